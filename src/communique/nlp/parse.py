@@ -1,0 +1,39 @@
+"""The ``parse`` stage: tokenise, tag, parse and split sentences with spaCy."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from ..records import Document, Sentence
+from ..registry import stage
+from .model import DEFAULT_MODEL, load_model
+
+
+class Parser:
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32) -> None:
+        self.nlp = load_model(model)
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Document) -> Document:
+        return _attach(doc, self.nlp(doc.text))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        docs = list(docs)
+        parsed = self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)
+        for doc, sdoc in zip(docs, parsed):
+            yield _attach(doc, sdoc)
+
+
+def _attach(doc: Document, sdoc) -> Document:
+    doc.annotations["spacy"] = sdoc
+    doc.sentences = [
+        Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(sdoc.sents)
+    ]
+    return doc
+
+
+@stage("parse")
+def make_parser(settings: dict[str, Any]) -> Parser:
+    config = settings.get("_config", {})
+    model = settings.get("model") or config.get("nlp", {}).get("model", DEFAULT_MODEL)
+    return Parser(model=model, batch_size=int(settings.get("batch_size", 32)))

@@ -1,0 +1,200 @@
+"""Typed records: one per output row (document, sentence, mention, actor, event, mechanism).
+
+Records are plain dataclasses. They are serialised only at the edges (store, export, API)
+through :func:`to_dict`. Character offsets are always into ``Document.text`` (the normalised
+article text), half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+EVENT_STATUSES = ("occurred", "planned", "ongoing")
+DATE_PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of a document."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One article, from ingest onwards. Pipeline stages fill the lists."""
+
+    doc_id: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    source: str | None = None  # outlet, e.g. "VOVworld", "China Military Online"
+    url: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    dateline_place: str | None = None  # "DONGXING"
+    dateline_date: str | None = None  # raw dateline date text, "Apr. 23"
+    origin: str | None = None  # where it came from: a path, "stdin", "file.jsonl:12"
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list["Mention"] = field(default_factory=list)
+    events: list["Event"] = field(default_factory=list)
+    mechanisms: list["Mechanism"] = field(default_factory=list)
+    # Stage scratch space (the spaCy Doc lives under "spacy"); never serialised.
+    annotations: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def spacy_doc(self):
+        return self.annotations.get("spacy")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of text that refers to an actor (person, organisation, state, group)."""
+
+    mention_id: str
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organisation | country | group | pronoun | title
+    head_start: int | None = None  # char offset of the span's syntactic head token
+    country: str | None = None  # ISO alpha-3 or a body code (UNO, NATO, ASEAN, EU)
+    sector: str | None = None  # GOV, MIL, LEG, JUD, COP, SPY, BUS, ...
+    name: str | None = None  # canonical name of the person/body
+    title: str | None = None
+    rank: str | None = None
+    organisation: str | None = None
+    actor_id: str | None = None  # the resolved Actor (entity) id
+    rule: str | None = None  # how it was resolved
+
+
+@dataclass(slots=True)
+class Actor:
+    """A resolved entity: a person, organisation or state, stable across articles."""
+
+    actor_id: str
+    kind: str  # person | organisation | country | group
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    rank: str | None = None
+    organisation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An event's actor or recipient, as exported: ``{country, sector, name, text}``."""
+
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    text: str | None = None
+    actor_id: str | None = None
+    mention_id: str | None = None
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # city | admin1 | country | water | region
+
+
+@dataclass(slots=True)
+class MechanismRef:
+    """The recurring mechanism an event belongs to: ``{name, edition}``."""
+
+    name: str
+    edition: int | None = None
+    mechanism_id: str | None = None
+
+
+@dataclass(slots=True)
+class Mechanism:
+    """An edition of a recurring named mechanism seen in a document."""
+
+    mechanism_id: str  # stable id of the series (normalised name)
+    name: str
+    edition: int | None = None
+    frequency: str | None = None  # annual, biennial, ...
+    participants: list[str] = field(default_factory=list)  # ISO codes
+    doc_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    date: str | None = None
+    location: Location | None = None
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The text behind an event: a sentence and the character span in the document."""
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    sentence_index: int | None = None
+
+
+@dataclass(slots=True)
+class Trigger:
+    text: str
+    start: int
+    end: int
+    lemma: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event: the unit of output."""
+
+    event_id: str
+    doc_id: str
+    event_type: str  # PLOVER type
+    cameo: str
+    mode: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    actor: ActorRef = field(default_factory=ActorRef)
+    recipient: ActorRef = field(default_factory=ActorRef)
+    symmetric: bool = False
+    date: str | None = None  # ISO, "XXXX-11-02" when the year is unknown
+    date_end: str | None = None
+    date_precision: str | None = None
+    date_raw: str | None = None
+    date_reason: str | None = None
+    location: Location | None = None
+    location_reason: str | None = None
+    status: str = "occurred"
+    mechanism: MechanismRef | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    trigger: Trigger | None = None
+    rule: str | None = None
+    confidence: float | None = None
+    sentence_index: int | None = None  # the sentence the event was first coded from
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """Serialise a record (recursively) to plain JSON-able types."""
+    return dataclasses.asdict(record)
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that could not be read or coded: reported, skipped, never half-stored."""
+
+    origin: str  # the file (and line) or "stdin"
+    reason: str
+    doc_id: str | None = None
