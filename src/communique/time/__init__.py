@@ -1,1 +1,1 @@
-"""time stage."""
+"""Time layer: event dates (``dates`` stage) and event status (``status`` stage)."""

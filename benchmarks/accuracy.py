@@ -1,0 +1,133 @@
+"""Accuracy of the coder on the gold and reference data beside the repository (../shared).
+
+    python benchmarks/accuracy.py [--shared ../shared] [--sets samples,plover_gsr,confli_class]
+                                  [--out benchmarks/results/accuracy.json]
+
+Sets:
+  samples       the two example articles scored against eval/seeds.gold.jsonl (the guidelines' scorer)
+  plover_gsr    PLOVER gold standard records: event-type accuracy of the primary event, and source /
+                target country accuracy on the records that carry country codes
+  confli_class  ConfliBERT CAMEO training split: macro-F1 of the primary event's penta class, with the
+                confusion matrix (a sentence with no coded event counts as class 0, statements)
+
+The primary event of a sentence is the coded event with the highest confidence (first on ties).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from communique.api import Communique, events_of
+from communique.events.codebook import lookup
+from communique.evaluate import load_gold, score
+from communique.evaluate.datasets import read_confli_class, read_plover_gsr
+from communique.export.contract import event_to_dict
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def primary(events):
+    return max(events, key=lambda e: e.confidence or 0) if events else None
+
+
+def run_samples(coder: Communique, shared: Path) -> dict:
+    docs = list(coder.code_paths([REPO / "examples" / "articles"]))
+    preds = [event_to_dict(e) for e in events_of(docs)]
+    result = score(load_gold(shared / "eval" / "seeds.gold.jsonl"), preds)
+    return {k: result[k] for k in ("tp", "fp", "fn", "precision", "recall", "f1", "attributes")}
+
+
+def run_plover_gsr(coder: Communique, shared: Path) -> dict:
+    records = read_plover_gsr(shared / "reference" / "openeventdata__PLOVER" / "PLOVER_GSR_CAMEO.json")
+    typed = type_ok = any_ok = 0
+    src_n = src_ok = tgt_n = tgt_ok = 0
+    per_type: dict[str, list[int]] = {}
+    for rec in records:
+        if not rec.event_type:
+            continue
+        events = coder.code_text(rec.text, doc_id=rec.id).events
+        top = primary(events)
+        typed += 1
+        hit = top is not None and top.event_type == rec.event_type
+        type_ok += hit
+        any_ok += any(e.event_type == rec.event_type for e in events)
+        per_type.setdefault(rec.event_type, [0, 0])
+        per_type[rec.event_type][0] += hit
+        per_type[rec.event_type][1] += 1
+        # countries: judged on the event of the gold type when there is one, else the primary event
+        ev = next((e for e in events if e.event_type == rec.event_type), top)
+        pa = ev.actor.country if ev else None
+        pr = ev.recipient.country if ev else None
+        if rec.source_countries:
+            src_n += 1
+            src_ok += pa in rec.source_countries or (not rec.target_countries and pr in rec.source_countries)
+        if rec.target_countries:
+            tgt_n += 1
+            tgt_ok += pr in rec.target_countries or bool(ev and ev.symmetric and pa in rec.target_countries)
+    return {
+        "records": typed,
+        "event_type_accuracy": round(type_ok / typed, 3),
+        "event_type_any_accuracy": round(any_ok / typed, 3),
+        "source_country_accuracy": round(src_ok / src_n, 3) if src_n else None, "source_records": src_n,
+        "target_country_accuracy": round(tgt_ok / tgt_n, 3) if tgt_n else None, "target_records": tgt_n,
+        "per_type_accuracy": {k: round(v[0] / v[1], 3) for k, v in sorted(per_type.items())},
+    }
+
+
+def macro_f1(gold: list[int], pred: list[int], labels: list[int]) -> tuple[float, list[list[int]]]:
+    matrix = [[0] * len(labels) for _ in labels]
+    for g, p in zip(gold, pred):
+        matrix[g][p] += 1
+    f1s = []
+    for k in labels:
+        tp = matrix[k][k]
+        fp = sum(matrix[g][k] for g in labels) - tp
+        fn = sum(matrix[k]) - tp
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(f1s) / len(f1s), matrix
+
+
+def run_confli_class(coder: Communique, shared: Path) -> dict:
+    rows = read_confli_class(shared / "reference" / "eventdata__ConfliBERT" / "cameo_class_train.tsv")
+    gold, pred = [], []
+    for i, (text, label) in enumerate(rows):
+        top = primary(coder.code_text(text, doc_id=f"confli-{i}").events)
+        gold.append(label)
+        pred.append(lookup(top.cameo).penta_class if top else 0)
+    f1, matrix = macro_f1(gold, pred, [0, 1, 2, 3, 4])
+    return {"sentences": len(rows), "macro_f1": round(f1, 3),
+            "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 3),
+            "confusion_matrix_rows_gold_cols_pred": matrix}
+
+
+SETS = {"samples": run_samples, "plover_gsr": run_plover_gsr, "confli_class": run_confli_class}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "accuracy.json"))
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    coder = Communique()
+    results: dict = {"command": "python benchmarks/accuracy.py --sets " + args.sets, "model": coder.config["nlp"]["model"]}
+    for name in args.sets.split(","):
+        t0 = time.perf_counter()
+        results[name] = SETS[name](coder, shared)
+        results[name]["seconds"] = round(time.perf_counter() - t0, 1)
+        print(name, json.dumps(results[name]), flush=True)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    previous = json.loads(out.read_text()) if out.exists() else {}
+    previous.update(results)
+    out.write_text(json.dumps(previous, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

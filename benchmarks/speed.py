@@ -1,0 +1,63 @@
+"""End-to-end coding speed against spaCy's own ``nlp.pipe`` on the same texts, in one run.
+
+    python benchmarks/speed.py [--docs 500] [--out benchmarks/results/speed.json]
+
+The bundled example articles are repeated to ``--docs`` documents. Both sides parse the same
+texts with the same model and batch size; the ratio is ours / spaCy alone (docs per second).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+from pathlib import Path
+
+from communique.api import Communique
+from communique.ingest import read_inputs
+from communique.records import Document
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=500)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "speed.json"))
+    args = ap.parse_args()
+
+    base = [d for d in read_inputs([REPO / "examples" / "articles"]) if isinstance(d, Document)]
+    docs = [base[i % len(base)] for i in range(args.docs)]
+    coder = Communique()
+    nlp = coder.pipeline.stages[0][1].nlp  # the same loaded spaCy pipeline
+    texts = [d.text for d in docs]
+    list(nlp.pipe(texts[:8]))  # warm up
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=args.batch_size):
+        pass
+    spacy_s = time.perf_counter() - t0
+
+    fresh = [Document(doc_id=f"{d.doc_id}-{i}", text=d.text, content_hash=d.content_hash, published=d.published,
+                      dateline_place=d.dateline_place, dateline_date=d.dateline_date, title=d.title, source=d.source)
+             for i, d in enumerate(docs)]
+    t0 = time.perf_counter()
+    n_events = sum(len(d.events) for d in coder.code_documents(fresh, batch_size=args.batch_size) if isinstance(d, Document))
+    ours_s = time.perf_counter() - t0
+
+    result = {
+        "docs": args.docs, "model": coder.config["nlp"]["model"], "batch_size": args.batch_size,
+        "spacy_docs_per_s": round(args.docs / spacy_s, 1), "communique_docs_per_s": round(args.docs / ours_s, 1),
+        "ratio_ours_over_spacy": round(spacy_s / ours_s, 3), "events": n_events,
+        "python": platform.python_version(), "machine": platform.machine(),
+        "command": "python benchmarks/speed.py --docs %d" % args.docs,
+    }
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

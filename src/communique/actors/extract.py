@@ -1,0 +1,435 @@
+"""Find actor mentions in a parsed document: states, bodies, people, organisations, groups, pronouns.
+
+Extraction works per noun-phrase head on the dependency parse, helped by one gazetteer scan
+(:mod:`.gazetteer`). Resolution across mentions (who "Shao" or "he" is) happens in :mod:`.resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, Hit, Term
+from .names import norm_phrase, norm_word
+from .tables import Tables
+
+STATE_CATEGORIES = ("country", "demonym", "prefix", "capital", "metonym", "body", "actor")
+_SPAN_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "mark", "aux", "auxpass",
+                        "nsubj", "dobj", "dep"})
+_NAME_POS = frozenset({"PROPN"})
+
+
+@dataclass
+class Candidate:
+    """A mention before resolution; token indices are half-open ``[start, end)``."""
+
+    start: int
+    end: int
+    head: int
+    kind: str  # person | organisation | country | group | pronoun | title | proper
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    title: str | None = None
+    rank: str | None = None
+    organisation: str | None = None
+    rule: str = ""
+    name_tokens: list[str] = field(default_factory=list)  # surface words of a person's name
+    title_words: tuple[str, ...] = ()
+    countries: list[str] = field(default_factory=list)  # every country named inside the span
+    sector_from_leader: bool = False  # a delegation-like group whose sector follows its leader
+    actor_id: str | None = None
+    sentence: int = 0
+
+
+class Extractor:
+    """Turns one spaCy ``Doc`` into mention candidates."""
+
+    def __init__(self, tables: Tables, gazetteer: Gazetteer) -> None:
+        self.tables = tables
+        self.gazetteer = gazetteer
+        self.keywords = tables.keywords
+        self.max_keyword = max((len(k) for _, words in tables.keywords for k in words), default=1)
+
+    # -- entry point -------------------------------------------------------------------
+    def __call__(self, sdoc) -> list[Candidate]:
+        hits = self.gazetteer.scan(sdoc)
+        hit_at: dict[int, Hit] = {}
+        for hit in hits:
+            for i in range(hit.start, hit.end):
+                hit_at[i] = hit
+        states = self._state_mentions(sdoc, hits)
+        state_at = {c.head: c for c in states}
+        nested = sorted(states, key=lambda c: c.start)
+        phrases = []
+        for tok in sdoc:
+            cand = self._phrase(tok, hit_at, nested)
+            if cand is not None:
+                phrases.append(cand)
+        self._split_coordinated_groups(phrases, state_at)
+        out = states + phrases
+        sent_of = _sentence_index(sdoc)
+        for c in out:
+            c.sentence = sent_of[c.head]
+        out.sort(key=lambda c: (c.start, -c.end))
+        return out
+
+    # -- states and bodies -----------------------------------------------------------
+    def _state_mentions(self, sdoc, hits: list[Hit]) -> list[Candidate]:
+        out = []
+        for hit in hits:
+            term = hit.first(*STATE_CATEGORIES)
+            if term is None:
+                continue
+            head = _hit_head(sdoc, hit)
+            tok = sdoc[head]
+            if term.category in ("country", "demonym", "capital") and _inside_person_name(sdoc, hit):
+                continue
+            if term.category == "prefix" and not (hit.end < len(sdoc) and sdoc[hit.end].text in "-–"):
+                continue
+            if term.category in ("country", "capital", "metonym", "body") and self._locative(tok):
+                continue
+            if term.category == "capital" and not self._actor_role(tok):
+                continue
+            out.append(self._state_candidate(sdoc, hit, head, term))
+        return out
+
+    def _state_candidate(self, sdoc, hit: Hit, head: int, term: Term) -> Candidate:
+        start = hit.start
+        if start > 0 and sdoc[start - 1].lower_ == "the" and term.category in ("metonym", "body"):
+            start -= 1
+        kind = "organisation" if term.category == "body" else "country"
+        rule = {"country": "country-name", "demonym": "demonym", "prefix": "combining-form",
+                "capital": "capital-metonym", "metonym": "seat-metonym", "body": "body-name",
+                "actor": "dictionary"}[term.category]
+        if term.category == "actor" and term.entry is not None:
+            kind = "person" if sdoc[head].ent_type_ == "PERSON" else term.entry.kind
+        country = term.code
+        return Candidate(start, hit.end, head, kind, country=country, sector=term.sector, name=term.name,
+                         rule=rule, countries=[country] if country else [],
+                         name_tokens=term.name.split() if kind == "person" else [],
+                         actor_id=term.entry.actor_id if term.category == "actor" and term.entry else None)
+
+    def _effective(self, tok):
+        while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+        return tok
+
+    def _locative(self, tok) -> bool:
+        tok = self._effective(tok)
+        while tok.dep_ == "compound" and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.tables.locative_preps
+
+    def _actor_role(self, tok) -> bool:
+        tok = self._effective(tok)
+        if tok.dep_ not in self.tables.actor_roles:
+            return False
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.tables.movement_verbs:
+            return False
+        if tok.dep_ == "compound":
+            return False
+        return True
+
+    # -- noun phrases ----------------------------------------------------------------
+    def _phrase(self, tok, hit_at: dict[int, Hit], states: list[Candidate]) -> Candidate | None:
+        if tok.is_space or tok.is_punct:
+            return None
+        lower = tok.lower_
+        if tok.pos_ == "PRON":
+            for group, words in self.tables.pronouns.items():
+                if lower in words:
+                    return Candidate(tok.i, tok.i + 1, tok.i, "pronoun", rule=f"pronoun-{group}")
+            return None
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            return None
+        hit = hit_at.get(tok.i)
+        if hit is not None and hit.first(*STATE_CATEGORIES) and not _is_person_token(tok, hit):
+            return None  # already a state or body mention
+        person = self._person(tok, hit_at, states)
+        if person is not None:
+            return person
+        both = self._both_sides(tok)
+        if both is not None:
+            return both
+        if hit is not None and tok.left_edge.i <= hit.start and hit.end - 1 <= tok.right_edge.i:
+            term = hit.first("title", "organisation", "group")
+            if term is not None:
+                return self._role_phrase(tok, hit, term, hit_at, states)
+        org_sector = self.tables.org_heads.get(norm_word(tok.text)) or self.tables.org_heads.get(tok.lemma_.lower())
+        if org_sector and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            return self._named_org(tok, org_sector, hit_at, states)
+        if lower in self.tables.delegation_terms or tok.lemma_.lower() in self.tables.delegation_terms:
+            return self._delegation(tok, hit_at, states)
+        if self._member_head(tok) and (cand := self._members(tok, states)) is not None:
+            return cand
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and hit is None:
+            start = self._name_start(tok, hit_at)
+            words = [t.text for t in tok.doc[start:tok.i + 1]]
+            return Candidate(start, tok.i + 1, tok.i, "proper", name=" ".join(words), name_tokens=words,
+                             rule="proper-name")
+        return None
+
+    def _span(self, tok, person: bool) -> tuple[int, int]:
+        """Token range of the full noun phrase headed by ``tok`` (no conjuncts, no clauses)."""
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("cc", "conj", "preconj", "punct"):
+                continue
+            start = min(start, child.left_edge.i)
+        end = tok.i
+        for child in tok.rights:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and self._keeps_prep(tok, child, person)):
+                end = max(end, _right_edge(child))
+            elif child.dep_ == "punct" and child.text in ")]" and end >= child.i - 2:
+                end = max(end, child.i)
+        doc = tok.doc
+        while end > tok.i and (doc[end].is_punct and doc[end].text not in ")]" or doc[end].is_space):
+            end -= 1
+        if doc[end].text in ")]" and "(" not in doc[start:end].text and "[" not in doc[start:end].text:
+            end -= 1
+        while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return start, end + 1
+
+    def _keeps_prep(self, head, prep, person: bool) -> bool:
+        if person:
+            return False
+        if prep.lower_ == "of":
+            return True
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        return head.pos_ == "PROPN" and bool(objects) and objects[0].pos_ == "PROPN" and prep.i == head.i + 1
+
+    # -- people ------------------------------------------------------------------------
+    def _name_start(self, tok, hit_at: dict[int, Hit]) -> int:
+        """Leftmost token of the proper-name chain ending at ``tok``."""
+        start = tok.i
+        doc = tok.doc
+        while start - 1 >= 0:
+            prev = doc[start - 1]
+            if prev.pos_ not in _NAME_POS or prev.i in hit_at or prev.whitespace_ == "" and prev.text == "-":
+                break
+            if prev.dep_ not in ("compound", "flat", "nmod", "nsubj") and prev.head.i != tok.i:
+                break
+            if tok.i - prev.i >= 4:
+                break
+            start -= 1
+        return start
+
+    def _person(self, tok, hit_at: dict[int, Hit], states: list[Candidate]) -> Candidate | None:
+        if tok.pos_ != "PROPN" or tok.i in hit_at and not _is_person_token(tok, hit_at[tok.i]):
+            return None
+        name_start = self._name_start(tok, hit_at)
+        doc = tok.doc
+        before = doc[name_start - 1] if name_start > 0 else None
+        cue = hit_at.get(before.i) if before is not None else None
+        cue_term = cue.first("rank", "title", "honorific") if cue is not None else None
+        if tok.ent_type_ != "PERSON" and cue_term is None:
+            return None
+        start, end = self._span(tok, person=True)
+        words = [t.text for t in doc[name_start:tok.i + 1]]
+        cand = Candidate(start, end, tok.i, "person", name=" ".join(words), name_tokens=words,
+                         rule="person-ner" if tok.ent_type_ == "PERSON" else f"person-{cue_term.category}")
+        self._describe_person(cand, doc, name_start, hit_at, states)
+        return cand
+
+    def _describe_person(self, cand: Candidate, doc, name_start: int, hit_at, states) -> None:
+        """Fill rank, title, country, organisation and sector from the modifiers and appositive."""
+        seen: set[int] = set()
+        title_hit = None
+        for i in list(range(cand.start, name_start)) + list(range(cand.head + 1, cand.end)):
+            hit = hit_at.get(i)
+            if hit is None or id(hit) in seen:
+                continue
+            seen.add(id(hit))
+            if (term := hit.first("rank")) and cand.rank is None and i < name_start:
+                cand.rank = term.name
+            elif (term := hit.first("title")) and title_hit is None:
+                title_hit = hit
+        org_sector = None
+        if title_hit is not None:
+            start = _extend_prefixes(doc, title_hit.start, self.tables.title_prefixes, floor=cand.start)
+            cand.title = doc[start:title_hit.end].text
+            cand.title_words = norm_phrase(cand.title)
+            title_sector = title_hit.first("title").sector
+        else:
+            title_sector = None
+        appos_start = cand.head + 1
+        inner = [s for s in states if cand.start <= s.start and s.end <= cand.end and s.country]
+        left = [s for s in inner if s.end <= name_start]
+        right = [s for s in inner if s.start >= appos_start]
+        chosen = left or right
+        if chosen:
+            cand.country = chosen[0].country
+        orgs = [hit_at[i] for i in range(appos_start, cand.end) if i in hit_at and hit_at[i].first("organisation")]
+        if orgs:
+            cand.organisation = doc[orgs[0].start:orgs[0].end].text
+            org_sector = orgs[0].first("organisation").sector
+        keyword = self.keyword_sector(doc[cand.start:cand.end], skip=(name_start, cand.head + 1))
+        rank_sector = None
+        if cand.rank:
+            rank_sector = next((r.sector for r in self.tables.ranks if r.rank == cand.rank), None)
+        if title_sector and title_sector != "GOV":
+            cand.sector = title_sector
+        elif title_sector == "GOV":
+            cand.sector = keyword if keyword in ("MIL", "COP", "SPY", "JUD") else "GOV"
+        else:
+            cand.sector = keyword or org_sector or rank_sector
+
+    # -- titles, organisations and groups ---------------------------------------------
+    def _role_phrase(self, tok, hit: Hit, term: Term, hit_at, states) -> Candidate:
+        person = term.category == "title"
+        start, end = self._span(tok, person=False)
+        span = tok.doc[start:end]
+        cand = Candidate(start, end, tok.i, {"title": "title", "organisation": "organisation",
+                                             "group": "group"}[term.category], sector=term.sector,
+                         rule=f"{term.category}-term")
+        self._country_from(cand, states)
+        if person:
+            tstart = _extend_prefixes(tok.doc, hit.start, self.tables.title_prefixes, floor=start)
+            cand.title = tok.doc[tstart:hit.end].text
+            cand.title_words = norm_phrase(cand.title)
+            cand.name = cand.title
+            if term.sector == "GOV":
+                kw = self.keyword_sector(span)
+                if kw in ("MIL", "COP", "SPY", "JUD"):
+                    cand.sector = kw
+        else:
+            kw = self.keyword_sector(span)
+            if term.category == "organisation" and kw:
+                cand.sector = kw
+            cand.name = _strip_determiners(tok.doc[_name_left(tok, hit, start, states):hit.end]).text
+        return cand
+
+    def _named_org(self, tok, sector: str, hit_at, states) -> Candidate:
+        start, end = self._span(tok, person=False)
+        doc = tok.doc
+        name_start = start
+        while name_start < tok.i and (not doc[name_start].text[:1].isupper()
+                                      or (name_start in hit_at and hit_at[name_start].first(*STATE_CATEGORIES))
+                                      or doc[name_start].lower_ in ("the", "’s", "'s")):
+            name_start += 1
+        cand = Candidate(start, end, tok.i, "organisation", sector=sector, rule="organisation-name")
+        cand.name = doc[name_start:end].text
+        cand.sector = self.keyword_sector(doc[start:end]) or sector
+        self._country_from(cand, states)
+        return cand
+
+    def _delegation(self, tok, hit_at, states) -> Candidate:
+        start, end = self._span(tok, person=False)
+        span = tok.doc[start:end]
+        cand = Candidate(start, end, tok.i, "group", rule="delegation")
+        self._country_from(cand, states)
+        cand.sector = self.keyword_sector(span)
+        cand.sector_from_leader = cand.sector is None
+        cand.name = _strip_determiners(span).text
+        return cand
+
+    def _both_sides(self, tok) -> Candidate | None:
+        heads = self.tables.both_heads
+        if tok.lower_ not in heads:
+            return None
+        if not any(c.lower_ in self.tables.both_quantifiers for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
+            return None
+        start, end = self._span(tok, person=False)
+        return Candidate(start, end, tok.i, "group", sector=heads[tok.lower_], name="both sides",
+                         rule="both-sides", actor_id="group:both-sides")
+
+    def _member_head(self, tok) -> bool:
+        return any(norm_phrase(tok.doc[max(tok.i - 1, 0):tok.i + 1].text)[-len(norm_phrase(m)):] == norm_phrase(m)
+                   for m in self.tables.member_terms)
+
+    def _members(self, tok, states) -> Candidate | None:
+        start, end = self._span(tok, person=False)
+        inner = [s for s in states if start <= s.start and s.end <= end and s.kind == "organisation" and s.country]
+        if not inner:
+            return None
+        return Candidate(start, end, tok.i, "group", country=inner[0].country, sector=None,
+                         name=_strip_determiners(tok.doc[start:end]).text, rule="members-of-body")
+
+    def _country_from(self, cand: Candidate, states: list[Candidate]) -> None:
+        codes = [s.country for s in states if cand.start <= s.start and s.end <= cand.end and s.country]
+        cand.countries = list(dict.fromkeys(codes))
+        if len(cand.countries) == 1:
+            cand.country = cand.countries[0]
+
+    def _split_coordinated_groups(self, phrases: list[Candidate], state_at: dict[int, Candidate]) -> None:
+        """"the Chinese and Vietnamese militaries": each demonym stands for its country's group."""
+        for cand in phrases:
+            if cand.kind not in ("group", "organisation") or len(cand.countries) < 2:
+                continue
+            for state in state_at.values():
+                if cand.start <= state.start < cand.head and state.kind == "country" and state.sector is None:
+                    state.sector = cand.sector
+                    state.rule = f"{state.rule}+coordinated-{cand.kind}"
+
+    def keyword_sector(self, span, skip: tuple[int, int] | None = None) -> str | None:
+        """The first sector (in priority order) whose keyword occurs in ``span``."""
+        words = [norm_word(t.text) for t in span if not t.is_punct and not (skip and skip[0] <= t.i < skip[1])]
+        grams = {tuple(words[i:i + n]) for n in range(1, self.max_keyword + 1) for i in range(len(words) - n + 1)}
+        for sector, keys in self.keywords:
+            if grams & keys:
+                return sector
+        return None
+
+
+def _sentence_index(sdoc) -> list[int]:
+    index = [0] * len(sdoc)
+    for n, sent in enumerate(sdoc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def _hit_head(sdoc, hit: Hit) -> int:
+    for i in range(hit.start, hit.end):
+        head = sdoc[i].head.i
+        if not hit.start <= head < hit.end or head == i:
+            return i
+    return hit.end - 1
+
+
+def _inside_person_name(sdoc, hit: Hit) -> bool:
+    tok = sdoc[hit.start]
+    if tok.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in sdoc.ents if e.start <= hit.start < e.end), None)
+    return ent is not None and (ent.start, ent.end) != (hit.start, hit.end)
+
+
+def _is_person_token(tok, hit: Hit) -> bool:
+    return tok.ent_type_ == "PERSON" and hit.first("actor") is not None
+
+
+def _right_edge(tok) -> int:
+    end = tok.i
+    for child in tok.rights:
+        if child.dep_ in _SPAN_STOP:
+            continue
+        end = max(end, _right_edge(child))
+    return end
+
+
+def _extend_prefixes(doc, start: int, prefixes: set[str], floor: int) -> int:
+    while start - 1 >= floor and doc[start - 1].lower_ in prefixes:
+        start -= 1
+    return start
+
+
+def _name_left(tok, hit: Hit, floor: int, states: list[Candidate]) -> int:
+    """Start of an organisation's own name: capitalised words before the matched term, no demonyms."""
+    start = hit.start
+    doc = tok.doc
+    taken = {i for s in states if s.start >= floor for i in range(s.start, s.end)}
+    while (start - 1 >= floor and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+           and start - 1 not in taken):
+        start -= 1
+    return start
+
+
+def _strip_determiners(span):
+    doc = span.doc
+    start = span.start
+    while start < span.end - 1 and (doc[start].pos_ in ("DET", "PART", "PUNCT", "NUM")
+                                     or doc[start].dep_ in ("det", "poss", "case")):
+        start += 1
+    return doc[start:span.end]

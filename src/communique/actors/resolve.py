@@ -1,0 +1,251 @@
+"""Within-article resolution: one entity per person, organisation, state or group.
+
+Later mentions of a person ("Lt. Gen. Shao", "Vinh", "he", "the deputy minister") are tied to the
+entity first introduced with a full name; delegations take the sector of their country's leading person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..records import Actor
+from .extract import Candidate
+from .names import fold, slug
+from .tables import Tables
+
+_SUBJECT = ("nsubj", "nsubjpass")
+_LEAD_VERBS = ("lead", "head", "accompany")
+
+
+class PersonDirectory(Protocol):
+    def person(self, name: str, date: str | None) -> tuple[str | None, str | None, str | None] | None: ...
+
+
+@dataclass
+class Entity:
+    actor_id: str
+    kind: str
+    name: str
+    words: tuple[str, ...] = ()
+    reference: str | None = None  # the word the article uses alone for this person
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    title_words: tuple[str, ...] = ()
+    rank: str | None = None
+    organisation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    fixed: bool = False  # country and sector come from a user dictionary
+
+
+class Resolver:
+    def __init__(self, tables: Tables, directory: PersonDirectory | None = None) -> None:
+        self.tables = tables
+        self.directory = directory
+
+    def __call__(self, cands: list[Candidate], sdoc, published: str | None) -> tuple[list[Candidate], list[Actor]]:
+        self.sdoc = sdoc
+        self.published = published
+        self.persons: list[Entity] = []
+        owner: dict[int, Entity] = {}  # id(candidate) -> person entity
+        kept: list[Candidate] = []
+        for cand in sorted(cands, key=lambda c: c.head):
+            if cand.kind in ("person", "proper"):
+                entity = self._person(cand)
+                if entity is None:
+                    continue
+                owner[id(cand)] = entity
+            elif cand.kind == "title":
+                entity = self._by_title(cand)
+                if entity is not None:
+                    owner[id(cand)] = entity
+                    cand.rule += "+title-coref"
+            kept.append(cand)
+        for cand, entity in ((c, owner[id(c)]) for c in kept if id(c) in owner):
+            self._fill_from(cand, entity)
+        by_head = {c.head: c for c in kept if c.kind != "pronoun"}
+        self._delegations(kept, by_head)
+        self._pronouns(kept)
+        kept = [c for c in kept if c.kind != "pronoun" or c.actor_id]
+        actors: dict[str, Actor] = {}
+        for cand in kept:
+            if cand.actor_id is None:
+                cand.actor_id = _actor_id(cand)
+            actor = actors.get(cand.actor_id)
+            if actor is None:
+                actors[cand.actor_id] = Actor(cand.actor_id, "person" if cand.kind == "pronoun" else cand.kind,
+                                              cand.name or "", cand.country, cand.sector, cand.title, cand.rank,
+                                              cand.organisation)
+        for entity in self.persons:
+            if entity.actor_id in actors:
+                actors[entity.actor_id].aliases = sorted(set(entity.aliases) - {entity.name})
+        return sorted(kept, key=lambda c: (c.start, -c.end)), list(actors.values())
+
+    # -- persons ---------------------------------------------------------------------
+    def _person(self, cand: Candidate) -> Entity | None:
+        words = tuple(fold(w).lower() for w in cand.name_tokens)
+        if not words:
+            return None
+        entity = self._match(words)
+        if entity is None:
+            if cand.kind == "proper":
+                return None
+            entity = self._new_person(cand, words)
+        else:
+            if len(words) > len(entity.words):  # a fuller form of a name seen first in short
+                entity.words, entity.name = words, cand.name or entity.name
+                entity.reference = self._reference(words)
+            cand.rule = cand.rule if cand.kind == "person" and len(words) == len(entity.words) else \
+                f"{'person' if cand.kind == 'proper' else cand.rule}+name-coref"
+        entity.aliases.append(cand.name or "")
+        cand.kind = "person"
+        if not entity.fixed:
+            entity.country = entity.country or cand.country
+            entity.sector = entity.sector or cand.sector
+        entity.title = entity.title or cand.title
+        entity.title_words = entity.title_words or cand.title_words
+        entity.rank = entity.rank or cand.rank
+        entity.organisation = entity.organisation or cand.organisation
+        return entity
+
+    def _new_person(self, cand: Candidate, words: tuple[str, ...]) -> Entity:
+        entity = Entity("person:" + slug(" ".join(words)), "person", cand.name or " ".join(words), words,
+                        self._reference(words))
+        if self.directory is not None:
+            found = self.directory.person(cand.name or "", self.published)
+            if found is not None:
+                entity.country, entity.sector, actor_id = found
+                entity.actor_id = actor_id or entity.actor_id
+                entity.fixed = True
+                cand.rule += "+dictionary"
+        self.persons.append(entity)
+        return entity
+
+    def _reference(self, words: tuple[str, ...]) -> str:
+        if len(words) >= 2 and words[0] in self.tables.given_last:
+            return words[-1]
+        if len(words) >= 2 and words[0] in self.tables.family_first:
+            return words[0]
+        return words[-1]
+
+    def _match(self, words: tuple[str, ...]) -> Entity | None:
+        best, best_score = None, 0
+        for order, entity in enumerate(self.persons):
+            if entity.words == words:
+                score = 4
+            elif len(words) == 1 and words[0] == entity.reference:
+                score = 3
+            elif len(words) == 1 and words[0] in entity.words:
+                score = 2
+            elif len(words) > 1 and (_contains(entity.words, words) or _contains(words, entity.words)):
+                score = 2
+            else:
+                continue
+            if score >= best_score:  # later entities win ties: the most recent
+                best, best_score = entity, score
+        return best
+
+    def _by_title(self, cand: Candidate) -> Entity | None:
+        wanted = set(cand.title_words) - {"the", "a", "an"}
+        if not wanted:
+            return None
+        for entity in reversed(self.persons):
+            if wanted <= set(entity.title_words) and (cand.country is None or cand.country == entity.country):
+                return entity
+        return None
+
+    def _fill_from(self, cand: Candidate, entity: Entity) -> None:
+        cand.kind = "person"
+        cand.actor_id = entity.actor_id
+        cand.name = entity.name
+        cand.country = entity.country if entity.fixed else (entity.country or cand.country)
+        cand.sector = entity.sector if entity.fixed else (entity.sector or cand.sector)
+        cand.title = cand.title or entity.title
+        cand.rank = cand.rank or entity.rank
+        cand.organisation = cand.organisation or entity.organisation
+        cand.title_words = cand.title_words or entity.title_words
+
+    # -- delegations -----------------------------------------------------------------
+    def _delegations(self, cands: list[Candidate], by_head: dict[int, Candidate]) -> None:
+        leaders: dict[str, Entity] = {}
+        for entity in self.persons:
+            if entity.country and entity.sector:
+                leaders.setdefault(entity.country, entity)
+        for cand in cands:
+            if cand.rule != "delegation":
+                continue
+            tok = self.sdoc[cand.head]
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAD_VERBS:
+                subject = next((by_head.get(c.i) for c in tok.head.children if c.dep_ in _SUBJECT), None)
+                if subject is not None and subject.kind == "person":
+                    cand.country = cand.country or subject.country
+                    if cand.sector_from_leader:
+                        cand.sector = subject.sector
+                    cand.rule += "+led-by"
+                    continue
+            if cand.sector_from_leader:
+                leader = leaders.get(cand.country) if cand.country else None
+                cand.sector = leader.sector if leader else self.tables.delegation_default
+                cand.rule += "+leader-sector" if leader else "+default-sector"
+
+    # -- pronouns --------------------------------------------------------------------
+    def _pronouns(self, cands: list[Candidate]) -> None:
+        ordered = sorted((c for c in cands if c.kind != "pronoun"), key=lambda c: c.head)
+        for cand in cands:
+            if cand.kind != "pronoun":
+                continue
+            if cand.rule == "pronoun-person":
+                pool = [c for c in ordered if c.kind == "person"]
+            elif cand.rule == "pronoun-group":
+                pool = [c for c in ordered if c.kind == "group"]
+            else:
+                pool = [c for c in ordered if c.kind in ("country", "organisation")]
+            target = self._antecedent(cand, pool)
+            if target is None:
+                continue
+            for attr in ("country", "sector", "name", "title", "rank", "organisation", "actor_id"):
+                setattr(cand, attr, getattr(target, attr))
+            if target.actor_id is None:
+                cand.actor_id = _actor_id(target)
+            cand.rule += "+antecedent"
+
+    def _antecedent(self, pronoun: Candidate, pool: list[Candidate]) -> Candidate | None:
+        before = [c for c in pool if c.head < pronoun.head and not c.start <= pronoun.head < c.end]
+        same = [c for c in before if c.sentence == pronoun.sentence]
+        if same:
+            return min(same, key=lambda c: (self._subject_rank(c) > 1, -c.head))
+        for back in range(1, 4):
+            prior = [c for c in before if c.sentence == pronoun.sentence - back]
+            if prior:
+                return min(prior, key=lambda c: (self._subject_rank(c), c.head))
+        return None
+
+    def _subject_rank(self, cand: Candidate) -> int:
+        tok = self.sdoc[cand.head]
+        if tok.dep_ in _SUBJECT and tok.head.dep_ == "ROOT":
+            return 0
+        if tok.dep_ in _SUBJECT:
+            return 1
+        return 2
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _actor_id(cand: Candidate) -> str:
+    if cand.kind == "country":
+        return f"country:{cand.country}" + (f"-{cand.sector}" if cand.sector else "")
+    if cand.kind == "organisation" and cand.rule == "body-name" and cand.country:
+        return f"body:{cand.country}"
+    if cand.kind == "person":
+        return "person:" + slug(cand.name or "")
+    prefix = {"organisation": "org", "group": "group", "title": "title"}.get(cand.kind, cand.kind)
+    parts = [cand.country.lower()] if cand.country else []
+    if cand.kind == "group" and cand.sector:
+        parts.append(cand.sector.lower())
+    parts.append(slug(cand.name or ""))
+    return f"{prefix}:" + "-".join(p for p in parts if p)
+

@@ -1,0 +1,54 @@
+"""The ``actors`` stage: every actor mention in a parsed document, resolved to an actor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..records import Document, Mention
+from ..registry import stage
+from .dictionaries import ActorDictionary, load_dictionaries
+from .extract import Extractor
+from .gazetteer import Gazetteer, builtin_gazetteer, builtin_terms
+from .resolve import Resolver
+from .tables import load_tables
+
+
+class ActorStage:
+    """Extract and resolve actor mentions; user dictionaries override the built-in vocabulary."""
+
+    def __init__(self, dictionaries: list[str | Path] | None = None) -> None:
+        tables = load_tables()
+        self.dictionary: ActorDictionary | None = load_dictionaries(dictionaries) if dictionaries else None
+        if self.dictionary is None:
+            gazetteer = builtin_gazetteer()
+        else:
+            gazetteer = Gazetteer()
+            gazetteer.extend(builtin_terms(tables))
+            gazetteer.extend(self.dictionary.terms())
+        self.extract = Extractor(tables, gazetteer)
+        self.resolve = Resolver(tables, self.dictionary)
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.spacy_doc
+        if sdoc is None:
+            raise ValueError(f"document {doc.doc_id!r} has no parse: run the 'parse' stage before 'actors'")
+        candidates, actors = self.resolve(self.extract(sdoc), sdoc, doc.published)
+        doc.mentions = []
+        for n, cand in enumerate(candidates):
+            start_char = sdoc[cand.start].idx
+            last = sdoc[cand.end - 1]
+            end_char = last.idx + len(last.text)
+            doc.mentions.append(Mention(
+                mention_id=f"{doc.doc_id}:m{n}", doc_id=doc.doc_id, sentence=cand.sentence,
+                start=start_char, end=end_char, text=doc.text[start_char:end_char], kind=cand.kind,
+                head_start=sdoc[cand.head].idx, country=cand.country, sector=cand.sector, name=cand.name,
+                title=cand.title, rank=cand.rank, organisation=cand.organisation, actor_id=cand.actor_id,
+                rule=cand.rule))
+        doc.annotations["actors"] = actors
+        return doc
+
+
+@stage("actors")
+def make_actors(settings: dict[str, Any]) -> ActorStage:
+    return ActorStage(dictionaries=list(settings.get("dictionaries") or []))

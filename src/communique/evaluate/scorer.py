@@ -1,0 +1,100 @@
+"""Precision/recall of predicted events against gold events, and attribute accuracy over matches."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import Any, Iterable
+
+from .matching import Event, country, match_document, prediction_docs, same_date
+
+
+class _Tally:
+    """Correct/total counts per attribute, in first-seen order."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = {}
+
+    def add(self, name: str, correct: bool) -> None:
+        right_total = self.counts.setdefault(name, [0, 0])
+        right_total[0] += bool(correct)
+        right_total[1] += 1
+
+    def accuracies(self) -> dict[str, float | None]:
+        return {name: round(right / total, 3) if total else None for name, (right, total) in self.counts.items()}
+
+
+def _score_attributes(gold: Event, pred: Event, tally: _Tally) -> None:
+    tally.add("date", same_date(gold.get("date"), pred.get("date")))
+    if gold.get("location"):
+        tally.add("location_country", country(gold["location"]) == country(pred.get("location")))
+    tally.add("status", gold.get("status") == pred.get("status"))
+    if gold.get("mechanism"):
+        pred_mechanism = pred.get("mechanism") or {}
+        tally.add("mechanism_edition", pred_mechanism.get("edition") == gold["mechanism"].get("edition"))
+    gold_sector = (gold.get("actor") or {}).get("sector")
+    if gold_sector:
+        tally.add("actor_sector", gold_sector == (pred.get("actor") or {}).get("sector"))
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
+    """How many pairs of duplicate gold events (both matched) were matched by the same prediction."""
+    same = total = 0
+    for group in dups:
+        ids = [gold_id for gold_id in group if isinstance(gold_id, str)]
+        for a, b in itertools.combinations(ids, 2):
+            if a in matched_pred_of_gold and b in matched_pred_of_gold:
+                total += 1
+                same += matched_pred_of_gold[a] is not None and matched_pred_of_gold[a] == matched_pred_of_gold[b]
+    return f"{same}/{total}"
+
+
+def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None) -> dict[str, Any]:
+    """Score predictions (export-contract dicts) against gold events.
+
+    Returns ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1`` (3 decimals), ``attributes``
+    (accuracy over matched required gold events), ``per_doc`` ({doc: (tp, fp, fn)}) and, when
+    ``dups`` (groups of gold ids describing one real-world event) is given, ``dedup_pairs_merged``.
+    Predictions for documents without gold events are not counted.
+    """
+    gold_by_doc: dict[str, list[Event]] = defaultdict(list)
+    for event in gold:
+        gold_by_doc[str(event["doc"])].append(event)
+    preds_by_doc: dict[str, list[Event]] = defaultdict(list)
+    for pred in preds:
+        for doc in prediction_docs(pred):
+            preds_by_doc[doc].append(pred)
+
+    tp = fp = fn = 0
+    tally = _Tally()
+    matched_pred_of_gold: dict[str, Any] = {}
+    per_doc: dict[str, tuple[int, int, int]] = {}
+    for doc in sorted(gold_by_doc):
+        golds, doc_preds = gold_by_doc[doc], preds_by_doc.get(doc, [])
+        pairs = match_document(golds, doc_preds)
+        matched_gold = {gi for gi, _ in pairs}
+        matched_preds = {pi for _, pi in pairs}
+        doc_tp = sum(1 for gi, _ in pairs if golds[gi]["required"])
+        doc_fn = sum(1 for gi, event in enumerate(golds) if event["required"] and gi not in matched_gold)
+        doc_fp = len(doc_preds) - len(matched_preds)
+        tp, fp, fn = tp + doc_tp, fp + doc_fp, fn + doc_fn
+        per_doc[doc] = (doc_tp, doc_fp, doc_fn)
+        for gi, pi in pairs:
+            matched_pred_of_gold[golds[gi]["id"]] = doc_preds[pi].get("event_id")
+            if golds[gi]["required"]:
+                _score_attributes(golds[gi], doc_preds[pi], tally)
+
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    f1 = _ratio(2 * precision * recall, precision + recall)
+    result: dict[str, Any] = {
+        "tp": tp, "fp": fp, "fn": fn,
+        "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+        "attributes": tally.accuracies(), "per_doc": per_doc,
+    }
+    if dups:
+        result["dedup_pairs_merged"] = _dedup_pairs_merged(dups, matched_pred_of_gold)
+    return result

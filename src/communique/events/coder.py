@@ -1,0 +1,532 @@
+"""The ``events`` stage: sentence-level events from the dependency parse and the pattern dictionary.
+
+For every token that is a trigger (a verb or noun listed in the pattern dictionary, or a
+cooperation predicate under a stance marker) the coder
+
+1. checks modality: negated, hypothetical, conditional and background acts are not coded;
+2. finds the source (subject, passive agent, conjoined subjects, "between A and B", the speaker
+   of reported speech) and the target (object or prepositional argument named by the rule);
+3. resolves both to actor mentions from the ``actors`` stage;
+4. looks the CAMEO code up in the codebook for PLOVER type, mode, quad class and Goldstein score.
+
+Every decision is written to ``doc.annotations["trace"]`` so ``communique explain`` can show why
+a sentence was or was not coded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..records import ActorRef, Document, Event, Evidence, Mention, Trigger
+from ..registry import stage
+from . import syntax
+from .codebook import lookup
+from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
+
+GATHERINGS = {
+    "meeting", "talk", "talks", "consultation", "dialogue", "negotiation", "discussion", "summit",
+    "conference", "forum", "session", "round", "exchange", "exercise", "drill", "patrol", "visit",
+    "assembly", "congress", "ceremony", "expo", "event", "mechanism", "meet",
+}
+GROUP_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "militaries",
+               "army", "armies", "governments", "leaders", "government", "military"}
+COUNTERPART = "counterpart"
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass
+class Side:
+    """One side of an event: one actor, or two for a symmetric pair found in the text."""
+
+    refs: list[ActorRef] = field(default_factory=list)
+    how: str = ""
+
+    @property
+    def first(self) -> ActorRef | None:
+        return self.refs[0] if self.refs else None
+
+
+def _ref(m: Mention) -> ActorRef:
+    return ActorRef(country=m.country, sector=m.sector, name=m.name or m.text, text=m.text,
+                    actor_id=m.actor_id, mention_id=m.mention_id)
+
+
+def _known(ref: ActorRef | None) -> bool:
+    return ref is not None and bool(ref.country or ref.name)
+
+
+class EventCoder:
+    def __init__(self, patterns: PatternSet, lexicon: Lexicon, min_confidence: float = 0.0) -> None:
+        self._final = True
+        self._dyad: list[str] = []
+        self.patterns = patterns
+        self.lex = lexicon
+        self.min_confidence = min_confidence
+
+    # -- the stage ---------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.spacy_doc
+        if sdoc is None:
+            raise ValueError(f"{doc.doc_id}: the 'events' stage needs the 'parse' stage before it")
+        trace: list[str] = doc.annotations.setdefault("trace", [])
+        events: list[Event] = []
+        self._dyad = _document_dyad(doc)
+        for sent_idx, sent in enumerate(sdoc.sents):
+            for tok in sent:
+                event = self.code_token(doc, sent_idx, sent, tok, trace)
+                if event is not None:
+                    events.append(event)
+        doc.events = events
+        return doc
+
+    # -- triggers ----------------------------------------------------------------------------
+    def code_token(self, doc: Document, sent_idx: int, sent: Span, tok: Token, trace: list[str]) -> Event | None:
+        lemma = tok.lemma_.lower()
+        match: tuple[str, Pattern | None, str] | None = None  # (code, pattern, rule)
+        if tok.pos_ in VERB_POS and lemma in self.lex.cooperation_verbs and self._is_cooperation(tok):
+            match = self._stance_code(tok, trace)
+            if match is None:
+                return None
+        if match is not None:
+            return self._code_match(doc, sent_idx, sent, tok, match, trace)
+        if tok.pos_ in VERB_POS:
+            candidates = self._verb_patterns(tok, lemma)
+        elif tok.pos_ in NOUN_POS and lemma in self.patterns.by_noun:
+            candidates = self._noun_patterns(tok, lemma)
+        else:
+            return None
+        for pat in candidates:
+            event = self._code_match(doc, sent_idx, sent, tok, (pat.cameo, pat, pat.id), trace)
+            if event is not None or self._final:
+                return event
+        return None
+
+    def _code_match(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
+                    match: tuple[str, Pattern | None, str], trace: list[str]) -> Event | None:
+        """Code one trigger with one rule; ``self._final`` says whether another rule may still try."""
+        code, pat, rule = match
+        self._final = True
+        where = f"sentence {sent_idx} '{tok.text}'"
+        reason = self._blocked(tok, pat)
+        if reason:
+            trace.append(f"{where}: rule {rule} not coded: {reason}")
+            return None
+        if pat is not None and rule == pat.id:
+            code, rule = self._apply_stance(tok, pat, code, rule)
+            if code is None:
+                trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
+                return None
+        source, target, symmetric, how = self._attribute(doc, tok, pat, code)
+        if not _known(source.first):
+            trace.append(f"{where}: rule {rule} matched but no source actor was found")
+            return None
+        if pat is not None and pat.requires_actor_object and not _known(target.first):
+            trace.append(f"{where}: rule {rule} needs an actor as object; none found")
+            self._final = False
+            return None
+        if pat is not None and tok.pos_ in NOUN_POS and not _known(target.first):
+            trace.append(f"{where}: rule {rule} not coded: a meeting noun needs a named counterpart")
+            return None
+        src, tgt = source.first, target.first
+        if tgt is not None and _same_actor(src, tgt):
+            trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
+            return None
+        confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
+        if confidence < self.min_confidence:
+            trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
+            return None
+        code = self._specialise(tok, pat, code, src)
+        event = self._event(doc, sent_idx, sent, tok, code, src, tgt, symmetric, rule, confidence)
+        trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
+                     f"{src.country or '-'}:{src.name} -> {(tgt.country or '-') if tgt else '-'}:"
+                     f"{tgt.name if tgt else None} ({how})")
+        return event
+
+    def _is_cooperation(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        if lemma in ("cooperate", "collaborate"):
+            return True
+        if lemma == "work" and syntax.has_prep(tok, frozenset({"with", "together"})):
+            return True
+        return any(o.lemma_.lower() in self.lex.cooperation_objects for o in syntax.objects_of(tok))
+
+    def _stance_code(self, tok: Token, trace: list[str]) -> tuple[str, None, str] | None:
+        stance = self._stance(tok)
+        if stance == "intent":
+            return self.lex.intent_codes["cooperate"], None, "intent-to-cooperate"
+        if stance == "appeal":
+            return self.lex.appeal_code, None, "appeal-to-cooperate"
+        return None
+
+    def _stance(self, tok: Token) -> str | None:
+        """'intent' ("is willing to deepen"), 'appeal' ("should strengthen") or None."""
+        for gov in syntax.governors(tok, {"xcomp", "acomp", "conj", "ccomp"}):
+            for child in gov.children:
+                if child.dep_ == "aux":
+                    word = child.lemma_.lower()
+                    if word in self.lex.appeal:
+                        return "appeal"
+                    if word in self.lex.intent:
+                        return "intent"
+            lemma = gov.lemma_.lower()
+            if gov is not tok and lemma in self.lex.appeal:
+                return "appeal"
+            if gov is not tok and lemma in self.lex.intent:
+                return "intent"
+            if gov.dep_ == "ccomp":
+                break
+        return None
+
+    def _verb_patterns(self, tok: Token, lemma: str) -> list[Pattern]:
+        """The verb rules whose object and preposition constraints the trigger meets, in order."""
+        found: list[Pattern] = []
+        for pat in self.patterns.by_verb.get(lemma, ()):
+            if pat.objects is not None and pat.objects:
+                objs = syntax.objects_of(tok)
+                lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+                lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
+                if not lemmas & pat.objects:
+                    continue
+            if pat.preps and not syntax.has_prep(tok, pat.preps):
+                continue
+            if pat.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in pat.xcomp for c in tok.children):
+                continue
+            found.append(pat)
+        return found
+
+    def _noun_patterns(self, tok: Token, lemma: str) -> list[Pattern]:
+        head = tok.head
+        if tok.dep_ in syntax.OBJECT_DEPS | {"nsubjpass"} and self._verb_patterns(head, head.lemma_.lower()):
+            return []  # "held talks": the verb rule codes it
+        has_owner = any(c.dep_ == "poss" for c in tok.children)
+        found: list[Pattern] = []
+        for pat in self.patterns.by_noun.get(lemma, ()):
+            if pat.preps and not syntax.has_prep(tok, pat.preps):
+                continue
+            if not has_owner and not syntax.prep_objects(tok, "between"):
+                continue
+            found.append(pat)
+        return found
+
+    # -- modality ----------------------------------------------------------------------------
+    def _blocked(self, tok: Token, pat: Pattern | None) -> str | None:
+        if syntax.is_negated(tok):
+            return "negated"
+        for gov in syntax.governors(tok, {"xcomp", "conj", "acomp", "advcl"}):
+            for child in gov.children:
+                if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
+                    return f"hypothetical ('{child.text}')"
+                if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                    return f"conditional ('{child.text}')"
+            if gov is not tok and gov.lemma_.lower() in self.lex.irrealis:
+                return f"not an act: governed by '{gov.text}'"
+        clause = syntax.clause_text(tok)
+        if any(cue in clause for cue in self.lex.background) and tok.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
+            return "background or habitual activity"
+        return None
+
+    def _apply_stance(self, tok: Token, pat: Pattern, code: str, rule: str) -> tuple[str | None, str]:
+        """A scheduled act keeps its code; a wish or appeal to act becomes an intent or is dropped."""
+        stance = None
+        for gov in syntax.governors(tok, {"xcomp", "acomp"}):
+            if gov is tok:
+                continue
+            lemma = gov.lemma_.lower()
+            if lemma in self.lex.appeal:
+                stance = "appeal"
+            elif lemma in self.lex.intent and lemma not in ("plan", "expect", "will", "shall", "decide"):
+                stance = "intent"
+        if any(c.dep_ == "aux" and c.lemma_.lower() in self.lex.appeal for c in tok.children):
+            stance = "appeal"
+        if stance == "appeal" and pat.cameo[:2] not in ("02", "10"):
+            return None, rule
+        if stance == "intent":
+            plover = lookup(code).plover
+            intent = self.lex.intent_codes.get(plover)
+            if intent:
+                return intent, f"{rule}+intent"
+        return code, rule
+
+    # -- attribution -------------------------------------------------------------------------
+    def _attribute(self, doc: Document, tok: Token, pat: Pattern | None, code: str) -> tuple[Side, Side, bool, str]:
+        symmetric = bool(pat.symmetric) if pat else False
+        if pat is not None and tok.pos_ in NOUN_POS:
+            source = self._side(doc, [c for c in tok.children if c.dep_ == "poss"])
+            how = "possessor"
+        elif syntax.is_passive(tok) and pat is not None:
+            agent = syntax.prep_objects(tok, "by")
+            source = self._side(doc, agent)
+            how = "passive agent"
+            if not source.refs:
+                patient = syntax.passive_subject(tok)
+                if patient is not None and patient.lemma_.lower() in GATHERINGS | {"consultation"}:
+                    source = self._participants(doc, patient, exclude=None)
+                    how = "participants of the held gathering"
+        else:
+            source, how = Side(), "subject"
+            for subj in syntax.subjects_of(tok):
+                source = self._side(doc, syntax.with_conjuncts(subj))
+                if source.refs:
+                    break
+        # "between A and B" on the trigger or its object names both parties
+        if len(source.refs) < 2:
+            between = self._between(doc, tok)
+            if len(between.refs) >= 2 and (not source.refs or _is_group(source.first)):
+                source, how = between, "between"
+        speaker = syntax.speaker_of(tok)
+        if speaker is not None:
+            sp = self._side(doc, [speaker])
+            if sp.first is not None and _speaker_replaces(source.first, sp.first):
+                if source.first is not None and _is_group(source.first) and self._dyad:
+                    other = [c for c in self._dyad if c != sp.first.country]
+                    source = Side([sp.first, ActorRef(country=other[0], text="the other side")] if other else [sp.first])
+                else:
+                    source = Side([sp.first, *source.refs[1:]])
+                how += ", reported speech"
+        source = self._expand_groups(source)
+        if len(source.refs) >= 2:
+            target = Side([source.refs[1]])
+            source = Side([source.refs[0]])
+            symmetric = symmetric or code[:2] in ("04", "05", "06")
+            return source, target, symmetric, how + " (joint actors)"
+        target = self._target(doc, tok, pat, code, source.first)
+        if target.first is not None and target.first.sector is None and COUNTERPART in (target.first.text or "").lower():
+            target.refs[0].sector = source.first.sector if source.first else None
+        if target.first is None and source.first is not None and self._dyad and _speaks_of_both(tok):
+            other = [c for c in self._dyad if c != source.first.country]
+            if other:
+                target = Side([ActorRef(country=other[0], text="bilateral")], "bilateral")
+        if _is_group(target.first) and source.first is not None and self._dyad:
+            other = [c for c in self._dyad if c != source.first.country]
+            if other:
+                target = Side([ActorRef(country=other[0], text=target.first.text)])
+        return source, target, symmetric, how
+
+    def _side(self, doc: Document, toks: list[Token]) -> Side:
+        from ..actors.lookup import mention_for_token
+
+        refs: list[ActorRef] = []
+        for t in toks:
+            m = mention_for_token(doc, t)
+            if m is None:
+                continue
+            for ref in _split_by_country(doc, m):
+                if not any(_same_actor(ref, r) for r in refs):
+                    refs.append(ref)
+        return Side(refs)
+
+    def _between(self, doc: Document, tok: Token) -> Side:
+        holders = [tok, *syntax.objects_of(tok)]
+        patient = syntax.passive_subject(tok)
+        if patient is not None:
+            holders.append(patient)
+        for h in holders:
+            pobjs = syntax.prep_objects(h, "between")
+            if pobjs:
+                return self._side(doc, pobjs)
+        return Side()
+
+    def _participants(self, doc: Document, noun: Token, exclude: str | None) -> Side:
+        """Parties named inside a gathering's noun phrase ("Vietnam-China Dialogue", "between A and B")."""
+        between = syntax.prep_objects(noun, "between")
+        if between:
+            side = self._side(doc, between)
+            if side.refs:
+                return side
+        from ..actors.lookup import mentions_in
+
+        left = noun.left_edge.idx
+        refs: list[ActorRef] = []
+        for m in mentions_in(doc, left, noun.idx + len(noun.text)):
+            ref = _ref(m)
+            if exclude and ref.country == exclude:
+                continue
+            if not any(_same_actor(ref, r) for r in refs):
+                refs.append(ref)
+        if not refs:  # state names inside a gathering's name: "the Vietnam-China Defense Dialogue"
+            for t in noun.subtree:
+                if t.i < noun.i and (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN"):
+                    code = _country_code(t.text)
+                    if code and code != exclude and all(r.country != code for r in refs):
+                        refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=f"country:{code}"))
+        return Side(refs)
+
+    def _target(self, doc: Document, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
+        roles = pat.target if pat is not None else ("with", "to", "between")
+        holders = [tok] + (syntax.objects_of(tok) if tok.pos_ in VERB_POS else [])
+        holders += [c for c in tok.children if c.dep_ == "xcomp"]  # "refused to meet X"
+        src_country = source.country if source else None
+        for role in roles:
+            cands: list[Token] = []
+            if role == "dobj":
+                cands = [o for h in holders if h is tok or h.dep_ == "xcomp"
+                         for o in syntax.objects_of(h) if o.dep_ != "nsubjpass"]
+            elif role == "iobj":
+                cands = [c for c in tok.children if c.dep_ == "dative"]
+            else:
+                for h in holders:
+                    cands.extend(syntax.prep_objects(h, role))
+                if not cands and pat is None:  # cooperation predicates: search the object phrases
+                    for o in syntax.objects_of(tok):
+                        for t in o.subtree:
+                            if t.dep_ == "prep" and t.lower_ == role:
+                                cands.extend(c for c in t.children if c.dep_ == "pobj")
+            for cand in cands:
+                lemma = cand.lemma_.lower()
+                if role == "dobj" and lemma not in GATHERINGS and not (pat and pat.requires_actor_object) \
+                        and self._side(doc, [cand]).first is None:
+                    inner = self._inner_party(doc, cand, source)
+                    if inner is not None:
+                        return Side([inner], "inside the object")
+                if lemma in GATHERINGS or (pat is not None and pat.object_kind == "gathering"):
+                    side = self._participants(doc, cand, exclude=src_country)
+                    if side.refs:
+                        return Side([side.refs[0]], "participants")
+                side = self._side(doc, [cand])
+                for ref in side.refs:
+                    if source is None or not _same_actor(ref, source):
+                        if src_country and ref.country == src_country and not ref.name and role != "dobj":
+                            continue
+                        return Side([ref], role)
+        return Side()
+
+    def _inner_party(self, doc: Document, obj: Token, source: ActorRef | None) -> ActorRef | None:
+        """The party inside a non-actor object: "X's attack", "collaboration between China and ASEAN"."""
+        for child in obj.children:
+            if child.dep_ == "poss":
+                side = self._side(doc, [child])
+                if side.first is not None and (source is None or not _same_actor(side.first, source)):
+                    return side.first
+        for prep in ("between", "with", "against", "on", "of"):
+            for pobj in syntax.prep_objects(obj, prep):
+                for ref in self._side(doc, [pobj]).refs:
+                    if source is None or (not _same_actor(ref, source) and ref.country != source.country):
+                        return ref
+        return None
+
+    def _expand_groups(self, side: Side) -> Side:
+        """"both sides" / "the two countries" as a source become the document's two main parties."""
+        if len(side.refs) == 1 and _is_group(side.first) and len(self._dyad) >= 2:
+            return Side([ActorRef(country=c, text=side.first.text) for c in self._dyad[:2]], side.how)
+        return side
+
+    # -- the record --------------------------------------------------------------------------
+    def _specialise(self, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> str:
+        domains = dict(pat.domains) if pat is not None else self.lex.intent_domains.get(code, {})
+        if not domains or len(code) == 4:
+            return code
+        words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        for obj in syntax.objects_of(tok):
+            words |= {t.lemma_.lower() for t in obj.subtree}
+        for domain, specific in domains.items():
+            if words & self.lex.domains.get(domain, frozenset()):
+                return _valid(specific, code)
+        if source is not None and source.sector == "MIL" and "military" in domains:
+            return _valid(domains["military"], code)
+        return code
+
+    def _event(self, doc: Document, sent_idx: int, sent: Span, tok: Token, code: str, src: ActorRef,
+               tgt: ActorRef | None, symmetric: bool, rule: str, confidence: float) -> Event:
+        info = lookup(code)
+        digest = hashlib.sha1(f"{doc.doc_id}|{sent_idx}|{tok.idx}|{code}".encode()).hexdigest()[:16]
+        return Event(
+            event_id=f"ev-{digest}", doc_id=doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
+            quad_class=info.quad_class, goldstein=info.goldstein, actor=src, recipient=tgt or ActorRef(),
+            symmetric=symmetric,
+            evidence=[Evidence(doc_id=doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                               sentence_index=sent_idx)],
+            trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
+            rule=rule, confidence=round(confidence, 3), sentence_index=sent_idx,
+        )
+
+
+BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
+
+
+def _speaks_of_both(tok: Token) -> bool:
+    """The act is about "bilateral ties" / "mutual trust": its counterpart is the other party."""
+    for obj in syntax.objects_of(tok):
+        if any(t.lower_ in BILATERAL_WORDS for t in obj.subtree):
+            return True
+    return False
+
+
+def _split_by_country(doc: Document, m: Mention) -> list[ActorRef]:
+    """"the ministries of defense of China and Vietnam" names one actor per country."""
+    if m.country is None and m.kind in ("organisation", "group"):
+        from ..actors.lookup import mentions_in
+
+        countries: list[str] = []
+        for inner in mentions_in(doc, m.start, m.end):
+            if inner is not m and inner.kind == "country" and inner.country and inner.country not in countries:
+                countries.append(inner.country)
+        if len(countries) >= 2:
+            return [ActorRef(country=c, sector=m.sector, name=None, text=m.text) for c in countries]
+    return [_ref(m)]
+
+
+def _country_code(text: str) -> str | None:
+    from ..actors.gazetteer import builtin_gazetteer
+
+    for term in builtin_gazetteer().lookup(text):
+        if term.category in ("country", "demonym", "prefix") and term.code:
+            return term.code
+    return None
+
+
+def _valid(code: str, fallback: str) -> str:
+    try:
+        lookup(code)
+        return code
+    except KeyError:
+        return fallback
+
+
+def _is_group(ref: ActorRef | None) -> bool:
+    if ref is None:
+        return False
+    text = (ref.text or "").lower()
+    return ref.country is None and any(w in text.split() for w in ("both", "two", "sides")) or \
+        (ref.country is None and text.split()[-1:] and text.split()[-1] in GROUP_WORDS and not ref.name)
+
+
+def _speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
+    """The speaker stands for the source when the source is missing, a group, or the speaker's own state."""
+    if source is None:
+        return True
+    if _is_group(source):
+        return True
+    text = (source.text or "").lower()
+    if text in ("we", "i", "us", "our country"):
+        return True
+    return bool(speaker.country) and source.country == speaker.country and source.actor_id != speaker.actor_id \
+        and not (source.actor_id or "").startswith("person:")
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return (a.country, a.name) == (b.country, b.name)
+
+
+def _document_dyad(doc: Document) -> list[str]:
+    """The document's two most-mentioned countries, in order of first mention."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.country and len(m.country) == 3 and m.kind != "pronoun":
+            counts[m.country] = counts.get(m.country, 0) + 1
+            first.setdefault(m.country, m.start)
+    top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
+    return sorted(top, key=lambda c: first[c])
+
+
+@stage("events")
+def make_event_coder(settings: dict[str, Any]) -> EventCoder:
+    patterns = load_patterns(settings.get("patterns") or ())
+    return EventCoder(patterns, load_lexicon(), float(settings.get("min_confidence", 0.0)))

@@ -1,0 +1,205 @@
+"""Load and check the event pattern dictionaries (YAML data files).
+
+The built-in dictionary is ``communique/data/patterns/verbs.yaml``; users add files of the same
+format through the ``events.patterns`` setting. ``intents.yaml`` and ``domains.yaml`` hold the
+stance markers and domain words. See the header of ``verbs.yaml`` for the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+PATTERN_KEYS = {
+    "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
+    "confidence", "requires_actor_object", "object_kind", "xcomp",
+}
+DEFAULT_TARGET = ("dobj", "with", "to", "against", "on", "at", "for")
+OBJECT_KINDS = {"gathering", "place"}
+
+
+class PatternError(ValueError):
+    """A pattern file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    cameo: str
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    objects: frozenset[str] | None = None  # None: no object constraint
+    preps: frozenset[str] = frozenset()
+    symmetric: bool = False
+    target: tuple[str, ...] = DEFAULT_TARGET
+    domains: tuple[tuple[str, str], ...] = ()
+    confidence: float = 0.8
+    requires_actor_object: bool = False
+    object_kind: str | None = None
+    xcomp: frozenset[str] = frozenset()  # the verb must govern one of these ("refused to meet")
+    source: str = ""
+
+
+@dataclass
+class PatternSet:
+    patterns: list[Pattern]
+    by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
+    by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for p in self.patterns:
+            for lemma in p.verbs:
+                self.by_verb.setdefault(lemma, []).append(p)
+            for lemma in p.nouns:
+                self.by_noun.setdefault(lemma, []).append(p)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Stance markers, background cues, cooperation predicates and domain words."""
+
+    intent: frozenset[str]
+    appeal: frozenset[str]
+    irrealis: frozenset[str]
+    background: tuple[str, ...]
+    cooperation_verbs: frozenset[str]
+    cooperation_objects: frozenset[str]
+    intent_codes: dict[str, str]
+    appeal_code: str
+    intent_domains: dict[str, dict[str, str]]
+    domains: dict[str, frozenset[str]]
+
+
+def _builtin(name: str) -> Path:
+    return Path(str(resources.files("communique").joinpath("data", "patterns", name)))
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise PatternError(f"{path}: cannot read pattern file: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise PatternError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+
+
+def _words(value: Any, where: str, key: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PatternError(f"{where}: '{key}' must be a list of words")
+    return frozenset(v.lower() for v in value)
+
+
+def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = None) -> Pattern:
+    """Check one pattern entry and build it; errors name ``where`` (file and entry)."""
+    if not isinstance(entry, dict):
+        raise PatternError(f"{where}: a pattern must be a mapping")
+    unknown = set(entry) - PATTERN_KEYS
+    if unknown:
+        raise PatternError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(PATTERN_KEYS)}")
+    pid = entry.get("id")
+    if not isinstance(pid, str) or not pid:
+        raise PatternError(f"{where}: 'id' is required")
+    where = f"{where} ({pid})"
+    cameo = entry.get("cameo")
+    if not isinstance(cameo, str) or not cameo.isdigit():
+        raise PatternError(f"{where}: 'cameo' must be a quoted CAMEO code such as \"043\"")
+    if known_codes is not None and cameo not in known_codes:
+        raise PatternError(f"{where}: unknown CAMEO code {cameo!r}")
+    verbs, nouns = _words(entry.get("verbs"), where, "verbs"), _words(entry.get("nouns"), where, "nouns")
+    if not verbs and not nouns:
+        raise PatternError(f"{where}: give 'verbs' or 'nouns'")
+    objects = None if entry.get("objects") is None else _words(entry.get("objects"), where, "objects")
+    target = entry.get("target", list(DEFAULT_TARGET))
+    if not isinstance(target, list) or not all(isinstance(t, str) for t in target):
+        raise PatternError(f"{where}: 'target' must be a list such as [dobj, with]")
+    domains = entry.get("domains") or {}
+    if not isinstance(domains, dict):
+        raise PatternError(f"{where}: 'domains' must map a domain name to a CAMEO code")
+    object_kind = entry.get("object_kind")
+    if object_kind is not None and object_kind not in OBJECT_KINDS:
+        raise PatternError(f"{where}: 'object_kind' must be one of {sorted(OBJECT_KINDS)}")
+    confidence = entry.get("confidence", 0.8)
+    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        raise PatternError(f"{where}: 'confidence' must be a number between 0 and 1")
+    return Pattern(
+        id=pid, cameo=cameo, verbs=verbs, nouns=nouns, objects=objects,
+        preps=_words(entry.get("preps"), where, "preps"), symmetric=bool(entry.get("symmetric", False)),
+        target=tuple(t.lower() for t in target), domains=tuple((str(k), str(v)) for k, v in domains.items()),
+        confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),
+        object_kind=object_kind, xcomp=_words(entry.get("xcomp"), where, "xcomp"), source=where,
+    )
+
+
+def read_pattern_file(path: str | Path, known_codes: Iterable[str] | None = None) -> list[Pattern]:
+    path = Path(path)
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+        raise PatternError(f"{path}: expected a mapping with a 'patterns' list")
+    known = set(known_codes) if known_codes is not None else None
+    patterns = [parse_pattern(e, f"{path}: pattern {i + 1}", known) for i, e in enumerate(data["patterns"])]
+    seen: set[str] = set()
+    for p in patterns:
+        if p.id in seen:
+            raise PatternError(f"{path}: duplicate pattern id {p.id!r}")
+        seen.add(p.id)
+    return patterns
+
+
+def _known_codes() -> set[str] | None:
+    try:
+        from .codebook import all_codes
+    except ImportError:  # pragma: no cover - the codebook ships with the package
+        return None
+    return set(all_codes())
+
+
+def load_patterns(extra: Iterable[str | Path] = ()) -> PatternSet:
+    """The built-in patterns followed by patterns from ``extra`` files."""
+    return _load_patterns(tuple(str(p) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load_patterns(extra: tuple[str, ...]) -> PatternSet:
+    known = _known_codes()
+    patterns = read_pattern_file(_builtin("verbs.yaml"), known)
+    for path in extra:
+        patterns += read_pattern_file(path, known)
+    return PatternSet(patterns)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    path = _builtin("intents.yaml")
+    data = _read_yaml(path)
+    domains_path = _builtin("domains.yaml")
+    domains = _read_yaml(domains_path)
+    required = ["intent", "appeal", "irrealis", "background", "cooperation_verbs", "cooperation_objects",
+                "intent_codes", "appeal_code"]
+    missing = [k for k in required if k not in (data or {})]
+    if missing:
+        raise PatternError(f"{path}: missing key(s) {missing}")
+    if not isinstance(domains, dict):
+        raise PatternError(f"{domains_path}: expected a mapping of domain name to word list")
+    return Lexicon(
+        intent=_words(data["intent"], str(path), "intent"),
+        appeal=_words(data["appeal"], str(path), "appeal"),
+        irrealis=_words(data["irrealis"], str(path), "irrealis"),
+        background=tuple(w.lower() for w in data["background"]),
+        cooperation_verbs=_words(data["cooperation_verbs"], str(path), "cooperation_verbs"),
+        cooperation_objects=_words(data["cooperation_objects"], str(path), "cooperation_objects"),
+        intent_codes={str(k): str(v) for k, v in data["intent_codes"].items()},
+        appeal_code=str(data["appeal_code"]),
+        intent_domains={str(k): {str(d): str(c) for d, c in v.items()}
+                        for k, v in (data.get("intent_domains") or {}).items()},
+        domains={k: _words(v, str(domains_path), k) for k, v in domains.items()},
+    )

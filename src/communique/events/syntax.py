@@ -1,0 +1,130 @@
+"""Small helpers over the spaCy dependency parse used by the event coder."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Dependencies through which a predicate inherits its governor's subject and stance.
+CHAIN_DEPS = {"xcomp", "acomp", "conj", "advcl", "pcomp", "relcl", "acl"}
+SPEECH_VERBS = {
+    "say", "state", "note", "add", "stress", "emphasize", "emphasise", "continue", "tell", "announce",
+    "affirm", "reaffirm", "reiterate", "point", "highlight", "underline", "underscore", "assert",
+    "declare", "confirm", "remark", "comment", "explain", "insist", "maintain", "argue", "write",
+    "believe", "express", "mention", "observe", "propose", "suggest", "stated", "vow",
+}
+
+
+def governors(tok: Token, deps: set[str] = CHAIN_DEPS) -> Iterator[Token]:
+    """The token, then its heads while the link is one of ``deps`` (stops at clause edges)."""
+    seen = 0
+    while True:
+        yield tok
+        if tok.head is tok or tok.dep_ not in deps or seen > 8:
+            return
+        tok = tok.head
+        seen += 1
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def subjects_of(tok: Token) -> Iterator[Token]:
+    """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains."""
+    for gov in governors(tok, {"xcomp", "acomp", "conj", "pcomp", "advcl"}):
+        for child in gov.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                yield child
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield pobj
+        if gov.dep_ in ("relcl", "acl") and gov.head.pos_ in ("NOUN", "PROPN"):
+            yield gov.head
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The nearest subject of the clause a predicate belongs to."""
+    return next(subjects_of(tok), None)
+
+
+def passive_subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def objects_of(tok: Token) -> list[Token]:
+    """Direct objects with their conjuncts ("trust and cooperation")."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS or (child.dep_ == "nsubjpass"):
+            out.append(child)
+            out.extend(conjuncts(child))
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [t for t in tok.conjuncts if t.i > tok.i]
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *conjuncts(tok)]
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of the preposition ``prep`` governed by ``tok`` ("with" -> counterpart)."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    out.extend(with_conjuncts(pobj))
+    return out
+
+
+def has_prep(tok: Token, words: frozenset[str]) -> bool:
+    """``tok`` governs a preposition/particle in ``words``, or a prepositional object in it ("by phone")."""
+    for child in tok.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in words:
+            return True
+        if child.dep_ in ("prep", "agent"):
+            if any(p.lemma_.lower() in words or p.lower_ in words for p in child.subtree if p is not child):
+                return True
+    return False
+
+
+def speaker_of(tok: Token) -> Token | None:
+    """The speaker when the predicate is reported speech: "X said that ...", "..., stated X"."""
+    for gov in governors(tok, {"xcomp", "acomp", "conj", "ccomp", "advcl", "pcomp"}):
+        head = gov.head
+        if gov.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS:
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is None and head.i > gov.i:  # inverted: "..., stated Minister X"
+                subj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "attr")), None)
+            return subj
+    # "..., said Shao." parsed with the speech verb as a head of the clause root
+    root = tok.sent.root
+    if root is not tok and root.lemma_.lower() in SPEECH_VERBS and root.i > tok.i:
+        return next((c for c in root.children if c.dep_ in ("nsubj", "dobj") and c.i > tok.i), None)
+    return None
+
+
+def is_negated(tok: Token) -> bool:
+    for gov in governors(tok, {"xcomp", "conj", "acomp"}):
+        if any(c.dep_ == "neg" for c in gov.children):
+            return True
+    return False
+
+
+def clause_text(tok: Token) -> str:
+    """Lower-cased text of the clause headed by the top governor of ``tok``."""
+    top = tok
+    for top in governors(tok, {"xcomp", "acomp", "conj"}):
+        pass
+    return " ".join(t.lower_ for t in top.subtree)

@@ -1,0 +1,55 @@
+"""Build a :class:`~communique.records.Document` from raw article text."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..records import Document
+from .metadata import parse_iso_date, split_metadata
+from .normalise import fix_glued_sentences, normalise_inline, normalise_text
+
+
+class EmptyArticle(ValueError):
+    """The text holds no article body once metadata and captions are removed."""
+
+
+def document_from_text(text: str, *, doc_id: str, origin: str, title: str | None = None,
+                       source: str | None = None, url: str | None = None,
+                       published: str | None = None) -> Document:
+    """Normalise ``text``, parse and strip the metadata it carries, and hash the body.
+
+    Keyword metadata wins over metadata parsed from the text. ``published`` must be an
+    ISO date (a date-time is cut to its date). Raises :class:`EmptyArticle` when no
+    body is left and ``ValueError`` for a malformed ``published``.
+    """
+    if published is not None and published.strip():
+        iso = parse_iso_date(published)
+        if iso is None:
+            raise ValueError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)")
+        published = iso
+    else:
+        published = None
+    title = normalise_inline(title) or None if title else None
+    source = normalise_inline(source) or None if source else None
+
+    meta, body = split_metadata(normalise_text(text), known_title=title)
+    body = fix_glued_sentences(body)
+    if not body:
+        raise EmptyArticle("no article text")
+    return Document(
+        doc_id=doc_id,
+        text=body,
+        content_hash=content_hash(body),
+        title=title or meta.title,
+        source=source or meta.source,
+        url=url.strip() or None if url else None,
+        published=published or meta.published,
+        dateline_place=meta.dateline_place,
+        dateline_date=meta.dateline_date,
+        origin=origin,
+    )
+
+
+def content_hash(body: str) -> str:
+    """sha256 hex digest of the normalised body (UTF-8)."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()

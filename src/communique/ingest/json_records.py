@@ -1,0 +1,90 @@
+"""JSON records (one article each) as read from JSONL and JSON inputs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from ..records import Document, Failure
+from .decode import NotText, decode_text
+from .document import EmptyArticle, document_from_text
+from .metadata import parse_iso_date
+
+REQUIRED_FIELDS = ("id", "text")
+OPTIONAL_FIELDS = ("title", "source", "url", "published")
+
+
+def documents_from_jsonl(data: bytes, origin: str) -> Iterator[Document | Failure]:
+    """One Document or Failure per non-blank line; ``origin`` of each is ``file:line``."""
+    offset = 0
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        line_origin, label = f"{origin}:{number}", f"line {number}"
+        line_offset, offset = offset, offset + len(raw) + 1
+        if not raw.strip():
+            continue
+        try:
+            line = decode_text(raw, offset=line_offset)
+        except NotText as exc:
+            yield Failure(origin=line_origin, reason=f"{label}: {exc}")
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(origin=line_origin, reason=f"{label}: invalid JSON: {exc}")
+            continue
+        yield document_from_record(record, origin=line_origin, label=label)
+
+
+def documents_from_json(text: str, origin: str) -> Iterator[Document | Failure]:
+    """A JSON file holding one record or a list of records (``file#N`` for the N-th)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Failure(origin=origin, reason=f"invalid JSON: {exc}")
+        return
+    if isinstance(data, dict):
+        yield document_from_record(data, origin=origin, label="record")
+        return
+    if not isinstance(data, list):
+        yield Failure(origin=origin, reason=f"expected a JSON object or a list of objects, got {_kind(data)}")
+        return
+    if not data:
+        yield Failure(origin=origin, reason="empty list of records")
+    for number, record in enumerate(data, start=1):
+        yield document_from_record(record, origin=f"{origin}#{number}", label=f"record {number}")
+
+
+def document_from_record(record: Any, *, origin: str, label: str) -> Document | Failure:
+    """Validate one record (``id`` and ``text`` required) and build its Document."""
+    if not isinstance(record, dict):
+        return Failure(origin=origin, reason=f"{label}: expected a JSON object, got {_kind(record)}")
+    for name in REQUIRED_FIELDS:
+        if name not in record or record[name] is None:
+            return Failure(origin=origin, reason=f"{label}: missing required field '{name}'")
+    doc_id = record["id"]
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
+        return Failure(origin=origin, reason=f"{label}: field 'id' must be a non-empty string or integer")
+    doc_id = str(doc_id).strip()
+    if not isinstance(record["text"], str):
+        return Failure(origin=origin, doc_id=doc_id,
+                       reason=f"{label}: field 'text' must be a string, got {_kind(record['text'])}")
+    fields: dict[str, str | None] = {}
+    for name in OPTIONAL_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            return Failure(origin=origin, doc_id=doc_id,
+                           reason=f"{label}: field '{name}' must be a string, got {_kind(value)}")
+        fields[name] = value
+    if fields["published"] and parse_iso_date(fields["published"]) is None:
+        return Failure(origin=origin, doc_id=doc_id,
+                       reason=f"{label}: field 'published' is not an ISO date (YYYY-MM-DD): "
+                              f"{fields['published']!r}")
+    try:
+        return document_from_text(record["text"], doc_id=doc_id, origin=origin, **fields)
+    except EmptyArticle as exc:
+        return Failure(origin=origin, doc_id=doc_id, reason=f"{label}: {exc}")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number" if isinstance(value, (int, float)) else type(value).__name__)

@@ -1,0 +1,160 @@
+"""Metadata carried inside article text: date lines, headlines, datelines, source tags, captions.
+
+:func:`split_metadata` takes normalised text (see :mod:`.normalise`) and returns what it
+found plus the body with that metadata removed, so the body starts at the first real sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .lexicon import IngestLexicon, default_lexicon
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:\s+[{_UPPER}][{_UPPER}'’.\-]*)" + "{0,3}"
+_TITLE_PLACE = r"[A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+){0,2}"
+_REGION = rf"(?!{_MONTH}\s*\d)[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){{0,2}}"
+_OUTLET = r"\((?P<outlet>[A-Za-z][^()\n]{0,40})\)|/(?P<slash_outlet>[A-Za-z][\w ]{0,30})/\.?"
+_DASH = r"(?:\s*(?:--|—|–|:)|\s+-|(?<=[)/.])-)\s*"
+
+# "BEIJING, Nov. 2 (Xinhua) --", "DONGXING, Apr. 23 --", "HANOI (Reuters) -", "WASHINGTON —",
+# "KYIV, Ukraine (AP) —", "MOSCOW, March 5. /TASS/." and, with an outlet, "Hanoi (VNA) –".
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}(?=,?\s*(?:{_DAY_DATE}\s*)?\(|\s*/))"
+    rf"(?:,\s*(?P<region>{_REGION}))?"
+    rf"(?:,?\s*(?P<date>{_DAY_DATE})\.?)?"
+    rf"(?:\s*(?:{_OUTLET}))?"
+    rf"(?:{_DASH}|(?<=/)\s+|(?<=/\.)\s+)(?=\S)"
+)
+# "(VOVworld)- China wants ...", "(VOVWORLD) - ...", "(Reuters) -".
+_SOURCE_TAG = re.compile(r"\((?P<source>[A-Za-z][^()\n]{1,40})\)\s*(?:--|[-–—:])\s*(?=\S)")
+# "date 2021-04-23 ...", "Published: 2021-04-23T08:00:00Z".
+_DATE_PREFIX = re.compile(
+    r"(?i:date|dated|published|pubdate)\s*[:=]?\s*(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+|$)"
+)
+_HEADLINE_MAX_CHARS = 200
+_HEADLINE_MAX_WORDS = 30
+
+
+@dataclass
+class TextMetadata:
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    dateline_place: str | None = None
+    dateline_date: str | None = None
+
+
+def split_metadata(text: str, *, known_title: str | None = None,
+                   lexicon: IngestLexicon | None = None) -> tuple[TextMetadata, str]:
+    """Parse and strip the metadata of normalised ``text``; returns ``(metadata, body)``.
+
+    ``known_title`` (a title given from outside) is removed when the body repeats it as its
+    first line, as extracted HTML usually does.
+    """
+    lexicon = lexicon or default_lexicon()
+    meta = TextMetadata()
+    body = drop_caption_lines(text, lexicon.caption_words)
+    body = _take_date_prefix(body, meta)
+    body = _take_headline(body, meta, known_title)
+    body = _take_date_prefix(body, meta)
+    for _ in range(2):  # a source tag and a dateline may come in either order
+        body = _take_dateline(body, meta, lexicon)
+        body = _take_source_tag(body, meta, lexicon)
+    return meta, body.strip()
+
+
+def drop_caption_lines(text: str, caption_words: tuple[str, ...]) -> str:
+    """Remove image captions and photo credits: ``... - ảnh 1``, ``(Photo: VNA)`` lines."""
+    words = "|".join(re.escape(word) for word in sorted(caption_words, key=len, reverse=True))
+    numbered = re.compile(rf"\s[-–—|]\s*(?:{words})\s*\d*\s*$", re.IGNORECASE)
+    credit_line = re.compile(rf"^\(?\s*(?:{words})\s*(?:\d+\s*)?:.*$", re.IGNORECASE)
+    trailing_credit = re.compile(rf"\(\s*(?:{words})\s*:[^()]*\)\s*$", re.IGNORECASE)
+    kept = [line for line in text.split("\n")
+            if not (numbered.search(line) or credit_line.match(line) or trailing_credit.search(line))]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def parse_iso_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` for an ISO 8601 date or date-time, else None."""
+    value = value.strip()
+    try:
+        if len(value) <= 10:
+            return dt.date.fromisoformat(value).isoformat()
+        return dt.datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        return None
+
+
+def title_case_place(place: str) -> str:
+    """``DONGXING`` -> ``Dongxing``, ``NEW DELHI`` -> ``New Delhi``; mixed case is kept."""
+    if not place.isupper():
+        return place
+    words = [word[:1] + word[1:].lower() for word in place.split()]
+    return " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-")) for word in words)
+
+
+def _take_date_prefix(body: str, meta: TextMetadata) -> str:
+    match = _DATE_PREFIX.match(body)
+    if not match or meta.published:
+        return body
+    published = parse_iso_date(match["date"])
+    if published is None:
+        return body
+    meta.published = published
+    return body[match.end():].lstrip()
+
+
+def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> str:
+    first, separator, rest = body.partition("\n")
+    if not rest.strip():
+        return body
+    if known_title and _same_text(first, known_title):
+        return rest.lstrip()
+    is_headline = (
+        rest.startswith("\n")  # followed by a blank line
+        and len(first) <= _HEADLINE_MAX_CHARS
+        and len(first.split()) <= _HEADLINE_MAX_WORDS
+        and not first.endswith(".")
+        and not _DATELINE.match(first)
+        and not _SOURCE_TAG.match(first)
+    )
+    if not is_headline:
+        return body
+    meta.title = first
+    return rest.lstrip()
+
+
+def _take_dateline(body: str, meta: TextMetadata, lexicon: IngestLexicon) -> str:
+    match = _DATELINE.match(body)
+    if not match or meta.dateline_place:
+        return body
+    place = match["place"].strip()
+    has_detail = match["date"] or match["outlet"] or match["slash_outlet"]
+    if not has_detail and len(place.split()[0].strip(".")) < 3:
+        return body  # "US - China ties ..." is not a dateline
+    meta.dateline_place = title_case_place(place)
+    meta.dateline_date = " ".join(match["date"].split()) if match["date"] else None
+    outlet = match["outlet"] or match["slash_outlet"]
+    if outlet and not meta.source:
+        meta.source = lexicon.canonical_outlet(outlet.strip())
+    return body[match.end():]
+
+
+def _take_source_tag(body: str, meta: TextMetadata, lexicon: IngestLexicon) -> str:
+    match = _SOURCE_TAG.match(body)
+    if not match:
+        return body
+    if not meta.source:
+        meta.source = lexicon.canonical_outlet(match["source"].strip())
+    return body[match.end():]
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold().rstrip(".") == " ".join(b.split()).casefold().rstrip(".")

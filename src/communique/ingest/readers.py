@@ -1,0 +1,193 @@
+"""Read inputs (text, JSONL, JSON and HTML files, directories, stdin) into Documents.
+
+Bad input never raises: it becomes a :class:`~communique.records.Failure` naming the input
+(``origin``) and the reason, and reading goes on with the next input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Iterator, Sequence, TextIO
+
+from ..records import Document, Failure
+from .decode import NotText, decode_text, is_binary
+from .document import EmptyArticle, document_from_text
+from .html import extract_article, looks_like_html
+from .json_records import documents_from_json, documents_from_jsonl
+from .metadata import parse_iso_date
+
+DEFAULT_MAX_BYTES = 20_000_000
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+STDIN = "-"
+STDIN_ID = "stdin"
+
+
+def read_inputs(paths: Sequence[str | Path], *, stdin: TextIO | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+    """Yield a Document or a Failure for every article found in ``paths``.
+
+    A path may be a text file, a ``.jsonl``/``.ndjson`` file (one ``{"id", "text", ...}``
+    record a line), a ``.json`` file (one record or a list), an ``.html``/``.htm`` page, a
+    directory (recursed in sorted order, hidden entries skipped) or ``"-"`` for ``stdin``.
+    Files larger than ``max_bytes`` are refused before they are read.
+    """
+    for raw in paths:
+        if str(raw) == STDIN:
+            yield from _guarded(STDIN_ID, lambda: read_stream(stdin or sys.stdin, max_bytes=max_bytes))
+        else:
+            path = Path(raw)
+            yield from _guarded(str(path), lambda: _read_path(path, max_bytes))
+
+
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+    """The articles of one file, chosen by its suffix (plain text when not JSON or HTML)."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield Failure(origin=origin, reason=_os_reason(exc))
+        return
+    if size > max_bytes:
+        yield Failure(origin=origin, reason=f"file too large: {_megabytes(size)} > {_megabytes(max_bytes)} limit")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Failure(origin=origin, reason=_os_reason(exc))
+        return
+    if not data.strip():
+        yield Failure(origin=origin, reason="empty file")
+        return
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        if is_binary(data):
+            yield Failure(origin=origin, reason="binary file (not text)")
+        else:
+            yield from documents_from_jsonl(data, origin)
+        return
+    if suffix in HTML_SUFFIXES:
+        yield _from_html(data, origin=origin, doc_id=path.stem)
+        return
+    try:
+        text = decode_text(data)
+    except NotText as exc:
+        yield Failure(origin=origin, reason=str(exc))
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from documents_from_json(text, origin)
+    else:
+        yield _from_text(text, origin=origin, doc_id=path.stem)
+
+
+def read_stream(stream: TextIO, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                origin: str = STDIN_ID) -> Iterator[Document | Failure]:
+    """Articles from a text stream: JSONL when every non-blank line is a ``{...}`` object,
+    else HTML when it looks like a page, else one plain-text article (doc_id ``stdin``)."""
+    try:
+        text = stream.read(max_bytes + 1)
+    except UnicodeDecodeError as exc:
+        yield Failure(origin=origin, reason=f"not UTF-8 text: invalid byte 0x{exc.object[exc.start]:02x} "
+                                            f"at offset {exc.start}")
+        return
+    except OSError as exc:
+        yield Failure(origin=origin, reason=_os_reason(exc))
+        return
+    data = text.encode("utf-8", errors="surrogateescape")
+    if len(text) > max_bytes or len(data) > max_bytes:
+        yield Failure(origin=origin, reason=f"input too large: more than the {_megabytes(max_bytes)} limit")
+        return
+    if not text.strip():
+        yield Failure(origin=origin, reason="empty input")
+        return
+    if "\x00" in text:
+        yield Failure(origin=origin, reason="binary input (not text)")
+        return
+    if _is_jsonl(text):
+        yield from documents_from_jsonl(data, origin)
+    elif looks_like_html(text):
+        yield _from_html(text, origin=origin, doc_id=STDIN_ID)
+    else:
+        yield _from_text(text, origin=origin, doc_id=STDIN_ID)
+
+
+def iter_directory(directory: Path) -> Iterator[Path | Failure]:
+    """Files under ``directory`` in sorted order, skipping hidden entries and not following
+    symbolic links to directories; an unreadable directory yields a Failure."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Failure(origin=str(directory), reason=_os_reason(exc, "cannot read directory"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from iter_directory(path)
+        elif entry.is_file():
+            yield path
+
+
+def _read_path(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
+    if path.is_dir():
+        for item in iter_directory(path):
+            if isinstance(item, Failure):
+                yield item
+            else:
+                yield from _guarded(str(item), lambda: read_file(item, max_bytes=max_bytes))
+    elif path.is_file():
+        yield from read_file(path, max_bytes=max_bytes)
+    elif not path.exists():
+        yield Failure(origin=str(path), reason="no such file or directory")
+    else:
+        yield Failure(origin=str(path), reason="not a regular file or directory")
+
+
+def _from_text(text: str, *, origin: str, doc_id: str) -> Document | Failure:
+    try:
+        return document_from_text(text, doc_id=doc_id, origin=origin)
+    except EmptyArticle:
+        return Failure(origin=origin, doc_id=doc_id, reason="no article text (only metadata or captions)")
+
+
+def _from_html(page: str | bytes, *, origin: str, doc_id: str) -> Document | Failure:
+    if isinstance(page, bytes) and b"\x00" in page[:8192]:
+        return Failure(origin=origin, doc_id=doc_id, reason="binary file (not text)")
+    article = extract_article(page)
+    if article is None:
+        return Failure(origin=origin, doc_id=doc_id, reason="no article text found in HTML")
+    published = parse_iso_date(article.published) if article.published else None
+    try:
+        return document_from_text(article.text, doc_id=doc_id, origin=origin, title=article.title,
+                                  source=article.source, url=article.url, published=published)
+    except EmptyArticle:
+        return Failure(origin=origin, doc_id=doc_id, reason="no article text found in HTML")
+
+
+def _is_jsonl(text: str) -> bool:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(line.startswith("{") and line.endswith("}") for line in lines)
+
+
+def _guarded(origin: str, produce) -> Iterator[Document | Failure]:
+    """Run a reader; an unexpected error becomes a Failure instead of stopping the run."""
+    try:
+        yield from produce()
+    except Exception as exc:  # noqa: BLE001 - bad input must never stop the other inputs
+        yield Failure(origin=origin, reason=f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _os_reason(exc: OSError, action: str = "cannot read file") -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return f"{action}: permission denied"
+    return f"{action}: {exc.strerror or exc}"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

@@ -1,0 +1,591 @@
+"""Recurring named mechanisms and their editions: "the 10th Defense and Security Consultation",
+"the sixth Vietnam-China Defence Strategic Dialogue", "the 24th edition of the Malabar exercise".
+
+A mechanism name is normalised so that its editions meet under one id: participant countries,
+demonyms and combining forms ("Sino-") are taken out, spelling is folded (Defence -> Defense),
+and known aliases map to one canonical name. The ``mechanisms`` stage lists the mechanisms of a
+document and links each event to the mechanism its sentence says it is an edition of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..place.gazetteer import country_names, fold
+from ..place.geocode import geocode
+from ..records import Document, Event, Mechanism, MechanismRef
+from ..registry import stage
+
+
+class MechanismDataError(ValueError):
+    """A data file of the mechanism layer does not follow its schema."""
+
+
+# --------------------------------------------------------------------------- data files
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    heads: frozenset[str]
+    ordinal_only_heads: frozenset[str]
+    not_names: frozenset[str]
+    edition_nouns: frozenset[str]
+    frequencies: dict[str, str]
+    ordinals: dict[str, int]
+    tens: dict[str, int]
+    spellings: dict[str, str]
+    small_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownMechanism:
+    name: str
+    aliases: tuple[str, ...]
+    frequency: str | None = None
+
+
+def _read(name: str) -> tuple[str, Any]:
+    ref = resources.files("communique").joinpath("data", "mechanisms", name)
+    try:
+        return str(ref), yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise MechanismDataError(f"{ref}: not valid YAML: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    path, data = _read("vocabulary.yaml")
+    if not isinstance(data, dict):
+        raise MechanismDataError(f"{path}: expected a mapping at top level")
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise MechanismDataError(f"{path}: {key}: expected a list of strings")
+        return frozenset(v.casefold() for v in value)
+
+    def mapping(key: str, kind: type) -> dict:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            raise MechanismDataError(f"{path}: {key}: expected a mapping")
+        for k, v in value.items():
+            if not isinstance(v, kind):
+                raise MechanismDataError(f"{path}: {key}.{k}: expected a {kind.__name__}")
+        return {str(k).casefold(): v for k, v in value.items()}
+
+    return Vocabulary(
+        heads=words("heads"),
+        ordinal_only_heads=words("ordinal_only_heads"),
+        not_names=words("not_names"),
+        edition_nouns=words("edition_nouns"),
+        frequencies=mapping("frequencies", str),
+        ordinals=mapping("ordinals", int),
+        tens=mapping("tens", int),
+        spellings=mapping("spellings", str),
+        small_words=words("small_words"),
+    )
+
+
+@lru_cache(maxsize=1)
+def known_mechanisms() -> tuple[KnownMechanism, ...]:
+    path, data = _read("known.yaml")
+    if not isinstance(data, list):
+        raise MechanismDataError(f"{path}: expected a list of mechanisms")
+    known = []
+    for i, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise MechanismDataError(f"{path}: entry {i}: needs a 'name'")
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise MechanismDataError(f"{path}: entry {i} ({entry['name']}): aliases must be a list of strings")
+        known.append(KnownMechanism(entry["name"], tuple(aliases), entry.get("frequency")))
+    return tuple(known)
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, KnownMechanism]:
+    index = {}
+    for mech in known_mechanisms():
+        for alias in (mech.name, *mech.aliases):
+            index[_alias_key(alias)] = mech
+    return index
+
+
+def _alias_key(text: str) -> str:
+    spell = vocabulary().spellings
+    words = re.split(r"[\s\-\u2013]+", fold(text).replace("'", ""))
+    return " ".join(spell.get(w, w) for w in words if w)
+
+
+# --------------------------------------------------------------------------- names
+
+
+@dataclass(slots=True)
+class NameAnalysis:
+    """What a mechanism phrase says: its normalised name and id, edition, frequency, participants."""
+
+    mechanism_id: str
+    name: str
+    edition: int | None = None
+    frequency: str | None = None
+    participants: list[str] = field(default_factory=list)
+    known: bool = False
+    generic: bool = False  # the name is a bare head noun ("the sixth dialogue")
+    capitalised: bool = False  # written as a proper name ("Defense and Security Consultation")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_EDGE = "\"'\u201c\u201d\u2018\u2019,.;:()[]"
+
+
+@dataclass(slots=True)
+class _Part:
+    text: str
+    hyphen: bool  # joined to the previous part by a hyphen
+
+
+def _parts(text: str) -> list[_Part]:
+    parts = []
+    for chunk in text.split():
+        for n, piece in enumerate(re.split(r"[-\u2013]", chunk)):
+            piece = re.sub(r"['\u2019]s?$", "", piece.strip(_EDGE)).strip(_EDGE)
+            if piece:
+                parts.append(_Part(piece, hyphen=n > 0))
+    return parts
+
+
+def _ordinal(parts: list[_Part], i: int) -> tuple[int, int] | None:
+    """(value, parts used) of an ordinal at parts[i]: "10th", "sixth", "twenty-first"."""
+    voc = vocabulary()
+    word = parts[i].text.casefold()
+    digits = _ORDINAL_DIGITS.match(word)
+    if digits:
+        return int(digits.group(1)), 1
+    if word in voc.tens and i + 1 < len(parts) and parts[i + 1].text.casefold() in voc.ordinals:
+        unit = voc.ordinals[parts[i + 1].text.casefold()]
+        if unit < 10:
+            return voc.tens[word] + unit, 2
+    if word in voc.ordinals:
+        return voc.ordinals[word], 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    table = {}
+    for iso3, entry in country_names().items():
+        for word in (*entry["demonyms"], *entry["prefixes"]):
+            table[fold(word)] = iso3
+    return table
+
+
+@lru_cache(maxsize=8192)
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 code if ``text`` is a country name, demonym or combining form ("Sino")."""
+    if fold(text) in _demonyms():
+        return _demonyms()[fold(text)]
+    found = geocode(text)
+    return found.country if found is not None and found.feature == "country" else None
+
+
+def _strip_countries(parts: list[_Part]) -> tuple[list[_Part], list[str]]:
+    kept: list[_Part] = []
+    participants: list[str] = []
+    i = 0
+    while i < len(parts):
+        for size in (3, 2, 1):
+            window = parts[i : i + size]
+            if len(window) < size or any(p.hyphen for p in window[1:]):
+                continue
+            if not window[0].text[:1].isupper():
+                continue
+            code = country_of(" ".join(p.text for p in window))
+            if code:
+                participants.append(code)
+                i += size
+                break
+        else:
+            part = parts[i]
+            if kept or not part.hyphen:
+                kept.append(part)
+            else:
+                kept.append(_Part(part.text, hyphen=False))
+            i += 1
+            continue
+        if i < len(parts) and parts[i].hyphen:
+            parts[i] = _Part(parts[i].text, hyphen=False)  # "Vietnam-China Defense": drop the joint
+    return kept, participants
+
+
+def _join(parts: list[_Part]) -> str:
+    text = ""
+    for n, part in enumerate(parts):
+        text += ("-" if part.hyphen else " ") + part.text if n else part.text
+    return text
+
+
+def _display(parts: list[_Part]) -> str:
+    """Title case with small words kept low and acronyms as written: "Defense and Security Consultation"."""
+    voc = vocabulary()
+    shown = []
+    for n, part in enumerate(parts):
+        word = part.text
+        if word.casefold() in voc.spellings and (word.islower() or word.istitle()):
+            word = voc.spellings[word.casefold()]
+        if word.islower() and not part.hyphen and not (n and word in voc.small_words):
+            word = word[:1].upper() + word[1:]
+        shown.append(_Part(word, part.hyphen))
+    return _join(shown)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def analyse_name(text: str) -> NameAnalysis:
+    """Read a mechanism phrase: "the sixth Vietnam-China Defence Strategic Dialogue"."""
+    voc = vocabulary()
+    parts = _parts(text)
+    edition = frequency = None
+    kept: list[_Part] = []
+    i = 0
+    while i < len(parts):
+        word = parts[i].text.casefold()
+        ordinal = _ordinal(parts, i)
+        if ordinal and edition is None:
+            edition, used = ordinal
+            i += used
+            after = [p.text.casefold() for p in parts[i : i + 2]]
+            if len(after) == 2 and after[0] in voc.edition_nouns and after[1] == "of":
+                i += 2  # "the 24th edition of ..."
+            continue
+        if word in voc.frequencies:
+            frequency = frequency or voc.frequencies[word]
+        elif not (word in _DETERMINERS and not kept) and not _YEAR.match(word):
+            kept.append(parts[i])
+        i += 1
+    while kept and kept[0].text.casefold() in (_DETERMINERS | voc.small_words):
+        kept.pop(0)
+    known = _alias_index().get(_alias_key(_join(kept)))
+    stripped, participants = _strip_countries(list(kept))
+    while stripped and stripped[0].text.casefold() in voc.small_words:
+        stripped.pop(0)
+    known = known or _alias_index().get(_alias_key(_join(stripped)))
+    if known is None and len(stripped) > 1 and stripped[-1].text.casefold() in voc.heads:
+        known = _alias_index().get(_alias_key(_join(stripped[:-1])))  # "RIMPAC exercise"
+    if known is not None:
+        name = known.name
+        frequency = frequency or known.frequency
+    else:
+        name = _display(stripped)
+    generic = known is None and len(stripped) == 1 and stripped[0].text.casefold() in voc.heads
+    mechanism_id = slug(_alias_key(name))
+    if generic and participants:
+        mechanism_id = "-".join(sorted({c.lower() for c in participants})) + "-" + mechanism_id
+    capitals = [p for p in stripped if p.text[:1].isupper() or p.text[:1].isdigit()]
+    return NameAnalysis(
+        mechanism_id=mechanism_id,
+        name=name,
+        edition=edition,
+        frequency=frequency,
+        participants=_unique(participants),
+        known=known is not None,
+        generic=generic,
+        capitalised=len(capitals) >= 2 and bool(stripped) and stripped[-1].text[:1].isupper(),
+    )
+
+
+def normalise_mechanism_name(text: str) -> tuple[str, str]:
+    """(mechanism_id, display name): "the 6th defence strategic dialogue" ->
+    ("defense-strategic-dialogue", "Defense Strategic Dialogue")."""
+    found = analyse_name(text)
+    return found.mechanism_id, found.name
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --------------------------------------------------------------------------- finding in text
+
+_LEFT_DEPS = frozenset({"compound", "poss", "nmod", "amod", "conj", "nummod"})
+_PARTICIPANT_PREPS = frozenset({"between", "among", "with"})
+
+
+def _phrase_start(token: Token) -> int:
+    lefts = [c.left_edge.i for c in token.lefts]
+    return min(lefts, default=token.i)
+
+
+def _outer_head(token: Token, heads: frozenset[str]) -> bool:
+    """Whether the token only modifies a later mechanism head ("Conference" in "...Conference's Meeting")."""
+    x = token
+    while x.dep_ in _LEFT_DEPS and x.head.i > x.i:
+        x = x.head
+        if x.lower_ in heads:
+            return True
+    return False
+
+
+def _edition_target(token: Token) -> Token | None:
+    """For "the 24th edition of the Malabar exercise", the noun after "of"."""
+    voc = vocabulary()
+    if token.lower_ not in voc.edition_nouns:
+        return None
+    if not any(_ordinal(_parts(c.text), 0) for c in token.lefts if _parts(c.text)):
+        return None
+    for prep in token.rights:
+        if prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _participants_around(head: Token, doc: Doc) -> list[str]:
+    found = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PARTICIPANT_PREPS:
+            for ent in doc[prep.i : prep.right_edge.i + 1].ents:
+                if ent.label_ in ("GPE", "NORP"):
+                    code = country_of(ent.text)
+                    if code:
+                        found.append(code)
+    return found
+
+
+@dataclass(slots=True)
+class _Found:
+    mechanism: Mechanism
+    head: int  # token index of the noun the sentence uses: "edition" in "the 24th edition of ..."
+    analysis: NameAnalysis
+
+
+def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
+    voc = vocabulary()
+    found: list[_Found] = []
+    consumed: set[int] = set()
+    heads = voc.heads | voc.ordinal_only_heads
+    for token in sentence:
+        if token.i in consumed or token.lower_ not in heads | voc.edition_nouns:
+            continue
+        if _outer_head(token, heads):
+            continue
+        target = _edition_target(token)
+        head = target if target is not None else token
+        if target is not None:
+            consumed.add(target.i)
+        elif token.lower_ not in heads:
+            continue
+        start, end = _phrase_start(token), head.i + 1
+        span = doc[start:end]
+        analysis = analyse_name(span.text)
+        if not is_mechanism(analysis, span.text):
+            continue
+        if head.lower_ in voc.ordinal_only_heads and analysis.edition is None:
+            continue
+        participants = _unique(analysis.participants + _participants_around(token, doc))
+        analysis.participants = participants
+        found.append(_Found(_record(analysis, doc_id, span), token.i, analysis))
+    found.extend(_known_without_head(sentence, doc, doc_id, found))
+    return found
+
+
+def _known_without_head(sentence: Span, doc: Doc, doc_id: str, found: list[_Found]) -> list[_Found]:
+    """Known names written without a head noun: "RIMPAC", "the 24th Cobra Gold"."""
+    taken = {i for f in found for i in range(f.mechanism.start, f.mechanism.end)}
+    extra = []
+    for mech in known_mechanisms():
+        for alias in (mech.name, *mech.aliases):
+            flags = 0 if alias.isupper() else re.IGNORECASE
+            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", sentence.text, flags):
+                start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+                if any(i in taken for i in range(start, end)):
+                    continue
+                span = doc.char_span(start, end, alignment_mode="expand")
+                while span.start > sentence.start and (
+                    _ordinal(_parts(doc[span.start - 1].text) or [_Part("", False)], 0)
+                    or doc[span.start - 1].lower_ in vocabulary().frequencies
+                ):
+                    span = doc[span.start - 1 : span.end]
+                analysis = analyse_name(span.text)
+                extra.append(_Found(_record(analysis, doc_id, span), span.root.i, analysis))
+                taken.update(range(span.start_char, span.end_char))
+    return extra
+
+
+def is_mechanism(analysis: NameAnalysis, text: str) -> bool:
+    """A known name, a proper name, or a counted edition ("the sixth dialogue"; a bare "first
+    meeting" is no edition of anything)."""
+    voc = vocabulary()
+    if any(word.casefold() in voc.not_names for word in text.split()):
+        return False
+    if analysis.known or analysis.capitalised:
+        return True
+    return analysis.edition is not None and analysis.edition > 1
+
+
+def _record(analysis: NameAnalysis, doc_id: str, span: Span) -> Mechanism:
+    return Mechanism(
+        mechanism_id=analysis.mechanism_id,
+        name=analysis.name,
+        edition=analysis.edition,
+        frequency=analysis.frequency,
+        participants=list(analysis.participants),
+        doc_id=doc_id,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+    )
+
+
+def _resolve_generic(found: list[_Found]) -> None:
+    """A bare "the sixth dialogue" takes the name of the article's full mechanism with that head."""
+    named = [f for f in found if not f.analysis.generic]
+    for item in found:
+        if not item.analysis.generic:
+            continue
+        head = item.mechanism.name.casefold()
+        for other in named:
+            if other.mechanism.name.casefold().endswith(head) and item.mechanism.edition in (
+                None,
+                other.mechanism.edition,
+            ):
+                item.mechanism.mechanism_id = other.mechanism.mechanism_id
+                item.mechanism.name = other.mechanism.name
+                item.mechanism.participants = _unique(other.mechanism.participants + item.mechanism.participants)
+                item.mechanism.edition = item.mechanism.edition or other.mechanism.edition
+                break
+    shared: dict[str, list[str]] = defaultdict(list)
+    for item in found:
+        shared[item.mechanism.mechanism_id].extend(item.mechanism.participants)
+    for item in found:
+        item.mechanism.participants = _unique(shared[item.mechanism.mechanism_id])
+
+
+def _find(doc: Document) -> list[_Found]:
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return []
+    found = [f for sentence in sdoc.sents for f in _candidates(sentence, sdoc, doc.doc_id)]
+    found.sort(key=lambda f: f.mechanism.start)
+    _resolve_generic(found)
+    return found
+
+
+def find_mechanisms(doc: Document) -> list[Mechanism]:
+    """The editions of recurring named mechanisms that the document mentions."""
+    return [f.mechanism for f in _find(doc)]
+
+
+# --------------------------------------------------------------------------- linking events
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
+_ARGUMENT_PREPS = frozenset({"to", "in", "at", "during", "for", "on", "into"})
+
+
+def is_event_argument(head: Token, trigger: Token, span: Span) -> bool:
+    """Whether the mechanism headed by ``head`` is what the event with ``trigger`` is about."""
+    if span.start <= trigger.i < span.end or trigger.head == head:
+        return True  # "the ... Consultation", "the Dialogue slated for ..."
+    if head.head == trigger and head.dep_ in _ARGUMENT_DEPS:
+        return True  # "The 10th ... Consultation was held", "attends the 6th dialogue"
+    if head.dep_ == "pobj" and head.head.lower_ in _ARGUMENT_PREPS:
+        anchor = head.head.head
+        return anchor == trigger or anchor == trigger.head  # "took part in", "a delegation to"
+    return False
+
+
+def _trigger(event: Event, sdoc: Doc) -> Token | None:
+    if event.trigger is None:
+        return None
+    span = sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def link_events(doc: Document, found: list[_Found]) -> None:
+    sdoc = doc.spacy_doc
+    for event in doc.events:
+        trigger = _trigger(event, sdoc) if sdoc is not None else None
+        if trigger is None:
+            continue
+        for item in found:
+            span = sdoc.char_span(item.mechanism.start, item.mechanism.end, alignment_mode="expand")
+            head = sdoc[item.head]
+            if head.sent.start != trigger.sent.start or not is_event_argument(head, trigger, span):
+                continue
+            m = item.mechanism
+            event.mechanism = MechanismRef(name=m.name, edition=m.edition, mechanism_id=m.mechanism_id)
+            break
+
+
+def run_mechanisms(doc: Document) -> Document:
+    found = _find(doc)
+    doc.mechanisms = [f.mechanism for f in found]
+    link_events(doc, found)
+    return doc
+
+
+@stage("mechanisms")
+def make_mechanisms(settings: dict[str, Any]):
+    return run_mechanisms
+
+
+# --------------------------------------------------------------------------- series
+
+
+def mechanism_series(rows: list[dict]) -> list[dict]:
+    """Group store rows (mechanism_id, name, edition, doc_id, date, location_name,
+    location_country, participants) into one series per mechanism, with missing editions."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        if row.get("mechanism_id"):
+            groups[row["mechanism_id"]].append(row)
+    series = []
+    for mechanism_id, items in sorted(groups.items()):
+        editions = sorted({int(r["edition"]) for r in items if r.get("edition") is not None})
+        names = [r["name"] for r in items if r.get("name")]
+        missing = [n for n in range(editions[0], editions[-1] + 1) if n not in editions] if editions else []
+        series.append(
+            {
+                "mechanism_id": mechanism_id,
+                "name": max(set(names), key=names.count) if names else mechanism_id,
+                "editions": editions,
+                "dates": sorted({r["date"] for r in items if r.get("date")}),
+                "places": _unique(
+                    [
+                        ", ".join(x for x in (r.get("location_name"), r.get("location_country")) if x)
+                        for r in items
+                        if r.get("location_name") or r.get("location_country")
+                    ]
+                ),
+                "participants": sorted({p for r in items for p in (r.get("participants") or [])}),
+                "doc_ids": sorted({r["doc_id"] for r in items if r.get("doc_id")}),
+                "missing_editions": missing,
+                "gaps": _gap_notes(missing),
+            }
+        )
+    return series
+
+
+def _gap_notes(missing: list[int]) -> list[str]:
+    notes = []
+    runs: list[list[int]] = []
+    for n in missing:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    for run in runs:
+        notes.append(f"edition {run[0]} not seen" if len(run) == 1 else f"editions {run[0]}-{run[-1]} not seen")
+    return notes

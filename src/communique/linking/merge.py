@@ -1,0 +1,115 @@
+"""The ``merge`` stage: one real-world event once per article.
+
+"X met Y on Nov 2 ... At the meeting, both sides exchanged views ... they jointly hosted the
+meeting" are coded sentence by sentence as several CONSULT events; here they become one event
+with every sentence as evidence. Two events are the same when they have the same PLOVER type,
+the same pair of countries (in either order when symmetric), and compatible dates and
+mechanisms (same mechanism edition, or no conflicting date).
+
+The stage also settles the CAMEO code of a meeting from where it happened: talks held in one
+party's country are hosted by it (043, that party first), elsewhere they are a meeting at a
+third location (044).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..events.codebook import lookup
+from ..records import ActorRef, Document, Event
+from ..registry import stage
+
+
+def _dyad(e: Event) -> tuple:
+    a, r = e.actor.country, e.recipient.country
+    return tuple(sorted((a or "", r or ""))) if e.symmetric else (a or "", r or "")
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event
+        return (a.mechanism.mechanism_id or a.mechanism.name, a.mechanism.edition) == \
+            (b.mechanism.mechanism_id or b.mechanism.name, b.mechanism.edition)
+    if a.status != b.status:
+        return False
+    if a.symmetric != b.symmetric and a.event_type != "CONSULT":
+        return False
+    if _dyad(a) != _dyad(b) and not (a.event_type == "CONSULT" and
+                                     sorted(_countries(a)) == sorted(_countries(b))):
+        return False
+    return a.date == b.date or a.date is None or b.date is None
+
+
+def _countries(e: Event) -> tuple[str, str]:
+    return (e.actor.country or "", e.recipient.country or "")
+
+
+def _richer(a: ActorRef, b: ActorRef) -> ActorRef:
+    """Prefer the reference that says more: a named person with a sector over a bare country."""
+    def score(r: ActorRef) -> int:
+        return (2 if r.country else 0) + (1 if r.sector else 0) + (2 if r.actor_id and r.actor_id.startswith("person:") else 0)
+    return b if score(b) > score(a) else a
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    if keep.actor.country == other.recipient.country and keep.recipient.country == other.actor.country \
+            and keep.actor.country != keep.recipient.country:
+        other_actor, other_recipient = other.recipient, other.actor
+    else:
+        other_actor, other_recipient = other.actor, other.recipient
+    keep.actor = _richer(keep.actor, other_actor)
+    keep.recipient = _richer(keep.recipient, other_recipient)
+    keep.symmetric = keep.symmetric or other.symmetric
+    seen = {(e.doc_id, e.start) for e in keep.evidence}
+    keep.evidence.extend(e for e in other.evidence if (e.doc_id, e.start) not in seen)
+    if len(other.cameo) > len(keep.cameo) and other.cameo.startswith(keep.cameo[:2]):
+        keep.cameo = other.cameo
+    for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason", "location", "location_reason",
+                 "mechanism"):
+        if getattr(keep, attr) is None and getattr(other, attr) is not None:
+            setattr(keep, attr, getattr(other, attr))
+    keep.confidence = max(keep.confidence or 0, other.confidence or 0)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge events that describe the same real-world event, keeping the first one's id."""
+    merged: list[Event] = []
+    for event in events:
+        for kept in merged:
+            if _compatible(kept, event):
+                _absorb(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def settle_meeting_code(event: Event) -> None:
+    """040 talks held in one party's country are hosted by it (043); elsewhere a third location (044)."""
+    if event.cameo != "040" or event.location is None or not event.location.country:
+        return
+    where = event.location.country
+    if where == event.actor.country:
+        event.cameo = "043"
+    elif where == event.recipient.country and event.symmetric:
+        event.actor, event.recipient = event.recipient, event.actor
+        event.cameo = "043"
+    elif event.actor.country and event.recipient.country and where not in (event.actor.country, event.recipient.country):
+        event.cameo = "044"
+    else:
+        return
+    info = lookup(event.cameo)
+    event.mode, event.quad_class, event.goldstein = info.mode, info.quad_class, info.goldstein
+
+
+def merge_stage(doc: Document) -> Document:
+    for event in doc.events:
+        settle_meeting_code(event)
+    doc.events = merge_events(doc.events)
+    return doc
+
+
+@stage("merge")
+def make_merge(settings: dict[str, Any]):
+    return merge_stage

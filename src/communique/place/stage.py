@@ -1,0 +1,143 @@
+"""The ``places`` stage: where each event took place.
+
+An event's place is a place in its own sentence that the sentence uses as a location ("in X",
+"at X", "near X", "a visit to X", "visited X"), the one closest in the parse to the event's
+trigger; else the article's dateline place; else none. A country used as an actor ("China and
+Vietnam held talks") or a place that is a topic ("security in the South Pacific") is no location.
+Phone and video talks have no single place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Document, Event, Location
+from ..registry import stage
+from .gazetteer import fold, location_cues
+from .geocode import clean_name, geocode
+from .places import PlaceMention, find_place_mentions
+
+REMOTE_MODES = frozenset({"phone", "video"})
+REMOTE_REASON = "phone/video talks have no single place"
+
+
+def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
+    """The word that makes the mention a location ("in", "at", "visit"...), or None."""
+    cues = location_cues()
+    tok = sdoc[mention.root]
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in cues.prepositions:
+        if head.head.pos_ in ("NOUN", "PROPN") and head.head.lemma_.casefold() in cues.topic_nouns:
+            return None
+        return head
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.casefold() in cues.visit_words:
+        return head
+    if tok.dep_ == "dobj" and head.lemma_.casefold() in cues.visit_words:
+        return head
+    return None
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in index_b:
+            return n + index_b[t.i]
+    return len(up_a) + len(up_b)
+
+
+def _event_sentence(doc: Document, event: Event, sdoc: Doc) -> Span | None:
+    index = event.sentence_index
+    if index is None and event.evidence:
+        index = event.evidence[0].sentence_index
+    if index is not None and 0 <= index < len(doc.sentences):
+        sent = doc.sentences[index]
+        return sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if event.trigger is not None:
+        return sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand").sent
+    return None
+
+
+def _trigger_token(event: Event, sdoc: Doc, sentence: Span) -> Token:
+    if event.trigger is not None:
+        span = sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            return span.root
+    return sentence.root
+
+
+def place_in_sentence(
+    event: Event, sdoc: Doc, sentence: Span, mentions: list[PlaceMention]
+) -> tuple[PlaceMention, Token] | None:
+    """The located place mention of the sentence closest to the trigger, with its cue word."""
+    trigger = _trigger_token(event, sdoc, sentence)
+    best: tuple[int, int, PlaceMention, Token] | None = None
+    for mention in mentions:
+        if mention.location is None or not (sentence.start_char <= mention.start < sentence.end_char):
+            continue
+        cue = locative_cue(mention, sdoc)
+        if cue is None:
+            continue
+        rank = (tree_distance(cue, trigger), mention.start)
+        if best is None or rank < best[:2]:
+            best = (*rank, mention, cue)
+    return (best[2], best[3]) if best else None
+
+
+def dateline_location(doc: Document, mentions: list[PlaceMention]) -> Location | None:
+    """The dateline place, read in the light of the article's other places."""
+    if not doc.dateline_place:
+        return None
+    key = fold(clean_name(doc.dateline_place))
+    for mention in mentions:
+        loc = mention.location
+        if loc is not None and key in (fold(loc.name), fold(clean_name(mention.name))):
+            return dataclasses.replace(loc)
+    countries = Counter(m.location.country for m in mentions if m.location and m.location.country)
+    hint = countries.most_common(1)[0][0] if countries else None
+    return geocode(doc.dateline_place, hint)
+
+
+def locate(doc: Document, event: Event, mentions: list[PlaceMention]) -> tuple[Location | None, str]:
+    """(location, reason) for one event."""
+    if event.mode in REMOTE_MODES:
+        return None, REMOTE_REASON
+    sdoc = doc.spacy_doc
+    sentence = _event_sentence(doc, event, sdoc) if sdoc is not None else None
+    if sentence is not None:
+        found = place_in_sentence(event, sdoc, sentence, mentions)
+        if found is not None:
+            mention, cue = found
+            return _copy(mention.location), f"'{cue.text} {mention.text}' in the event's sentence"
+    dateline = dateline_location(doc, mentions)
+    if dateline is not None:
+        return dateline, f"dateline {doc.dateline_place}"
+    if doc.dateline_place:
+        return None, f"no place in the event's sentence; dateline {doc.dateline_place!r} not in the gazetteer"
+    return None, "no place in the event's sentence and no dateline"
+
+
+def _copy(location: Location | None) -> Location | None:
+    return None if location is None else dataclasses.replace(location)
+
+
+def locate_events(doc: Document) -> Document:
+    sdoc = doc.spacy_doc
+    mentions = find_place_mentions(sdoc) if sdoc is not None else []
+    doc.annotations["places"] = mentions
+    for event in doc.events:
+        event.location, event.location_reason = locate(doc, event, mentions)
+    return doc
+
+
+@stage("places")
+def make_places(settings: dict[str, Any]):
+    return locate_events

@@ -1,0 +1,267 @@
+"""The event store: documents, sentences, mentions, actors, events and mechanisms in DuckDB."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import duckdb
+
+from ..records import Document, Failure
+from .rows import (Row, actor_rows, document_row, event_from_row, event_row, evidence_rows, mechanism_rows,
+                   mention_rows, sentence_rows)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = "communique.duckdb"
+TABLES = ("documents", "sentences", "mentions", "actors", "events", "evidence", "mechanisms")
+
+ACTOR_UPSERT = """
+INSERT INTO actors (actor_id, kind, name, country, sector, title, rank, organisation, aliases)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (actor_id) DO UPDATE SET
+    kind = coalesce(excluded.kind, actors.kind),
+    name = coalesce(excluded.name, actors.name),
+    country = coalesce(excluded.country, actors.country),
+    sector = coalesce(excluded.sector, actors.sector),
+    title = coalesce(excluded.title, actors.title),
+    rank = coalesce(excluded.rank, actors.rank),
+    organisation = coalesce(excluded.organisation, actors.organisation),
+    aliases = list_distinct(list_concat(actors.aliases, excluded.aliases))
+"""
+
+# Which actor each event involves, through the event's own actor ids or its mentions.
+EVENT_LINKS = """
+WITH links AS (
+    SELECT event_id, actor_actor_id AS actor_id FROM events WHERE actor_actor_id IS NOT NULL
+    UNION SELECT event_id, recipient_actor_id FROM events WHERE recipient_actor_id IS NOT NULL
+    UNION SELECT e.event_id, m.actor_id FROM events e JOIN mentions m
+        ON m.doc_id = e.doc_id AND m.mention_id IN (e.actor_mention_id, e.recipient_mention_id)
+        WHERE m.actor_id IS NOT NULL
+)
+"""
+
+
+class StoreError(Exception):
+    """The store file cannot be opened or used."""
+
+
+@dataclass
+class WriteResult:
+    """What happened to each document of a :meth:`Store.write` batch."""
+
+    stored: list[str] = field(default_factory=list)
+    skipped_duplicates: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    def extend(self, other: "WriteResult") -> None:
+        self.stored += other.stored
+        self.skipped_duplicates += other.skipped_duplicates
+        self.failed += other.failed
+
+
+class Store:
+    """A DuckDB file holding coded documents; the schema is created on open."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path!r}: {exc}") from exc
+        if not read_only:
+            try:
+                self.con.execute(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
+            except duckdb.Error as exc:
+                self.con.close()
+                raise StoreError(f"cannot create the store schema in {self.path!r}: {exc}") from exc
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write(self, docs: Iterable[Document]) -> WriteResult:
+        """Store a batch in one transaction; on failure retry one by one, reporting bad documents.
+
+        A document whose content is already stored is skipped. A stored doc_id with different
+        content is replaced. A document is stored whole or not at all.
+        """
+        docs = list(docs)
+        try:
+            with self._transaction():
+                stored = [self._write_document(doc) for doc in docs]
+            return _result(docs, stored)
+        except Exception:  # noqa: BLE001 - isolate the bad document(s) below
+            log.debug("batch write failed; writing its documents one by one", exc_info=True)
+        result = WriteResult()
+        for doc in docs:
+            try:
+                with self._transaction():
+                    stored_one = self._write_document(doc)
+            except Exception as exc:  # noqa: BLE001 - one bad document never loses the others
+                result.failed.append(Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
+                                             reason=f"store failed: {type(exc).__name__}: {exc}"))
+                continue
+            result.extend(_result([doc], [stored_one]))
+        return result
+
+    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 64) -> WriteResult:
+        """Write a stream of coded documents in batches; input failures are carried into the result."""
+        total, batch = WriteResult(), []
+        for item in items:
+            if isinstance(item, Failure):
+                total.failed.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                total.extend(self.write(batch))
+                batch = []
+        if batch:
+            total.extend(self.write(batch))
+        return total
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:  # already rolled back by a failed COMMIT
+                pass
+            raise
+
+    def _write_document(self, doc: Document) -> bool:
+        """Write one document inside the open transaction; False when its content is already stored."""
+        if self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [doc.content_hash]).fetchone():
+            return False
+        self._delete_document(doc.doc_id)
+        self._insert_document(doc)
+        return True
+
+    def _delete_document(self, doc_id: str) -> None:
+        self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)",
+                         [doc_id])
+        for table in ("events", "mentions", "sentences", "mechanisms", "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def _insert_document(self, doc: Document) -> None:
+        self._insert("documents", [document_row(doc)])
+        self._insert("sentences", sentence_rows(doc))
+        self._insert("mentions", mention_rows(doc))
+        self._insert("events", [event_row(e) for e in doc.events])
+        self._insert("evidence", [row for e in doc.events for row in evidence_rows(e)])
+        self._insert("mechanisms", mechanism_rows(doc))
+        for row in actor_rows(doc):
+            self.con.execute(ACTOR_UPSERT, list(row.values()))
+
+    def _insert(self, table: str, rows: list[Row]) -> None:
+        if not rows:
+            return
+        columns = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        self.con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                             [[row[c] for c in columns] for row in rows])
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def events(self, dyad: tuple[str, str] | None = None, types: list[str] | None = None,
+               since: str | None = None, until: str | None = None, country: str | None = None,
+               doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Events as export-contract dicts, filtered.
+
+        ``dyad`` matches either direction; ``country`` matches the actor or the recipient;
+        ``since``/``until`` compare ISO date strings (inclusive; ``until`` may be a prefix such as
+        "2021-04") and exclude events without a dated year.
+        """
+        where, params = ["TRUE"], []
+        if dyad:
+            a, b = dyad
+            where.append("((actor_country = ? AND recipient_country = ?) OR (actor_country = ? AND recipient_country = ?))")
+            params += [a, b, b, a]
+        if types:
+            where.append("event_type IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(types))
+        if since or until:
+            where.append("\"date\" IS NOT NULL AND \"date\" NOT LIKE 'XXXX%'")
+        if since:
+            where.append("\"date\" >= ?")
+            params.append(since)
+        if until:
+            where.append("(\"date\" <= ? OR starts_with(\"date\", ?))")
+            params += [until, until]
+        if country:
+            where.append("? IN (actor_country, recipient_country)")
+            params.append(country)
+        if doc_id:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        condition = " AND ".join(where)
+        rows = self._dicts(f'SELECT * FROM events WHERE {condition} ORDER BY "date" NULLS LAST, doc_id, '
+                           "sentence_index NULLS LAST, event_id", params)
+        evidence: dict[str, list[Row]] = {}
+        for ev in self._dicts(f"SELECT * FROM evidence WHERE event_id IN (SELECT event_id FROM events "
+                              f"WHERE {condition})", params):
+            evidence.setdefault(ev["event_id"], []).append(ev)
+        return [event_from_row(row, evidence.get(row["event_id"], [])) for row in rows]
+
+    def documents(self, with_text: bool = False) -> list[dict[str, Any]]:
+        """Stored documents' metadata (and text if asked), oldest ingested first."""
+        text = ", text" if with_text else ""
+        rows = self._dicts("SELECT doc_id, content_hash, title, source, url, published, dateline_place, "
+                           f"dateline_date, origin, ingested_at{text} FROM documents ORDER BY ingested_at, doc_id")
+        for row in rows:
+            row["ingested_at"] = row["ingested_at"].isoformat() if row["ingested_at"] else None
+        return rows
+
+    def actors(self, country: str | None = None) -> list[dict[str, Any]]:
+        """Resolved people and entities with the titles they held (``roles``) and their ``event_ids``."""
+        return self._dicts(
+            EVENT_LINKS + """
+            SELECT a.*,
+                coalesce((SELECT list(DISTINCT m.title ORDER BY m.title) FROM mentions m
+                          WHERE m.actor_id = a.actor_id AND m.title IS NOT NULL), []) AS roles,
+                coalesce((SELECT list(DISTINCT l.event_id ORDER BY l.event_id) FROM links l
+                          WHERE l.actor_id = a.actor_id), []) AS event_ids
+            FROM actors a WHERE ?::VARCHAR IS NULL OR a.country = ?
+            ORDER BY a.country NULLS LAST, a.kind, a.name, a.actor_id""", [country, country])
+
+    def mechanisms(self, country: str | None = None) -> list[dict[str, Any]]:
+        """Mechanism editions seen, by series and edition; ``country`` matches a participant or the venue."""
+        return self._dicts(
+            "SELECT * FROM mechanisms WHERE ?::VARCHAR IS NULL OR list_contains(participants, ?) "
+            "OR location_country = ? ORDER BY mechanism_id, edition NULLS LAST, \"date\" NULLS LAST, doc_id",
+            [country, country, country])
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in each table."""
+        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
+
+    def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            cursor = self.con.execute(sql, params or [])
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path!r} is not a Communique store: {exc}") from exc
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values)) for values in cursor.fetchall()]
+
+
+def _result(docs: list[Document], stored: list[bool]) -> WriteResult:
+    result = WriteResult()
+    for doc, was_stored in zip(docs, stored):
+        (result.stored if was_stored else result.skipped_duplicates).append(doc.doc_id)
+    return result

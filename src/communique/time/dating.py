@@ -1,0 +1,195 @@
+"""Give each event of a document its date, from the best evidence available.
+
+Order of evidence: a date in the event's own sentence (the one nearest the trigger in the
+parse); the nearest date stated in the previous few sentences; the date of the article's lead;
+the dateline; the publication date when the event is reported in the present ("today").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import Document, Event
+from .calendar_math import shift_iso
+from .dates import DateValue, find_date_mentions, resolve_date
+from .status import clause_status, trigger_token
+from .vocab import DateWords, StatusCues
+
+NO_PUBLICATION = "relative date, no publication date"
+TODAY_REASONS = frozenset({"present", "progressive"})
+
+
+@dataclass(slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    token: Token | None  # syntactic head in the parse
+    planned: bool  # the date belongs to a future/planned clause
+    bounds_span: bool  # "since 2019": the start of a period, not an event date
+    value: DateValue | None = None
+
+
+@dataclass(slots=True)
+class DatingSettings:
+    context_window: int = 3  # previous sentences searched for a stated date
+    lead_sentences: int = 3  # sentences that make up the article's lead
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+def _head_token(sdoc: Doc | None, start: int, end: int) -> Token | None:
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def collect_mentions(doc: Document, cues: StatusCues, words: DateWords) -> list[DateMention]:
+    """All date mentions of the document, resolved in text order (anaphora against earlier dates)."""
+    sdoc, starts = doc.spacy_doc, _sentence_starts(doc)
+    found: list[DateMention] = []
+    anchors: dict[bool, str | None] = {False: None, True: None}
+    for start, end, text in find_date_mentions(doc.text):
+        token = _head_token(sdoc, start, end)
+        planned = token is not None and clause_status(token, cues)[0] == "planned"
+        before = re.findall(r"[A-Za-z]+", doc.text[max(0, start - 20):start])
+        bounds = bool(before) and before[-1].lower() in words.not_event_date_prefixes
+        mention = DateMention(start, end, text, _sentence_of(starts, start) if starts else 0, token, planned, bounds)
+        anchor = anchors[planned] or anchors[not planned]
+        mention.value = resolve_date(text, doc.published, future=planned, anchor=anchor)
+        value = mention.value
+        if value is not None and value.iso and value.precision == "day" and not bounds:
+            anchors[planned] = value.iso
+        found.append(mention)
+    return found
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, token in enumerate([b, *b.ancestors]):
+        if token.i in path:
+            return n + path[token.i]
+    return 1000 + abs(a.i - b.i)
+
+
+def _event_sentence(event: Event, starts: list[int]) -> int | None:
+    if event.sentence_index is not None:
+        return event.sentence_index
+    for evidence in event.evidence:
+        if evidence.sentence_index is not None:
+            return evidence.sentence_index
+    offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else None)
+    return _sentence_of(starts, offset) if offset is not None and starts else None
+
+
+def _nearest_to_trigger(candidates: list[DateMention], trigger: Token | None, anchor_offset: int) -> DateMention:
+    def score(mention: DateMention) -> tuple[int, int]:
+        chars = abs(mention.start - anchor_offset)
+        if trigger is None or mention.token is None:
+            return 1000, chars
+        return _tree_distance(trigger, mention.token), chars
+
+    return min(candidates, key=score)
+
+
+def _context_mention(mentions: list[DateMention], sentence: int, planned: bool, first: int) -> DateMention | None:
+    """The nearest usable date stated in sentences ``first`` .. ``sentence - 1`` (nearest first)."""
+    for index in range(sentence - 1, first - 1, -1):
+        usable = [m for m in mentions if m.sentence == index and not m.bounds_span and m.planned == planned
+                  and m.value is not None and m.value.iso]
+        if usable:
+            by_precision = [m for m in usable if m.value.precision == "day"] or usable
+            return by_precision[-1]
+    return None
+
+
+def _duration_days(doc: Document, sentence: int, numbers: dict[str, int]) -> int | None:
+    """'a two-day meeting' in the event's sentence, or 'the two-day ...' in the next one."""
+    number = "(?:[0-9]{1,2}|" + "|".join(re.escape(w) for w in numbers) + ")"
+    sentences = doc.sentences
+    patterns = [(sentence, rf"\b({number})[- ]day\b"), (sentence + 1, rf"\bthe\s+({number})[- ]day\b")]
+    for index, pattern in patterns:
+        if 0 <= index < len(sentences):
+            match = re.search(pattern, sentences[index].text, flags=re.IGNORECASE)
+            if match:
+                word = match.group(1).lower()
+                return int(word) if word.isdigit() else numbers.get(word)
+    return None
+
+
+def _apply(event: Event, value: DateValue | None, raw: str | None, reason: str) -> None:
+    event.date = value.iso if value else None
+    event.date_end = value.end if value and value.iso else None
+    event.date_precision = value.precision if value and value.iso else None
+    event.date_raw = raw
+    event.date_reason = reason
+
+
+def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: StatusCues,
+               words: DateWords, settings: DatingSettings) -> None:
+    """Set the date fields of one event."""
+    starts = _sentence_starts(doc)
+    sentence = _event_sentence(event, starts)
+    token = trigger_token(doc.spacy_doc, event.trigger)
+    status, tense_reason = clause_status(token, cues) if token is not None else ("occurred", "default")
+    planned = status == "planned"
+    if sentence is None:
+        _apply(event, None, None, "none")
+        return
+    own = [m for m in mentions if m.sentence == sentence and not m.bounds_span]
+    offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
+    if own:
+        chosen = _nearest_to_trigger(own, token, offset)
+        _apply_mention(event, doc, chosen, "sentence")
+    elif (found := _context_mention(mentions, sentence, planned, max(0, sentence - settings.context_window))):
+        _apply_mention(event, doc, found, f"context:sentence {found.sentence}")
+    elif not planned and (found := _context_mention(mentions, min(sentence, settings.lead_sentences), False, 0)):
+        _apply_mention(event, doc, found, f"context:lead sentence {found.sentence}")
+    elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published)) \
+            and value.iso:
+        _apply(event, value, doc.dateline_date, "dateline")
+    elif not planned and doc.published and tense_reason in TODAY_REASONS:
+        _apply(event, DateValue(doc.published[:10], "day", doc.published[:10]), None, "published:today")
+    else:
+        _apply(event, None, None, "none")
+        return
+    _extend_by_duration(event, doc, sentence, words)
+
+
+def _apply_mention(event: Event, doc: Document, mention: DateMention, reason: str) -> None:
+    value = mention.value
+    if value is None or value.iso is None:
+        why = NO_PUBLICATION if not doc.published else "unresolved date"
+        _apply(event, None, mention.text, why)
+        return
+    _apply(event, value, mention.text, reason)
+
+
+def _extend_by_duration(event: Event, doc: Document, sentence: int, words: DateWords) -> None:
+    if not event.date or event.date_end or event.date_precision != "day":
+        return
+    days = _duration_days(doc, sentence, words.numbers)
+    if days and days > 1:
+        event.date_end = shift_iso(event.date, days - 1)
+
+
+def date_document(doc: Document, cues: StatusCues, words: DateWords, settings: DatingSettings) -> Document:
+    """Date every event of ``doc`` in place."""
+    if not doc.events:
+        return doc
+    mentions = collect_mentions(doc, cues, words)
+    for event in doc.events:
+        date_event(event, doc, mentions, cues, words, settings)
+    return doc

@@ -1,0 +1,147 @@
+"""Event status (occurred | planned | ongoing) from the trigger's tense, aspect and cue words."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..records import Event, Trigger
+from .calendar_math import UNKNOWN_YEAR
+from .vocab import StatusCues
+
+# Children that open a clause of their own: their cues and tense do not speak for the head.
+CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m", "been"})
+# Reasons that only reflect the default reading of a verb; a date after publication overrides them.
+WEAK_REASONS = frozenset({"default", "present"})
+
+
+def trigger_token(sdoc: Doc, trigger: Trigger | None) -> Token | None:
+    """The syntactic head token of an event trigger, or None."""
+    if sdoc is None or trigger is None:
+        return None
+    span = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def _has_phrase(tokens: Iterable[Token], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The first cue phrase found in ``tokens``; "as planned", "as scheduled" do not count."""
+    words = [t.lower_ for t in tokens]
+    for phrase in phrases:
+        size = len(phrase)
+        for i in range(len(words) - size + 1):
+            if tuple(words[i:i + size]) == phrase and (i == 0 or words[i - 1] != "as"):
+                return phrase
+    return None
+
+
+def _clause(verb: Token, keep: Token) -> list[Token]:
+    """The tokens of ``verb``'s own clause (child clauses left out unless they hold ``keep``)."""
+    tokens, stack = [], [verb]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and keep not in child.subtree:
+                continue
+            stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _cue_status(tokens: list[Token], cues: StatusCues) -> tuple[str, str] | None:
+    phrase = _has_phrase(tokens, cues.ongoing_phrases)
+    if phrase:
+        return "ongoing", "cue:" + " ".join(phrase)
+    phrase = _has_phrase(tokens, cues.planned_phrases)
+    if phrase:
+        return "planned", "cue:" + " ".join(phrase)
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while not is_verbal(token):
+        if token.head is token:
+            return None
+        token = token.head
+    return token
+
+
+def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, str]:
+    for _ in range(8):  # climb at most a few heads (xcomp / conj chains)
+        found = _cue_status(_clause(verb, trigger), cues)
+        if found:
+            return found
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        for aux in auxiliaries:
+            if aux.lower_ in cues.planned_auxiliaries:
+                return "planned", "aux:" + aux.lower_
+        if verb.lemma_.lower() in cues.ongoing_verbs and verb.tag_ in ("VBZ", "VBP"):
+            return "ongoing", "verb:" + verb.lemma_.lower()
+        head = verb.head
+        infinitive = any(a.lower_ == "to" for a in auxiliaries)
+        if verb.dep_ == "xcomp" and head is not verb:
+            if head.lemma_.lower() in cues.planned_heads or head.lower_ in cues.planned_heads:
+                return "planned", "head:" + head.lower_
+            verb = head
+            continue
+        if verb.dep_ == "acl" and infinitive:
+            return "planned", "infinitive"
+        if verb.dep_ == "conj" and not auxiliaries and head is not verb and is_verbal(head):
+            verb = head
+            continue
+        break
+    return _tense(verb)
+
+
+def _tense(verb: Token) -> tuple[str, str]:
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and any(a.lower_ in PRESENT_BE for a in auxiliaries):
+        return "ongoing", "progressive"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "occurred", "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return "occurred", "present"
+    return "occurred", "default"
+
+
+def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
+    """Status and reason for the event or date expressed at ``token``.
+
+    A noun ("the dialogue slated for November 4") is read from its own phrase first, then
+    from the clause of the verb that governs it.
+    """
+    if not is_verbal(token):
+        found = _cue_status(list(token.subtree), cues)
+        if found:
+            return found
+        verb = _governing_verb(token)
+        if verb is None:
+            return "occurred", "default"
+        return _verb_status(verb, token, cues)
+    return _verb_status(token, token, cues)
+
+
+def _after(date: str, published: str) -> bool:
+    return date > published[: len(date)]
+
+
+def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCues) -> tuple[str, str] | None:
+    """The status of ``event`` and why, or None when it has no trigger in the parse."""
+    token = trigger_token(sdoc, event.trigger)
+    if token is None:
+        return None
+    status, reason = clause_status(token, cues)
+    if not published or not event.date or event.date.startswith(UNKNOWN_YEAR):
+        return status, reason
+    if status == "occurred" and reason in WEAK_REASONS and _after(event.date, published):
+        return "planned", "date after publication"
+    ends = event.date_end or event.date
+    if (status == "occurred" and reason != "past" and not _after(event.date, published)
+            and not _after(published[: len(ends)], ends) and event.date_end):
+        return "ongoing", "date range spans publication"
+    return status, reason

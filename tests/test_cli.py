@@ -1,0 +1,283 @@
+"""The command line, run through Typer's test runner over a fake coder (no spaCy)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sys
+import types
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+import communique.evaluate
+from communique import cli
+from communique.api import Communique
+from communique.cli import app
+from communique.export import event_to_dict
+from communique.records import ActorRef, Document, Event, Evidence, Failure, Mechanism, Mention, Trigger
+
+runner = CliRunner()
+
+COMMANDS = ("ingest", "events", "export", "code", "evaluate", "actors", "mechanisms", "explain")
+
+# input name -> (actor, recipient, event type, date); "broken" inputs fail to read.
+ARTICLES = {
+    "a.txt": ("CHN", "VNM", "CONSULT", "2021-04-23"),
+    "b.txt": ("VNM", "CHN", "AGREE", "2021-05-02"),
+    "c.txt": ("USA", "PHL", "AID", "2022-01-10"),
+}
+
+
+def fake_doc(name: str, text: str | None = None) -> Document:
+    actor, recipient, event_type, date = ARTICLES.get(name, ("CHN", "VNM", "CONSULT", None))
+    text = text or f"{actor} and {recipient}: {event_type} on {date}."
+    doc_id = name.split(".")[0]
+    doc = Document(doc_id=doc_id, text=text, content_hash=hashlib.sha1(text.encode()).hexdigest(), origin=name)
+    doc.mentions = [Mention(mention_id="m1", doc_id=doc_id, sentence=0, start=0, end=3, text="Wang Yi",
+                            kind="person", country="CHN", sector="GOV", name="Wang Yi", title="Foreign Minister",
+                            actor_id="wang-yi")]
+    doc.events = [Event(event_id=f"{doc_id}-e1", doc_id=doc_id, event_type=event_type, cameo="040",
+                        actor=ActorRef(country=actor, sector="GOV", name="Wang Yi", mention_id="m1"),
+                        recipient=ActorRef(country=recipient, sector="GOV"), date=date,
+                        evidence=[Evidence(doc_id=doc_id, sentence=text, start=0, end=len(text))],
+                        trigger=Trigger(text="met", start=0, end=3), rule="consult.met", confidence=0.7)]
+    doc.mechanisms = [Mechanism(mechanism_id="strategic-dialogue", name="Strategic Dialogue", edition=3,
+                                participants=[actor, recipient])]
+    return doc
+
+
+@pytest.fixture
+def fake_coder(monkeypatch):
+    """Communique.code_paths / code_text replaced by synthetic documents; records the calls."""
+    calls: dict[str, object] = {}
+
+    def code_paths(self, paths, *, stdin=None, batch_size=32):
+        calls["paths"] = list(paths)
+        for path in paths:
+            if path == "-":
+                yield fake_doc("stdin.txt", stdin.read())
+            elif "broken" in path:
+                yield Failure(origin=path, reason="not a readable article")
+            else:
+                yield fake_doc(path.rsplit("/", 1)[-1])
+
+    def code_text(self, text, *, doc_id=None, published=None, **kwargs):
+        calls["text"], calls["published"] = text, published
+        doc = fake_doc("a.txt", text)
+        doc.annotations["trace"] = ["matched pattern consult.met", "actor from subject"]
+        return doc
+
+    monkeypatch.setattr(Communique, "code_paths", code_paths)
+    monkeypatch.setattr(Communique, "code_text", code_text)
+    return calls
+
+
+@pytest.fixture
+def db(tmp_path, fake_coder):
+    """A store filled through `communique ingest`."""
+    path = tmp_path / "events.duckdb"
+    result = runner.invoke(app, ["ingest", "a.txt", "b.txt", "c.txt", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_top_level_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output and "--help" in result.output
+
+
+def test_ingest_reports_a_summary_and_is_idempotent(db):
+    again = runner.invoke(app, ["ingest", "a.txt", "b.txt", "c.txt", "--db", str(db)])
+    assert again.exit_code == 0
+    assert "stored 0, duplicates skipped 3, failed 0" in again.stdout
+
+
+def test_ingest_with_a_failed_input_stores_the_rest_and_exits_1(tmp_path, fake_coder):
+    path = tmp_path / "x.duckdb"
+    result = runner.invoke(app, ["ingest", "a.txt", "broken.html", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "stored 1, duplicates skipped 0, failed 1" in result.stdout
+    assert "broken.html: not a readable article" in result.stderr
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.execute("SELECT doc_id FROM documents").fetchall() == [("a",)]
+
+
+def test_ingest_into_a_corrupt_file_names_it(tmp_path, fake_coder):
+    path = tmp_path / "garbage.duckdb"
+    path.write_text("not a database\n" * 300)
+    result = runner.invoke(app, ["ingest", "a.txt", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "garbage.duckdb" in result.stderr
+
+
+@pytest.mark.parametrize("args, expected", [
+    ([], ["a-e1", "b-e1", "c-e1"]),
+    (["--dyad", "vnm,chn"], ["a-e1", "b-e1"]),
+    (["--type", "AGREE", "--type", "aid"], ["b-e1", "c-e1"]),
+    (["--type", "AGREE,CONSULT"], ["a-e1", "b-e1"]),
+    (["--since", "2021-05-01", "--until", "2021-12-31"], ["b-e1"]),
+    (["--country", "PHL"], ["c-e1"]),
+])
+def test_events_filters(db, args, expected):
+    result = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", *args])
+    assert result.exit_code == 0, result.output
+    assert sorted(e["event_id"] for e in jsonl(result.stdout)) == expected
+
+
+def test_events_table_and_csv(db):
+    table = runner.invoke(app, ["events", "--db", str(db)])
+    assert table.exit_code == 0
+    assert "3 events" in table.stdout and "CONSULT" in table.stdout
+    flat = runner.invoke(app, ["events", "--db", str(db), "--format", "csv"])
+    assert [r["event_id"] for r in csv.DictReader(io.StringIO(flat.stdout))] == ["a-e1", "b-e1", "c-e1"]
+
+
+def test_events_rejects_a_bad_dyad_as_a_usage_error(db):
+    result = runner.invoke(app, ["events", "--db", str(db), "--dyad", "CHN"])
+    assert result.exit_code == 2
+
+
+def test_events_without_a_store_says_so(tmp_path):
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "missing.duckdb")])
+    assert result.exit_code == 1
+    assert "missing.duckdb" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "cameo-tsv", "parquet"])
+def test_export_writes_each_format(db, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out), "--dyad", "CHN,VNM"])
+    assert result.exit_code == 0, result.output
+    assert "wrote 2 events" in result.stdout
+    if fmt == "parquet":
+        assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}')").fetchall() == [(2,)]
+    elif fmt == "jsonl":
+        assert [e["event_id"] for e in jsonl(out.read_text())] == ["a-e1", "b-e1"]
+    else:
+        assert len(out.read_text().splitlines()) == 3  # header + 2 events
+
+
+def test_code_writes_events_to_stdout(fake_coder):
+    result = runner.invoke(app, ["code", "a.txt", "c.txt"])
+    assert result.exit_code == 0
+    assert [(e["event_id"], e["event_type"]) for e in jsonl(result.stdout)] == [("a-e1", "CONSULT"), ("c-e1", "AID")]
+
+
+def test_code_reads_stdin_and_writes_a_file(fake_coder, tmp_path):
+    out = tmp_path / "events.tsv"
+    result = runner.invoke(app, ["code", "-", "-o", str(out), "--format", "cameo-tsv"], input="Some article text.")
+    assert result.exit_code == 0
+    assert fake_coder["paths"] == ["-"]
+    lines = out.read_text().splitlines()
+    assert lines[0].startswith("date\tsource\ttarget") and lines[1].endswith("Some article text.")
+
+
+def test_code_reports_failures_and_exits_1(fake_coder):
+    result = runner.invoke(app, ["code", "a.txt", "broken.html"])
+    assert result.exit_code == 1
+    assert len(jsonl(result.stdout)) == 1
+    assert "broken.html" in result.stderr
+
+
+@pytest.fixture
+def fake_evaluate(monkeypatch):
+    """communique.evaluate's scoring functions replaced by recording fakes."""
+    seen = {}
+
+    def score(gold, preds, dups=None):
+        seen.update(gold=gold, preds=preds, dups=dups)
+        return {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+    fakes = {
+        "load_gold": lambda path: [{"doc": "a", "source": str(path)}],
+        "load_predictions": lambda path: jsonl(open(path, encoding="utf-8").read()),
+        "load_duplicates": lambda path: json.loads(open(path, encoding="utf-8").read()),
+        "score": score,
+        "format_report": lambda result: f"F1={result['f1']}",
+    }
+    for name, fake in fakes.items():
+        monkeypatch.setattr(communique.evaluate, name, fake, raising=False)
+    return seen
+
+
+def test_evaluate_scores_predictions(fake_evaluate, tmp_path):
+    gold, preds, dups = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl", tmp_path / "dups.json"
+    gold.write_text("{}\n")
+    preds.write_text(json.dumps({"event_id": "a-e1"}) + "\n")
+    dups.write_text('[["g1", "g2"]]')
+    report = runner.invoke(app, ["evaluate", "--gold", str(gold), str(preds), "--dups", str(dups)])
+    assert report.exit_code == 0, report.output
+    assert report.stdout.strip() == "F1=1.0"
+    assert fake_evaluate["preds"] == [{"event_id": "a-e1"}] and fake_evaluate["dups"] == [["g1", "g2"]]
+    as_json = runner.invoke(app, ["evaluate", "--gold", str(gold), str(preds), "--json"])
+    assert json.loads(as_json.stdout)["f1"] == 1.0
+
+
+def test_evaluate_with_the_real_scorer(tmp_path):
+    gold = tmp_path / "doc.gold.jsonl"
+    gold.write_text(json.dumps({"doc": "a", "id": "a-g1", "required": True, "plover": "CONSULT",
+                                "actor": {"country": "CHN"}, "recipient": {"country": "VNM"},
+                                "symmetric": True, "date": "2021-04-23", "status": "occurred"}) + "\n")
+    preds = tmp_path / "pred.jsonl"
+    preds.write_text(json.dumps(event_to_dict(fake_doc("a.txt").events[0])) + "\n")
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path), str(preds), "--json"])
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.stdout)["tp"], json.loads(result.stdout)["fp"]) == (1, 0)
+
+
+def test_evaluate_reports_malformed_predictions(tmp_path):
+    gold, preds = tmp_path / "doc.gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text("")
+    preds.write_text("{not json\n")
+    result = runner.invoke(app, ["evaluate", "--gold", str(gold), str(preds)])
+    assert result.exit_code == 1
+    assert "pred.jsonl:1" in result.stderr
+
+
+def test_actors_lists_people_with_roles_and_events(db):
+    result = runner.invoke(app, ["actors", "--db", str(db), "--country", "chn", "--format", "jsonl"])
+    assert result.exit_code == 0
+    [wang] = jsonl(result.stdout)
+    assert (wang["name"], wang["roles"], wang["event_ids"]) == ("Wang Yi", ["Foreign Minister"], ["a-e1", "b-e1", "c-e1"])
+    table = runner.invoke(app, ["actors", "--db", str(db)])
+    assert "Wang Yi" in table.stdout
+
+
+def test_mechanisms_prints_store_rows_without_a_series_builder(db, monkeypatch):
+    monkeypatch.setattr(cli, "_mechanism_series", lambda rows: None)
+    result = runner.invoke(app, ["mechanisms", "--db", str(db), "--country", "PHL", "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert [(m["name"], m["doc_id"]) for m in jsonl(result.stdout)] == [("Strategic Dialogue", "c")]
+
+
+def test_mechanisms_uses_the_series_builder_when_present(db, monkeypatch):
+    linking = types.ModuleType("communique.linking.mechanisms")
+    linking.mechanism_series = lambda rows: [{"series": rows[0]["name"], "editions": [r["edition"] for r in rows]}]
+    monkeypatch.setitem(sys.modules, "communique.linking.mechanisms", linking)
+    result = runner.invoke(app, ["mechanisms", "--db", str(db), "--format", "jsonl"])
+    assert jsonl(result.stdout) == [{"series": "Strategic Dialogue", "editions": [3, 3, 3]}]
+
+
+def test_explain_shows_trigger_rule_confidence_and_trace(fake_coder):
+    result = runner.invoke(app, ["explain", "China and Vietnam met.", "--published", "2021-04-24"])
+    assert result.exit_code == 0, result.output
+    assert (fake_coder["text"], fake_coder["published"]) == ("China and Vietnam met.", "2021-04-24")
+    for expected in ("CONSULT", "'met'", "consult.met", "0.7", "trace:", "matched pattern consult.met"):
+        assert expected in result.stdout

@@ -1,0 +1,68 @@
+"""The event coder, specified sentence by sentence on real-news phrasing.
+
+Each row: a sentence, then the events it must yield as (PLOVER type, actor country, recipient
+country). Symmetric events may come in either order. An empty list means nothing may be coded.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.api import Communique
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+CASES = [
+    ("Chinese President Xi Jinping met with his Russian counterpart Vladimir Putin in Moscow on Tuesday.",
+     [("CONSULT", "CHN", "RUS")]),
+    ("Indian and Japanese navies conducted a joint exercise in the Arabian Sea on Monday.",
+     [("COOPERATE", "IND", "JPN")]),
+    ("The United States imposed sanctions on Iran on Friday.", [("SANCTION", "USA", "IRN")]),
+    ("Vietnam lodged a protest with China over the incident.", [("ACCUSE", "VNM", "CHN")]),
+    ("Japan and the Philippines signed a defense agreement in Manila.", [("SUPPORT", "JPN", "PHL")]),
+    # a refused meeting is no meeting: it is a rejection of one (CAMEO 125)
+    ("The Indonesian defense minister refused to meet the Australian delegation.", [("REJECT", "IDN", "AUS")]),
+    ("Pakistan did not sign the treaty with India.", []),
+    ("Germany urged Russia to withdraw its troops from the region.", [("REQUEST", "DEU", "RUS")]),
+    ("North Korea condemned the United States for the drills.", [("ACCUSE", "PRK", "USA")]),
+    ("Iran accused Israel of attacking its nuclear facility.", [("ACCUSE", "IRN", "ISR")]),
+    ("Vietnam is willing to strengthen defense cooperation with India.", [("AGREE", "VNM", "IND")]),
+    ("Australian Prime Minister Anthony Albanese held phone talks with Indonesian President Joko Widodo.",
+     [("CONSULT", "AUS", "IDN")]),
+    ("The Chinese coast guard seized a Vietnamese fishing boat near the Paracel Islands.", [("COERCE", "CHN", "VNM")]),
+    ("Relations between the two countries have developed well in recent years.", []),
+]
+
+
+def _found(events):
+    return [(e.event_type, e.actor.country, e.recipient.country, e.symmetric) for e in events]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_is_coded_as_specified(coder, sentence, expected):
+    found = _found(coder.code_text(sentence, published="2024-05-14").events)
+    for etype, actor, recipient in expected:
+        assert any(t == etype and ((a, r) == (actor, recipient) or (sym and (a, r) == (recipient, actor)))
+                   for t, a, r, sym in found), f"missing {etype} {actor}->{recipient}; coded {found}"
+    assert len(found) == len(expected), f"expected {expected}, coded {found}"
+
+
+def test_negated_and_conditional_acts_are_traced(coder):
+    doc = coder.code_text("If Iran attacks the base, the United States will not sign the deal.")
+    assert doc.events == []
+    trace = " ".join(doc.annotations["trace"])
+    assert "conditional" in trace or "negated" in trace
+
+
+def test_every_event_explains_itself(coder):
+    doc = coder.code_text("Japan and the Philippines signed a defense agreement in Manila.")
+    event = doc.events[0]
+    assert event.rule == "sign-agreement"
+    assert event.trigger.text == "signed"
+    assert 0 < event.confidence <= 1
+    assert event.cameo == "057" and event.event_type == "SUPPORT" and event.symmetric
+    assert doc.text[event.trigger.start:event.trigger.end] == "signed"

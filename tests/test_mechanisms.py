@@ -1,0 +1,208 @@
+"""Recurring named mechanisms: names, editions, the ``mechanisms`` stage and series with gaps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from communique import registry
+from communique.linking.mechanisms import (
+    analyse_name,
+    find_mechanisms,
+    make_mechanisms,
+    mechanism_series,
+    normalise_mechanism_name,
+    run_mechanisms,
+)
+from communique.nlp.model import load_model
+from communique.records import Document, Event, Evidence, Sentence, Trigger
+
+DATELINE = re.compile(r"^\s*date \S+\s+[A-Z][A-Z ]+, [^-]*--\s*")
+
+# phrase -> (mechanism_id, name, edition, frequency, participants)
+NAMES = [
+    ("The 10th Defense and Security Consultation",
+     ("defense-and-security-consultation", "Defense and Security Consultation", 10, None, [])),
+    ("Vietnam-China Defense Strategic Dialogue",
+     ("defense-strategic-dialogue", "Defense Strategic Dialogue", None, None, ["VNM", "CHN"])),
+    ("the sixth Vietnam-China Defence Strategic Dialogue",
+     ("defense-strategic-dialogue", "Defense Strategic Dialogue", 6, None, ["VNM", "CHN"])),
+    ("the 6th defence strategic dialogue",
+     ("defense-strategic-dialogue", "Defense Strategic Dialogue", 6, None, [])),
+    ("the annual Munich Security Conference\u2019s Core Group Meeting",
+     ("munich-security-conference-core-group-meeting", "Munich Security Conference Core Group Meeting", None,
+      "annual", [])),
+    ("the 24th edition of the Malabar exercise", ("malabar-exercise", "Malabar Exercise", 24, "annual", [])),
+    ("the second round of the China-US strategic dialogue",
+     ("strategic-dialogue", "Strategic Dialogue", 2, None, ["CHN", "USA"])),
+    ("the Sino-Vietnamese border defence friendship exchange",
+     ("border-defense-friendship-exchange", "Border Defense Friendship Exchange", None, None, ["CHN", "VNM"])),
+    ("the twenty-first Shangri-La Dialogue", ("shangri-la-dialogue", "Shangri-La Dialogue", 21, "annual", [])),
+    ("the fifth India-Japan 2+2 ministerial dialogue", ("2-2-dialogue", "2+2 Dialogue", 5, None, ["IND", "JPN"])),
+    ("the 18th ASEAN Defence Ministers' Meeting",
+     ("asean-defense-ministers-meeting", "ASEAN Defence Ministers' Meeting", 18, "annual", [])),
+    ("the biennial RIMPAC 2024 exercise", ("rimpac", "RIMPAC", None, "biennial", [])),
+    ("the 13th round of Corps Commander-level talks",
+     ("corps-commander-level-talks", "Corps Commander-level Talks", 13, None, [])),
+    ("the first US-South Korea Nuclear Consultative Group meeting",
+     ("nuclear-consultative-group-meeting", "Nuclear Consultative Group Meeting", 1, None, ["USA", "KOR"])),
+    ("the third yearly Japan-Philippines Vice-Ministerial Strategic Dialogue",
+     ("vice-ministerial-strategic-dialogue", "Vice-Ministerial Strategic Dialogue", 3, "annual", ["JPN", "PHL"])),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES, ids=[n for n, _ in NAMES])
+def test_name_table(text, expected):
+    found = analyse_name(text)
+    assert (found.mechanism_id, found.name, found.edition, found.frequency, found.participants) == expected
+
+
+def test_editions_of_one_series_share_an_id():
+    ids = {
+        normalise_mechanism_name(text)
+        for text in (
+            "Vietnam-China Defense Strategic Dialogue",
+            "the sixth Vietnam-China Defence Strategic Dialogue",
+            "the 6th defence strategic dialogue",
+            "the seventh Sino-Vietnamese Defense Strategic Dialogue",
+        )
+    }
+    assert ids == {("defense-strategic-dialogue", "Defense Strategic Dialogue")}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def build_document(nlp, text: str) -> Document:
+    doc = Document(doc_id="test", text=text, content_hash="0")
+    sdoc = nlp(text)
+    doc.annotations["spacy"] = sdoc
+    doc.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sdoc.sents)]
+    return doc
+
+
+def add_event(doc: Document, sentence_part: str, trigger: str) -> Event:
+    index = next(i for i, s in enumerate(doc.sentences) if sentence_part in s.text)
+    sent = doc.sentences[index]
+    start = sent.start + sent.text.index(trigger)
+    event = Event(
+        event_id=f"e{len(doc.events)}", doc_id=doc.doc_id, event_type="CONSULT", cameo="040",
+        sentence_index=index, trigger=Trigger(trigger, start, start + len(trigger)),
+        evidence=[Evidence(doc.doc_id, sent.text, sent.start, sent.end, index)],
+    )
+    doc.events.append(event)
+    return event
+
+
+def article(nlp, examples, name: str) -> Document:
+    text = next(examples.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    match = DATELINE.match(text)
+    return build_document(nlp, text[match.end() :] if match else text)
+
+
+def ref(event: Event):
+    return None if event.mechanism is None else (event.mechanism.name, event.mechanism.edition)
+
+
+def test_stage_is_registered():
+    assert registry._FACTORIES["mechanisms"] is make_mechanisms
+    assert callable(make_mechanisms({}))
+
+
+def test_sample_000(nlp, examples):
+    doc = article(nlp, examples, "000")
+    held = add_event(doc, "10th Defense", "held")
+    hosted = add_event(doc, "jointly hosted the meeting", "hosted")
+    run_mechanisms(doc)
+    assert [(m.name, m.edition) for m in doc.mechanisms] == [("Defense and Security Consultation", 10)]
+    assert doc.mechanisms[0].participants == ["CHN", "VNM"]
+    assert ref(held) == ("Defense and Security Consultation", 10)
+    assert held.mechanism.mechanism_id == "defense-and-security-consultation"
+    assert hosted.mechanism is None  # "the meeting" names no mechanism
+
+
+def test_sample_003(nlp, examples):
+    doc = article(nlp, examples, "003")
+    meeting = add_event(doc, "during his meeting", "meeting")
+    planned = add_event(doc, "slated for November 4", "leading")
+    munich = add_event(doc, "Core Group Meeting", "took")
+    replicate = add_event(doc, "replicate the model", "replicate")
+    run_mechanisms(doc)
+    assert ref(meeting) is None
+    assert ref(planned) == ("Defense Strategic Dialogue", 6)
+    assert ref(munich) == ("Munich Security Conference Core Group Meeting", None)
+    assert ref(replicate) is None  # an "annual ... exchange" as a model is no edition
+    series = {m.mechanism_id for m in doc.mechanisms}
+    assert series == {"defense-strategic-dialogue", "munich-security-conference-core-group-meeting"}
+    sixth = [m for m in doc.mechanisms if m.text == "the sixth dialogue"]
+    assert len(sixth) == 1 and sixth[0].name == "Defense Strategic Dialogue" and sixth[0].edition == 6
+    assert all(doc.text[m.start : m.end] == m.text for m in doc.mechanisms)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The 24th edition of the Malabar exercise began off Sydney on Monday.", "began", ("Malabar Exercise", 24)),
+        ("Austin attended the 20th Shangri-La Dialogue in Singapore.", "attended", ("Shangri-La Dialogue", 20)),
+        ("India and China held the 13th round of Corps Commander-level talks on Sunday.", "held",
+         ("Corps Commander-level Talks", 13)),
+        ("Wang, who spoke at the fifth Xiangshan Forum last year, met Austin in Singapore.", "met", None),
+        ("The two sides held talks on Monday.", "held", None),
+        ("It was the first such exercise between the two navies.", "was", None),
+    ],
+)
+def test_event_links_only_to_its_own_argument(nlp, text, trigger, expected):
+    doc = build_document(nlp, text)
+    event = add_event(doc, text[:10], trigger)
+    run_mechanisms(doc)
+    assert ref(event) == expected
+
+
+def test_find_mechanisms_on_unseen_names(nlp):
+    doc = build_document(nlp, "The third Pakistan-Afghanistan Joint Coordination Committee met in Kabul.")
+    found = find_mechanisms(doc)
+    assert [(m.mechanism_id, m.edition, m.participants) for m in found] == [
+        ("joint-coordination-committee", 3, ["PAK", "AFG"])
+    ]
+
+
+def test_standing_bodies_are_not_mechanisms(nlp):
+    doc = build_document(nlp, "The Central Military Commission and the New York Stock Exchange issued statements.")
+    assert find_mechanisms(doc) == []
+
+
+def row(edition, doc_id, date=None, place=None, country=None, participants=()):
+    return {
+        "mechanism_id": "defense-strategic-dialogue",
+        "name": "Defense Strategic Dialogue",
+        "edition": edition,
+        "doc_id": doc_id,
+        "date": date,
+        "location_name": place,
+        "location_country": country,
+        "participants": list(participants),
+    }
+
+
+def test_series_flags_gaps():
+    rows = [
+        row(6, "a", "2016-11-04", "Beijing", "CHN", ["CHN", "VNM"]),
+        row(10, "b", "2021-04-23", "Dongxing", "CHN"),
+        row(6, "c", "2016-11-04"),
+        row(12, "d"),
+        row(None, "e"),
+        {"mechanism_id": "shangri-la-dialogue", "name": "Shangri-La Dialogue", "edition": 20, "doc_id": "f"},
+    ]
+    series = {s["mechanism_id"]: s for s in mechanism_series(rows)}
+    dialogue = series["defense-strategic-dialogue"]
+    assert dialogue["editions"] == [6, 10, 12]
+    assert dialogue["missing_editions"] == [7, 8, 9, 11]
+    assert dialogue["gaps"] == ["editions 7-9 not seen", "edition 11 not seen"]
+    assert dialogue["dates"] == ["2016-11-04", "2021-04-23"]
+    assert dialogue["places"] == ["Beijing, CHN", "Dongxing, CHN"]
+    assert dialogue["participants"] == ["CHN", "VNM"]
+    assert dialogue["doc_ids"] == ["a", "b", "c", "d", "e"]
+    assert series["shangri-la-dialogue"]["gaps"] == []
