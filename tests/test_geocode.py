@@ -70,6 +70,14 @@ TABLE = [
     (("the Arctic", None), ("Arctic", None, None, "region")),
     (("the Gaza Strip", None), ("Gaza Strip", None, "PSE", "region")),
     (("Africa", None), ("Africa", None, None, "region")),
+    (("the Gulf", None), ("Persian Gulf", None, None, "water")),
+    # spelling variants: accents, dots, "of the"
+    (("Ruzomberok", None), ("Ru\u017eomberok", "Zilinsky", "SVK", "city")),
+    (("U.S", None), ("United States", None, "USA", "country")),
+    (("The Democratic Republic of Congo", None), ("Democratic Republic of the Congo", None, "COD", "country")),
+    # a province written with its generic word; a region named with a demonym
+    (("Baghlan province", None), ("Baghl\u0101n", "Baghl\u0101n", "AFG", "admin1")),
+    (("Pakistani Kashmir", None), ("Kashmir", None, "PAK", "region")),
 ]
 
 
@@ -85,7 +93,11 @@ def test_table_is_large_enough():
 
 
 @pytest.mark.parametrize(
-    "name", ["Munich Security Conference", "Defense Ministry", "", "   ", "South Pacifica", "Beijingg"]
+    "name",
+    [
+        "Munich Security Conference", "Defense Ministry", "Chinese Defense Ministry", "", "   ",
+        "South Pacifica", "Beijingg", "North", "the Old City",
+    ],
 )
 def test_no_fuzzy_or_organisation_matches(name):
     assert geocode(name) is None

@@ -103,6 +103,9 @@ def test_sample_003_events(nlp, examples):
         ("Wang said security in the South Pacific was discussed.", "said", None),
         ("Leaders gathered in Sochi, Russia, for the summit.", "gathered", ("Sochi", "Krasnodarskiy", "RUS")),
         ("Blinken arrived in Tokyo for talks with his Japanese counterpart.", "arrived", ("Tokyo", "Tokyo", "JPN")),
+        # the possessor decides among homonyms: Sierra Leone also has a Southern Province
+        ("Rebels attacked a base in Rwanda's Southern Province.", "attacked", ("Southern", "Southern", "RWA")),
+        ("Kuwait lifted the ban in the Gulf state on Monday.", "lifted", ("Persian Gulf", None, None)),
     ],
 )
 def test_place_in_own_sentence(nlp, text, trigger, expected):

@@ -110,13 +110,13 @@ class Extractor:
                          actor_id=term.entry.actor_id if term.category == "actor" and term.entry else None)
 
     def _effective(self, tok):
-        while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        while tok.dep_ in ("conj", "appos") and tok.head != tok:
             tok = tok.head
         return tok
 
     def _locative(self, tok) -> bool:
         tok = self._effective(tok)
-        while tok.dep_ == "compound" and tok.head is not tok:
+        while tok.dep_ == "compound" and tok.head != tok:
             tok = tok.head
         return tok.dep_ == "pobj" and tok.head.lower_ in self.tables.locative_preps
 

@@ -17,9 +17,10 @@ from .tables import load_tables
 class ActorStage:
     """Extract and resolve actor mentions; user dictionaries override the built-in vocabulary."""
 
-    def __init__(self, dictionaries: list[str | Path] | None = None) -> None:
+    def __init__(self, dictionaries: list[str | Path] | None = None, strict_codes: bool = True) -> None:
         tables = load_tables()
-        self.dictionary: ActorDictionary | None = load_dictionaries(dictionaries) if dictionaries else None
+        self.dictionary: ActorDictionary | None = (
+            load_dictionaries(dictionaries, strict_codes=strict_codes) if dictionaries else None)
         if self.dictionary is None:
             gazetteer = builtin_gazetteer()
         else:
@@ -51,4 +52,7 @@ class ActorStage:
 
 @stage("actors")
 def make_actors(settings: dict[str, Any]) -> ActorStage:
-    return ActorStage(dictionaries=list(settings.get("dictionaries") or []))
+    strict = settings.get("strict_codes", True)
+    if not isinstance(strict, bool):
+        raise ValueError(f"[stages.actors] strict_codes must be true or false, not {strict!r}")
+    return ActorStage(dictionaries=list(settings.get("dictionaries") or []), strict_codes=strict)

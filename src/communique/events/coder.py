@@ -174,9 +174,9 @@ class EventCoder:
                     if word in self.lex.intent:
                         return "intent"
             lemma = gov.lemma_.lower()
-            if gov is not tok and lemma in self.lex.appeal:
+            if gov != tok and lemma in self.lex.appeal:
                 return "appeal"
-            if gov is not tok and lemma in self.lex.intent:
+            if gov != tok and lemma in self.lex.intent:
                 return "intent"
             if gov.dep_ == "ccomp":
                 break
@@ -223,7 +223,7 @@ class EventCoder:
                     return f"hypothetical ('{child.text}')"
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                     return f"conditional ('{child.text}')"
-            if gov is not tok and gov.lemma_.lower() in self.lex.irrealis:
+            if gov != tok and gov.lemma_.lower() in self.lex.irrealis:
                 return f"not an act: governed by '{gov.text}'"
         clause = syntax.clause_text(tok)
         if any(cue in clause for cue in self.lex.background) and tok.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
@@ -234,7 +234,7 @@ class EventCoder:
         """A scheduled act keeps its code; a wish or appeal to act becomes an intent or is dropped."""
         stance = None
         for gov in syntax.governors(tok, {"xcomp", "acomp"}):
-            if gov is tok:
+            if gov == tok:
                 continue
             lemma = gov.lemma_.lower()
             if lemma in self.lex.appeal:
@@ -364,7 +364,7 @@ class EventCoder:
         for role in roles:
             cands: list[Token] = []
             if role == "dobj":
-                cands = [o for h in holders if h is tok or h.dep_ == "xcomp"
+                cands = [o for h in holders if h == tok or h.dep_ == "xcomp"
                          for o in syntax.objects_of(h) if o.dep_ != "nsubjpass"]
             elif role == "iobj":
                 cands = [c for c in tok.children if c.dep_ == "dative"]

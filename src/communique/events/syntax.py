@@ -23,7 +23,7 @@ def governors(tok: Token, deps: set[str] = CHAIN_DEPS) -> Iterator[Token]:
     seen = 0
     while True:
         yield tok
-        if tok.head is tok or tok.dep_ not in deps or seen > 8:
+        if tok.head == tok or tok.dep_ not in deps or seen > 8:
             return
         tok = tok.head
         seen += 1
@@ -94,7 +94,7 @@ def has_prep(tok: Token, words: frozenset[str]) -> bool:
         if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in words:
             return True
         if child.dep_ in ("prep", "agent"):
-            if any(p.lemma_.lower() in words or p.lower_ in words for p in child.subtree if p is not child):
+            if any(p.lemma_.lower() in words or p.lower_ in words for p in child.subtree if p != child):
                 return True
     return False
 
@@ -110,7 +110,7 @@ def speaker_of(tok: Token) -> Token | None:
             return subj
     # "..., said Shao." parsed with the speech verb as a head of the clause root
     root = tok.sent.root
-    if root is not tok and root.lemma_.lower() in SPEECH_VERBS and root.i > tok.i:
+    if root != tok and root.lemma_.lower() in SPEECH_VERBS and root.i > tok.i:
         return next((c for c in root.children if c.dep_ in ("nsubj", "dobj") and c.i > tok.i), None)
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import IngestLexicon, default_lexicon
 
@@ -72,13 +73,19 @@ def split_metadata(text: str, *, known_title: str | None = None,
 
 def drop_caption_lines(text: str, caption_words: tuple[str, ...]) -> str:
     """Remove image captions and photo credits: ``... - ảnh 1``, ``(Photo: VNA)`` lines."""
-    words = "|".join(re.escape(word) for word in sorted(caption_words, key=len, reverse=True))
-    numbered = re.compile(rf"\s[-–—|]\s*(?:{words})\s*\d*\s*$", re.IGNORECASE)
-    credit_line = re.compile(rf"^\(?\s*(?:{words})\s*(?:\d+\s*)?:.*$", re.IGNORECASE)
-    trailing_credit = re.compile(rf"\(\s*(?:{words})\s*:[^()]*\)\s*$", re.IGNORECASE)
-    kept = [line for line in text.split("\n")
-            if not (numbered.search(line) or credit_line.match(line) or trailing_credit.search(line))]
+    patterns = _caption_patterns(caption_words)
+    kept = [line for line in text.split("\n") if not any(pattern.search(line) for pattern in patterns)]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+@lru_cache(maxsize=8)
+def _caption_patterns(caption_words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    words = "|".join(re.escape(word) for word in sorted(caption_words, key=len, reverse=True))
+    return (
+        re.compile(rf"\s[-–—|]\s*(?:{words})\s*\d*\s*$", re.IGNORECASE),  # "... - ảnh 1"
+        re.compile(rf"^\(?\s*(?:{words})\s*(?:\d+\s*)?:", re.IGNORECASE),  # "Photo: Reuters"
+        re.compile(rf"\(\s*(?:{words})\s*:[^()]*\)\s*$", re.IGNORECASE),  # "... (Photo: VNA)"
+    )
 
 
 def parse_iso_date(value: str) -> str | None:
@@ -121,7 +128,7 @@ def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> st
         rest.startswith("\n")  # followed by a blank line
         and len(first) <= _HEADLINE_MAX_CHARS
         and len(first.split()) <= _HEADLINE_MAX_WORDS
-        and not first.endswith(".")
+        and not first.rstrip("\"”’)").endswith(".")  # a sentence, not a headline
         and not _DATELINE.match(first)
         and not _SOURCE_TAG.match(first)
     )
@@ -137,8 +144,8 @@ def _take_dateline(body: str, meta: TextMetadata, lexicon: IngestLexicon) -> str
         return body
     place = match["place"].strip()
     has_detail = match["date"] or match["outlet"] or match["slash_outlet"]
-    if not has_detail and len(place.split()[0].strip(".")) < 3:
-        return body  # "US - China ties ..." is not a dateline
+    if not has_detail and sum(char.isalpha() for char in place.split()[0]) < 3:
+        return body  # "US - China ties ...", "U.S. — ..." are not datelines
     meta.dateline_place = title_case_place(place)
     meta.dateline_date = " ".join(match["date"].split()) if match["date"] else None
     outlet = match["outlet"] or match["slash_outlet"]

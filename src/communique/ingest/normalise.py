@@ -9,13 +9,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_LINE_END = re.compile(r"[.!?:;\"”’)\]]$")
+_SENTENCE_END = tuple(".!?:;\"”’)]")
 
-# Spans the sentence fixer must never touch: URLs, e-mail addresses, capitalised domains.
-_PROTECTED = re.compile(
-    r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:Com|Net|Org|Gov|Edu|Info|Int)\b"
-)
+# Tokens the sentence fixer must never touch: URLs, e-mail addresses, capitalised domains.
+_PROTECTED_TOKEN = re.compile(r"://|www\.|@|\.(?:Com|Net|Org|Gov|Edu|Info|Int)\b")
+_TOKEN_WINDOW = 300  # how far around a glued period to look for the enclosing URL or address
 # "last year.The delegation": a word of two or more lower-case letters, sentence-final
 # punctuation (and closing quotes), then a capitalised word. Initials ("U.S.", "J.R."),
 # abbreviations written with inner periods ("e.g.", "a.m.") and numbers ("3.5", "No.1")
@@ -37,30 +35,28 @@ def normalise_text(text: str) -> str:
 def join_wrapped_lines(lines: list[str]) -> list[str]:
     """Rejoin hard-wrapped lines: a line that does not end a sentence, followed by one
     that starts in lower case, continues the same paragraph."""
-    joined: list[str] = []
+    paragraphs: list[list[str]] = []
     for line in lines:
-        if joined and joined[-1] and line[:1].islower() and not _LINE_END.search(joined[-1]):
-            joined[-1] = f"{joined[-1]} {line}"
+        last = paragraphs[-1][-1] if paragraphs else ""
+        if last and line[:1].islower() and not last.endswith(_SENTENCE_END):
+            paragraphs[-1].append(line)
         else:
-            joined.append(line)
-    return joined
+            paragraphs.append([line])
+    return [" ".join(parts) for parts in paragraphs]
 
 
 def fix_glued_sentences(text: str) -> str:
     """Insert the missing space in ``year.The`` while leaving URLs, initials and numbers alone."""
-    pieces: list[str] = []
-    position = 0
-    for match in _PROTECTED.finditer(text):
-        pieces.append(_unglue(text[position:match.start()]))
-        pieces.append(match.group())
-        position = match.end()
-    pieces.append(_unglue(text[position:]))
-    return "".join(pieces)
+    text = _GLUED_AFTER_WORD.sub(_space_after, text)
+    return _GLUED_AFTER_NUMBER.sub(_space_after, text)
 
 
-def _unglue(text: str) -> str:
-    text = _GLUED_AFTER_WORD.sub(r"\1 ", text)
-    return _GLUED_AFTER_NUMBER.sub(r"\1 ", text)
+def _space_after(match: re.Match[str]) -> str:
+    text, position = match.string, match.end()
+    window_start = max(0, position - _TOKEN_WINDOW)
+    before = re.split(r"\s", text[window_start:position])[-1]
+    after = re.split(r"\s", text[position:position + _TOKEN_WINDOW], maxsplit=1)[0]
+    return match.group() if _PROTECTED_TOKEN.search(before + after) else match.group() + " "
 
 
 def normalise_inline(text: str) -> str:

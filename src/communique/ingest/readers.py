@@ -190,4 +190,4 @@ def _os_reason(exc: OSError, action: str = "cannot read file") -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"

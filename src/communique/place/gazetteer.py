@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import statistics
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -52,11 +53,14 @@ class Gazetteer:
     waters: dict[str, Place] = field(default_factory=dict)
     hinted_waters: dict[tuple[str, str], Place] = field(default_factory=dict)
     iso3_by_iso2: dict[str, str] = field(default_factory=dict)
+    country_by_iso3: dict[str, Place] = field(default_factory=dict)
 
 
 def fold(name: str) -> str:
-    """The lookup key of a name: case-folded, curly quotes straightened, spaces squeezed."""
-    name = name.replace("\u2019", "'").replace("\u2018", "'")
+    """The lookup key of a name: accents dropped, case-folded, quotes straightened, spaces
+    squeezed ("Ružomberok" and "Ruzomberok" meet)."""
+    name = name.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     return " ".join(name.split()).casefold()
 
 
@@ -76,6 +80,7 @@ def _load_yaml(name: str) -> tuple[str, Any]:
 @dataclass(frozen=True, slots=True)
 class GenericWords:
     suffixes: tuple[tuple[str, str], ...]  # (words, feature), longest first
+    not_places: frozenset[str]  # folded names never geocoded on their own ("North", "Old City")
     division_suffixes: tuple[str, ...]
     division_prefixes: tuple[str, ...]
 
@@ -94,12 +99,15 @@ def generic_words() -> GenericWords:
         suffixes.append((entry["words"], entry["feature"]))
     suffixes.sort(key=lambda s: -len(s[0]))
     lists = {}
-    for key in ("division_suffixes", "division_prefixes"):
+    for key in ("division_suffixes", "division_prefixes", "not_places"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise GazetteerDataError(f"{path}: {key}: expected a list of strings")
         lists[key] = tuple(sorted(value, key=lambda s: -len(s)))
-    return GenericWords(tuple(suffixes), lists["division_suffixes"], lists["division_prefixes"])
+    return GenericWords(
+        tuple(suffixes), frozenset(fold(w) for w in lists["not_places"]),
+        lists["division_suffixes"], lists["division_prefixes"],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,8 +305,11 @@ def gazetteer() -> Gazetteer:
             name=geo.get("name", names[0]), feature="country", country=iso3, lat=lat, lon=lon,
             geonameid=geo.get("geonameid"), population=int(geo.get("population") or 0),
         )
+        gaz.country_by_iso3[iso3] = place
         for name in names:
-            gaz.countries.setdefault(fold(name), []).append(place)
+            for form in {name, name.replace(" of the ", " of "), name.replace(".", "")}:
+                if place not in gaz.countries.setdefault(fold(form), []):
+                    gaz.countries[fold(form)].append(place)
 
     points: dict[tuple[str, str], list] = defaultdict(list)
     for places in gaz.cities.values():

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..records import Location
-from .gazetteer import Place, fold, gazetteer, generic_words
+from .gazetteer import Place, country_names, fold, gazetteer, generic_words
 
 # A city this large whose name is also a division's name is meant as the city ("Washington").
 BIG_CITY = 100_000
@@ -48,25 +48,57 @@ def _geocode(name: str, country_hint: str | None, admin1_hint: str | None) -> Lo
     if not text:
         return None
     gaz = gazetteer()
-    key = fold(text)
-    water = gaz.hinted_waters.get((country_hint or "", key)) or gaz.waters.get(key)
-    if water is not None:
-        return _location(water)
     for variant, implied in _variants(text):
-        place = _choose(fold(variant), implied, country_hint, admin1_hint)
+        key = fold(variant)
+        if key in generic_words().not_places:
+            continue
+        water = gaz.hinted_waters.get((country_hint or "", key)) or gaz.waters.get(key)
+        if water is not None:
+            return _location(water)
+        place = _choose(key, implied, country_hint, admin1_hint)
         if place is not None:
             return _location(place)
-    return None
+    return _with_demonym(text, admin1_hint)
+
+
+def _with_demonym(text: str, admin1_hint: str | None) -> Location | None:
+    """"Pakistani Kashmir", "Iraqi Kurdistan": the rest of the name read in the country the demonym
+    names; the country itself when the rest is a place elsewhere ("Iranian Kurdistan" vs Iraq's)."""
+    first, _, rest = text.partition(" ")
+    country = _demonym_country(first)
+    if country is None or not rest:
+        return None
+    found = _geocode(rest, country, admin1_hint)
+    if found is None:
+        return None  # "Chinese Defense Ministry" names no place
+    if found.country == country:
+        return found
+    if found.country is None and found.feature == "region":
+        return dataclasses.replace(found, country=country)
+    place = gazetteer().country_by_iso3.get(country)
+    return _location(place) if place is not None else None
+
+
+@lru_cache(maxsize=1)
+def _demonym_table() -> dict[str, str]:
+    return {fold(d): iso3 for iso3, entry in country_names().items() for d in entry["demonyms"]}
+
+
+def _demonym_country(word: str) -> str | None:
+    return _demonym_table().get(fold(word))
 
 
 def _variants(text: str) -> list[tuple[str, str | None]]:
     """The name as written, then less a trailing generic word (with the feature it implies)."""
     variants: list[tuple[str, str | None]] = [(text, None)]
+    if "." in text:
+        variants.append((text.replace(".", ""), None))  # "U.S" -> "US"
     for words, feature in generic_words().suffixes:
         if text.endswith(" " + words):
             base = text[: -len(words) - 1].rstrip(" ,")
             if base:
                 variants.append((base, feature))
+                variants.append((base, "any"))  # "Baghlan province" is named after its capital
             break
     return variants
 
@@ -74,8 +106,8 @@ def _variants(text: str) -> list[tuple[str, str | None]]:
 def _choose(key: str, implied: str | None, hint: str | None, admin1_hint: str | None) -> Place | None:
     gaz = gazetteer()
     countries = gaz.countries.get(key, []) if implied is None else []
-    divisions = gaz.divisions.get(key, []) if implied in (None, "admin1") else []
-    cities = gaz.cities.get(key, []) if implied in (None, "city") else []
+    divisions = gaz.divisions.get(key, []) if implied in (None, "admin1", "any") else []
+    cities = gaz.cities.get(key, []) if implied in (None, "city", "any") else []
     if hint and any(p.country == hint for p in (*countries, *divisions, *cities)):
         countries = [p for p in countries if p.country == hint]
         divisions = [p for p in divisions if p.country == hint]

@@ -123,9 +123,20 @@ def _trailing_name(doc: Doc, part: tuple[int, int]) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+def _possessor_country(doc: Doc, part: tuple[int, int]) -> str | None:
+    """The country of a possessor outside the part: "Rwanda's Southern Province"."""
+    for token in doc[part[0] : part[1]]:
+        for child in token.children:
+            if child.dep_ == "poss" and not part[0] <= child.i < part[1]:
+                found = geocode(doc[child.left_edge.i : child.i + 1].text)
+                if found is not None and found.feature == "country":
+                    return found.country
+    return None
+
+
 def _resolve(doc: Doc, chain: list[tuple[int, int]]) -> PlaceMention:
     texts = [doc[s:e].text for s, e in chain]
-    country_hint: str | None = None
+    country_hint: str | None = _possessor_country(doc, chain[0])
     admin1_hint: str | None = None
     context_location: Location | None = None
     for text in reversed(texts[1:]):

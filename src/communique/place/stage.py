@@ -29,7 +29,7 @@ def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
     """The word that makes the mention a location ("in", "at", "visit"...), or None."""
     cues = location_cues()
     tok = sdoc[mention.root]
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in cues.prepositions:

@@ -65,7 +65,7 @@ def _cue_status(tokens: list[Token], cues: StatusCues) -> tuple[str, str] | None
 
 def _governing_verb(token: Token) -> Token | None:
     while not is_verbal(token):
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return token
@@ -84,14 +84,14 @@ def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, st
             return "ongoing", "verb:" + verb.lemma_.lower()
         head = verb.head
         infinitive = any(a.lower_ == "to" for a in auxiliaries)
-        if verb.dep_ == "xcomp" and head is not verb:
+        if verb.dep_ == "xcomp" and head != verb:
             if head.lemma_.lower() in cues.planned_heads or head.lower_ in cues.planned_heads:
                 return "planned", "head:" + head.lower_
             verb = head
             continue
         if verb.dep_ == "acl" and infinitive:
             return "planned", "infinitive"
-        if verb.dep_ == "conj" and not auxiliaries and head is not verb and is_verbal(head):
+        if verb.dep_ == "conj" and not auxiliaries and head != verb and is_verbal(head):
             verb = head
             continue
         break

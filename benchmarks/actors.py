@@ -1,0 +1,376 @@
+"""Actor benchmarks: who the coder names as source and target, against two public references.
+
+    python benchmarks/actors.py [--shared ../shared] [--limit N] [--errors FILE]
+                                [--out benchmarks/results/actors.json]
+
+confli_ner  ConfliBERT CAMEO NER training split (CoNLL BIO; S source, T target, R reciprocal actors).
+            Each sentence's tokens are joined with single spaces and coded; the PRIMARY event (highest
+            confidence, first on ties) gives the predicted spans: its actor mention is S and its
+            recipient mention is T. When the primary event is symmetric (both sides act alike: talks,
+            agreements) both mentions are predicted R instead. Scores per label:
+            - token level: tokens inside a predicted span of the label vs inside a gold span of it;
+            - span level, exact: the same token range;
+            - span level, lenient (head overlap): the predicted mention's syntactic head lies inside the
+              gold span AND the gold span's syntactic head (in the same parse) lies inside the predicted
+              span, so "Syrian President Bashar Assad" matches "President Bashar Assad" but "Croatia"
+              does not match "Croatia's request".
+            Each predicted and gold span is matched at most once. A sentence without events predicts
+            no span. The gold has several S or T spans for coordinated actors; we predict one per side.
+petrarch    PETRARCH2 unit-test records coded with the PETR.Validate actors and agents dictionaries
+            loaded as user dictionaries (codes not checked against CAMEO). A record is reproduced when
+            one of our events has the (source, target) codes of one expected event; our code is the
+            country (or body) code followed by the sector, as PETRARCH writes "ARNGOV". Every
+            expected event that is not reproduced is put into one failure category (see ``categorise``).
+
+The headline NER figure is the lenient span F1 of S and of T.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from communique.api import Communique
+from communique.evaluate.datasets import NerSentence, PetrRecord, read_confli_ner, read_petrarch_records
+from communique.pipeline import load_config
+from communique.records import ActorRef, Document, Event
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared"
+RESULTS = REPO / "benchmarks" / "results" / "actors.json"
+NER_FILE = Path("reference") / "eventdata__ConfliBERT" / "cameo_ner_train.txt"
+PETR_DIR = Path("reference") / "openeventdata__petrarch2"
+LABELS = ("S", "T", "R")
+
+
+@dataclass(frozen=True)
+class Span:
+    label: str
+    start: int  # first token
+    end: int  # one past the last token
+    head: int | None = None  # token index of the syntactic head
+
+
+def primary(events: list[Event]) -> Event | None:
+    """The event with the highest confidence, the first one on ties."""
+    best = None
+    for event in events:
+        if best is None or (event.confidence or 0) > (best.confidence or 0):
+            best = event
+    return best
+
+
+# -- ConfliBERT NER --------------------------------------------------------------------------
+
+def gold_spans(labels: list[str]) -> list[Span]:
+    """BIO labels -> spans; an I- tag that does not continue a span of its label opens one."""
+    spans: list[Span] = []
+    current: list | None = None
+    for i, tag in enumerate(labels + ["O"]):
+        kind = tag[2:] if tag != "O" else None
+        if current and (tag == "O" or tag.startswith("B-") or kind != current[0]):
+            spans.append(Span(current[0], current[1], i))
+            current = None
+        if kind and current is None:
+            current = [kind, i]
+    return spans
+
+
+def token_starts(tokens: list[str]) -> list[int]:
+    starts, pos = [], 0
+    for tok in tokens:
+        starts.append(pos)
+        pos += len(tok) + 1
+    return starts
+
+
+def offset_map(source: str, target: str) -> list[int | None]:
+    """For each character of ``target``, its offset in ``source`` (None where it has none)."""
+    if source == target:
+        return list(range(len(target) + 1))
+    mapping: list[int | None] = [None] * (len(target) + 1)
+    matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size + 1):
+            if b + k <= len(target):
+                mapping[b + k] = a + k
+    return mapping
+
+
+class TokenMap:
+    """Maps character ranges of the coded document back to tokens of the NER sentence."""
+
+    def __init__(self, tokens: list[str], doc: Document) -> None:
+        self.text = " ".join(tokens)
+        self.starts = token_starts(tokens)
+        self.ends = [s + len(t) for s, t in zip(self.starts, tokens)]
+        self.chars = offset_map(self.text, doc.text)
+
+    def _source(self, offset: int, forward: bool) -> int | None:
+        step = 1 if forward else -1
+        while 0 <= offset < len(self.chars):
+            if self.chars[offset] is not None:
+                return self.chars[offset]
+            offset += step
+        return None
+
+    def tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range covering document characters [start, end)."""
+        a, b = self._source(start, True), self._source(max(end - 1, start), False)
+        if a is None or b is None or b < a:
+            return None
+        first = next((i for i, e in enumerate(self.ends) if e > a), None)
+        last = next((i for i in range(len(self.starts) - 1, -1, -1) if self.starts[i] <= b), None)
+        if first is None or last is None or last < first:
+            return None
+        return first, last + 1
+
+    def token_at(self, offset: int | None) -> int | None:
+        if offset is None:
+            return None
+        found = self.tokens(offset, offset + 1)
+        return found[0] if found else None
+
+
+def _side_span(doc: Document, ref: ActorRef, label: str, tmap: TokenMap) -> Span | None:
+    mention = next((m for m in doc.mentions if ref.mention_id and m.mention_id == ref.mention_id), None)
+    if mention is not None:
+        found = tmap.tokens(mention.start, mention.end)
+        head = tmap.token_at(mention.head_start)
+    elif ref.text:
+        at = doc.text.find(ref.text)
+        found = tmap.tokens(at, at + len(ref.text)) if at >= 0 else None
+        head = found[1] - 1 if found else None
+    else:
+        return None
+    if found is None:
+        return None
+    return Span(label, found[0], found[1], head if head is not None else found[1] - 1)
+
+
+def predicted_spans(doc: Document, tmap: TokenMap) -> tuple[list[Span], Event | None]:
+    event = primary(doc.events)
+    if event is None:
+        return [], None
+    labels = ("R", "R") if event.symmetric else ("S", "T")
+    spans = [_side_span(doc, ref, label, tmap) for ref, label in zip((event.actor, event.recipient), labels)]
+    return [s for s in spans if s is not None], event
+
+
+def gold_heads(doc: Document, tmap: TokenMap, spans: list[Span]) -> list[Span]:
+    """Gold spans with the head of each: the first token whose parse head lies outside the span."""
+    sdoc = doc.spacy_doc
+    out = []
+    for span in spans:
+        head = None
+        if sdoc is not None:
+            inside = []
+            for tok in sdoc:
+                at = tmap.token_at(tok.idx)
+                if at is not None and span.start <= at < span.end:
+                    inside.append((tok, at))
+            ids = {tok.i for tok, _ in inside}
+            head = next((at for tok, at in inside if tok.head.i not in ids or tok.head.i == tok.i), None)
+        out.append(Span(span.label, span.start, span.end, head if head is not None else span.end - 1))
+    return out
+
+
+def _exact(p: Span, g: Span) -> bool:
+    return p.label == g.label and (p.start, p.end) == (g.start, g.end)
+
+
+def _lenient(p: Span, g: Span) -> bool:
+    return (p.label == g.label and g.start <= (p.head if p.head is not None else p.end - 1) < g.end
+            and p.start <= (g.head if g.head is not None else g.end - 1) < p.end)
+
+
+def match(pred: list[Span], gold: list[Span], same) -> list[tuple[Span, Span]]:
+    pairs, used = [], set()
+    for p in pred:
+        for n, g in enumerate(gold):
+            if n not in used and same(p, g):
+                pairs.append((p, g))
+                used.add(n)
+                break
+    return pairs
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.counts = {kind: {label: Counter() for label in LABELS} for kind in ("token", "exact", "lenient")}
+
+    def add(self, n_tokens: int, pred: list[Span], gold: list[Span]) -> dict[str, list[tuple[Span, Span]]]:
+        for label in LABELS:
+            p = {i for s in pred if s.label == label for i in range(s.start, s.end)}
+            g = {i for s in gold if s.label == label for i in range(s.start, s.end)}
+            self.counts["token"][label].update(tp=len(p & g), pred=len(p), gold=len(g))
+        found = {}
+        for kind, same in (("exact", _exact), ("lenient", _lenient)):
+            pairs = match(pred, gold, same)
+            found[kind] = pairs
+            for label in LABELS:
+                self.counts[kind][label].update(tp=sum(p.label == label for p, _ in pairs),
+                                                pred=sum(s.label == label for s in pred),
+                                                gold=sum(s.label == label for s in gold))
+        return found
+
+    def scores(self) -> dict:
+        return {kind: {label: prf(c) for label, c in by_label.items()} for kind, by_label in self.counts.items()}
+
+
+def prf(c: Counter) -> dict:
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": c["tp"], "pred": c["pred"], "gold": c["gold"],
+            "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
+def ner_error(pred: list[Span], gold: list[Span], lenient_pairs, event: Event | None) -> str | None:
+    """Why a sentence's gold S/T spans were not all matched (lenient), in one word."""
+    missed = [g for g in gold if all(g is not m for _, m in lenient_pairs)]
+    if not missed:
+        return None
+    if event is None:
+        return "no event coded"
+    side = {s.label for s in pred}
+    for g in missed:
+        overlap = [p for p in pred if p.start < g.end and g.start < p.end]
+        if any(p.label != g.label and p.label != "R" and g.label != "R" for p in overlap):
+            return "sides swapped"
+        if overlap and any(p.label == g.label or "R" in (p.label, g.label) for p in overlap):
+            if any("R" in (p.label, g.label) and p.label != g.label for p in overlap):
+                return "symmetric vs directed"
+            return "span boundaries"
+        if g.label in side or "R" in side:
+            return "other actor chosen"
+    return "side missing"
+
+
+def run_confli_ner(coder: Communique, shared: Path, limit: int | None = None,
+                   errors: list | None = None) -> dict:
+    sentences = read_confli_ner(shared / NER_FILE)
+    if limit:
+        sentences = sentences[:limit]
+    return score_ner(coder, sentences, errors)
+
+
+def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | None = None) -> dict:
+    tally = Tally()
+    causes: Counter = Counter()
+    with_event = 0
+    for n, sentence in enumerate(sentences):
+        text = " ".join(sentence.tokens)
+        doc = coder.code_text(text, doc_id=f"ner-{n}")
+        tmap = TokenMap(sentence.tokens, doc)
+        pred, event = predicted_spans(doc, tmap)
+        with_event += event is not None
+        gold = gold_heads(doc, tmap, gold_spans(sentence.labels))
+        found = tally.add(len(sentence.tokens), pred, gold)
+        cause = ner_error(pred, gold, found["lenient"], event)
+        if cause:
+            causes[cause] += 1
+        if errors is not None and cause:
+            errors.append({"n": n, "cause": cause, "text": text,
+                           "event": f"{event.cameo} {event.event_type} sym={event.symmetric}" if event else None,
+                           "gold": [(g.label, " ".join(sentence.tokens[g.start:g.end])) for g in gold],
+                           "pred": [(p.label, " ".join(sentence.tokens[p.start:p.end])) for p in pred]})
+    scores = tally.scores()
+    return {"source": "eventdata/ConfliBERT cameo_ner_train.txt", "sentences": len(sentences),
+            "sentences_with_an_event": with_event, "headline": {
+                label: scores["lenient"][label]["f1"] for label in ("S", "T")},
+            "scores": scores, "sentences_not_fully_matched_by_cause": dict(causes.most_common())}
+
+
+# -- PETRARCH unit-test records --------------------------------------------------------------
+
+def event_codes(ref: ActorRef) -> str:
+    return (ref.country or "") + (ref.sector or "")
+
+
+def petrarch_coder(shared: Path) -> Communique:
+    folder = shared / PETR_DIR
+    paths = [str(folder / "PETR.Validate.actors.txt"), str(folder / "PETR.Validate.agents.txt")]
+    config = load_config(overrides={"stages": {"actors": {"dictionaries": paths, "strict_codes": False}}})
+    return Communique(config)
+
+
+def run_petrarch(coder: Communique, shared: Path, limit: int | None = None,
+                 details: list | None = None) -> dict:
+    records = read_petrarch_records(shared / PETR_DIR / "PETR.UnitTest.records.xml")
+    if limit:
+        records = records[:limit]
+    return score_petrarch(coder, records, details)
+
+
+def score_petrarch(coder: Communique, records: list[PetrRecord], details: list | None = None) -> dict:
+    with_events = [r for r in records if r.events and not r.noevents]
+    record_ok = events_ok = events_total = 0
+    categories: Counter = Counter()
+    examples: dict[str, dict] = {}
+    for rec in with_events:
+        doc = coder.code_text(rec.text, doc_id=f"petr-{rec.id}", published=rec.date)
+        ours = [(event_codes(e.actor), event_codes(e.recipient)) for e in doc.events]
+        ours_set = set(ours)
+        hits = [(s, t) in ours_set for s, t, _ in rec.events]
+        record_ok += any(hits)
+        events_ok += sum(hits)
+        events_total += len(rec.events)
+        for (source, target, code), hit in zip(rec.events, hits):
+            if hit:
+                continue
+            cause = categorise(rec, source, target, code, doc)
+            categories[cause] += 1
+            example = {"id": rec.id, "text": rec.text, "expected": [source, target, code],
+                       "ours": [list(o) + [e.cameo] for o, e in zip(ours, doc.events)]}
+            examples.setdefault(cause, example)
+            if details is not None:
+                details.append({"cause": cause, **example})
+    return {"source": "openeventdata/petrarch2 PETR.UnitTest.records.xml with PETR.Validate actors+agents",
+            "records": len(records), "records_with_expected_events": len(with_events),
+            "records_reproduced": record_ok, "share_records_reproduced": round(record_ok / max(len(with_events), 1), 3),
+            "expected_events": events_total, "events_reproduced": events_ok,
+            "share_events_reproduced": round(events_ok / max(events_total, 1), 3),
+            "failures_by_category": dict(categories.most_common()),
+            "failure_examples": examples}
+
+
+def categorise(rec: PetrRecord, source: str, target: str, code: str, doc: Document) -> str:
+    return "uncategorised"
+
+
+# -- main ------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N items of each set")
+    parser.add_argument("--errors", type=Path, default=None, help="write every failure to this JSONL file")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    started = time.time()
+    errors: list | None = [] if args.errors else None
+    ner = run_confli_ner(Communique(), args.shared, args.limit, errors)
+    details: list | None = [] if args.errors else None
+    petr = run_petrarch(petrarch_coder(args.shared), args.shared, args.limit, details)
+    result = {"command": "python benchmarks/actors.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
+              "seconds": round(time.time() - started, 1), "confli_ner": ner, "petrarch": petr}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.errors:
+        with args.errors.open("w", encoding="utf-8") as fh:
+            for row in (errors or []) + [{"set": "petrarch", **d} for d in details or []]:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(json.dumps({k: v for k, v in result.items()}, indent=2, ensure_ascii=False)[:20000])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
