@@ -103,10 +103,23 @@ def settle_meeting_code(event: Event) -> None:
     event.mode, event.quad_class, event.goldstein = info.mode, info.quad_class, info.goldstein
 
 
+def date_and_place_mechanisms(doc: Document) -> None:
+    """A mechanism edition takes the date and place of the event that is its meeting."""
+    for mech in doc.mechanisms:
+        for event in doc.events:
+            ref = event.mechanism
+            if ref and (ref.mechanism_id or ref.name) == (mech.mechanism_id if ref.mechanism_id else mech.name) \
+                    and ref.edition == mech.edition:
+                mech.date = mech.date or event.date
+                mech.location = mech.location or event.location
+                break
+
+
 def merge_stage(doc: Document) -> Document:
     for event in doc.events:
         settle_meeting_code(event)
     doc.events = merge_events(doc.events)
+    date_and_place_mechanisms(doc)
     return doc
 
 

@@ -153,6 +153,9 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
         _apply_mention(event, doc, chosen, "sentence")
+    elif (anchor := _span_anchor(doc, sentence, words)):
+        _apply(event, None, anchor, "tied to a multi-day span, no single day stated")
+        return
     elif (found := _context_mention(mentions, sentence, planned, max(0, sentence - settings.context_window))):
         _apply_mention(event, doc, found, f"context:sentence {found.sentence}")
     elif not planned and (found := _context_mention(mentions, min(sentence, settings.lead_sentences), False, 0)):
@@ -166,6 +169,12 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
         _apply(event, None, None, "none")
         return
     _extend_by_duration(event, doc, sentence, words)
+
+
+def _span_anchor(doc: Document, sentence: int, words: DateWords) -> str | None:
+    """A phrase such as "as part of the visit" that ties the event to a span rather than a day."""
+    text = " ".join(doc.sentences[sentence].text.lower().split()) if sentence < len(doc.sentences) else ""
+    return next((a for a in words.span_anchors if a in text), None)
 
 
 def _apply_mention(event: Event, doc: Document, mention: DateMention, reason: str) -> None:

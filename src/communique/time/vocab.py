@@ -34,6 +34,7 @@ class DateWords:
     anaphora: dict[str, int]  # phrase -> day offset from the last stated date
     numbers: dict[str, int]
     not_event_date_prefixes: frozenset[str]
+    span_anchors: tuple[str, ...] = ()  # "as part of the visit": tied to a multi-day span, no single day
 
 
 def _read_yaml(path: Path | None, default_name: str) -> tuple[str, Any, yaml.Node | None]:
@@ -116,4 +117,5 @@ def load_date_words(path: Path | None = None) -> DateWords:
         anaphora={" ".join(k.split()): v for k, v in check.int_map("anaphora").items()},
         numbers=check.int_map("numbers"),
         not_event_date_prefixes=frozenset(check.strings("not_event_date_prefixes")),
+        span_anchors=tuple(" ".join(p.lower().split()) for p in check.strings("span_anchors")),
     )
