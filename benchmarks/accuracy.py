@@ -6,7 +6,9 @@
 Sets:
   samples       the two example articles scored against eval/seeds.gold.jsonl (the guidelines' scorer)
   plover_gsr    PLOVER gold standard records: event-type accuracy of the primary event, and source /
-                target country accuracy on the records that carry country codes
+                target country accuracy on the records that carry country codes (judged on the event of
+                the gold type when one was coded; the GSR's generic IGO / NGO codes match any
+                intergovernmental body / NGO)
   confli_class  ConfliBERT CAMEO training split: macro-F1 of the primary event's penta class, with the
                 confusion matrix (a sentence with no coded event counts as class 0, statements)
 
@@ -40,8 +42,26 @@ def run_samples(coder: Communique, shared: Path) -> dict:
     return {k: result[k] for k in ("tp", "fp", "fn", "precision", "recall", "f1", "attributes")}
 
 
+def _body_codes() -> set[str]:
+    from communique.actors.tables import load_tables
+
+    return {b.code for b in load_tables().bodies if b.code and b.sector == "IGO"}
+
+
+def country_ok(ref, gold_codes: tuple[str, ...], bodies: set[str]) -> bool:
+    """A predicted actor matches a gold code; the GSR's generic IGO / NGO codes match any such body."""
+    if ref is None:
+        return False
+    if ref.country in gold_codes:
+        return True
+    if "IGO" in gold_codes and (ref.country in bodies or ref.sector == "IGO"):
+        return True
+    return "NGO" in gold_codes and ref.country is None and ref.sector == "NGO"
+
+
 def run_plover_gsr(coder: Communique, shared: Path) -> dict:
     records = read_plover_gsr(shared / "reference" / "openeventdata__PLOVER" / "PLOVER_GSR_CAMEO.json")
+    bodies = _body_codes()
     typed = type_ok = any_ok = 0
     src_n = src_ok = tgt_n = tgt_ok = 0
     per_type: dict[str, list[int]] = {}
@@ -59,14 +79,16 @@ def run_plover_gsr(coder: Communique, shared: Path) -> dict:
         per_type[rec.event_type][1] += 1
         # countries: judged on the event of the gold type when there is one, else the primary event
         ev = next((e for e in events if e.event_type == rec.event_type), top)
-        pa = ev.actor.country if ev else None
-        pr = ev.recipient.country if ev else None
+        pa = ev.actor if ev else None
+        pr = ev.recipient if ev else None
         if rec.source_countries:
             src_n += 1
-            src_ok += pa in rec.source_countries or (not rec.target_countries and pr in rec.source_countries)
+            src_ok += country_ok(pa, rec.source_countries, bodies) or \
+                (not rec.target_countries and country_ok(pr, rec.source_countries, bodies))
         if rec.target_countries:
             tgt_n += 1
-            tgt_ok += pr in rec.target_countries or bool(ev and ev.symmetric and pa in rec.target_countries)
+            tgt_ok += country_ok(pr, rec.target_countries, bodies) or \
+                bool(ev and ev.symmetric and country_ok(pa, rec.target_countries, bodies))
     return {
         "records": typed,
         "event_type_accuracy": round(type_ok / typed, 3),

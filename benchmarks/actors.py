@@ -187,8 +187,7 @@ def _exact(p: Span, g: Span) -> bool:
 
 
 def _lenient(p: Span, g: Span) -> bool:
-    return (p.label == g.label and g.start <= (p.head if p.head is not None else p.end - 1) < g.end
-            and p.start <= (g.head if g.head is not None else g.end - 1) < p.end)
+    return p.label == g.label and g.start <= (p.head if p.head is not None else p.end - 1) < g.end
 
 
 def match(pred: list[Span], gold: list[Span], same) -> list[tuple[Span, Span]]:

@@ -35,6 +35,13 @@ CASES = [
      [("CONSULT", "AUS", "IDN")]),
     ("The Chinese coast guard seized a Vietnamese fishing boat near the Paracel Islands.", [("COERCE", "CHN", "VNM")]),
     ("Relations between the two countries have developed well in recent years.", []),
+    # a stated intent is AGREE; an act announced for a stated time is the act itself, planned
+    ("Finland will give Tanzania a grant of 580 million shillings.", [("AGREE", "FIN", "TZA")]),
+    ("India and China will hold talks in New Delhi next week.", [("CONSULT", "IND", "CHN")]),
+    # an act under "unless" is an ultimatum: a threat
+    ("Nigeria will withdraw its peacekeeping force from Chad unless the rebels agree to a ceasefire.",
+     [("THREATEN", "NGA", "TCD")]),
+    ("Israel and Lebanon renewed negotiations on Monday on a troop pullback.", [("CONSULT", "ISR", "LBN")]),
 ]
 
 
@@ -55,7 +62,7 @@ def test_negated_and_conditional_acts_are_traced(coder):
     doc = coder.code_text("If Iran attacks the base, the United States will not sign the deal.")
     assert doc.events == []
     trace = " ".join(doc.annotations["trace"])
-    assert "conditional" in trace or "negated" in trace
+    assert "condition" in trace or "negated" in trace
 
 
 def test_every_event_explains_itself(coder):

@@ -36,6 +36,16 @@ GROUP_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "pa
                "army", "armies", "governments", "leaders", "government", "military"}
 COUNTERPART = "counterpart"
 VERB_POS = {"VERB", "AUX"}
+VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
+TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
+
+
+def _has_time(tok: Token) -> bool:
+    """The predicate's clause names a time ("next week", "on Monday", "in June")."""
+    top = tok
+    for top in syntax.governors(tok, {"xcomp", "acomp", "conj"}):
+        pass
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS for t in top.subtree)
 NOUN_POS = {"NOUN", "PROPN"}
 
 
@@ -113,10 +123,12 @@ class EventCoder:
         self._final = True
         where = f"sentence {sent_idx} '{tok.text}'"
         reason = self._blocked(tok, pat)
-        if reason:
+        if reason and reason.startswith("conditional ('unless')") and lookup(code).plover not in VERBAL_TYPES:
+            code, rule = "130", f"{rule}+ultimatum"  # "will withdraw ... unless": a threat
+        elif reason:
             trace.append(f"{where}: rule {rule} not coded: {reason}")
             return None
-        if pat is not None and rule == pat.id:
+        if pat is not None and rule == pat.id and tok.pos_ in VERB_POS:
             code, rule = self._apply_stance(tok, pat, code, rule)
             if code is None:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
@@ -222,7 +234,9 @@ class EventCoder:
                 if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
                     return f"hypothetical ('{child.text}')"
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-                    return f"conditional ('{child.text}')"
+                    return f"inside a condition ('{child.lower_}')"
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
+                    return "conditional ('unless')"
             if gov != tok and gov.lemma_.lower() in self.lex.irrealis:
                 return f"not an act: governed by '{gov.text}'"
         clause = syntax.clause_text(tok)
@@ -231,23 +245,28 @@ class EventCoder:
         return None
 
     def _apply_stance(self, tok: Token, pat: Pattern, code: str, rule: str) -> tuple[str | None, str]:
-        """A scheduled act keeps its code; a wish or appeal to act becomes an intent or is dropped."""
+        """A scheduled act keeps its code; a stated intent becomes AGREE (03x) or, for a
+        conflictual act, THREATEN; an appeal to act is left to the appeal rules."""
         stance = None
         for gov in syntax.governors(tok, {"xcomp", "acomp"}):
-            if gov == tok:
-                continue
-            lemma = gov.lemma_.lower()
-            if lemma in self.lex.appeal:
-                stance = "appeal"
-            elif lemma in self.lex.intent and lemma not in ("plan", "expect", "will", "shall", "decide"):
-                stance = "intent"
-        if any(c.dep_ == "aux" and c.lemma_.lower() in self.lex.appeal for c in tok.children):
-            stance = "appeal"
+            markers = [gov.lemma_.lower()] if gov != tok else []
+            markers += [c.lemma_.lower() for c in gov.children if c.dep_ == "aux"]
+            for word in markers:
+                if word in self.lex.appeal:
+                    stance = "appeal"
+                elif word in self.lex.scheduled:
+                    stance = stance or "scheduled"
+                elif word in self.lex.intent:
+                    stance = stance or "intent"
+        if stance == "intent" and _has_time(tok):
+            stance = "scheduled"  # "will hold talks next week": a planned act, not a promise
         if stance == "appeal" and pat.cameo[:2] not in ("02", "10"):
             return None, rule
         if stance == "intent":
             plover = lookup(code).plover
-            intent = self.lex.intent_codes.get(plover)
+            if plover in VERBAL_TYPES:
+                return code, rule
+            intent = self.lex.intent_codes.get(plover or "")
             if intent:
                 return intent, f"{rule}+intent"
         return code, rule
@@ -314,6 +333,9 @@ class EventCoder:
         for t in toks:
             m = mention_for_token(doc, t)
             if m is None:
+                ref = _place_as_party(t)  # "withdraw from Chad", "a visit to Japan"
+                if ref is not None and not any(_same_actor(ref, r) for r in refs):
+                    refs.append(ref)
                 continue
             for ref in _split_by_country(doc, m):
                 if not any(_same_actor(ref, r) for r in refs):
@@ -470,11 +492,25 @@ def _split_by_country(doc: Document, m: Mention) -> list[ActorRef]:
     return [_ref(m)]
 
 
+def _place_as_party(tok: Token) -> ActorRef | None:
+    """A country named as the object of a place preposition is still the party acted upon."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj":
+        return None
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = span.text if span is not None else tok.text
+    code = _country_code(text) or _country_code(tok.text)
+    if code is None:
+        return None
+    return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+
+
 def _country_code(text: str) -> str | None:
     from ..actors.gazetteer import builtin_gazetteer
 
+    if text.lower().startswith("the "):
+        text = text[4:]
     for term in builtin_gazetteer().lookup(text):
-        if term.category in ("country", "demonym", "prefix") and term.code:
+        if term.category in ("country", "demonym", "prefix", "capital") and term.code:
             return term.code
     return None
 

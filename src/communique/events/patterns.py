@@ -64,6 +64,7 @@ class Lexicon:
     """Stance markers, background cues, cooperation predicates and domain words."""
 
     intent: frozenset[str]
+    scheduled: frozenset[str]
     appeal: frozenset[str]
     irrealis: frozenset[str]
     background: tuple[str, ...]
@@ -192,6 +193,7 @@ def load_lexicon() -> Lexicon:
         raise PatternError(f"{domains_path}: expected a mapping of domain name to word list")
     return Lexicon(
         intent=_words(data["intent"], str(path), "intent"),
+        scheduled=_words(data.get("scheduled", []), str(path), "scheduled"),
         appeal=_words(data["appeal"], str(path), "appeal"),
         irrealis=_words(data["irrealis"], str(path), "irrealis"),
         background=tuple(w.lower() for w in data["background"]),
