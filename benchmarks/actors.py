@@ -182,42 +182,60 @@ def gold_heads(doc: Document, tmap: TokenMap, spans: list[Span]) -> list[Span]:
     return out
 
 
+def compatible(predicted: str, gold: str) -> bool:
+    """Same label, or either is R ("either side"): the gold marks "X met Y" sometimes S/T, sometimes R."""
+    return predicted == gold or "R" in (predicted, gold)
+
+
 def _exact(p: Span, g: Span) -> bool:
-    return p.label == g.label and (p.start, p.end) == (g.start, g.end)
+    return compatible(p.label, g.label) and (p.start, p.end) == (g.start, g.end)
 
 
 def _lenient(p: Span, g: Span) -> bool:
-    return p.label == g.label and g.start <= (p.head if p.head is not None else p.end - 1) < g.end
+    return compatible(p.label, g.label) and g.start <= (p.head if p.head is not None else p.end - 1) < g.end
 
 
 def match(pred: list[Span], gold: list[Span], same) -> list[tuple[Span, Span]]:
+    """Greedy one-to-one matching, a gold span of the predicted label first."""
     pairs, used = [], set()
     for p in pred:
-        for n, g in enumerate(gold):
-            if n not in used and same(p, g):
-                pairs.append((p, g))
-                used.add(n)
-                break
+        options = [n for n, g in enumerate(gold) if n not in used and same(p, g)]
+        if options:
+            n = min(options, key=lambda k: gold[k].label != p.label)
+            pairs.append((p, gold[n]))
+            used.add(n)
     return pairs
 
 
 class Tally:
+    """Counts per label; a matched pair counts under the gold label, an unmatched prediction under its own."""
+
     def __init__(self) -> None:
         self.counts = {kind: {label: Counter() for label in LABELS} for kind in ("token", "exact", "lenient")}
 
-    def add(self, n_tokens: int, pred: list[Span], gold: list[Span]) -> dict[str, list[tuple[Span, Span]]]:
-        for label in LABELS:
-            p = {i for s in pred if s.label == label for i in range(s.start, s.end)}
-            g = {i for s in gold if s.label == label for i in range(s.start, s.end)}
-            self.counts["token"][label].update(tp=len(p & g), pred=len(p), gold=len(g))
+    def add(self, pred: list[Span], gold: list[Span]) -> dict[str, list[tuple[Span, Span]]]:
+        gold_at = {i: s.label for s in gold for i in range(s.start, s.end)}
+        pred_at = {i: s.label for s in pred for i in range(s.start, s.end)}
+        tokens = self.counts["token"]
+        for label in gold_at.values():
+            tokens[label]["gold"] += 1
+        for i, label in pred_at.items():
+            if i in gold_at and compatible(label, gold_at[i]):
+                tokens[gold_at[i]].update(tp=1, pred=1)
+            else:
+                tokens[label]["pred"] += 1
         found = {}
         for kind, same in (("exact", _exact), ("lenient", _lenient)):
             pairs = match(pred, gold, same)
             found[kind] = pairs
-            for label in LABELS:
-                self.counts[kind][label].update(tp=sum(p.label == label for p, _ in pairs),
-                                                pred=sum(s.label == label for s in pred),
-                                                gold=sum(s.label == label for s in gold))
+            matched = {id(p) for p, _ in pairs}
+            for g in gold:
+                self.counts[kind][g.label]["gold"] += 1
+            for _, g in pairs:
+                self.counts[kind][g.label].update(tp=1, pred=1)
+            for p in pred:
+                if id(p) not in matched:
+                    self.counts[kind][p.label]["pred"] += 1
         return found
 
     def scores(self) -> dict:
@@ -232,25 +250,30 @@ def prf(c: Counter) -> dict:
             "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
-def ner_error(pred: list[Span], gold: list[Span], lenient_pairs, event: Event | None) -> str | None:
-    """Why a sentence's gold S/T spans were not all matched (lenient), in one word."""
-    missed = [g for g in gold if all(g is not m for _, m in lenient_pairs)]
-    if not missed:
-        return None
+def mention_spans(doc: Document, tmap: TokenMap) -> list[Span]:
+    """Every actor mention of the document as a token span (label "M")."""
+    spans = []
+    for mention in doc.mentions:
+        found = tmap.tokens(mention.start, mention.end)
+        if found is not None:
+            head = tmap.token_at(mention.head_start)
+            spans.append(Span("M", found[0], found[1], head if head is not None else found[1] - 1))
+    return spans
+
+
+def miss_cause(g: Span, pred: list[Span], mentions: list[Span], event: Event | None) -> str:
+    """Why a gold span found no lenient match: which layer lost it."""
     if event is None:
-        return "no event coded"
-    side = {s.label for s in pred}
-    for g in missed:
-        overlap = [p for p in pred if p.start < g.end and g.start < p.end]
-        if any(p.label != g.label and p.label != "R" and g.label != "R" for p in overlap):
-            return "sides swapped"
-        if overlap and any(p.label == g.label or "R" in (p.label, g.label) for p in overlap):
-            if any("R" in (p.label, g.label) and p.label != g.label for p in overlap):
-                return "symmetric vs directed"
-            return "span boundaries"
-        if g.label in side or "R" in side:
-            return "other actor chosen"
-    return "side missing"
+        return "coder: no event coded"
+    if not any(g.start <= (m.head if m.head is not None else m.end - 1) < g.end for m in mentions):
+        return "actors: no mention headed inside the gold span"
+    if any(_lenient(Span("R", p.start, p.end, p.head), g) for p in pred):
+        return "coder: sides swapped"
+    sides = {p.label for p in pred}
+    wanted = {"S": {"S", "R"}, "T": {"T", "R"}, "R": {"S", "T", "R"}}[g.label]
+    if not sides & wanted:
+        return "coder: side left empty"
+    return "coder: another mention chosen"
 
 
 def run_confli_ner(coder: Communique, shared: Path, limit: int | None = None,
@@ -264,6 +287,7 @@ def run_confli_ner(coder: Communique, shared: Path, limit: int | None = None,
 def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | None = None) -> dict:
     tally = Tally()
     causes: Counter = Counter()
+    coverage: Counter = Counter()
     with_event = 0
     for n, sentence in enumerate(sentences):
         text = " ".join(sentence.tokens)
@@ -272,12 +296,20 @@ def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | No
         pred, event = predicted_spans(doc, tmap)
         with_event += event is not None
         gold = gold_heads(doc, tmap, gold_spans(sentence.labels))
-        found = tally.add(len(sentence.tokens), pred, gold)
-        cause = ner_error(pred, gold, found["lenient"], event)
-        if cause:
-            causes[cause] += 1
-        if errors is not None and cause:
-            errors.append({"n": n, "cause": cause, "text": text,
+        found = tally.add(pred, gold)
+        matched = {id(g) for _, g in found["lenient"]}
+        mentions = mention_spans(doc, tmap)
+        missed = []
+        for g in gold:
+            if id(g) not in matched:
+                cause = miss_cause(g, pred, mentions, event)
+                causes[f"{g.label} {cause}"] += 1
+                missed.append((g.label, " ".join(sentence.tokens[g.start:g.end]), cause))
+        coverage["gold"] += len(gold)
+        coverage["exact"] += sum(any((m.start, m.end) == (g.start, g.end) for m in mentions) for g in gold)
+        coverage["lenient"] += sum(any(g.start <= m.head < g.end for m in mentions) for g in gold)
+        if errors is not None and missed:
+            errors.append({"n": n, "text": text, "missed": missed,
                            "event": f"{event.cameo} {event.event_type} sym={event.symmetric}" if event else None,
                            "gold": [(g.label, " ".join(sentence.tokens[g.start:g.end])) for g in gold],
                            "pred": [(p.label, " ".join(sentence.tokens[p.start:p.end])) for p in pred]})
@@ -285,7 +317,13 @@ def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | No
     return {"source": "eventdata/ConfliBERT cameo_ner_train.txt", "sentences": len(sentences),
             "sentences_with_an_event": with_event, "headline": {
                 label: scores["lenient"][label]["f1"] for label in ("S", "T")},
-            "scores": scores, "sentences_not_fully_matched_by_cause": dict(causes.most_common())}
+            "scores": scores,
+            "gold_spans_unmatched_by_cause": dict(sorted(causes.items())),
+            "mention_coverage": {
+                "gold_spans": coverage["gold"],
+                "with_a_mention_of_the_same_extent": coverage["exact"],
+                "with_a_mention_headed_inside": coverage["lenient"],
+                "share_headed_inside": round(coverage["lenient"] / max(coverage["gold"], 1), 3)}}
 
 
 # -- PETRARCH unit-test records --------------------------------------------------------------

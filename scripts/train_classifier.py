@@ -29,7 +29,7 @@ import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from communique.evaluate.datasets import read_confli_class
@@ -132,13 +132,34 @@ def make_pipeline(seed: int, settings: dict = SETTINGS) -> Pipeline:
     return Pipeline([("features", features), ("model", model)])
 
 
+def duplicate_groups(texts: list[str], span: int = 10) -> list[int]:
+    """A group id per text; texts that are equal or share a run of ``span`` words (case and punctuation
+    ignored) fall in one group, so that cross-validation never splits near-duplicates across folds."""
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        words = re.sub(r"[^\w]+", " ", text.lower()).split()
+        keys = {" ".join(words)} | {" ".join(words[j : j + span]) for j in range(len(words) - span + 1)}
+        for key in keys:
+            parent[root(i)] = root(first_seen.setdefault(key, i))
+    return [root(i) for i in range(len(texts))]
+
+
 def cross_validate(texts: list[str], labels: list, seed: int, folds: int, settings: dict = SETTINGS):
-    """Out-of-fold class probabilities (rows in input order) and the class list, stratified K folds."""
+    """Out-of-fold class probabilities (rows in input order) and the class list: stratified K folds that
+    keep near-duplicate texts together."""
     classes = sorted(set(labels))
     proba = np.zeros((len(texts), len(classes)))
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     y = np.asarray(labels)
-    for train, test in splitter.split(texts, y):
+    for train, test in splitter.split(texts, y, groups=duplicate_groups(texts)):
         pipeline = make_pipeline(seed, settings).fit([texts[i] for i in train], y[train])
         fold_proba = pipeline.predict_proba([texts[i] for i in test])
         for column, label in enumerate(pipeline.classes_):

@@ -6,12 +6,15 @@ One left-to-right scan per document finds the longest known phrase at each posit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
 from .names import fold, norm_phrase, norm_word, plural
 from .tables import Tables, load_tables
+
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 # Categories whose phrases are proper names and must be written capitalised.
 PROPER = frozenset({"country", "demonym", "prefix", "capital", "metonym", "body", "actor"})
@@ -45,17 +48,20 @@ class Gazetteer:
         self._longest = 1
 
     def add(self, phrase: str, term: Term) -> None:
-        key = norm_phrase(phrase)
-        if not key:
-            return
         acronym = len(phrase) <= 6 and fold(phrase).replace(".", "").isupper()
         if acronym and not term.acronym and term.category in PROPER:
             term = Term(term.category, term.name, term.code, term.sector, True, term.entry)
-        bucket = self._table.setdefault(key, [])
-        if term in bucket:
-            bucket.remove(term)
-        bucket.insert(0, term)
-        self._longest = max(self._longest, len(key))
+        keys = {norm_phrase(phrase)}
+        if _INNER_HYPHEN.search(phrase):  # the tokenizer splits "Al-Shabaab" into "Al", "-", "Shabaab"
+            keys.add(norm_phrase(_INNER_HYPHEN.sub(" - ", phrase)))
+        for key in keys:
+            if not key:
+                continue
+            bucket = self._table.setdefault(key, [])
+            if term in bucket:
+                bucket.remove(term)
+            bucket.insert(0, term)
+            self._longest = max(self._longest, len(key))
 
     def extend(self, items: Iterable[tuple[str, Term]]) -> None:
         for phrase, term in items:

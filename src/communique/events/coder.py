@@ -36,6 +36,9 @@ GROUP_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "pa
                "army", "armies", "governments", "leaders", "government", "military"}
 COUNTERPART = "counterpart"
 VERB_POS = {"VERB", "AUX"}
+# Protests and repression are aimed at a state: where no target is named, the state where they
+# happen (CAMEO convention), else the actor's own.
+DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
 TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
 
@@ -145,6 +148,8 @@ class EventCoder:
             trace.append(f"{where}: rule {rule} not coded: a meeting noun needs a named counterpart")
             return None
         src, tgt = source.first, target.first
+        if tgt is None and lookup(code).plover in DOMESTIC_TARGET_TYPES:
+            tgt = _state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         if tgt is not None and _same_actor(src, tgt):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return None
@@ -298,7 +303,8 @@ class EventCoder:
             if len(between.refs) >= 2 and (not source.refs or _is_group(source.first)):
                 source, how = between, "between"
         speaker = syntax.speaker_of(tok)
-        if speaker is not None:
+        verbal = lookup(code).plover in VERBAL_TYPES | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
+        if speaker is not None and (source.first is not None or verbal):
             sp = self._side(doc, [speaker])
             if sp.first is not None and _speaker_replaces(source.first, sp.first):
                 if source.first is not None and _is_group(source.first) and self._dyad:
@@ -333,14 +339,33 @@ class EventCoder:
         for t in toks:
             m = mention_for_token(doc, t)
             if m is None:
-                ref = _place_as_party(t)  # "withdraw from Chad", "a visit to Japan"
+                # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
+                ref = _place_as_party(t) or self._modifier_party(doc, t)
                 if ref is not None and not any(_same_actor(ref, r) for r in refs):
                     refs.append(ref)
                 continue
             for ref in _split_by_country(doc, m):
+                if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
+                    place = _located_in(t)
+                    if place is not None:
+                        ref.country = place.country
                 if not any(_same_actor(ref, r) for r in refs):
                     refs.append(ref)
         return Side(refs)
+
+    def _modifier_party(self, doc: Document, tok: Token) -> ActorRef | None:
+        from ..actors.lookup import mention_for_token
+
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
+                m = mention_for_token(doc, child)
+                if m is not None and m.country:
+                    return ActorRef(country=m.country, sector=m.sector, name=None, text=tok.text,
+                                    actor_id=m.actor_id, mention_id=m.mention_id)
+                ref = _modifier_country(child)
+                if ref is not None:
+                    return ref
+        return None
 
     def _between(self, doc: Document, tok: Token) -> Side:
         holders = [tok, *syntax.objects_of(tok)]
@@ -415,16 +440,40 @@ class EventCoder:
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
                         return Side([ref], role)
+        return self._clause_party(doc, tok, source)
+
+    def _clause_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
+        """The party inside an embedded act: "threatened to shell Iraqi towns", "demanded that Hamas ..."."""
+        for child in tok.children:
+            if child.dep_ == "ccomp":
+                for subj in syntax.subjects_of(child):
+                    side = self._side(doc, syntax.with_conjuncts(subj))
+                    for ref in side.refs:
+                        if source is None or (not _same_actor(ref, source) and ref.country != source.country):
+                            return Side([ref], "subject of the demanded act")
+                    break
+            if child.dep_ == "xcomp":
+                for obj in syntax.objects_of(child):
+                    ref = self._side(doc, [obj]).first or self._inner_party(doc, obj, source)
+                    if ref is not None and (source is None or ref.country != source.country):
+                        return Side([ref], "object of the embedded act")
+                for prep in ("to", "against", "on", "in", "with", "into", "from"):
+                    for pobj in syntax.prep_objects(child, prep):
+                        ref = self._side(doc, [pobj]).first or self._inner_party(doc, pobj, source)
+                        if ref is not None and (source is None or ref.country != source.country):
+                            return Side([ref], "argument of the embedded act")
         return Side()
 
     def _inner_party(self, doc: Document, obj: Token, source: ActorRef | None) -> ActorRef | None:
         """The party inside a non-actor object: "X's attack", "collaboration between China and ASEAN"."""
         for child in obj.children:
-            if child.dep_ == "poss":
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 side = self._side(doc, [child])
-                if side.first is not None and (source is None or not _same_actor(side.first, source)):
-                    return side.first
-        for prep in ("between", "with", "against", "on", "of"):
+                ref = side.first or _modifier_country(child)
+                if ref is not None and (source is None or not _same_actor(ref, source)) \
+                        and (source is None or ref.country != source.country):
+                    return ref
+        for prep in ("from", "by", "between", "with", "against", "on", "of", "to"):
             for pobj in syntax.prep_objects(obj, prep):
                 for ref in self._side(doc, [pobj]).refs:
                     if source is None or (not _same_actor(ref, source) and ref.country != source.country):
@@ -490,6 +539,37 @@ def _split_by_country(doc: Document, m: Mention) -> list[ActorRef]:
         if len(countries) >= 2:
             return [ActorRef(country=c, sector=m.sector, name=None, text=m.text) for c in countries]
     return [_ref(m)]
+
+
+def _located_in(tok: Token) -> ActorRef | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    ref = _place_as_party(pobj)
+                    if ref is not None:
+                        return ref
+    return None
+
+
+def _state_of_place(tok: Token) -> ActorRef | None:
+    top = tok
+    for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
+        pass
+    for t in top.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "outside", "across", "throughout"):
+            ref = _place_as_party(t)
+            if ref is not None:
+                return ref
+    return None
+
+
+def _modifier_country(tok: Token) -> ActorRef | None:
+    """A state named by a modifier: "an Indian proposal", "a U.S. request"."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or not tok.text[:1].isupper():
+        return None
+    code = _country_code(tok.text)
+    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
 
 
 def _place_as_party(tok: Token) -> ActorRef | None:
