@@ -115,6 +115,13 @@ def case_rows(shared: Path, mapping: dict[str, str | None]) -> list[tuple[str, s
     return rows
 
 
+def request_share_of_penta0(shared: Path) -> float:
+    """Share of appeals (CAMEO 02, PLOVER REQUEST) among the statements and appeals (01-02, penta class 0)
+    of the coder-training sentences: how much penta-0 probability the runtime gives to REQUEST."""
+    roots = Counter(root for _, root in majority_roots(shared) if root <= 2)
+    return round(roots[2] / (roots[1] + roots[2]), 4) if roots else 0.0
+
+
 def plover_rows(shared: Path) -> list[tuple[str, str]]:
     coded = [(text, lookup(f"{root:02d}").plover) for text, root in majority_roots(shared)]
     rounds = [(text, plover) for text, plover in coded if plover]  # root 01 statements have no PLOVER type
@@ -177,9 +184,10 @@ def scores(labels: list, predicted: list, classes: list) -> dict:
     }
 
 
-def export(heads: dict[str, Pipeline], out: Path, name: str = MODEL_NAME) -> None:
+def export(heads: dict[str, Pipeline], out: Path, request_share: float = 0.0, name: str = MODEL_NAME) -> None:
     """Write NAME.json and NAME.npz for communique.events.classifier.read_classifier."""
-    meta: dict = {"format": FORMAT_VERSION, "sklearn": sklearn.__version__, "heads": {}}
+    meta: dict = {"format": FORMAT_VERSION, "sklearn": sklearn.__version__,
+                  "request_share_of_penta0": request_share, "heads": {}}
     arrays: dict[str, np.ndarray] = {}
     for head, pipeline in heads.items():
         blocks = []
@@ -230,7 +238,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-rows", type=int, default=None, help="train on the first N rows of each set only")
     args = parser.parse_args(argv)
     shared, out = Path(args.shared), Path(args.out)
-    export(train(shared, args.seed, args.max_rows), out)
+    export(train(shared, args.seed, args.max_rows), out, request_share_of_penta0(shared))
     print(f"wrote {out / MODEL_NAME}.json and .npz", file=sys.stderr)
     if args.folds:
         command = "python scripts/train_classifier.py " + " ".join(argv if argv is not None else sys.argv[1:])

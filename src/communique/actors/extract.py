@@ -95,8 +95,9 @@ class Extractor:
 
     def _state_candidate(self, sdoc, hit: Hit, head: int, term: Term) -> Candidate:
         start = hit.start
-        if start > 0 and sdoc[start - 1].lower_ == "the" and term.category in ("metonym", "body"):
-            start -= 1
+        if start > 0 and sdoc[start - 1].lower_ == "the" and (term.category in ("metonym", "body")
+                                                              or sdoc[start - 1].head.i == head):
+            start -= 1  # "the White House", "the United States", "the Palestinians"
         kind = "organisation" if term.category == "body" else "country"
         rule = {"country": "country-name", "demonym": "demonym", "prefix": "combining-form",
                 "capital": "capital-metonym", "metonym": "seat-metonym", "body": "body-name",

@@ -1,9 +1,12 @@
 """Learned sentence event classifier: CAMEO penta class and PLOVER type of a sentence, with probabilities.
 
-The model (``data/models/sentence_classifier.{json,npz}``, see ``MODEL_CARD.md`` there) is a TF-IDF
-(word 1-2 grams + character 3-5 grams within word boundaries) logistic regression exported to plain
-files by ``scripts/train_classifier.py``. Prediction re-implements the vectoriser and the linear model
-with numpy, so run time needs no pickles::
+The model (``data/models/sentence_classifier.{json,npz}``, see ``MODEL_CARD.md`` there) has two
+TF-IDF (word 1-2 grams + character 3-5 grams within word boundaries) logistic regressions exported to
+plain files by ``scripts/train_classifier.py``: a penta-class head trained on 1349 news sentences and a
+PLOVER-type head trained on fewer, conflict-heavy sentences. PLOVER probabilities are penta-guided: the
+penta head decides how much mass each penta class gets, the type head shares it among the PLOVER types
+of that class (see :meth:`SentenceClassifier.plover_proba`). Prediction re-implements the vectoriser and
+the linear model with numpy, so run time needs no pickles::
 
     >>> classifier = load_classifier()
     >>> classifier.predict(["Troops opened fire on protesters."])[0].penta
@@ -22,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .codebook import all_codes
+
 MODEL_NAME = "sentence_classifier"
 FORMAT_VERSION = 1
 PENTA_CLASSES = 5
@@ -37,8 +42,8 @@ class ModelFileError(ValueError):
 class Prediction:
     penta: int  # CAMEO penta class 0-4 (0 = 01-02, 1 = 03-05, 2 = 06-08, 3 = 09-13 and 16, 4 = 14, 15, 17-20)
     penta_proba: list[float]  # probability of each penta class, index = class
-    plover: str | None  # most probable PLOVER type; None when the model has no PLOVER head
-    plover_proba: dict[str, float]  # probability of each PLOVER type the model knows
+    plover: str | None  # most probable PLOVER type; None when "no PLOVER type" (a CAMEO 01 statement) is likelier
+    plover_proba: dict[str, float]  # probability of each PLOVER type the model knows; the rest is "no type"
 
 
 def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -119,28 +124,58 @@ class LinearHead:
 
 
 class SentenceClassifier:
-    """Predicts each sentence's CAMEO penta class and, when the model has one, its PLOVER type."""
+    """Predicts each sentence's CAMEO penta class and, when the model has a type head, its PLOVER type."""
 
-    def __init__(self, penta: LinearHead, plover: LinearHead | None = None):
+    def __init__(self, penta: LinearHead, plover: LinearHead | None = None, request_share_of_penta0: float = 0.0):
         if penta.classes != tuple(str(k) for k in range(PENTA_CLASSES)):
             raise ValueError(f"penta head must have classes 0-{PENTA_CLASSES - 1}, found {penta.classes}")
         self.penta = penta
         self.plover = plover
+        self.request_share_of_penta0 = request_share_of_penta0
+        if plover is not None:
+            self._membership = _penta_membership(plover.classes)
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         return [self._predict_one(text) for text in texts]
 
+    def plover_proba(self, penta_proba: np.ndarray, type_proba: np.ndarray) -> np.ndarray:
+        """P(type) = sum over penta classes k of P(k) * P(type | the types of k), from the two heads.
+
+        Penta class 0 joins statements (CAMEO 01, no PLOVER type) and appeals (02, REQUEST): only the
+        appeal share, estimated from the training annotations, goes to REQUEST. Mass of a class whose
+        types the type head does not know stays unassigned ("no type").
+        """
+        weights = penta_proba.copy()
+        weights[0] *= self.request_share_of_penta0
+        within = self._membership * type_proba  # penta x types
+        totals = within.sum(axis=1, keepdims=True)
+        within = np.divide(within, totals, out=np.zeros_like(within), where=totals > 0)
+        return weights @ within
+
     def _predict_one(self, text: str) -> Prediction:
         penta_proba = self.penta.proba(text)
+        penta = int(penta_proba.argmax())
         if self.plover is None:
-            return Prediction(int(penta_proba.argmax()), penta_proba.tolist(), None, {})
-        plover_proba = self.plover.proba(text)
+            return Prediction(penta, penta_proba.tolist(), None, {})
+        proba = self.plover_proba(penta_proba, self.plover.proba(text))
+        best = int(proba.argmax())
+        no_type = max(0.0, 1.0 - float(proba.sum()))
         return Prediction(
-            penta=int(penta_proba.argmax()),
+            penta=penta,
             penta_proba=penta_proba.tolist(),
-            plover=self.plover.classes[int(plover_proba.argmax())],
-            plover_proba=dict(zip(self.plover.classes, plover_proba.tolist())),
+            plover=self.plover.classes[best] if proba[best] >= no_type else None,
+            plover_proba=dict(zip(self.plover.classes, proba.tolist())),
         )
+
+
+def _penta_membership(types: tuple[str, ...]) -> np.ndarray:
+    """A penta x types 0/1 matrix: 1 where some CAMEO code of that penta class maps to that PLOVER type."""
+    membership = np.zeros((PENTA_CLASSES, len(types)))
+    column = {name: index for index, name in enumerate(types)}
+    for code in all_codes().values():
+        if code.plover in column:
+            membership[code.penta_class, column[code.plover]] = 1.0
+    return membership
 
 
 def models_dir() -> Path:
@@ -167,7 +202,10 @@ def read_classifier(directory: Path, name: str = MODEL_NAME) -> SentenceClassifi
         raise ModelFileError(f"{meta_path}: expected format {FORMAT_VERSION} with a 'penta' head")
     with np.load(array_path, allow_pickle=False) as arrays:
         heads = {name: _read_head(name, spec, arrays, meta_path) for name, spec in meta["heads"].items()}
-    return SentenceClassifier(heads["penta"], heads.get("plover"))
+    share = float(meta.get("request_share_of_penta0", 0.0))
+    if not 0.0 <= share <= 1.0:
+        raise ModelFileError(f"{meta_path}: request_share_of_penta0 {share} outside [0, 1]")
+    return SentenceClassifier(heads["penta"], heads.get("plover"), share)
 
 
 def _read_head(head: str, spec: dict, arrays, where: Path) -> LinearHead:

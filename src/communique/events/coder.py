@@ -38,7 +38,7 @@ COUNTERPART = "counterpart"
 VERB_POS = {"VERB", "AUX"}
 # Protests and repression are aimed at a state: where no target is named, the state where they
 # happen (CAMEO convention), else the actor's own.
-DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE"}
+DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
 TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
 
@@ -205,10 +205,17 @@ class EventCoder:
         for pat in self.patterns.by_verb.get(lemma, ()):
             if pat.objects is not None and pat.objects:
                 objs = syntax.objects_of(tok)
-                lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-                lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
-                if not lemmas & pat.objects:
-                    continue
+                if "*" in pat.objects:
+                    if not objs:
+                        continue
+                else:
+                    lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+                    lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
+                    # "a state of emergency", "a shipment of ventilators"
+                    lemmas |= {p.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep"
+                               and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"}
+                    if not lemmas & pat.objects:
+                        continue
             if pat.preps and not syntax.has_prep(tok, pat.preps):
                 continue
             if pat.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in pat.xcomp for c in tok.children):
@@ -340,7 +347,7 @@ class EventCoder:
             m = mention_for_token(doc, t)
             if m is None:
                 # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
-                ref = _place_as_party(t) or self._modifier_party(doc, t)
+                ref = _place_as_party(t) or self._modifier_party(doc, t) or _named_entity(t)
                 if ref is not None and not any(_same_actor(ref, r) for r in refs):
                     refs.append(ref)
                 continue
@@ -539,6 +546,17 @@ def _split_by_country(doc: Document, m: Mention) -> list[ActorRef]:
         if len(countries) >= 2:
             return [ActorRef(country=c, sector=m.sector, name=None, text=m.text) for c in countries]
     return [_ref(m)]
+
+
+def _named_entity(tok: Token) -> ActorRef | None:
+    """A person or organisation the actor dictionaries do not know: named, country unknown."""
+    if tok.ent_type_ not in ("ORG", "PERSON") or tok.pos_ != "PROPN":
+        return None
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if span is None:
+        return None
+    name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    return ActorRef(country=None, name=name, text=span.text)
 
 
 def _located_in(tok: Token) -> ActorRef | None:
