@@ -40,6 +40,7 @@ from pathlib import Path
 from communique.api import Communique
 from communique.evaluate.datasets import NerSentence, PetrRecord, read_confli_ner, read_petrarch_records
 from communique.pipeline import load_config
+from communique.actors.tables import SECTOR_CODES
 from communique.records import ActorRef, Document, Event
 
 REPO = Path(__file__).resolve().parents[1]
@@ -328,8 +329,15 @@ def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | No
 
 # -- PETRARCH unit-test records --------------------------------------------------------------
 
+def actor_code(country: str | None, sector: str | None, named: bool) -> str:
+    """Our side as PETRARCH writes it: country then agent; "---" for a named actor without a country."""
+    if country is None and not (sector or named):
+        return ""
+    return (country or "---") + (sector or "")
+
+
 def event_codes(ref: ActorRef) -> str:
-    return (ref.country or "") + (ref.sector or "")
+    return actor_code(ref.country, ref.sector, bool(ref.text or ref.mention_id))
 
 
 def petrarch_coder(shared: Path) -> Communique:
@@ -348,6 +356,9 @@ def run_petrarch(coder: Communique, shared: Path, limit: int | None = None,
 
 
 def score_petrarch(coder: Communique, records: list[PetrRecord], details: list | None = None) -> dict:
+    stage = dict(coder.pipeline.stages)["actors"]
+    dictionary_countries = {r.country for e in stage.dictionary.entries
+                            for r in [e.default, *e.roles] if r is not None and r.country}
     with_events = [r for r in records if r.events and not r.noevents]
     record_ok = events_ok = events_total = 0
     categories: Counter = Counter()
@@ -363,7 +374,7 @@ def score_petrarch(coder: Communique, records: list[PetrRecord], details: list |
         for (source, target, code), hit in zip(rec.events, hits):
             if hit:
                 continue
-            cause = categorise(rec, source, target, code, doc)
+            cause = categorise(rec, source, target, code, doc, dictionary_countries)
             categories[cause] += 1
             example = {"id": rec.id, "text": rec.text, "expected": [source, target, code],
                        "ours": [list(o) + [e.cameo] for o, e in zip(ours, doc.events)]}
@@ -379,8 +390,45 @@ def score_petrarch(coder: Communique, records: list[PetrRecord], details: list |
             "failure_examples": examples}
 
 
-def categorise(rec: PetrRecord, source: str, target: str, code: str, doc: Document) -> str:
-    return "uncategorised"
+TEST_ONLY_CODE = re.compile(r'^(".*"|#+|XYZ.*)$')
+SECTORS = frozenset(SECTOR_CODES) | {"IGO", "NGO", "IMG", "NGM", "MNC"}
+
+
+def categorise(rec: PetrRecord, source: str, target: str, code: str, doc: Document,
+               dictionary_countries: set[str]) -> str:
+    """The reason one expected PETRARCH event was not reproduced; the first rule that applies wins."""
+    expected = (source, target)
+    if any(TEST_ONLY_CODE.match(c) for c in expected):
+        return "test-only code (a quoted phrase, ### or XYZ placeholder, not a CAMEO actor)"
+    if not doc.events:
+        return "coder: no event coded"
+    available = {actor_code(m.country, m.sector, True) for m in doc.mentions}
+    available |= {m.country for m in doc.mentions if m.country}
+    missing = [c for c in expected if c and c not in available]
+    if missing:
+        c = missing[0]
+        if c[:3] in SECTORS and c[:3] != "---":
+            return "agent-first or transnational code (NGOARN, IGOEEU: we write country then one agent)"
+        if len(c) > 6:
+            return "multi-agent code (ARNGOVFRM: we keep one agent)"
+        root = c[:3]
+        if root == "---":
+            return "agent-only actor (---GOV) not found"
+        if not any(m.country == root for m in doc.mentions):
+            if root not in dictionary_countries:
+                return "actor not in the dictionaries (a phrase the test expects the coder to know otherwise)"
+            return "actors: dictionary actor not recognised in the text"
+        return "actors: agent (sector) differs or missing"
+    ours = {(event_codes(e.actor), event_codes(e.recipient)) for e in doc.events}
+    if (target, source) in ours:
+        return "coder: source and target swapped"
+    siblings = [e for e in rec.events if e != (source, target, code) and e[2] == code
+                and (e[0] == source or e[1] == target)]
+    if siblings:
+        return "coder: compound actor (one event per conjunct expected)"
+    if any(s == source for s, _ in ours):
+        return "coder: target not attributed"
+    return "coder: wrong event attribution"
 
 
 # -- main ------------------------------------------------------------------------------------

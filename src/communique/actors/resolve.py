@@ -54,6 +54,8 @@ class Resolver:
             if cand.kind in ("person", "proper"):
                 entity = self._person(cand)
                 if entity is None:
+                    if cand.kind == "proper" and self._named_organisation(cand):
+                        kept.append(cand)
                     continue
                 owner[id(cand)] = entity
             elif cand.kind == "title":
@@ -108,6 +110,17 @@ class Resolver:
         entity.rank = entity.rank or cand.rank
         entity.organisation = entity.organisation or cand.organisation
         return entity
+
+    def _named_organisation(self, cand: Candidate) -> bool:
+        """An unknown name the parser tags as an organisation ("ICE", "USAID") stays, without a code."""
+        head = self.sdoc[cand.head]
+        if head.ent_type_ != "ORG" or not any(ch.isupper() for ch in head.text):
+            return False
+        start = cand.start
+        if start > 0 and self.sdoc[start - 1].lower_ == "the" and self.sdoc[start - 1].head.i == cand.head:
+            start -= 1
+        cand.start, cand.kind, cand.rule = start, "organisation", "organisation-ner"
+        return True
 
     def _new_person(self, cand: Candidate, words: tuple[str, ...]) -> Entity:
         entity = Entity("person:" + slug(" ".join(words)), "person", cand.name or " ".join(words), words,

@@ -107,6 +107,8 @@ class EventCoder:
                 return None
         if match is not None:
             return self._code_match(doc, sent_idx, sent, tok, match, trace)
+        if tok.pos_ in VERB_POS and (demand := self._reported_demand(doc, sent_idx, sent, tok, trace)):
+            return demand
         if tok.pos_ in VERB_POS:
             candidates = self._verb_patterns(tok, lemma)
         elif tok.pos_ in NOUN_POS and lemma in self.patterns.by_noun:
@@ -162,6 +164,31 @@ class EventCoder:
         trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
                      f"{src.country or '-'}:{src.name} -> {(tgt.country or '-') if tgt else '-'}:"
                      f"{tgt.name if tgt else None} ({how})")
+        return event
+
+    def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
+                         trace: list[str]) -> Event | None:
+        """"X said Y must (should) do Z": X demands of (appeals to) Y."""
+        modal = next((c for c in tok.children if c.dep_ == "aux" and c.lemma_.lower() in self.lex.appeal), None)
+        if modal is None or syntax.is_negated(tok) or syntax.passive_subject(tok) is not None:
+            return None
+        speaker_tok = syntax.speaker_of(tok)
+        subj = syntax.subject_of(tok)
+        if speaker_tok is None or subj is None:
+            return None
+        speaker = self._side(doc, [speaker_tok]).first
+        addressee = self._side(doc, syntax.with_conjuncts(subj))
+        if not _known(speaker) or not addressee.refs or _is_group(addressee.first):
+            return None
+        target = next((r for r in addressee.refs if not _same_actor(r, speaker)
+                       and not (r.country and r.country == speaker.country and not r.name)), None)
+        if target is None:
+            return None
+        code = "100" if modal.lemma_.lower() in ("must", "have") else "020"
+        rule = "reported-demand" if code == "100" else "reported-appeal"
+        event = self._event(doc, sent_idx, sent, tok, code, speaker, target, False, rule, 0.7)
+        trace.append(f"sentence {sent_idx} '{tok.text}': rule {rule} -> {code} {event.event_type} "
+                     f"{speaker.country or '-'}:{speaker.name} -> {target.country or '-'}:{target.name}")
         return event
 
     def _is_cooperation(self, tok: Token) -> bool:

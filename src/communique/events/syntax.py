@@ -45,6 +45,10 @@ def subjects_of(tok: Token) -> Iterator[Token]:
                         yield pobj
         if gov.dep_ in ("relcl", "acl") and gov.head.pos_ in ("NOUN", "PROPN"):
             yield gov.head
+            # "the Parliament approved a resolution criticizing X": the approving body speaks
+            noun = gov.head
+            if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+                yield from (c for c in noun.head.children if c.dep_ == "nsubj")
 
 
 def subject_of(tok: Token) -> Token | None:
