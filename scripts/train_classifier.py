@@ -34,7 +34,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from communique.evaluate.datasets import read_confli_class
 from communique.events.classifier import FORMAT_VERSION, MODEL_NAME, PENTA_CLASSES, models_dir
-from communique.events.codebook import PLOVER_TYPES, lookup
+from communique.events.codebook import PLOVER_TYPES, lookup, penta_class_of
 
 REPO = Path(__file__).resolve().parents[1]
 CONFLI = "reference/eventdata__ConfliBERT/cameo_class_train.tsv"
@@ -43,6 +43,7 @@ CASE = "reference/emerging-welfare__case-2021-shared-task/task2_test_set_final_r
 CASE_MAP_COLUMNS = ("subtype", "plover", "reason")
 ACTION1_ROOT = re.compile(r"Action1_CAMEO_\d+")
 ROOT_LABEL = re.compile(r"\s*\d-(\d{1,2})\b")
+PENTA_OF_CASE_TYPES = {"PROTEST": 4, "ASSAULT": 4, "COERCE": 4}  # the only types case2021_to_plover.csv uses
 
 # Features and regulariser; chosen by 5-fold CV on the penta data (see MODEL_CARD.md).
 SETTINGS = {
@@ -56,7 +57,16 @@ SETTINGS = {
 # ---------------------------------------------------------------- training data
 
 def penta_rows(shared: Path) -> list[tuple[str, int]]:
+    """ConfliBERT sentences with their penta class: the set the penta head is scored on."""
     return read_confli_class(shared / CONFLI)
+
+
+def extra_penta_rows(shared: Path) -> list[tuple[str, int]]:
+    """More penta-labelled news: the coder-training sentences (penta class of their majority root) and
+    the CASE snippets mapped to a PLOVER type (all of them material conflict, class 4)."""
+    rounds = [(text, penta_class_of(root)) for text, root in majority_roots(shared)]
+    case = [(text, PENTA_OF_CASE_TYPES[plover]) for text, plover in case_rows(shared, case_map())]
+    return rounds + case
 
 
 def majority_roots(shared: Path) -> list[tuple[str, int]]:
@@ -125,7 +135,15 @@ def request_share_of_penta0(shared: Path) -> float:
 def plover_rows(shared: Path) -> list[tuple[str, str]]:
     coded = [(text, lookup(f"{root:02d}").plover) for text, root in majority_roots(shared)]
     rounds = [(text, plover) for text, plover in coded if plover]  # root 01 statements have no PLOVER type
-    return rounds + case_rows(shared, read_case_map(models_dir() / "case2021_to_plover.csv"))
+    return rounds + case_rows(shared, case_map())
+
+
+def case_map() -> dict[str, str | None]:
+    mapping = read_case_map(models_dir() / "case2021_to_plover.csv")
+    unexpected = {plover for plover in mapping.values() if plover} - set(PENTA_OF_CASE_TYPES)
+    if unexpected:
+        raise ValueError(f"case2021_to_plover.csv maps to {sorted(unexpected)}: add their penta class to PENTA_OF_CASE_TYPES")
+    return mapping
 
 
 # ---------------------------------------------------------------- model
@@ -159,15 +177,18 @@ def duplicate_groups(texts: list[str], span: int = 10) -> list[int]:
     return [root(i) for i in range(len(texts))]
 
 
-def cross_validate(texts: list[str], labels: list, seed: int, folds: int, settings: dict = SETTINGS):
+def cross_validate(texts: list[str], labels: list, seed: int, folds: int, settings: dict = SETTINGS,
+                   extra: list[tuple[str, object]] = ()):
     """Out-of-fold class probabilities (rows in input order) and the class list: stratified K folds that
-    keep near-duplicate texts together."""
-    classes = sorted(set(labels))
+    keep near-duplicate texts together; ``extra`` rows join every training fold and are never scored."""
+    classes = sorted(set(labels) | {label for _, label in extra})
     proba = np.zeros((len(texts), len(classes)))
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     y = np.asarray(labels)
     for train, test in splitter.split(texts, y, groups=duplicate_groups(texts)):
-        pipeline = make_pipeline(seed, settings).fit([texts[i] for i in train], y[train])
+        train_texts = [texts[i] for i in train] + [text for text, _ in extra]
+        train_labels = list(y[train]) + [label for _, label in extra]
+        pipeline = make_pipeline(seed, settings).fit(train_texts, train_labels)
         fold_proba = pipeline.predict_proba([texts[i] for i in test])
         for column, label in enumerate(pipeline.classes_):
             proba[test, classes.index(label)] = fold_proba[:, column]
@@ -208,8 +229,8 @@ def export(heads: dict[str, Pipeline], out: Path, request_share: float = 0.0, na
 
 
 def train(shared: Path, seed: int, max_rows: int | None = None) -> dict[str, Pipeline]:
-    """Fit both heads on all their training data (the first max_rows rows of each, when given)."""
-    penta = penta_rows(shared)[:max_rows]
+    """Fit both heads on all their training data (the first max_rows rows of each set, when given)."""
+    penta = penta_rows(shared)[:max_rows] + extra_penta_rows(shared)[:max_rows]
     plover = plover_rows(shared)[:max_rows]
     return {
         "penta": make_pipeline(seed).fit([t for t, _ in penta], [str(label) for _, label in penta]),
@@ -217,15 +238,23 @@ def train(shared: Path, seed: int, max_rows: int | None = None) -> dict[str, Pip
     }
 
 
-def evaluate(shared: Path, seed: int, folds: int) -> dict:
-    """Out-of-fold cross-validation scores of both heads."""
+def evaluate(shared: Path, seed: int, folds: int, out_of_fold: dict | None = None) -> dict:
+    """Out-of-fold scores: the penta head on ConfliBERT folds (the extra penta rows always train), both
+    without and with the extra rows; the PLOVER head on folds of its own training rows. ``out_of_fold``,
+    when given, receives each run's (probabilities, classes)."""
+    confli = [(text, str(label)) for text, label in penta_rows(shared)]
+    extra = [(text, str(label)) for text, label in extra_penta_rows(shared)]
+    runs = {"penta": (confli, extra), "penta_confli_only": (confli, []), "plover": (plover_rows(shared), [])}
     result = {}
-    for head, rows in (("penta", [(t, str(k)) for t, k in penta_rows(shared)]), ("plover", plover_rows(shared))):
+    for head, (rows, extra_rows) in runs.items():
         texts, labels = [t for t, _ in rows], [label for _, label in rows]
-        proba, classes = cross_validate(texts, labels, seed, folds)
+        proba, classes = cross_validate(texts, labels, seed, folds, extra=extra_rows)
         predicted = [classes[i] for i in proba.argmax(axis=1)]
-        result[head] = {"sentences": len(rows), "label_counts": dict(sorted(Counter(labels).items())),
-                        "folds": folds, "seed": seed, **scores(labels, predicted, classes)}
+        if out_of_fold is not None:
+            out_of_fold[head] = (proba, classes)
+        result[head] = {"scored_sentences": len(rows), "extra_training_sentences": len(extra_rows),
+                        "label_counts": dict(sorted(Counter(labels).items())), "folds": folds, "seed": seed,
+                        **scores(labels, predicted, classes)}
     return result
 
 

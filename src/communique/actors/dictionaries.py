@@ -143,13 +143,23 @@ class ActorDictionary:
                 continue
             role = entry.default or (entry.roles[0] if entry.roles else None)
             for phrase in [entry.name, *entry.aliases]:
-                yield phrase, Term("actor", entry.name, code=role.country if role else None,
-                                   sector=role.sector if role else None, entry=entry)
+                yield _as_name(phrase), Term("actor", entry.name, code=role.country if role else None,
+                                             sector=role.sector if role else None, entry=entry)
         heads = load_tables().org_heads
         for agent in self.agents:
             last = norm_phrase(agent.phrase)[-1:]
             category = "organisation" if last and last[0] in heads else "title"
             yield agent.phrase, Term(category, agent.phrase.lower(), sector=agent.sector)
+
+
+def _as_name(phrase: str) -> str:
+    """PETRARCH dictionaries write every phrase in capitals: "GONDOR" is a name, not an acronym.
+
+    Only phrases of at most three letters ("UN", "IDF") stay acronyms that match capitals only.
+    """
+    if any(ch.islower() for ch in phrase) or sum(ch.isalpha() for ch in phrase) <= 3:
+        return phrase
+    return phrase.title()
 
 
 def load_dictionaries(paths: Iterable[str | Path], strict_codes: bool = True) -> ActorDictionary:

@@ -83,11 +83,19 @@ class TfidfBlock:
     vocabulary: dict[str, int]
     idf: np.ndarray
 
-    def transform(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and l2-normalised tf-idf values of the text's known n-grams."""
+    def transform(self, text: str, grams_cache: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and l2-normalised tf-idf values of the text's known n-grams; ``grams_cache``
+        (one per text) lets blocks with the same analyser share the n-gram list."""
+        key = (self.analyzer, self.ngram_range)
+        if grams_cache is None or key not in grams_cache:
+            grams = ANALYZERS[self.analyzer](text, self.ngram_range)
+            if grams_cache is not None:
+                grams_cache[key] = grams
+        else:
+            grams = grams_cache[key]
         counts: dict[int, int] = {}
         vocabulary = self.vocabulary
-        for gram in ANALYZERS[self.analyzer](text, self.ngram_range):
+        for gram in grams:
             column = vocabulary.get(gram)
             if column is not None:
                 counts[column] = counts.get(column, 0) + 1
@@ -110,11 +118,11 @@ class LinearHead:
     coef: np.ndarray  # classes x features
     intercept: np.ndarray
 
-    def proba(self, text: str) -> np.ndarray:
+    def proba(self, text: str, grams_cache: dict | None = None) -> np.ndarray:
         scores = self.intercept.astype(np.float64).copy()
         offset = 0
         for block in self.blocks:
-            columns, values = block.transform(text)
+            columns, values = block.transform(text, grams_cache)
             if len(columns):
                 scores += self.coef[:, columns + offset] @ values
             offset += len(block.idf)
@@ -153,11 +161,12 @@ class SentenceClassifier:
         return weights @ within
 
     def _predict_one(self, text: str) -> Prediction:
-        penta_proba = self.penta.proba(text)
+        grams_cache: dict = {}
+        penta_proba = self.penta.proba(text, grams_cache)
         penta = int(penta_proba.argmax())
         if self.plover is None:
             return Prediction(penta, penta_proba.tolist(), None, {})
-        proba = self.plover_proba(penta_proba, self.plover.proba(text))
+        proba = self.plover_proba(penta_proba, self.plover.proba(text, grams_cache))
         best = int(proba.argmax())
         no_type = max(0.0, 1.0 - float(proba.sum()))
         return Prediction(

@@ -1,0 +1,35 @@
+"""Regression gate: accuracy on the reference data must not fall below the measured floors.
+
+The floors sit slightly under the figures that ``benchmarks/accuracy.py`` measured (see
+benchmarks/results/accuracy.json), so a change that loses accuracy fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.api import Communique
+from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr
+
+FLOORS = {
+    "plover_gsr.event_type_accuracy": 0.50,
+    "plover_gsr.source_country_accuracy": 0.48,
+    "plover_gsr.target_country_accuracy": 0.34,
+    "confli_class.macro_f1": 0.64,
+}
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+def test_plover_gold_standard_records_stay_above_the_floors(coder, shared):
+    result = run_plover_gsr(coder, shared)
+    for key in ("event_type_accuracy", "source_country_accuracy", "target_country_accuracy"):
+        assert result[key] >= FLOORS[f"plover_gsr.{key}"], (key, result[key])
+
+
+def test_confli_cameo_penta_class_stays_above_the_floor(coder, shared):
+    result = run_confli_class(coder, shared)
+    assert result["macro_f1"] >= FLOORS["confli_class.macro_f1"], result

@@ -1,0 +1,94 @@
+"""Regression gate for actor attribution: ConfliBERT source/target spans on a fixed subset.
+
+The full benchmark is ``python benchmarks/actors.py``; this runs its NER scoring on the first
+120 sentences of the ConfliBERT CAMEO NER training split. Floors sit a little under the scores
+measured when they were set (lenient S 0.80, T 0.61; mentions headed inside 0.905).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique.api import Communique
+from communique.evaluate.datasets import read_confli_ner
+
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "actors.py"
+SUBSET = 120
+FLOORS = {"S": 0.75, "T": 0.55}
+MENTION_COVERAGE_FLOOR = 0.85
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location("actor_benchmark", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_benchmark()
+
+
+@pytest.fixture(scope="module")
+def subset_result(shared):
+    sentences = read_confli_ner(shared / bench.NER_FILE)[:SUBSET]
+    return bench.score_ner(Communique(), sentences)
+
+
+@pytest.mark.parametrize("label", sorted(FLOORS))
+def test_lenient_span_f1_stays_above_its_floor(subset_result, label):
+    assert subset_result["headline"][label] >= FLOORS[label], subset_result["scores"]["lenient"][label]
+
+
+def test_actor_mentions_cover_the_gold_spans(subset_result):
+    coverage = subset_result["mention_coverage"]
+    assert coverage["share_headed_inside"] >= MENTION_COVERAGE_FLOOR, coverage
+
+
+def test_every_gold_span_is_counted_once(subset_result):
+    lenient = subset_result["scores"]["lenient"]
+    unmatched = sum(subset_result["gold_spans_unmatched_by_cause"].values())
+    matched = sum(lenient[label]["tp"] for label in lenient)
+    assert matched + unmatched == subset_result["mention_coverage"]["gold_spans"]
+
+
+SPANS = [
+    # BIO labels, expected (label, start, end)
+    (["B-S", "I-S", "O", "B-T"], [("S", 0, 2), ("T", 3, 4)]),
+    (["O", "I-T", "I-T", "B-T", "O"], [("T", 1, 3), ("T", 3, 4)]),
+    (["B-R", "I-S", "O"], [("R", 0, 1), ("S", 1, 2)]),
+    (["O", "O"], []),
+]
+
+
+@pytest.mark.parametrize("labels, expected", SPANS)
+def test_bio_labels_become_spans(labels, expected):
+    assert [(s.label, s.start, s.end) for s in bench.gold_spans(labels)] == expected
+
+
+MATCHES = [
+    # predicted (label, start, end, head), gold (label, start, end, head), exact, lenient
+    (("S", 0, 2, 1), ("S", 0, 2, 1), True, True),
+    (("S", 1, 2, 1), ("S", 0, 4, 3), False, True),   # "President X" inside "US President X 's decision"
+    (("S", 0, 2, 1), ("T", 0, 2, 1), False, False),  # the wrong side
+    (("R", 0, 2, 1), ("T", 0, 2, 1), True, True),    # a reciprocal prediction matches either side
+    (("T", 3, 5, 4), ("T", 0, 3, 2), False, False),  # head outside the gold span
+]
+
+
+@pytest.mark.parametrize("pred, gold, exact, lenient", MATCHES)
+def test_span_matching_rules(pred, gold, exact, lenient):
+    p, g = bench.Span(*pred), bench.Span(*gold)
+    assert (bench._exact(p, g), bench._lenient(p, g)) == (exact, lenient)
+
+
+@pytest.mark.parametrize("country, sector, named, code", [
+    ("ARN", "GOV", True, "ARNGOV"), ("GON", None, True, "GON"), (None, "GOV", True, "---GOV"),
+    (None, None, True, "---"), (None, None, False, ""),
+])
+def test_petrarch_codes_are_country_then_agent(country, sector, named, code):
+    assert bench.actor_code(country, sector, named) == code
