@@ -21,6 +21,8 @@ _LEAD_VERBS = ("lead", "head", "accompany")
 class PersonDirectory(Protocol):
     def person(self, name: str, date: str | None) -> tuple[str | None, str | None, str | None] | None: ...
 
+    def code_on(self, phrase: str, day: str | None = None): ...
+
 
 @dataclass
 class Entity:
@@ -51,6 +53,8 @@ class Resolver:
         owner: dict[int, Entity] = {}  # id(candidate) -> person entity
         kept: list[Candidate] = []
         for cand in sorted(cands, key=lambda c: c.head):
+            if cand.rule == "dictionary" and cand.kind != "person":
+                self._dated_code(cand)
             if cand.kind in ("person", "proper"):
                 entity = self._person(cand)
                 if entity is None:
@@ -110,6 +114,13 @@ class Resolver:
         entity.rank = entity.rank or cand.rank
         entity.organisation = entity.organisation or cand.organisation
         return entity
+
+    def _dated_code(self, cand: Candidate) -> None:
+        """A dictionary actor takes the code valid on the publication date ("[HOBGOV 19950601-19990815]")."""
+        role = self.directory.code_on(cand.name or "", self.published) if self.directory is not None else None
+        if role is not None and (role.country or role.sector):
+            cand.country, cand.sector = role.country, role.sector
+            cand.countries = [role.country] if role.country else []
 
     def _named_organisation(self, cand: Candidate) -> bool:
         """An unknown name the parser tags as an organisation ("ICE", "USAID") stays, without a code."""

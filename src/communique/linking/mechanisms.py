@@ -401,26 +401,37 @@ def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _known_patterns() -> list[re.Pattern[str]]:
+    """One alternation for the known names written in capitals (matched as written), one for the rest."""
+    upper = sorted({a for m in known_mechanisms() for a in (m.name, *m.aliases) if a.isupper()}, key=len, reverse=True)
+    other = sorted({a for m in known_mechanisms() for a in (m.name, *m.aliases) if not a.isupper()}, key=len, reverse=True)
+    patterns = []
+    for aliases, flags in ((upper, 0), (other, re.IGNORECASE)):
+        if aliases:
+            body = "|".join(re.escape(a) for a in aliases)
+            patterns.append(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags))
+    return patterns
+
+
 def _known_without_head(sentence: Span, doc: Doc, doc_id: str, found: list[_Found]) -> list[_Found]:
     """Known names written without a head noun: "RIMPAC", "the 24th Cobra Gold"."""
     taken = {i for f in found for i in range(f.mechanism.start, f.mechanism.end)}
     extra = []
-    for mech in known_mechanisms():
-        for alias in (mech.name, *mech.aliases):
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", sentence.text, flags):
-                start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
-                if any(i in taken for i in range(start, end)):
-                    continue
-                span = doc.char_span(start, end, alignment_mode="expand")
-                while span.start > sentence.start and (
-                    _ordinal(_parts(doc[span.start - 1].text) or [_Part("", False)], 0)
-                    or doc[span.start - 1].lower_ in vocabulary().frequencies
-                ):
-                    span = doc[span.start - 1 : span.end]
-                analysis = analyse_name(span.text)
-                extra.append(_Found(_record(analysis, doc_id, span), span.root.i, analysis))
-                taken.update(range(span.start_char, span.end_char))
+    for pattern in _known_patterns():
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
+            if any(i in taken for i in range(start, end)):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            while span.start > sentence.start and (
+                _ordinal(_parts(doc[span.start - 1].text) or [_Part("", False)], 0)
+                or doc[span.start - 1].lower_ in vocabulary().frequencies
+            ):
+                span = doc[span.start - 1 : span.end]
+            analysis = analyse_name(span.text)
+            extra.append(_Found(_record(analysis, doc_id, span), span.root.i, analysis))
+            taken.update(range(span.start_char, span.end_char))
     return extra
 
 
