@@ -27,6 +27,8 @@ CASES = [
     # a refused meeting is no meeting: it is a rejection of one (CAMEO 125)
     ("The Indonesian defense minister refused to meet the Australian delegation.", [("REJECT", "IDN", "AUS")]),
     ("Pakistan did not sign the treaty with India.", []),
+    ("Vietnam did not sign the agreement, but Japan and the Philippines held talks in Manila on Monday.",
+     [("CONSULT", "JPN", "PHL")]),
     ("Germany urged Russia to withdraw its troops from the region.", [("REQUEST", "DEU", "RUS")]),
     ("North Korea condemned the United States for the drills.", [("ACCUSE", "PRK", "USA")]),
     ("Iran accused Israel of attacking its nuclear facility.", [("ACCUSE", "IRN", "ISR")]),

@@ -120,10 +120,29 @@ def speaker_of(tok: Token) -> Token | None:
 
 
 def is_negated(tok: Token) -> bool:
-    for gov in governors(tok, {"xcomp", "conj", "acomp"}):
-        if any(c.dep_ == "neg" for c in gov.children):
+    """Negated itself or through its governors ("did not agree to meet"); a conjunct shares the
+    negation only when it has no subject of its own and is not contrasted ("but", "yet")."""
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "neg" for c in cur.children):
             return True
+        if cur.dep_ in ("xcomp", "acomp"):
+            cur = cur.head
+        elif cur.dep_ == "conj" and not _own_subject(cur) and not _contrasted(cur):
+            cur = cur.head
+        else:
+            return False
     return False
+
+
+def _own_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def _contrasted(conj: Token) -> bool:
+    """A conjunct introduced by "but", "yet" or "while"."""
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "while", "whereas") for c in conj.head.children
+               if conj.head.i < c.i < conj.i)
 
 
 def clause_text(tok: Token) -> str:
