@@ -137,6 +137,7 @@ def run_with_coder(gsr_pairs: list, confli_rows: list, oof_penta: np.ndarray) ->
         "rule_fired": sum(fired),
         "where_rule_fired": {"rules": accuracy([r == g for r, g, f in zip(rule_type, gold, fired) if f]),
                              "model": accuracy([m == g for m, g, f in zip(model_type, gold, fired) if f])},
+        "fallback_by_model_confidence": fallback_table(gsr_pairs, fired),
     }
     confli_gold = [label for _, label in confli_rows]
     rule_penta = []
@@ -156,6 +157,18 @@ def run_with_coder(gsr_pairs: list, confli_rows: list, oof_penta: np.ndarray) ->
         },
     }
     return {"plover_gsr_type_accuracy": gsr, "confli_penta_macro_f1": confli}
+
+
+def fallback_table(gsr_pairs: list, fired: list[bool], thresholds=(0.0, 0.3, 0.5, 0.7)) -> list[dict]:
+    """Where no rule fired: how many sentences the model would code at each minimum type probability,
+    and how often its type is right (descriptive only: the GSR is a test set, not a tuning set)."""
+    rows = []
+    for threshold in thresholds:
+        kept = [(r, p) for (r, p), f in zip(gsr_pairs, fired)
+                if not f and p.plover is not None and p.plover_proba[p.plover] >= threshold]
+        rows.append({"min_type_probability": threshold, "coded": len(kept),
+                     "accuracy": accuracy([p.plover == r.event_type for r, p in kept])})
+    return rows
 
 
 def file_digest(path: Path) -> str:

@@ -1,10 +1,11 @@
 """Train the sentence event classifier and export it to plain files for communique.events.classifier.
 
     python scripts/train_classifier.py [--shared ../shared] [--out src/communique/data/models]
-                                       [--seed 13] [--folds 5] [--max-rows N]
+                                       [--seed 13] [--folds 5] [--max-rows N] [--without-case]
 
 Two heads, each a TF-IDF (word 1-2 grams + char_wb 3-5 grams) multinomial logistic regression:
-  penta   CAMEO penta class 0-4, trained on ConfliBERT cameo_class_train.tsv;
+  penta   CAMEO penta class 0-4, trained on ConfliBERT cameo_class_train.tsv, plus the coder-training
+          sentences below (penta class of their majority root) and the mapped CASE snippets (class 4);
   plover  PLOVER type, trained on the majority Action1 CAMEO root of the javierosorio/CAMEO_ConfliBERT
           coder-training rounds (root -> PLOVER through the codebook; root 01 dropped) plus the CASE 2021
           task 2 snippets whose sub-type has a clear PLOVER type (data/models/case2021_to_plover.csv).
@@ -61,11 +62,11 @@ def penta_rows(shared: Path) -> list[tuple[str, int]]:
     return read_confli_class(shared / CONFLI)
 
 
-def extra_penta_rows(shared: Path) -> list[tuple[str, int]]:
+def extra_penta_rows(shared: Path, with_case: bool = True) -> list[tuple[str, int]]:
     """More penta-labelled news: the coder-training sentences (penta class of their majority root) and
     the CASE snippets mapped to a PLOVER type (all of them material conflict, class 4)."""
     rounds = [(text, penta_class_of(root)) for text, root in majority_roots(shared)]
-    case = [(text, PENTA_OF_CASE_TYPES[plover]) for text, plover in case_rows(shared, case_map())]
+    case = [(text, PENTA_OF_CASE_TYPES[plover]) for text, plover in case_rows(shared, case_map())] if with_case else []
     return rounds + case
 
 
@@ -132,10 +133,10 @@ def request_share_of_penta0(shared: Path) -> float:
     return round(roots[2] / (roots[1] + roots[2]), 4) if roots else 0.0
 
 
-def plover_rows(shared: Path) -> list[tuple[str, str]]:
+def plover_rows(shared: Path, with_case: bool = True) -> list[tuple[str, str]]:
     coded = [(text, lookup(f"{root:02d}").plover) for text, root in majority_roots(shared)]
     rounds = [(text, plover) for text, plover in coded if plover]  # root 01 statements have no PLOVER type
-    return rounds + case_rows(shared, case_map())
+    return rounds + (case_rows(shared, case_map()) if with_case else [])
 
 
 def case_map() -> dict[str, str | None]:
@@ -228,23 +229,23 @@ def export(heads: dict[str, Pipeline], out: Path, request_share: float = 0.0, na
     np.savez_compressed(out / f"{name}.npz", **arrays)
 
 
-def train(shared: Path, seed: int, max_rows: int | None = None) -> dict[str, Pipeline]:
+def train(shared: Path, seed: int, max_rows: int | None = None, with_case: bool = True) -> dict[str, Pipeline]:
     """Fit both heads on all their training data (the first max_rows rows of each set, when given)."""
-    penta = penta_rows(shared)[:max_rows] + extra_penta_rows(shared)[:max_rows]
-    plover = plover_rows(shared)[:max_rows]
+    penta = penta_rows(shared)[:max_rows] + extra_penta_rows(shared, with_case)[:max_rows]
+    plover = plover_rows(shared, with_case)[:max_rows]
     return {
         "penta": make_pipeline(seed).fit([t for t, _ in penta], [str(label) for _, label in penta]),
         "plover": make_pipeline(seed).fit([t for t, _ in plover], [label for _, label in plover]),
     }
 
 
-def evaluate(shared: Path, seed: int, folds: int, out_of_fold: dict | None = None) -> dict:
+def evaluate(shared: Path, seed: int, folds: int, out_of_fold: dict | None = None, with_case: bool = True) -> dict:
     """Out-of-fold scores: the penta head on ConfliBERT folds (the extra penta rows always train), both
     without and with the extra rows; the PLOVER head on folds of its own training rows. ``out_of_fold``,
     when given, receives each run's (probabilities, classes)."""
     confli = [(text, str(label)) for text, label in penta_rows(shared)]
-    extra = [(text, str(label)) for text, label in extra_penta_rows(shared)]
-    runs = {"penta": (confli, extra), "penta_confli_only": (confli, []), "plover": (plover_rows(shared), [])}
+    extra = [(text, str(label)) for text, label in extra_penta_rows(shared, with_case)]
+    runs = {"penta": (confli, extra), "penta_confli_only": (confli, []), "plover": (plover_rows(shared, with_case), [])}
     result = {}
     for head, (rows, extra_rows) in runs.items():
         texts, labels = [t for t, _ in rows], [label for _, label in rows]
@@ -265,15 +266,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--folds", type=int, default=5, help="0 skips cross-validation")
     parser.add_argument("--max-rows", type=int, default=None, help="train on the first N rows of each set only")
+    parser.add_argument("--without-case", action="store_true",
+                        help="leave out the CASE 2021 snippets (no licence visible; ACLED terms apply)")
     args = parser.parse_args(argv)
     shared, out = Path(args.shared), Path(args.out)
-    export(train(shared, args.seed, args.max_rows), out, request_share_of_penta0(shared))
+    with_case = not args.without_case
+    export(train(shared, args.seed, args.max_rows, with_case), out, request_share_of_penta0(shared))
     print(f"wrote {out / MODEL_NAME}.json and .npz", file=sys.stderr)
     if args.folds:
         command = "python scripts/train_classifier.py " + " ".join(argv if argv is not None else sys.argv[1:])
         report = {"command": command.strip(), "settings": {k: (list(v.items()) if isinstance(v, dict) else v)
                                                             for k, v in SETTINGS.items()},
-                  "cross_validation": evaluate(shared, args.seed, args.folds)}
+                  "cross_validation": evaluate(shared, args.seed, args.folds, with_case=with_case)}
         (out / f"{MODEL_NAME}.training.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(report["cross_validation"], indent=2))
 

@@ -91,38 +91,33 @@ class EventCoder:
         self._dyad = _document_dyad(doc)
         for sent_idx, sent in enumerate(sdoc.sents):
             for tok in sent:
-                event = self.code_token(doc, sent_idx, sent, tok, trace)
-                if event is not None:
-                    events.append(event)
+                events.extend(self.code_token(doc, sent_idx, sent, tok, trace))
         doc.events = events
         return doc
 
     # -- triggers ----------------------------------------------------------------------------
-    def code_token(self, doc: Document, sent_idx: int, sent: Span, tok: Token, trace: list[str]) -> Event | None:
+    def code_token(self, doc: Document, sent_idx: int, sent: Span, tok: Token, trace: list[str]) -> list[Event]:
+        """The events one token triggers (several when co-actors act together: one per actor)."""
         lemma = tok.lemma_.lower()
-        match: tuple[str, Pattern | None, str] | None = None  # (code, pattern, rule)
         if tok.pos_ in VERB_POS and lemma in self.lex.cooperation_verbs and self._is_cooperation(tok):
             match = self._stance_code(tok, trace)
-            if match is None:
-                return None
-        if match is not None:
-            return self._code_match(doc, sent_idx, sent, tok, match, trace)
+            return self._code_match(doc, sent_idx, sent, tok, match, trace) if match else []
         if tok.pos_ in VERB_POS and (demand := self._reported_demand(doc, sent_idx, sent, tok, trace)):
-            return demand
+            return [demand]
         if tok.pos_ in VERB_POS:
             candidates = self._verb_patterns(tok, lemma)
         elif tok.pos_ in NOUN_POS and lemma in self.patterns.by_noun:
             candidates = self._noun_patterns(tok, lemma)
         else:
-            return None
+            return []
         for pat in candidates:
-            event = self._code_match(doc, sent_idx, sent, tok, (pat.cameo, pat, pat.id), trace)
-            if event is not None or self._final:
-                return event
-        return None
+            events = self._code_match(doc, sent_idx, sent, tok, (pat.cameo, pat, pat.id), trace)
+            if events or self._final:
+                return events
+        return []
 
     def _code_match(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
-                    match: tuple[str, Pattern | None, str], trace: list[str]) -> Event | None:
+                    match: tuple[str, Pattern | None, str], trace: list[str]) -> list[Event]:
         """Code one trigger with one rule; ``self._final`` says whether another rule may still try."""
         code, pat, rule = match
         self._final = True
@@ -132,39 +127,44 @@ class EventCoder:
             code, rule = "130", f"{rule}+ultimatum"  # "will withdraw ... unless": a threat
         elif reason:
             trace.append(f"{where}: rule {rule} not coded: {reason}")
-            return None
+            return []
         if pat is not None and rule == pat.id and tok.pos_ in VERB_POS:
             code, rule = self._apply_stance(tok, pat, code, rule)
             if code is None:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
-                return None
+                return []
         source, target, symmetric, how = self._attribute(doc, tok, pat, code)
         if not _known(source.first):
             trace.append(f"{where}: rule {rule} matched but no source actor was found")
-            return None
+            return []
         if pat is not None and pat.requires_actor_object and not _known(target.first):
             trace.append(f"{where}: rule {rule} needs an actor as object; none found")
             self._final = False
-            return None
+            return []
         if pat is not None and tok.pos_ in NOUN_POS and not _known(target.first):
             trace.append(f"{where}: rule {rule} not coded: a meeting noun needs a named counterpart")
-            return None
+            return []
         src, tgt = source.first, target.first
         if tgt is None and lookup(code).plover in DOMESTIC_TARGET_TYPES:
             tgt = _state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         if tgt is not None and _same_actor(src, tgt):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
-            return None
+            return []
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
         if confidence < self.min_confidence:
             trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
-            return None
+            return []
         code = self._specialise(tok, pat, code, src)
-        event = self._event(doc, sent_idx, sent, tok, code, src, tgt, symmetric, rule, confidence)
-        trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
-                     f"{src.country or '-'}:{src.name} -> {(tgt.country or '-') if tgt else '-'}:"
-                     f"{tgt.name if tgt else None} ({how})")
-        return event
+        events = []
+        for actor in source.refs if how.endswith("(co-actors)") else [src]:
+            if tgt is not None and _same_actor(actor, tgt):
+                continue
+            event = self._event(doc, sent_idx, sent, tok, code, actor, tgt, symmetric, rule, confidence)
+            trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
+                         f"{actor.country or '-'}:{actor.name} -> {(tgt.country or '-') if tgt else '-'}:"
+                         f"{tgt.name if tgt else None} ({how})")
+            events.append(event)
+        return events
 
     def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
                          trace: list[str]) -> Event | None:
@@ -348,6 +348,11 @@ class EventCoder:
                     source = Side([sp.first, *source.refs[1:]])
                 how += ", reported speech"
         source = self._expand_groups(source)
+        reciprocal = symmetric or code[:2] in ("03", "04", "06") or code == "057"
+        if len(source.refs) >= 2 and not reciprocal:
+            target = self._target(doc, tok, pat, code, source.first)
+            if target.first is not None and not any(_same_actor(target.first, r) for r in source.refs):
+                return source, target, False, how + " (co-actors)"
         if len(source.refs) >= 2:
             target = Side([source.refs[1]])
             source = Side([source.refs[0]])
@@ -538,7 +543,8 @@ class EventCoder:
     def _event(self, doc: Document, sent_idx: int, sent: Span, tok: Token, code: str, src: ActorRef,
                tgt: ActorRef | None, symmetric: bool, rule: str, confidence: float) -> Event:
         info = lookup(code)
-        digest = hashlib.sha1(f"{doc.doc_id}|{sent_idx}|{tok.idx}|{code}".encode()).hexdigest()[:16]
+        key = f"{doc.doc_id}|{sent_idx}|{tok.idx}|{code}|{src.country}|{src.name}"
+        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
         return Event(
             event_id=f"ev-{digest}", doc_id=doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
             quad_class=info.quad_class, goldstein=info.goldstein, actor=src, recipient=tgt or ActorRef(),
