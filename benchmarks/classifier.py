@@ -150,6 +150,8 @@ def run_with_coder(gsr_pairs: list, confli_rows: list, oof_penta: np.ndarray) ->
         "rules_no_event_as_0": macro_f1(confli_gold, [r if r is not None else 0 for r in rule_penta]),
         "model_out_of_fold": macro_f1(confli_gold, model_penta),
         "rules_else_model": macro_f1(confli_gold, [r if r is not None else m for r, m in zip(rule_penta, model_penta)]),
+        "model_overrides_rule_at_0.8": macro_f1(confli_gold, [
+            m if r is None or oof_penta[i].max() >= 0.8 else r for i, (r, m) in enumerate(zip(rule_penta, model_penta))]),
         "rule_fired": sum(fired),
         "where_rule_fired_accuracy": {
             "rules": accuracy([r == g for r, g, f in zip(rule_penta, confli_gold, fired) if f]),

@@ -147,7 +147,7 @@ class EventCoder:
         src, tgt = source.first, target.first
         if tgt is None and lookup(code).plover in DOMESTIC_TARGET_TYPES:
             tgt = _state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
-        if tgt is not None and _same_actor(src, tgt):
+        if tgt is not None and (_same_actor(src, tgt) or _same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
@@ -479,7 +479,31 @@ class EventCoder:
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
                         return Side([ref], role)
-        return self._clause_party(doc, tok, source)
+        side = self._clause_party(doc, tok, source)
+        if side.refs or (pat is not None and pat.requires_actor_object) or _speaks_of_both(tok):
+            return side
+        return self._nearest_party(doc, tok, source)
+
+    def _nearest_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
+        """Last resort: the first actor in the act's own phrase that is not its source
+        ("suspended military aid to Mali", "apprehended a Lebanese man near the border")."""
+        from ..actors.lookup import mention_for_token
+
+        skip = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "parataxis", "relcl", "mark", "punct",
+                "conj", "cc"}
+        frontier = [c for c in tok.children if c.dep_ not in skip and c.i > tok.i]
+        for _depth in range(6):  # near the trigger only: its arguments and their modifiers
+            nxt = []
+            for t in frontier:
+                nxt.extend(c for c in t.children if c.dep_ not in skip)
+                m = mention_for_token(doc, t) if t.pos_ in ("PROPN", "NOUN", "ADJ") else None
+                if m is None or m.kind == "pronoun":
+                    continue
+                ref = _ref(m)
+                if source is None or (not _same_actor(ref, source) and ref.country != source.country):
+                    return Side([ref], "nearest actor in the phrase")
+            frontier = nxt
+        return Side()
 
     def _clause_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
         """The party inside an embedded act: "threatened to shell Iraqi towns", "demanded that Hamas ..."."""
@@ -673,6 +697,14 @@ def _speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
         return True
     return bool(speaker.country) and source.country == speaker.country and source.actor_id != speaker.actor_id \
         and not (source.actor_id or "").startswith("person:")
+
+
+def _same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
+    """A state acting on itself (bare country on either side), outside protest and repression."""
+    if not a.country or a.country != b.country or lookup(code).plover in DOMESTIC_TARGET_TYPES:
+        return False
+    return (a.actor_id or "").startswith("country:") or (b.actor_id or "").startswith("country:") \
+        or not a.actor_id or not b.actor_id
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
