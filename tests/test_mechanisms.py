@@ -16,9 +16,10 @@ from communique.linking.mechanisms import (
     run_mechanisms,
 )
 from communique.nlp.model import load_model
-from communique.records import Document, Event, Evidence, Sentence, Trigger
+from communique.records import Document, Event
 
-DATELINE = re.compile(r"^\s*date \S+\s+[A-Z][A-Z ]+, [^-]*--\s*")
+from builders import add_event, parsed_document, sample_article
+
 
 # phrase -> (mechanism_id, name, edition, frequency, participants)
 NAMES = [
@@ -76,31 +77,10 @@ def nlp():
     return load_model()
 
 
-def build_document(nlp, text: str) -> Document:
-    doc = Document(doc_id="test", text=text, content_hash="0")
-    sdoc = nlp(text)
-    doc.annotations["spacy"] = sdoc
-    doc.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sdoc.sents)]
-    return doc
 
 
-def add_event(doc: Document, sentence_part: str, trigger: str) -> Event:
-    index = next(i for i, s in enumerate(doc.sentences) if sentence_part in s.text)
-    sent = doc.sentences[index]
-    start = sent.start + sent.text.index(trigger)
-    event = Event(
-        event_id=f"e{len(doc.events)}", doc_id=doc.doc_id, event_type="CONSULT", cameo="040",
-        sentence_index=index, trigger=Trigger(trigger, start, start + len(trigger)),
-        evidence=[Evidence(doc.doc_id, sent.text, sent.start, sent.end, index)],
-    )
-    doc.events.append(event)
-    return event
 
 
-def article(nlp, examples, name: str) -> Document:
-    text = next(examples.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
-    match = DATELINE.match(text)
-    return build_document(nlp, text[match.end() :] if match else text)
 
 
 def ref(event: Event):
@@ -113,7 +93,7 @@ def test_stage_is_registered():
 
 
 def test_sample_000(nlp, examples):
-    doc = article(nlp, examples, "000")
+    doc = sample_article(examples, "000")
     held = add_event(doc, "10th Defense", "held")
     hosted = add_event(doc, "jointly hosted the meeting", "hosted")
     run_mechanisms(doc)
@@ -125,7 +105,7 @@ def test_sample_000(nlp, examples):
 
 
 def test_sample_003(nlp, examples):
-    doc = article(nlp, examples, "003")
+    doc = sample_article(examples, "003")
     meeting = add_event(doc, "during his meeting", "meeting")
     planned = add_event(doc, "slated for November 4", "leading")
     munich = add_event(doc, "Core Group Meeting", "took")
@@ -155,14 +135,14 @@ def test_sample_003(nlp, examples):
     ],
 )
 def test_event_links_only_to_its_own_argument(nlp, text, trigger, expected):
-    doc = build_document(nlp, text)
+    doc = parsed_document(text)
     event = add_event(doc, text[:10], trigger)
     run_mechanisms(doc)
     assert ref(event) == expected
 
 
 def test_find_mechanisms_on_unseen_names(nlp):
-    doc = build_document(nlp, "The third Pakistan-Afghanistan Joint Coordination Committee met in Kabul.")
+    doc = parsed_document("The third Pakistan-Afghanistan Joint Coordination Committee met in Kabul.")
     found = find_mechanisms(doc)
     assert [(m.mechanism_id, m.edition, m.participants) for m in found] == [
         ("joint-coordination-committee", 3, ["PAK", "AFG"])
@@ -170,7 +150,7 @@ def test_find_mechanisms_on_unseen_names(nlp):
 
 
 def test_standing_bodies_are_not_mechanisms(nlp):
-    doc = build_document(nlp, "The Central Military Commission and the New York Stock Exchange issued statements.")
+    doc = parsed_document("The Central Military Commission and the New York Stock Exchange issued statements.")
     assert find_mechanisms(doc) == []
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -10,9 +9,10 @@ from communique import registry
 from communique.nlp.model import load_model
 from communique.place.places import find_place_mentions
 from communique.place.stage import REMOTE_REASON, locate_events, make_places
-from communique.records import Document, Event, Evidence, Sentence, Trigger
+from communique.records import Document, Event
 
-DATELINE = re.compile(r"^\s*date \S+\s+(?P<place>[A-Z][A-Z ]+), [^-]*--\s*")
+from builders import add_event, parsed_document, sample_article
+
 
 
 @pytest.fixture(scope="module")
@@ -20,40 +20,10 @@ def nlp():
     return load_model()
 
 
-def build_document(nlp, text: str, dateline: str | None = None) -> Document:
-    """A parsed Document, as the parse stage leaves it."""
-    doc = Document(doc_id="test", text=text, content_hash="0", dateline_place=dateline)
-    sdoc = nlp(text)
-    doc.annotations["spacy"] = sdoc
-    doc.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sdoc.sents)]
-    return doc
 
 
-def add_event(doc: Document, sentence_part: str, trigger: str, mode: str | None = None) -> Event:
-    """An event coded from the sentence containing ``sentence_part``, triggered by ``trigger``."""
-    index = next(i for i, s in enumerate(doc.sentences) if sentence_part in s.text)
-    sent = doc.sentences[index]
-    start = sent.start + sent.text.index(trigger)
-    event = Event(
-        event_id=f"e{len(doc.events)}",
-        doc_id=doc.doc_id,
-        event_type="CONSULT",
-        cameo="040",
-        mode=mode,
-        sentence_index=index,
-        trigger=Trigger(trigger, start, start + len(trigger)),
-        evidence=[Evidence(doc.doc_id, sent.text, sent.start, sent.end, index)],
-    )
-    doc.events.append(event)
-    return event
 
 
-def article(nlp, examples, name: str) -> Document:
-    text = next(examples.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
-    match = DATELINE.match(text)
-    if match:
-        return build_document(nlp, text[match.end() :], match.group("place").strip())
-    return build_document(nlp, text)
 
 
 def where(event: Event) -> tuple | None:
@@ -67,7 +37,7 @@ def test_stage_is_registered():
 
 
 def test_sample_000_consultation_and_dateline(nlp, examples):
-    doc = article(nlp, examples, "000")
+    doc = sample_article(examples, "000")
     held = add_event(doc, "10th Defense", "held")
     willing = add_event(doc, "The Vietnamese military is willing", "enhancing")
     locate_events(doc)
@@ -78,7 +48,7 @@ def test_sample_000_consultation_and_dateline(nlp, examples):
 
 
 def test_sample_003_events(nlp, examples):
-    doc = article(nlp, examples, "003")
+    doc = sample_article(examples, "003")
     meeting = add_event(doc, "during his meeting", "meeting")
     planned = add_event(doc, "slated for November 4", "leading")
     munich = add_event(doc, "Core Group Meeting", "took")
@@ -109,7 +79,7 @@ def test_sample_003_events(nlp, examples):
     ],
 )
 def test_place_in_own_sentence(nlp, text, trigger, expected):
-    doc = build_document(nlp, text)
+    doc = parsed_document(text)
     event = add_event(doc, text[:10], trigger)
     locate_events(doc)
     assert where(event) == expected
@@ -117,7 +87,7 @@ def test_place_in_own_sentence(nlp, text, trigger, expected):
 
 
 def test_phone_talks_have_no_place(nlp):
-    doc = build_document(nlp, "The two presidents held phone talks in Beijing on Monday.", dateline="BEIJING")
+    doc = parsed_document("The two presidents held phone talks in Beijing on Monday.", dateline="BEIJING")
     event = add_event(doc, "phone talks", "held", mode="phone")
     locate_events(doc)
     assert event.location is None
@@ -125,7 +95,7 @@ def test_phone_talks_have_no_place(nlp):
 
 
 def test_dateline_is_read_with_the_article_context(nlp):
-    doc = build_document(nlp, "The ministers signed an agreement. They met in Vietnam last year.", dateline="WASHINGTON")
+    doc = parsed_document("The ministers signed an agreement. They met in Vietnam last year.", dateline="WASHINGTON")
     event = add_event(doc, "signed an agreement", "signed")
     locate_events(doc)
     assert where(event) == ("Washington", "Washington, D.C.", "USA")
@@ -133,7 +103,7 @@ def test_dateline_is_read_with_the_article_context(nlp):
 
 
 def test_unknown_dateline_gives_no_place_with_reason(nlp):
-    doc = build_document(nlp, "The ministers signed an agreement.", dateline="ZZYZXQ")
+    doc = parsed_document("The ministers signed an agreement.", dateline="ZZYZXQ")
     event = add_event(doc, "signed", "signed")
     locate_events(doc)
     assert event.location is None and "ZZYZXQ" in event.location_reason
