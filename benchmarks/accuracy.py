@@ -10,7 +10,9 @@ Sets:
                 the gold type when one was coded; the GSR's generic IGO / NGO codes match any
                 intergovernmental body / NGO)
   confli_class  ConfliBERT CAMEO training split: macro-F1 of the primary event's penta class, with the
-                confusion matrix (a sentence with no coded event counts as class 0, statements)
+                confusion matrix (a sentence with no coded event counts as class 0, statements);
+                rules alone, and rules with the sentence classifier out-of-fold (the shipped model
+                was trained on this set, so each sentence is coded by a fold model that never saw it)
 
 The primary event of a sentence is the coded event with the highest confidence (first on ties).
 """
@@ -18,6 +20,7 @@ The primary event of a sentence is the coded event with the highest confidence (
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import time
 from pathlib import Path
@@ -28,10 +31,25 @@ from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr, run
 REPO = Path(__file__).resolve().parents[1]
 
 
+def training_script():
+    """scripts/train_classifier.py, for the per-fold classifiers of the out-of-fold measure."""
+    spec = importlib.util.spec_from_file_location("train_classifier", REPO / "scripts" / "train_classifier.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_confli_both(coder: Communique, shared: Path) -> dict:
+    """Rules alone, and rules with the sentence classifier evaluated out-of-fold (5 folds, seed 13)."""
+    folds = training_script().fold_classifiers(shared, seed=13, folds=5)
+    return {"rules_only": run_confli_class(coder, shared),
+            "rules_and_classifier_out_of_fold": run_confli_class(coder, shared, fold_classifiers=folds)}
+
+
 SETS = {
     "samples": lambda coder, shared: run_samples(coder, shared, REPO / "examples" / "articles"),
     "plover_gsr": run_plover_gsr,
-    "confli_class": run_confli_class,
+    "confli_class": run_confli_both,
 }
 
 

@@ -259,6 +259,29 @@ def evaluate(shared: Path, seed: int, folds: int, out_of_fold: dict | None = Non
     return result
 
 
+def fold_classifiers(shared: Path, seed: int = 13, folds: int = 5, with_case: bool = False) -> list:
+    """For each fold of the ConfliBERT penta rows: (indices it holds out, a classifier trained without
+    them), as the shipped model is trained; for out-of-fold evaluation of the whole coder."""
+    import tempfile
+
+    from communique.events.classifier import read_classifier
+
+    confli = [(text, str(label)) for text, label in penta_rows(shared)]
+    extra = [(text, str(label)) for text, label in extra_penta_rows(shared, with_case)]
+    plover = plover_rows(shared, with_case)
+    plover_head = make_pipeline(seed).fit([t for t, _ in plover], [label for _, label in plover])
+    texts, labels = [t for t, _ in confli], [label for _, label in confli]
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    result = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, (train_idx, test_idx) in enumerate(splitter.split(texts, labels, groups=duplicate_groups(texts))):
+            rows = [confli[i] for i in train_idx] + extra
+            penta = make_pipeline(seed).fit([t for t, _ in rows], [label for _, label in rows])
+            export({"penta": penta, "plover": plover_head}, Path(tmp), request_share_of_penta0(shared), f"fold{k}")
+            result.append((set(int(i) for i in test_idx), read_classifier(Path(tmp), f"fold{k}")))
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
@@ -266,11 +289,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--folds", type=int, default=5, help="0 skips cross-validation")
     parser.add_argument("--max-rows", type=int, default=None, help="train on the first N rows of each set only")
-    parser.add_argument("--without-case", action="store_true",
-                        help="leave out the CASE 2021 snippets (no licence visible; ACLED terms apply)")
+    parser.add_argument("--with-case", action="store_true",
+                        help="also train on the CASE 2021 snippets (no licence visible, ACLED terms apply: "
+                             "evaluation-only, so the shipped model is trained without them)")
     args = parser.parse_args(argv)
     shared, out = Path(args.shared), Path(args.out)
-    with_case = not args.without_case
+    with_case = args.with_case
     export(train(shared, args.seed, args.max_rows, with_case), out, request_share_of_penta0(shared))
     print(f"wrote {out / MODEL_NAME}.json and .npz", file=sys.stderr)
     if args.folds:

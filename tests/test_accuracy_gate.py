@@ -15,7 +15,8 @@ FLOORS = {
     "plover_gsr.event_type_accuracy": 0.50,
     "plover_gsr.source_country_accuracy": 0.48,
     "plover_gsr.target_country_accuracy": 0.34,
-    "confli_class.macro_f1": 0.64,
+    "confli_class.macro_f1": 0.64,  # rules alone
+    "confli_class.out_of_fold_macro_f1": 0.69,  # rules and the sentence classifier, out-of-fold
 }
 
 
@@ -33,3 +34,16 @@ def test_plover_gold_standard_records_stay_above_the_floors(coder, shared):
 def test_confli_cameo_penta_class_stays_above_the_floor(coder, shared):
     result = run_confli_class(coder, shared)
     assert result["macro_f1"] >= FLOORS["confli_class.macro_f1"], result
+
+
+def test_confli_with_the_classifier_out_of_fold_stays_above_the_floor(coder, shared):
+    import importlib.util
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("train_classifier", REPO / "scripts" / "train_classifier.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    folds = script.fold_classifiers(shared, seed=13, folds=5)
+    result = run_confli_class(coder, shared, fold_classifiers=folds)
+    assert result["macro_f1"] >= FLOORS["confli_class.out_of_fold_macro_f1"], result

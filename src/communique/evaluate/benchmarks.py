@@ -97,14 +97,31 @@ def macro_f1(gold: list[int], pred: list[int], labels: list[int]) -> tuple[float
     return sum(f1s) / len(f1s), matrix
 
 
-def run_confli_class(coder: Communique, shared: Path, limit: int | None = None) -> dict:
+def events_stage(coder: Communique):
+    return dict(coder.pipeline.stages)["events"]
+
+
+def run_confli_class(coder: Communique, shared: Path, limit: int | None = None,
+                     fold_classifiers: list | None = None) -> dict:
+    """Penta-class macro-F1 of the primary event. The shipped sentence classifier was trained on this
+    set, so it is switched off here unless ``fold_classifiers`` gives, for each fold, the set of row
+    indices it holds out and a classifier trained without them: each row is then coded with the
+    classifier that never saw it (out-of-fold)."""
     rows = read_confli_class(shared / "reference" / "eventdata__ConfliBERT" / "cameo_class_train.tsv")[:limit]
+    stage = events_stage(coder)
+    shipped = stage.classifier
+    by_row = {i: clf for held_out, clf in (fold_classifiers or []) for i in held_out}
     gold, pred = [], []
-    for i, (text, label) in enumerate(rows):
-        top = primary(coder.code_text(text, doc_id=f"confli-{i}").events)
-        gold.append(label)
-        pred.append(lookup(top.cameo).penta_class if top else 0)
+    try:
+        for i, (text, label) in enumerate(rows):
+            stage.classifier = by_row.get(i)
+            top = primary(coder.code_text(text, doc_id=f"confli-{i}").events)
+            gold.append(label)
+            pred.append(lookup(top.cameo).penta_class if top else 0)
+    finally:
+        stage.classifier = shipped
     f1, matrix = macro_f1(gold, pred, [0, 1, 2, 3, 4])
-    return {"sentences": len(rows), "macro_f1": round(f1, 3),
+    return {"sentences": len(rows), "classifier": "out-of-fold" if fold_classifiers else "off (rules only)",
+            "macro_f1": round(f1, 3),
             "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 3),
             "confusion_matrix_rows_gold_cols_pred": matrix}

@@ -74,7 +74,10 @@ def _known(ref: ActorRef | None) -> bool:
 
 
 class EventCoder:
-    def __init__(self, patterns: PatternSet, lexicon: Lexicon, min_confidence: float = 0.0) -> None:
+    def __init__(self, patterns: PatternSet, lexicon: Lexicon, min_confidence: float = 0.0,
+                 classifier: Any = None, classifier_threshold: float = 0.6) -> None:
+        self.classifier = classifier  # a communique.events.classifier.SentenceClassifier, or None
+        self.classifier_threshold = classifier_threshold
         self._final = True
         self._dyad: list[str] = []
         self.patterns = patterns
@@ -89,11 +92,49 @@ class EventCoder:
         trace: list[str] = doc.annotations.setdefault("trace", [])
         events: list[Event] = []
         self._dyad = _document_dyad(doc)
-        for sent_idx, sent in enumerate(sdoc.sents):
+        sents = list(sdoc.sents)
+        predictions = self.classifier.predict([s.text for s in sents]) if self.classifier else [None] * len(sents)
+        for sent_idx, (sent, prediction) in enumerate(zip(sents, predictions)):
+            found: list[Event] = []
             for tok in sent:
-                events.extend(self.code_token(doc, sent_idx, sent, tok, trace))
+                found.extend(self.code_token(doc, sent_idx, sent, tok, trace))
+            if prediction is not None:
+                if found:
+                    _weigh_by_model(found, prediction)
+                else:
+                    found = self._model_event(doc, sent_idx, sent, prediction, trace)
+            events.extend(found)
         doc.events = events
         return doc
+
+    def _model_event(self, doc: Document, sent_idx: int, sent: Span, prediction: Any,
+                     trace: list[str]) -> list[Event]:
+        """No rule fired: the sentence classifier may propose the kind of event, the parse the actors.
+        It proposes when it is confident of the sentence's penta class (not a plain statement); the
+        type is the most probable PLOVER type of that class."""
+        probability = prediction.penta_proba[prediction.penta]
+        root = sent.root
+        if prediction.penta == 0 or probability < self.classifier_threshold or root.pos_ not in VERB_POS \
+                or root.lemma_.lower() in syntax.SPEECH_VERBS or self._blocked(root, None):
+            return []
+        in_class = [t for t, c in self.lex.classifier_codes.items() if lookup(c).penta_class == prediction.penta]
+        plover = max(in_class, key=lambda t: prediction.plover_proba.get(t, 0.0), default=None)
+        code = self.lex.classifier_codes.get(plover or "")
+        if code is None:
+            return []
+        source, target, symmetric, how = self._attribute(doc, root, None, code)
+        if not _known(source.first) or (target.first is not None and _same_actor(source.first, target.first)):
+            return []
+        src, tgt = source.first, target.first
+        if not _known(tgt) and plover not in DOMESTIC_TARGET_TYPES | {"ASSAULT", "MOBILIZE"}:
+            return []  # an interaction needs its second party
+        event = self._event(doc, sent_idx, sent, root, code, src, tgt, symmetric, "classifier",
+                            round(0.5 * probability, 3))
+        trace.append(f"sentence {sent_idx} '{root.text}': no rule fired; classifier -> {code} {plover} "
+                     f"(penta {prediction.penta}) "
+                     f"(p={probability:.2f}) {src.country or '-'}:{src.name} -> "
+                     f"{(tgt.country or '-') if tgt else '-'} ({how})")
+        return [event]
 
     # -- triggers ----------------------------------------------------------------------------
     def code_token(self, doc: Document, sent_idx: int, sent: Span, tok: Token, trace: list[str]) -> list[Event]:
@@ -580,6 +621,14 @@ class EventCoder:
         )
 
 
+def _weigh_by_model(events: list[Event], prediction: Any) -> None:
+    """Rule events keep their type; the model's view of their penta class weighs their confidence,
+    so it decides which of several events in a sentence is the primary one."""
+    for event in events:
+        agreement = prediction.penta_proba[lookup(event.cameo).penta_class]
+        event.confidence = round((event.confidence or 0.0) * (0.75 + 0.25 * agreement), 3)
+
+
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
 
 
@@ -728,4 +777,10 @@ def _document_dyad(doc: Document) -> list[str]:
 @stage("events")
 def make_event_coder(settings: dict[str, Any]) -> EventCoder:
     patterns = load_patterns(settings.get("patterns") or ())
-    return EventCoder(patterns, load_lexicon(), float(settings.get("min_confidence", 0.0)))
+    classifier = None
+    if settings.get("classifier", True):
+        from .classifier import load_classifier
+
+        classifier = load_classifier()
+    return EventCoder(patterns, load_lexicon(), float(settings.get("min_confidence", 0.0)), classifier,
+                      float(settings.get("classifier_threshold", 0.6)))

@@ -73,6 +73,7 @@ class Lexicon:
     intent_codes: dict[str, str]
     appeal_code: str
     intent_domains: dict[str, dict[str, str]]
+    classifier_codes: dict[str, str]
     domains: dict[str, frozenset[str]]
 
 
@@ -203,5 +204,6 @@ def load_lexicon() -> Lexicon:
         appeal_code=str(data["appeal_code"]),
         intent_domains={str(k): {str(d): str(c) for d, c in v.items()}
                         for k, v in (data.get("intent_domains") or {}).items()},
+        classifier_codes={str(k): str(v) for k, v in (data.get("classifier_codes") or {}).items()},
         domains={k: _words(v, str(domains_path), k) for k, v in domains.items()},
     )
