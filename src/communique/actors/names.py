@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 # Letters that do not decompose into a base letter plus a combining mark.
@@ -20,6 +21,7 @@ _SPELLING = {"defence": "defense", "organisation": "organization", "organisation
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` without diacritics: "Nguyễn Chí Vịnh" -> "Nguyen Chi Vinh"."""
     text = text.translate(_UNDECOMPOSABLE)
@@ -27,6 +29,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def norm_word(word: str) -> str:
     """The matching key of one word: folded, lower case, final period dropped, British spelling folded."""
     word = fold(word).lower()
@@ -35,6 +38,7 @@ def norm_word(word: str) -> str:
     return _SPELLING.get(word, word)
 
 
+@lru_cache(maxsize=65536)
 def norm_phrase(phrase: str) -> tuple[str, ...]:
     """The matching key of a phrase: its words (split on blanks, underscores and hyphens kept)."""
     words = re.split(r"[\s_]+", phrase.strip())
