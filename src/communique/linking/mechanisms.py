@@ -556,7 +556,7 @@ def make_mechanisms(settings: dict[str, Any]):
 
 
 def mechanism_series(rows: list[dict]) -> list[dict]:
-    """Group store rows (mechanism_id, name, edition, doc_id, date, location_name,
+    """Group store rows (mechanism_id, name, edition, frequency, doc_id, date, location_name,
     location_country, participants) into one series per mechanism, with missing editions."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -572,6 +572,7 @@ def mechanism_series(rows: list[dict]) -> list[dict]:
                 "mechanism_id": mechanism_id,
                 "name": max(set(names), key=names.count) if names else mechanism_id,
                 "editions": editions,
+                "frequency": next((r["frequency"] for r in items if r.get("frequency")), None),
                 "dates": sorted({r["date"] for r in items if r.get("date")}),
                 "places": _unique(
                     [
