@@ -18,6 +18,9 @@ _SPAN_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", 
 _NAME_POS = frozenset({"PROPN"})
 
 
+DIRECTIONAL_PREPS = frozenset({"to", "toward", "towards", "into", "against", "with", "at", "in", "on", "for"})
+
+
 @dataclass
 class Candidate:
     """A mention before resolution; token indices are half-open ``[start, end)``."""
@@ -52,6 +55,7 @@ class Extractor:
 
     # -- entry point -------------------------------------------------------------------
     def __call__(self, sdoc) -> list[Candidate]:
+        self._doc = sdoc
         hits = self.gazetteer.scan(sdoc)
         hit_at: dict[int, Hit] = {}
         for hit in hits:
@@ -348,10 +352,20 @@ class Extractor:
                          name=_strip_determiners(tok.doc[start:end]).text, rule="members-of-body")
 
     def _country_from(self, cand: Candidate, states: list[Candidate]) -> None:
-        codes = [s.country for s in states if cand.start <= s.start and s.end <= cand.end and s.country]
+        """The group's country from the states named inside it, but not from a destination or
+        counterpart ("a team of paratroopers to Lebanon", "talks with China")."""
+        codes = [s.country for s in states if cand.start <= s.start and s.end <= cand.end and s.country
+                 and not self._directional(s)]
         cand.countries = list(dict.fromkeys(codes))
         if len(cand.countries) == 1:
             cand.country = cand.countries[0]
+
+    def _directional(self, state: Candidate) -> bool:
+        doc = getattr(self, "_doc", None)
+        if doc is None:
+            return False
+        tok = doc[state.head]
+        return tok.dep_ == "pobj" and tok.head.lower_ in DIRECTIONAL_PREPS
 
     def _split_coordinated_groups(self, phrases: list[Candidate], state_at: dict[int, Candidate]) -> None:
         """"the Chinese and Vietnamese militaries": each demonym stands for its country's group."""

@@ -40,6 +40,9 @@ VERB_POS = {"VERB", "AUX"}
 # happen (CAMEO convention), else the actor's own.
 DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
+PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed", "rebuild", "strengthen"}
+# Attacks and deployments with no named target are aimed at the state where they happen.
+PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
 TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
 
 
@@ -186,8 +189,11 @@ class EventCoder:
             trace.append(f"{where}: rule {rule} not coded: a meeting noun needs a named counterpart")
             return []
         src, tgt = source.first, target.first
-        if tgt is None and lookup(code).plover in DOMESTIC_TARGET_TYPES:
+        plover_type = lookup(code).plover
+        if tgt is None and plover_type in DOMESTIC_TARGET_TYPES:
             tgt = _state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
+        elif tgt is None and plover_type in PLACE_TARGET_TYPES:
+            tgt = _state_of_place(tok)
         if tgt is not None and (_same_actor(src, tgt) or _same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
@@ -309,6 +315,8 @@ class EventCoder:
     def _blocked(self, tok: Token, pat: Pattern | None) -> str | None:
         if syntax.is_negated(tok):
             return "negated"
+        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return f"not an act: what '{tok.head.text}' asks or proposes"
         for gov in syntax.governors(tok, {"xcomp", "conj", "acomp", "advcl"}):
             for child in gov.children:
                 if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
@@ -531,12 +539,15 @@ class EventCoder:
         from ..actors.lookup import mention_for_token
 
         skip = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "parataxis", "relcl", "mark", "punct",
-                "conj", "cc"}
-        frontier = [c for c in tok.children if c.dep_ not in skip and c.i > tok.i]
+                "conj", "cc"}  # other clauses; a conjoined noun is kept (see keep)
+        def keep(c: Token) -> bool:
+            return c.dep_ not in skip or (c.dep_ == "conj" and c.pos_ not in VERB_POS)
+
+        frontier = [c for c in tok.children if keep(c) and c.i > tok.i]
         for _depth in range(6):  # near the trigger only: its arguments and their modifiers
             nxt = []
             for t in frontier:
-                nxt.extend(c for c in t.children if c.dep_ not in skip)
+                nxt.extend(c for c in t.children if keep(c))
                 m = mention_for_token(doc, t) if t.pos_ in ("PROPN", "NOUN", "ADJ") else None
                 if m is None or m.kind == "pronoun":
                     continue
@@ -549,6 +560,11 @@ class EventCoder:
     def _clause_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
         """The party inside an embedded act: "threatened to shell Iraqi towns", "demanded that Hamas ..."."""
         for child in tok.children:
+            if child.dep_ == "advcl" and child.lemma_.lower() in PURPOSE_VERBS:  # "... to help Ethiopia"
+                for obj in syntax.objects_of(child):
+                    ref = self._side(doc, [obj]).first or self._inner_party(doc, obj, source)
+                    if ref is not None and (source is None or ref.country != source.country):
+                        return Side([ref], "beneficiary of the act's purpose")
             if child.dep_ == "ccomp":
                 for subj in syntax.subjects_of(child):
                     side = self._side(doc, syntax.with_conjuncts(subj))
