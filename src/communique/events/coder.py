@@ -428,7 +428,9 @@ class EventCoder:
             m = mention_for_token(doc, t)
             if m is None:
                 # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
-                ref = _place_as_party(t) or self._modifier_party(doc, t) or _named_entity(t)
+                agent = _agent_of(t)
+                ref = _place_as_party(t) or self._modifier_party(doc, t) or _named_entity(t) \
+                    or (self._side(doc, [agent]).first if agent is not None else None)
                 if ref is not None and not any(_same_actor(ref, r) for r in refs):
                     refs.append(ref)
                 continue
@@ -672,13 +674,31 @@ def _split_by_country(doc: Document, m: Mention) -> list[ActorRef]:
 
 def _named_entity(tok: Token) -> ActorRef | None:
     """A person or organisation the actor dictionaries do not know: named, country unknown."""
-    if tok.ent_type_ not in ("ORG", "PERSON") or tok.pos_ != "PROPN":
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "LAW"):
         return None
     span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if span is None:
-        return None
-    name = span.text[4:] if span.text.lower().startswith("the ") else span.text
-    return ActorRef(country=None, name=name, text=span.text)
+    if span is None or span.label_ not in ("ORG", "PERSON", "NORP"):
+        left = tok.i
+        while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i == tok.i \
+                and tok.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        text = tok.doc[left:tok.i + 1].text
+    else:
+        text = span.text
+    name = text[4:] if text.lower().startswith("the ") else text
+    return ActorRef(country=None, name=name, text=text)
+
+
+def _agent_of(tok: Token) -> Token | None:
+    """The doer behind an instrument or act: "missiles fired by the army", "a bombing by IS"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    return next((p for p in grand.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _located_in(tok: Token) -> ActorRef | None:
