@@ -93,21 +93,20 @@ class EventCoder:
         if sdoc is None:
             raise ValueError(f"{doc.doc_id}: the 'events' stage needs the 'parse' stage before it")
         trace: list[str] = doc.annotations.setdefault("trace", [])
-        events: list[Event] = []
         self._dyad = _document_dyad(doc)
         sents = list(sdoc.sents)
-        predictions = self.classifier.predict([s.text for s in sents]) if self.classifier else [None] * len(sents)
-        for sent_idx, (sent, prediction) in enumerate(zip(sents, predictions)):
-            found: list[Event] = []
-            for tok in sent:
-                found.extend(self.code_token(doc, sent_idx, sent, tok, trace))
-            if prediction is not None:
-                if found:
-                    _weigh_by_model(found, prediction)
+        coded = [[e for tok in sent for e in self.code_token(doc, i, sent, tok, trace)] for i, sent in enumerate(sents)]
+        # the model decides only where it matters: which of several events is primary, or whether a
+        # sentence no rule coded holds an event (a verb-headed sentence that is not mere speech)
+        wanted = [i for i, found in enumerate(coded) if len(found) > 1 or (
+            not found and sents[i].root.pos_ in VERB_POS and sents[i].root.lemma_.lower() not in syntax.SPEECH_VERBS)]
+        if self.classifier is not None and wanted:
+            for i, prediction in zip(wanted, self.classifier.predict([sents[i].text for i in wanted])):
+                if coded[i]:
+                    _weigh_by_model(coded[i], prediction)
                 else:
-                    found = self._model_event(doc, sent_idx, sent, prediction, trace)
-            events.extend(found)
-        doc.events = events
+                    coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
+        doc.events = [e for found in coded for e in found]
         return doc
 
     def _model_event(self, doc: Document, sent_idx: int, sent: Span, prediction: Any,
@@ -434,6 +433,8 @@ class EventCoder:
                 if ref is not None and not any(_same_actor(ref, r) for r in refs):
                     refs.append(ref)
                 continue
+            if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
+                m = _antecedent_in_sentence(doc, m) or m
             for ref in _split_by_country(doc, m):
                 if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
                     place = _located_in(t)
@@ -508,7 +509,7 @@ class EventCoder:
             else:
                 for h in holders:
                     cands.extend(syntax.prep_objects(h, role))
-                if not cands and pat is None:  # cooperation predicates: search the object phrases
+                if not cands:  # "provides aid ... to X": the preposition may hang inside the object phrase
                     for o in syntax.objects_of(tok):
                         for t in o.subtree:
                             if t.dep_ == "prep" and t.lower_ == role:
@@ -687,6 +688,14 @@ def _named_entity(tok: Token) -> ActorRef | None:
         text = span.text
     name = text[4:] if text.lower().startswith("the ") else text
     return ActorRef(country=None, name=name, text=text)
+
+
+def _antecedent_in_sentence(doc: Document, pronoun: Mention) -> Mention | None:
+    if not pronoun.actor_id:
+        return None
+    named = [m for m in doc.mentions if m.actor_id == pronoun.actor_id and m.kind != "pronoun"
+             and m.sentence == pronoun.sentence and m.start < pronoun.start]
+    return max(named, key=lambda m: (m.end - m.start)) if named else None
 
 
 def _agent_of(tok: Token) -> Token | None:
