@@ -6,8 +6,6 @@ import csv
 import hashlib
 import io
 import json
-import sys
-import types
 
 import duckdb
 import pytest
@@ -260,19 +258,13 @@ def test_actors_lists_people_with_roles_and_events(db):
     assert "Wang Yi" in table.stdout
 
 
-def test_mechanisms_prints_store_rows_without_a_series_builder(db, monkeypatch):
-    monkeypatch.setattr(cli, "_mechanism_series", lambda rows: None)
-    result = runner.invoke(app, ["mechanisms", "--db", str(db), "--country", "PHL", "--format", "jsonl"])
-    assert result.exit_code == 0
-    assert [(m["name"], m["doc_id"]) for m in jsonl(result.stdout)] == [("Strategic Dialogue", "c")]
-
-
-def test_mechanisms_uses_the_series_builder_when_present(db, monkeypatch):
-    linking = types.ModuleType("communique.linking.mechanisms")
-    linking.mechanism_series = lambda rows: [{"series": rows[0]["name"], "editions": [r["edition"] for r in rows]}]
-    monkeypatch.setitem(sys.modules, "communique.linking.mechanisms", linking)
+def test_mechanisms_lists_each_series_with_its_editions_and_gaps(db):
     result = runner.invoke(app, ["mechanisms", "--db", str(db), "--format", "jsonl"])
-    assert jsonl(result.stdout) == [{"series": "Strategic Dialogue", "editions": [3, 3, 3]}]
+    assert result.exit_code == 0, result.output
+    series = jsonl(result.stdout)
+    assert [s["name"] for s in series] == ["Strategic Dialogue"]
+    assert series[0]["editions"] == [3]
+    assert series[0]["gaps"] == []
 
 
 def test_explain_shows_trigger_rule_confidence_and_trace(fake_coder):

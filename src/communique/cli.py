@@ -308,17 +308,9 @@ def mechanisms(
     """List recurring mechanisms (dialogues, consultations, exercises) and their editions."""
     with _open_store(db, read_only=True) as store:
         rows = store.mechanisms(country=country.upper() if country else None)
-    series = _mechanism_series(rows)
-    _print_rows(series if series is not None else rows, format, title="mechanisms")
+    from .linking.mechanisms import mechanism_series
 
-
-def _mechanism_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-    """Editions and gaps per series, when the linking module offers them."""
-    try:
-        from .linking.mechanisms import mechanism_series
-    except ImportError:
-        return None
-    return [dict(s) if not isinstance(s, dict) and hasattr(s, "keys") else s for s in mechanism_series(rows)]
+    _print_rows(mechanism_series(rows), format, title="mechanisms")
 
 
 def _print_rows(rows: list[Any], fmt: RowsFormat, title: str) -> None:
