@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,17 @@ from .resolve import Resolver
 from .tables import load_tables
 
 
+BUILTIN_PEOPLE = Path(str(resources.files("communique").joinpath("data", "actors", "people.csv")))
+
+
 class ActorStage:
     """Extract and resolve actor mentions; user dictionaries override the built-in vocabulary."""
 
     def __init__(self, dictionaries: list[str | Path] | None = None, strict_codes: bool = True) -> None:
         tables = load_tables()
-        self.dictionary: ActorDictionary | None = (
-            load_dictionaries(dictionaries, strict_codes=strict_codes) if dictionaries else None)
+        # the shipped people list first: user dictionaries, read after it, override it
+        dictionaries = [BUILTIN_PEOPLE, *(dictionaries or [])]
+        self.dictionary: ActorDictionary | None = load_dictionaries(dictionaries, strict_codes=strict_codes)
         if self.dictionary is None:
             gazetteer = builtin_gazetteer()
         else:
