@@ -27,6 +27,9 @@ CASES = [
     # a refused meeting is no meeting: it is a rejection of one (CAMEO 125)
     ("The Indonesian defense minister refused to meet the Australian delegation.", [("REJECT", "IDN", "AUS")]),
     ("Pakistan did not sign the treaty with India.", []),
+    # a stated refusal of a cooperative act is a rejection
+    ("Syria said it will not sign the agreement with Turkey.", [("REJECT", "SYR", "TUR")]),
+    ("Palestinians and Israelis failed to reach agreement on the fate of the offices.", [("REJECT", "PSE", "ISR")]),
     ("Vietnam did not sign the agreement, but Japan and the Philippines held talks in Manila on Monday.",
      [("CONSULT", "JPN", "PHL")]),
     ("Germany urged Russia to withdraw its troops from the region.", [("REQUEST", "DEU", "RUS")]),

@@ -40,6 +40,21 @@ VERB_POS = {"VERB", "AUX"}
 # happen (CAMEO convention), else the actor's own.
 DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
+
+
+def _refusal(tok: Token, reason: str) -> bool:
+    """A cooperative act negated under a modal ("will not accept"), or one an actor failed at."""
+    governors = list(syntax.governors(tok, {"xcomp", "acomp"}))
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for g in governors for c in g.children):
+        return False  # "will not sign if ...": conditional, not a refusal
+    if reason == "negated":
+        return any(c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for g in governors for c in g.children)
+    return "governed by 'fail" in reason
+
+
 PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed", "rebuild", "strengthen"}
 # Attacks and deployments with no named target are aimed at the state where they happen.
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
@@ -168,6 +183,9 @@ class EventCoder:
         reason = self._blocked(tok, pat)
         if reason and reason.startswith("conditional ('unless')") and lookup(code).plover not in VERBAL_TYPES:
             code, rule = "130", f"{rule}+ultimatum"  # "will withdraw ... unless": a threat
+        elif reason and lookup(code).plover in COOPERATIVE_TYPES and _refusal(tok, reason):
+            # "will not accept", "would not meet", "failed to reach agreement": a stated refusal
+            code, rule = ("125" if lookup(code).plover == "CONSULT" else "120"), f"{rule}+refusal"
         elif reason:
             trace.append(f"{where}: rule {rule} not coded: {reason}")
             return []
