@@ -40,6 +40,8 @@ VERB_POS = {"VERB", "AUX"}
 # happen (CAMEO convention), else the actor's own.
 DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
+QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                  "group", "groups", "crowd", "crowds", "number", "some", "many", "members", "member", "scores"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 
@@ -195,6 +197,10 @@ class EventCoder:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
                 return []
         source, target, symmetric, how = self._attribute(doc, tok, pat, code)
+        if not _known(source.first) and lookup(code).plover == "PROTEST":
+            crowd = _crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
+            if crowd is not None:
+                source, how = Side([crowd]), how + ", civilians of the place"
         if not _known(source.first):
             trace.append(f"{where}: rule {rule} matched but no source actor was found")
             return []
@@ -443,6 +449,11 @@ class EventCoder:
         refs: list[ActorRef] = []
         for t in toks:
             m = mention_for_token(doc, t)
+            if m is None and t.lemma_.lower() in QUANTITY_HEADS:  # "thousands of Iraqi Kurds"
+                inner = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj"), None)
+                if inner is not None:
+                    t, m = inner, mention_for_token(doc, inner)
             if m is None:
                 # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
                 agent = _agent_of(t)
@@ -467,13 +478,14 @@ class EventCoder:
 
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
+                # "Israeli army bulldozers", "Iraqi Kurds": people or things of a state, not the state
                 m = mention_for_token(doc, child)
                 if m is not None and m.country:
-                    return ActorRef(country=m.country, sector=m.sector, name=None, text=tok.text,
-                                    actor_id=m.actor_id, mention_id=m.mention_id)
+                    return ActorRef(country=m.country, sector=m.sector, name=tok.text, text=tok.text,
+                                    mention_id=m.mention_id)
                 ref = _modifier_country(child)
                 if ref is not None:
-                    return ref
+                    return ActorRef(country=ref.country, name=tok.text, text=tok.text)
         return None
 
     def _between(self, doc: Document, tok: Token) -> Side:
@@ -728,9 +740,19 @@ def _agent_of(tok: Token) -> Token | None:
     return None
 
 
+def _crowd_of_place(tok: Token) -> ActorRef | None:
+    """Unnamed protesters: the civilians (CAMEO sector CVL) of the state where they protest."""
+    subj = syntax.subject_of(tok)
+    place = _state_of_place(tok) or (_located_in(subj) if subj is not None else None)
+    if place is None:
+        return None
+    text = " ".join(t.text for t in subj.subtree) if subj is not None else None
+    return ActorRef(country=place.country, sector="CVL", name=None, text=text)
+
+
 def _located_in(tok: Token) -> ActorRef | None:
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "throughout", "across"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     ref = _place_as_party(pobj)
