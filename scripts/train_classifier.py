@@ -34,7 +34,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from communique.evaluate.datasets import read_confli_class
-from communique.events.classifier import FORMAT_VERSION, MODEL_NAME, PENTA_CLASSES, models_dir
+from communique.events.classifier import FORMAT_VERSION, MODEL_NAME, models_dir
 from communique.events.codebook import PLOVER_TYPES, lookup, penta_class_of
 
 REPO = Path(__file__).resolve().parents[1]

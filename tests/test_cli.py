@@ -12,7 +12,6 @@ import pytest
 from typer.testing import CliRunner
 
 import communique.evaluate
-from communique import cli
 from communique.api import Communique
 from communique.cli import app
 from communique.export import event_to_dict

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -16,7 +15,7 @@ from communique.linking.mechanisms import (
     run_mechanisms,
 )
 from communique.nlp.model import load_model
-from communique.records import Document, Event
+from communique.records import Event
 
 from builders import add_event, parsed_document, sample_article
 

@@ -9,7 +9,7 @@ from communique import registry
 from communique.nlp.model import load_model
 from communique.place.places import find_place_mentions
 from communique.place.stage import REMOTE_REASON, locate_events, make_places
-from communique.records import Document, Event
+from communique.records import Event
 
 from builders import add_event, parsed_document, sample_article
 
