@@ -78,3 +78,23 @@ def test_every_event_explains_itself(coder):
     assert 0 < event.confidence <= 1
     assert event.cameo == "057" and event.event_type == "SUPPORT" and event.symmetric
     assert doc.text[event.trigger.start:event.trigger.end] == "signed"
+
+
+def test_verbless_headlines_are_coded_without_hanging(coder):
+    """Every stage climbs the parse from a trigger to its governors; a root that is no verb must
+    end the climb (spaCy makes a new Token object on each access, so identity tests never do)."""
+    import signal
+
+    def fail(*_):
+        raise TimeoutError("coding a verbless sentence did not finish")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(30)
+    try:
+        for headline in ("Talks between India and China in New Delhi on Monday.",
+                         "Vietnam, China beef up defence ties",
+                         "Fresh clashes on the border."):
+            coder.code_text(headline, published="2024-05-14")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
