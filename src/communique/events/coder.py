@@ -160,7 +160,7 @@ class EventCoder:
         """The events one token triggers (several when co-actors act together: one per actor)."""
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS and lemma in self.lex.cooperation_verbs and self._is_cooperation(tok):
-            match = self._stance_code(tok, trace)
+            match = self._stance_code(tok)
             return self._code_match(doc, sent_idx, sent, tok, match, trace) if match else []
         if tok.pos_ in VERB_POS and (demand := self._reported_demand(doc, sent_idx, sent, tok, trace)):
             return [demand]
@@ -269,7 +269,7 @@ class EventCoder:
             return True
         return any(o.lemma_.lower() in self.lex.cooperation_objects for o in syntax.objects_of(tok))
 
-    def _stance_code(self, tok: Token, trace: list[str]) -> tuple[str, None, str] | None:
+    def _stance_code(self, tok: Token) -> tuple[str, None, str] | None:
         stance = self._stance(tok)
         if stance == "intent":
             return self.lex.intent_codes["cooperate"], None, "intent-to-cooperate"
