@@ -47,6 +47,18 @@ CASES = [
     ("Nigeria will withdraw its peacekeeping force from Chad unless the rebels agree to a ceasefire.",
      [("THREATEN", "NGA", "TCD")]),
     ("Israel and Lebanon renewed negotiations on Monday on a troop pullback.", [("CONSULT", "ISR", "LBN")]),
+    # in reported speech "would" is the past of "will": a stated intent (a conflictual one is a threat)
+    ("Colombian rebel leaders said they would meet the Venezuelan envoy if the army halted its offensive.",
+     [("AGREE", "COL", "VEN")]),
+    ("Palestinian leaders said they would boycott all contact with the Canadian government.",
+     [("THREATEN", "PSE", "CAN")]),
+    # an unreported "would" is a hypothesis; a conflictual act under "may ... if" is a threat
+    ("Germany would impose sanctions on Iran in such a case.", []),
+    ("Turkey may cut aid to Syria if the attacks continue.", [("THREATEN", "TUR", "SYR")]),
+    # unnamed groups are actors, with the state they are of or in
+    ("Tribal elders in Afghanistan condemned the Pakistani air strikes.", [("ACCUSE", "AFG", "PAK")]),
+    # armed groups carry the state they fight in, as CAMEO codes them
+    ("Hezbollah fired rockets at Israel on Sunday.", [("ASSAULT", "LBN", "ISR")]),
 ]
 
 

@@ -43,6 +43,7 @@ VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                   "group", "groups", "crowd", "crowds", "number", "some", "many", "members", "member", "scores"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 
 
@@ -185,6 +186,8 @@ class EventCoder:
         reason = self._blocked(tok, pat)
         if reason and reason.startswith("conditional ('unless')") and lookup(code).plover not in VERBAL_TYPES:
             code, rule = "130", f"{rule}+ultimatum"  # "will withdraw ... unless": a threat
+        elif reason and reason.startswith("conditional threat") and lookup(code).plover in CONFLICT_TYPES:
+            code, rule = self.lex.intent_codes[lookup(code).plover], f"{rule}+conditional-threat"
         elif reason and lookup(code).plover in COOPERATIVE_TYPES and _refusal(tok, reason):
             # "will not accept", "would not meet", "failed to reach agreement": a stated refusal
             code, rule = ("125" if lookup(code).plover == "CONSULT" else "120"), f"{rule}+refusal"
@@ -225,6 +228,7 @@ class EventCoder:
             trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
             return []
         code = self._specialise(tok, pat, code, src)
+        symmetric = symmetric and not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
         events = []
         for actor in source.refs if how.endswith("(co-actors)") else [src]:
             if tgt is not None and _same_actor(actor, tgt):
@@ -285,7 +289,7 @@ class EventCoder:
                     word = child.lemma_.lower()
                     if word in self.lex.appeal:
                         return "appeal"
-                    if word in self.lex.intent:
+                    if word in self.lex.intent or (word == "would" and self._reported(gov)):
                         return "intent"
             lemma = gov.lemma_.lower()
             if gov != tok and lemma in self.lex.appeal:
@@ -343,6 +347,10 @@ class EventCoder:
         for gov in syntax.governors(tok, {"xcomp", "conj", "acomp", "advcl"}):
             for child in gov.children:
                 if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
+                    if child.lower_ == "would" and self._reported(gov):
+                        continue  # "said it would allow": a reported intent, weighed by the stance
+                    if child.lemma_.lower() in self.lex.conditional_threat and _has_condition(gov):
+                        return f"conditional threat ('{child.text} ... if')"
                     return f"hypothetical ('{child.text}')"
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                     return f"inside a condition ('{child.lower_}')"
@@ -354,6 +362,13 @@ class EventCoder:
         if any(cue in clause for cue in self.lex.background) and tok.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
             return "background or habitual activity"
         return None
+
+    def _reported(self, tok: Token) -> bool:
+        """The clause is what someone says, announces or confirms ("Iraq said it would ...")."""
+        top = tok
+        for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
+            pass
+        return top.dep_ in ("ccomp", "xcomp", "pcomp") and top.head.lemma_.lower() in self.lex.reporting
 
     def _apply_stance(self, tok: Token, pat: Pattern, code: str, rule: str) -> tuple[str | None, str]:
         """A scheduled act keeps its code; a stated intent becomes AGREE (03x) or, for a
@@ -367,7 +382,7 @@ class EventCoder:
                     stance = "appeal"
                 elif word in self.lex.scheduled:
                     stance = stance or "scheduled"
-                elif word in self.lex.intent:
+                elif word in self.lex.intent or word == "would":  # only a reported "would" gets here
                     stance = stance or "intent"
         if stance == "intent" and _has_time(tok):
             stance = "scheduled"  # "will hold talks next week": a planned act, not a promise
@@ -679,6 +694,12 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
 
 
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
+
+
+def _has_condition(tok: Token) -> bool:
+    """The clause carries an "if" condition ("may halt mediation if cooperation founders")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in tok.children)
 
 
 def _speaks_of_both(tok: Token) -> bool:

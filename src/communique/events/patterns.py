@@ -75,6 +75,8 @@ class Lexicon:
     intent_domains: dict[str, dict[str, str]]
     classifier_codes: dict[str, str]
     domains: dict[str, frozenset[str]]
+    reporting: frozenset[str] = frozenset()
+    conditional_threat: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:
@@ -206,4 +208,6 @@ def load_lexicon() -> Lexicon:
                         for k, v in (data.get("intent_domains") or {}).items()},
         classifier_codes={str(k): str(v) for k, v in (data.get("classifier_codes") or {}).items()},
         domains={k: _words(v, str(domains_path), k) for k, v in domains.items()},
+        reporting=_words(data.get("reporting", []), str(path), "reporting"),
+        conditional_threat=_words(data.get("conditional_threat", []), str(path), "conditional_threat"),
     )
