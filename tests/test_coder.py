@@ -59,6 +59,12 @@ CASES = [
     ("Tribal elders in Afghanistan condemned the Pakistani air strikes.", [("ACCUSE", "AFG", "PAK")]),
     # armed groups carry the state they fight in, as CAMEO codes them
     ("Hezbollah fired rockets at Israel on Sunday.", [("ASSAULT", "LBN", "ISR")]),
+    # an attack no one is named for is by unidentified forces of the state where it happens;
+    # a passive arrest is by the authorities there; a passive withdrawal by those withdrawn
+    ("Two Afghan soldiers were killed in a roadside bombing near Kandahar.", [("ASSAULT", "AFG", "AFG")]),
+    ("A car bomb explosion in Mogadishu killed four Kenyan peacekeepers.", [("ASSAULT", "SOM", "KEN")]),
+    ("A French journalist was arrested in Iran.", [("COERCE", "IRN", "FRA")]),
+    ("Hundreds of Ethiopian troops were withdrawn from Somalia.", [("RETREAT", "ETH", "SOM")]),
 ]
 
 

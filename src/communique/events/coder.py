@@ -205,6 +205,10 @@ class EventCoder:
             if crowd is not None:
                 source, how = Side([crowd]), how + ", civilians of the place"
         if not _known(source.first):
+            unnamed = self._unnamed_doer(doc, tok, code)
+            if unnamed is not None:
+                source, how = Side([unnamed]), how + ", unnamed doer"
+        if not _known(source.first):
             trace.append(f"{where}: rule {rule} matched but no source actor was found")
             return []
         if pat is not None and pat.requires_actor_object and not _known(target.first):
@@ -361,6 +365,39 @@ class EventCoder:
         clause = syntax.clause_text(tok)
         if any(cue in clause for cue in self.lex.background) and tok.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
             return "background or habitual activity"
+        return None
+
+    def _unnamed_doer(self, doc: Document, tok: Token, code: str) -> ActorRef | None:
+        """The doer of an act the text does not attribute, as CAMEO codes it.
+
+        An attack by no named actor ("a roadside bombing killed ...", "were killed in a car bomb
+        explosion") is by unidentified forces (UAF) of the state named by the weapon ("US drone
+        strikes") or of the state where it happens; an arrest, detention or investigation in the
+        passive ("was arrested in Lebanon") is by that state's authorities; a withdrawal or
+        demobilisation in the passive ("guerrillas have been demobilised") is by those it names.
+        """
+        plover = lookup(code).plover
+        passive = syntax.is_passive(tok)
+        if plover == "RETREAT" and passive:
+            patient = syntax.passive_subject(tok)
+            return self._side(doc, [patient]).first if patient is not None else None
+        if plover == "ASSAULT" or (plover == "COERCE" and code[:2] in ("18", "19", "20")):
+            subj = None if passive else syntax.subject_of(tok)
+            if subj is not None and subj.pos_ == "PRON":
+                return None
+            named = next((r for c in (subj.children if subj is not None else ())
+                          if c.i < subj.i and (r := _modifier_country(c)) is not None), None)
+            scene = named or _scene_state(tok)
+            if scene is None:
+                return None
+            text = _phrase_text(subj) if subj is not None else "unidentified attackers"
+            return ActorRef(country=scene.country, sector="UAF", name=None, text=text,
+                            actor_id=f"unidentified:{scene.country}")
+        if passive and (code[:2] == "17" or code[:2] == "09"):
+            scene = _scene_state(tok)
+            if scene is not None:
+                return ActorRef(country=scene.country, sector="GOV", name=None, text="the authorities",
+                                actor_id=f"authorities:{scene.country}")
         return None
 
     def _reported(self, tok: Token) -> bool:
@@ -547,8 +584,10 @@ class EventCoder:
         for role in roles:
             cands: list[Token] = []
             if role == "dobj":
+                # the patient of a passive ("three soldiers were killed") is the target of a one-sided act
+                patient_ok = pat is not None and not pat.symmetric
                 cands = [o for h in holders if h == tok or h.dep_ == "xcomp"
-                         for o in syntax.objects_of(h) if o.dep_ != "nsubjpass"]
+                         for o in syntax.objects_of(h) if o.dep_ != "nsubjpass" or patient_ok]
             elif role == "iobj":
                 cands = [c for c in tok.children if c.dep_ == "dative"]
             else:
@@ -792,6 +831,39 @@ def _state_of_place(tok: Token) -> ActorRef | None:
             if ref is not None:
                 return ref
     return None
+
+
+SCENE_PREPS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "of", "into", "on"}
+
+
+def _scene_state(tok: Token) -> ActorRef | None:
+    """The state where the act of the trigger's clause takes place ("near the town of Samarra")."""
+    from ..place.geocode import geocode
+
+    top = tok
+    for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
+        pass
+    for t in top.subtree:
+        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "compound") \
+                or t.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", ""):
+            continue
+        prep = t.head if t.dep_ == "pobj" else t.head.head
+        if prep.lower_ not in SCENE_PREPS:
+            continue
+        span = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+        text = span.text if span is not None else t.text
+        code = _country_code(text)
+        if code is None:
+            place = geocode(text)
+            code = place.country if place is not None else None
+        if code:
+            return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+    return None
+
+
+def _phrase_text(tok: Token) -> str:
+    return " ".join(t.text for t in tok.subtree if not (t.dep_ in ("relcl", "acl", "punct", "appos")
+                                                        and t.head == tok))
 
 
 def _modifier_country(tok: Token) -> ActorRef | None:
