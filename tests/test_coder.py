@@ -65,6 +65,23 @@ CASES = [
     ("A car bomb explosion in Mogadishu killed four Kenyan peacekeepers.", [("ASSAULT", "SOM", "KEN")]),
     ("A French journalist was arrested in Iran.", [("COERCE", "IRN", "FRA")]),
     ("Hundreds of Ethiopian troops were withdrawn from Somalia.", [("RETREAT", "ETH", "SOM")]),
+    # a peacekeeping contribution stated as intent; receiving inspectors; a welcome given
+    ("Malaysia is ready to contribute 800 troops to the UN peacekeeping force in Lebanon.", [("AGREE", "MYS", "UNO")]),
+    ("Sudan received a team of inspectors from the African Union.", [("RETREAT", "SDN", "AU")]),
+    ("The Kenyan president gave a warm welcome to the visiting Chinese premier.", [("CONSULT", "KEN", "CHN")]),
+    # orders, asylum, complaints, cancelled visits
+    ("An Egyptian court ordered the British journalist to appear for questioning.", [("REQUEST", "EGY", "GBR")]),
+    ("Thousands of Syrian Kurds sought asylum in Sweden.", [("REQUEST", "SYR", "SWE")]),
+    ("Peru complained to the Organization of American States over Chilean naval manoeuvres.",
+     [("ACCUSE", "PER", "CHL")]),
+    ("The Jordanian foreign minister cancelled a planned visit to Israel.", [("SANCTION", "JOR", "ISR")]),
+    ("Ethiopia forced the Eritrean diplomats out of the country.", [("SANCTION", "ETH", "ERI")]),
+    # property, cyber and physical attacks
+    ("Hamas militants set fire to an Israeli checkpoint.", [("COERCE", "PSE", "ISR")]),
+    ("Chinese hackers tried to hack into the computers of the Taiwanese defense ministry.",
+     [("COERCE", "CHN", "TWN")]),
+    ("Iraqi police beat up Turkish demonstrators in Kirkuk.", [("ASSAULT", "IRQ", "TUR")]),
+    ("Russia launched a ground offensive against Ukraine.", [("ASSAULT", "RUS", "UKR")]),
 ]
 
 

@@ -325,6 +325,9 @@ class EventCoder:
                 continue
             if pat.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in pat.xcomp for c in tok.children):
                 continue
+            if pat.requires_domain and not any(_clause_words(tok) & self.lex.domains.get(d, frozenset())
+                                               for d, _ in pat.domains):
+                continue
             found.append(pat)
         return found
 
@@ -695,12 +698,12 @@ class EventCoder:
 
     # -- the record --------------------------------------------------------------------------
     def _specialise(self, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> str:
-        domains = dict(pat.domains) if pat is not None else self.lex.intent_domains.get(code, {})
+        # a rule's domains refine its own code; an intent or appeal made of it has its own domains
+        domains = dict(pat.domains) if pat is not None and code == pat.cameo else \
+            self.lex.intent_domains.get(code, {})
         if not domains or len(code) == 4:
             return code
-        words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
-        for obj in syntax.objects_of(tok):
-            words |= {t.lemma_.lower() for t in obj.subtree}
+        words = _clause_words(tok)
         for domain, specific in domains.items():
             if words & self.lex.domains.get(domain, frozenset()):
                 return _valid(specific, code)
@@ -733,6 +736,14 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
 
 
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
+
+
+def _clause_words(tok: Token) -> set[str]:
+    """Lemmas and forms of the trigger's phrase and its objects' phrases (for domain words)."""
+    words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+    for obj in syntax.objects_of(tok):
+        words |= {t.lemma_.lower() for t in obj.subtree}
+    return words
 
 
 def _has_condition(tok: Token) -> bool:

@@ -17,7 +17,7 @@ import yaml
 
 PATTERN_KEYS = {
     "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
-    "confidence", "requires_actor_object", "object_kind", "xcomp",
+    "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain",
 }
 DEFAULT_TARGET = ("dobj", "with", "to", "against", "on", "at", "for")
 OBJECT_KINDS = {"gathering", "place"}
@@ -42,6 +42,7 @@ class Pattern:
     requires_actor_object: bool = False
     object_kind: str | None = None
     xcomp: frozenset[str] = frozenset()  # the verb must govern one of these ("refused to meet")
+    requires_domain: bool = False  # the clause must speak of one of the rule's domains
     source: str = ""
 
 
@@ -132,6 +133,8 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
     object_kind = entry.get("object_kind")
     if object_kind is not None and object_kind not in OBJECT_KINDS:
         raise PatternError(f"{where}: 'object_kind' must be one of {sorted(OBJECT_KINDS)}")
+    if entry.get("requires_domain") and not domains:
+        raise PatternError(f"{where}: 'requires_domain' needs 'domains'")
     confidence = entry.get("confidence", 0.8)
     if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
         raise PatternError(f"{where}: 'confidence' must be a number between 0 and 1")
@@ -141,6 +144,7 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         target=tuple(t.lower() for t in target), domains=tuple((str(k), str(v)) for k, v in domains.items()),
         confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),
         object_kind=object_kind, xcomp=_words(entry.get("xcomp"), where, "xcomp"), source=where,
+        requires_domain=bool(entry.get("requires_domain", False)),
     )
 
 
