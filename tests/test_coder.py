@@ -82,6 +82,18 @@ CASES = [
      [("COERCE", "CHN", "TWN")]),
     ("Iraqi police beat up Turkish demonstrators in Kirkuk.", [("ASSAULT", "IRQ", "TUR")]),
     ("Russia launched a ground offensive against Ukraine.", [("ASSAULT", "RUS", "UKR")]),
+    # a duration is not a schedule: the intent stays an intent
+    ("Armenia says it is willing to withdraw its forces from Azerbaijan after three decades of occupation.",
+     [("AGREE", "ARM", "AZE")]),
+    ("Chinese and Japanese negotiators returned to Beijing for talks on the disputed islands.",
+     [("CONSULT", "CHN", "JPN")]),
+    # yielding to demands, calling a protest off
+    ("The Kenyan government bowed to demands from Somali refugees.", [("CONCEDE", "KEN", "SOM")]),
+    ("The Nigerian labour union called off a strike against the government of Ghana.", [("CONCEDE", "NGA", "GHA")]),
+    # a stative passive: the subject holds the stance
+    ("Greece is opposed to Turkish membership of the European Union.", [("REJECT", "GRC", "TUR")]),
+    ("Jordanian rescue teams evacuated the wounded from the Syrian town of Daraa.", [("AID", "JOR", "SYR")]),
+    ("Russian border guards were put under investigation in Finland.", [("ACCUSE", "FIN", "RUS")]),
 ]
 
 

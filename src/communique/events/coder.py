@@ -64,12 +64,32 @@ PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
 TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
 
 
+# Clauses that are not the predicate's own ("..., the ministry said on Monday"; "which it seized in May").
+OTHER_CLAUSES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "csubj"}
+# Prepositions whose time is a duration or a past reference, not when the act is set for.
+PAST_OR_SPAN_PREPS = {"after", "since", "for", "over", "during", "before", "ago", "throughout"}
+
+
 def _has_time(tok: Token) -> bool:
-    """The predicate's clause names a time ("next week", "on Monday", "in June")."""
+    """The predicate's clause sets a time for the act ("next week", "on Monday", "in June"); a
+    duration or past reference ("after fifteen years", "six months ago") sets none."""
     top = tok
     for top in syntax.governors(tok, {"xcomp", "acomp", "conj"}):
         pass
-    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS for t in top.subtree)
+    for t in top.subtree:
+        if not (t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS):
+            continue
+        path, node = [], t
+        while node != top and node.head != node:
+            path.append(node)
+            node = node.head
+        if any(n.dep_ in OTHER_CLAUSES for n in path):
+            continue
+        if any(n.dep_ == "prep" and n.lower_ in PAST_OR_SPAN_PREPS for n in path) or t.lower_ == "ago" \
+                or any(c.lower_ == "ago" for c in t.head.children) or t.head.lower_ == "ago":
+            continue
+        return True
+    return False
 NOUN_POS = {"NOUN", "PROPN"}
 
 
@@ -447,6 +467,10 @@ class EventCoder:
             agent = syntax.prep_objects(tok, "by")
             source = self._side(doc, agent)
             how = "passive agent"
+            holder = syntax.passive_subject(tok)
+            if not source.refs and holder is not None and tok.lemma_.lower() in syntax.STATIVE_PASSIVES:
+                # "X is opposed to", "X were engaged in": the subject holds the stance or does the act
+                source, how = self._side(doc, syntax.with_conjuncts(holder)), "stative subject"
             if not source.refs:
                 patient = syntax.passive_subject(tok)
                 if patient is not None and patient.lemma_.lower() in GATHERINGS | {"consultation"}:

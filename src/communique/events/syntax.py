@@ -18,6 +18,12 @@ SPEECH_VERBS = {
 }
 
 
+# Verbs whose passive form states what its subject does or holds ("X is opposed to",
+# "forces were engaged in"): the grammatical subject is the doer.
+STATIVE_PASSIVES = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "resolve",
+                    "poise", "set", "bent", "intent"}
+
+
 def governors(tok: Token, deps: set[str] = CHAIN_DEPS) -> Iterator[Token]:
     """The token, then its heads while the link is one of ``deps`` (stops at clause edges)."""
     seen = 0
