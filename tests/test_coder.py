@@ -94,6 +94,13 @@ CASES = [
     ("Greece is opposed to Turkish membership of the European Union.", [("REJECT", "GRC", "TUR")]),
     ("Jordanian rescue teams evacuated the wounded from the Syrian town of Daraa.", [("AID", "JOR", "SYR")]),
     ("Russian border guards were put under investigation in Finland.", [("ACCUSE", "FIN", "RUS")]),
+    # a side that names no state takes the one the text implies: the scene, or the state whose
+    # own institutions act on a domestic actor
+    ("Rebels blew up a bridge in northern Mali.", [("COERCE", "MLI", "MLI")]),
+    ("A Kenyan court ordered opposition leader Raila Odinga to appear for questioning.", [("REQUEST", "KEN", "KEN")]),
+    # "anti-" and "pro-" do not make a nationality
+    ("An anti-Chinese activist was arrested in Hong Kong.", [("COERCE", "HKG", "HKG")]),
+    ("The Democratic People's Republic of Korea fired two missiles at Japan.", [("ASSAULT", "PRK", "JPN")]),
 ]
 
 

@@ -355,10 +355,17 @@ class Extractor:
         """The group's country from the states named inside it, but not from a destination or
         counterpart ("a team of paratroopers to Lebanon", "talks with China")."""
         codes = [s.country for s in states if cand.start <= s.start and s.end <= cand.end and s.country
-                 and not self._directional(s)]
+                 and not self._directional(s) and not self._stance_prefixed(s)]
         cand.countries = list(dict.fromkeys(codes))
         if len(cand.countries) == 1:
             cand.country = cand.countries[0]
+
+    def _stance_prefixed(self, state: Candidate) -> bool:
+        """An "anti-Syria journalist" or a "pro-Iranian group" is not of that state."""
+        doc = getattr(self, "_doc", None)
+        if doc is None or state.start < 2:
+            return False
+        return doc[state.start - 1].text == "-" and doc[state.start - 2].lower_ in STANCE_PREFIXES
 
     def _directional(self, state: Candidate) -> bool:
         doc = getattr(self, "_doc", None)
@@ -385,6 +392,9 @@ class Extractor:
             if grams & keys:
                 return sector
         return None
+
+
+STANCE_PREFIXES = {"anti", "pro"}
 
 
 def _sentence_index(sdoc) -> list[int]:

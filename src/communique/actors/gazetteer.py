@@ -15,6 +15,7 @@ from .names import fold, norm_phrase, norm_word, plural
 from .tables import Tables, load_tables
 
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_POSSESSIVE = re.compile(r"(['’]s)\b")
 
 # Categories whose phrases are proper names and must be written capitalised.
 PROPER = frozenset({"country", "demonym", "prefix", "capital", "metonym", "body", "actor"})
@@ -54,6 +55,8 @@ class Gazetteer:
         keys = {norm_phrase(phrase)}
         if _INNER_HYPHEN.search(phrase):  # the tokenizer splits "Al-Shabaab" into "Al", "-", "Shabaab"
             keys.add(norm_phrase(_INNER_HYPHEN.sub(" - ", phrase)))
+        if _POSSESSIVE.search(phrase):  # and "People's" into "People", "'s"
+            keys |= {norm_phrase(_POSSESSIVE.sub(r" \1", k)) for k in (phrase, _INNER_HYPHEN.sub(" - ", phrase))}
         for key in keys:
             if not key:
                 continue

@@ -15,6 +15,8 @@ a sentence was or was not coded.
 
 from __future__ import annotations
 
+import dataclasses
+
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -247,6 +249,7 @@ class EventCoder:
         if tgt is not None and (_same_actor(src, tgt) or _same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
+        src, tgt = _locate_parties(tok, src, tgt)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
         if confidence < self.min_confidence:
             trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
@@ -254,7 +257,7 @@ class EventCoder:
         code = self._specialise(tok, pat, code, src)
         symmetric = symmetric and not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
         events = []
-        for actor in source.refs if how.endswith("(co-actors)") else [src]:
+        for actor in [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]:
             if tgt is not None and _same_actor(actor, tgt):
                 continue
             event = self._event(doc, sent_idx, sent, tok, code, actor, tgt, symmetric, rule, confidence)
@@ -760,6 +763,30 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
 
 
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
+
+
+# Sectors of actors that act within their own state: an unplaced one is of the state where the
+# act happens, or of the state of the party acting on them ("an Argentine judge ordered Menem").
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "LAB", "PTY", "JUD", "COP", "CRM", "AGR", "EDU", "MED", "BUS",
+                    "REL", "RAD", "UAF", "LEG", "HRI"}
+
+
+def _locate_parties(tok: Token, src: ActorRef, tgt: ActorRef | None) -> tuple[ActorRef, ActorRef | None]:
+    """Give a side that names no state the state the text implies: the scene of the act, or, for
+    a domestic actor acted on by a state's own institutions, that state."""
+    unplaced_src = src.country is None and src.sector not in ("IGO", "NGO")
+    unplaced_tgt = tgt is not None and tgt.country is None and _known(tgt) and tgt.sector not in ("IGO", "NGO")
+    if not (unplaced_src or unplaced_tgt):
+        return src, tgt
+    scene = _scene_state(tok)
+    if unplaced_src and scene is not None and src.sector in DOMESTIC_SECTORS:
+        src = dataclasses.replace(src, country=scene.country)
+    if unplaced_tgt:
+        if scene is not None and (tgt.sector in DOMESTIC_SECTORS or src.country != scene.country):
+            tgt = dataclasses.replace(tgt, country=scene.country)
+        elif src.country and (tgt.sector in DOMESTIC_SECTORS or src.sector in ("JUD", "COP")):
+            tgt = dataclasses.replace(tgt, country=src.country)
+    return src, tgt
 
 
 def _clause_words(tok: Token) -> set[str]:
