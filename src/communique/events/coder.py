@@ -906,16 +906,17 @@ def _scene_state(tok: Token) -> ActorRef | None:
     for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
         pass
     for t in top.subtree:
-        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "compound") \
-                or t.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", ""):
+        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "compound"):
             continue
         prep = t.head if t.dep_ == "pobj" else t.head.head
         if prep.lower_ not in SCENE_PREPS:
             continue
         span = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+        if t.dep_ == "compound" and (span is None or span.label_ not in ("GPE", "LOC", "FAC")):
+            continue  # "Gaza City", not "the Nigerian Interior Ministry"
         text = span.text if span is not None else t.text
-        code = _country_code(text)
-        if code is None:
+        code = _country_code(text) or _country_code(t.text)
+        if code is None and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", ""):
             place = geocode(text)
             code = place.country if place is not None else None
         if code:
