@@ -154,9 +154,10 @@ def add_argument_spans(doc: Document) -> None:
     """Give each event's actor and recipient the span of the argument phrase they fill.
 
     A side gets a span when its words are in the event's sentence: an actor mention of that
-    sentence, or a name found there that no mention covers (a name the dictionaries do not know,
-    a country named as a place). Sides with no words there ("the state" of a protest, a party
-    inferred from the article's main pair) keep ``None``.
+    sentence, or a name found there once that no mention covers (a person or organisation the
+    dictionaries do not know). Sides with no words of their own there keep ``None``: "the state"
+    of a protest, the country of the place it happens in, a party inferred from the article's
+    main pair.
     """
     sdoc = doc.spacy_doc
     if sdoc is None:
@@ -194,8 +195,8 @@ def _side_head(sent: Span, mentions: dict[str, Mention], ref: ActorRef | None) -
     mention = mentions.get(ref.mention_id) if ref.mention_id else None
     if mention is not None:
         return _token_at(sent, mention.head_start) if mention.head_start is not None else None
-    if not ref.text or not (ref.name or ref.actor_id):
-        return None  # a label such as "the state" or "bilateral", not words of the sentence
+    if not ref.text or not ref.name:
+        return None  # a label ("the state", "bilateral") or a state inferred from a place name
     at = sent.text.find(ref.text)
     if at < 0 or sent.text.find(ref.text, at + 1) >= 0:
         return None  # absent, or ambiguous
