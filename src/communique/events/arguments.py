@@ -9,13 +9,15 @@ that token's phrase:
 - kept: determiners, modifiers, possessors, numbers with their pre-modifiers ("at least 75"),
   prepositional phrases ("the police in the Gaza Strip"), appositions ("Zabihullah Mujahid, the
   Taliban spokesman"), a parenthesised abbreviation ("Nigerian Air Force (NAF)") and a passive
-  participle with its agent ("the missiles fired by the Israeli military");
+  participle with its agent ("the resolution proposed by Britain");
 - left out: relative clauses, other clausal modifiers, conjuncts (each conjunct is its own
   side) except the joint subject of a symmetric event ("India and Pakistan held talks"),
   examples ("including ..."), time expressions ("on Monday"), and trailing adverbs, punctuation
-  and conjunctions.
+  and conjunctions;
+- when the mention only modifies the argument noun ("the Afghan government offer of a
+  ceasefire"), the phrase ends with that noun.
 
-The rules are syntactic and use the spaCy parse only.
+The rules read the spaCy parse (dependencies, tags, entity types) only.
 """
 
 from __future__ import annotations
