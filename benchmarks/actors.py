@@ -4,23 +4,31 @@
                                 [--out benchmarks/results/actors.json]
 
 confli_ner  ConfliBERT CAMEO NER training split (CoNLL BIO; S source, T target, R reciprocal actors).
-            Each sentence's tokens are joined with single spaces and coded; the PRIMARY event (highest
-            confidence, first on ties) gives the predicted spans: its actor mention is S and its
-            recipient mention is T. When the primary event is symmetric (talks, agreements) both
-            mentions are predicted R. R means "either side": a predicted R span may match a gold S or T
-            span and a predicted S or T span may match a gold R span, because the gold itself marks
-            "X met Y" sometimes S/T and sometimes R. A matched pair counts under the gold label, an
-            unmatched prediction under its own. Scores per label:
+            The gold spans are the argument phrases that fill the roles, determiners and possessors
+            included ("a Swiss court", "the Croatian government 's request"). Each sentence's tokens
+            are joined with single spaces and coded; the PRIMARY event (highest confidence, first on
+            ties) gives the predicted spans: its actor is S and its recipient T. A side's predicted
+            span is its argument phrase (``ActorRef.start``/``end``, see communique.events.arguments);
+            a side without one falls back to its actor mention's extent, else to the first occurrence
+            of its text. When the primary event is symmetric (talks, agreements) both sides are
+            predicted R; the two sides of "India and Pakistan held talks" share the phrase "India and
+            Pakistan", so one of the two identical R spans can match. R means "either side": a
+            predicted R span may match a gold S or T span and a predicted S or T span may match a
+            gold R span, because the gold itself marks "X met Y" sometimes S/T and sometimes R. A
+            matched pair counts under the gold label, an unmatched prediction under its own. Scores
+            per label:
             - token level: each token of a predicted span against the gold label of that token;
-            - span level, exact: the same token range;
-            - span level, lenient (head overlap): the predicted mention's syntactic head lies inside the
-              gold span, so "President Bashar Assad" matches "Syrian President Bashar Assad" and
-              "Donald Trump" matches "Donald Trump 's decision".
+            - span level, exact: the predicted argument phrase covers the same token range as the
+              gold span;
+            - span level, lenient (head overlap): the syntactic head of the side's actor mention lies
+              inside the gold span, whatever the phrase boundaries, so "President Bashar Assad"
+              matches "Syrian President Bashar Assad" and "Donald Trump" matches "Donald Trump 's
+              decision".
             Each predicted and gold span is matched at most once. A sentence without events predicts
             no span. Every gold span left unmatched is put down to one cause (no event coded, no actor
             mention headed inside it, sides swapped, side left empty, another mention chosen), and
-            ``mention_coverage`` tells how many gold spans any actor mention is headed inside, whatever
-            the event coder does with it.
+            ``mention_coverage`` tells how many gold spans any actor mention is headed inside (or has
+            the same extent as), whatever the event coder does with it.
 petrarch    PETRARCH2 unit-test records coded with the PETR.Validate actors and agents dictionaries
             loaded as user dictionaries (codes not checked against CAMEO). A record is reproduced when
             one of our events has the (source, target) codes of one expected event; our code is the
@@ -28,7 +36,8 @@ petrarch    PETRARCH2 unit-test records coded with the PETR.Validate actors and 
             expected event that is not reproduced is put into one failure category (see ``categorise``).
             Records that expect no event (discards, errors) are left out.
 
-The headline NER figure is the lenient span F1 of S and of T.
+The headline NER figure is the lenient span F1 of S and of T; the exact figures (argument phrase
+boundaries) are under ``scores.exact``.
 """
 
 from __future__ import annotations
@@ -147,16 +156,20 @@ class TokenMap:
 
 
 def _side_span(doc: Document, ref: ActorRef, label: str, tmap: TokenMap) -> Span | None:
+    """A side as a predicted span: its argument phrase (``ref.start``/``ref.end``) when it has one,
+    else its mention's extent, else the first occurrence of its text. The head, used by the lenient
+    match, is the mention's syntactic head (else the last token of the text), whatever the extent."""
     mention = next((m for m in doc.mentions if ref.mention_id and m.mention_id == ref.mention_id), None)
     if mention is not None:
         found = tmap.tokens(mention.start, mention.end)
         head = tmap.token_at(mention.head_start)
-    elif ref.text:
-        at = doc.text.find(ref.text)
-        found = tmap.tokens(at, at + len(ref.text)) if at >= 0 else None
+    elif ref.text and (at := doc.text.find(ref.text)) >= 0:
+        found = tmap.tokens(at, at + len(ref.text))
         head = found[1] - 1 if found else None
     else:
         return None
+    if ref.start is not None and ref.end is not None:
+        found = tmap.tokens(ref.start, ref.end)
     if found is None:
         return None
     return Span(label, found[0], found[1], head if head is not None else found[1] - 1)

@@ -24,8 +24,9 @@ def sample_event() -> Event:
         event_id="doc1-e1", doc_id="doc1", event_type="CONSULT", cameo="043", mode="visit", quad_class=1,
         goldstein=1.0,
         actor=ActorRef(country="CHN", sector="MIL", name="Shao Yuanming", text="Chinese Defence Minister",
-                       actor_id="shao-yuanming"),
-        recipient=ActorRef(country="VNM", sector="MIL", name="Phan Van Giang", text="his Vietnamese counterpart"),
+                       actor_id="shao-yuanming", start=51, end=68),
+        recipient=ActorRef(country="VNM", sector="MIL", name="Phan Van Giang", text="his Vietnamese counterpart",
+                           start=51, end=68),
         symmetric=True, date="2021-04-23", date_precision="day", date_raw="April 23", date_reason="explicit",
         location=Location(name="Dongxing", admin1="Guangxi", country="CHN", lat=21.54, lon=107.97,
                           geonameid=1812256, feature="city"),
@@ -51,9 +52,17 @@ def test_contract_field_order_is_fixed():
 
 def test_contract_nested_objects():
     row = event_to_dict(minimal_event())
-    assert row["actor"] == {"country": None, "sector": "GOV", "name": None, "text": None}
+    assert row["actor"] == {"country": None, "sector": "GOV", "name": None, "text": None, "span": None}
     assert (row["location"], row["mechanism"], row["trigger"], row["evidence"]) == (None, None, None, [])
     assert row["date"] == "XXXX-11-02"
+
+
+def test_a_side_exports_the_span_of_its_argument_phrase():
+    row = event_to_dict(sample_event())
+    assert list(row["actor"]) == ["country", "sector", "name", "text", "span"]
+    assert row["actor"]["span"] == row["recipient"]["span"] == [51, 68]
+    start, end = row["actor"]["span"]
+    assert SENTENCE[start:end] == "China and Vietnam"  # the joint subject of a symmetric event
 
 
 def test_jsonl_matches_the_golden_file():
@@ -80,9 +89,11 @@ def test_csv_flattens_the_contract():
         "lat": "21.54", "lon": "107.97", "mechanism_name": "Defense and Security Consultation",
         "mechanism_edition": "10", "evidence_doc_ids": "doc1;doc2", "evidence_sentence": SENTENCE,
         "trigger": "held", "event_type": "CONSULT", "cameo": "043",
+        "actor_start": "51", "actor_end": "68", "recipient_start": "51", "recipient_end": "68",
     }
     assert {k: first[k] for k in expected} == expected
     assert (rows[1]["location_name"], rows[1]["evidence_doc_ids"], rows[1]["date"]) == ("", "", "XXXX-11-02")
+    assert (rows[1]["actor_start"], rows[1]["actor_end"]) == ("", "")
 
 
 def test_cameo_tsv_lines():

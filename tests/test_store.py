@@ -19,7 +19,7 @@ def make_event(doc_id: str, n: int, sentence: str, *, event_type: str = "CONSULT
         event_id=event_id or f"{doc_id}-e{n}", doc_id=doc_id, event_type=event_type, cameo="043", mode="visit",
         quad_class=1, goldstein=1.0,
         actor=ActorRef(country=actor, sector="MIL", name="Shao Yuanming", text="Shao Yuanming",
-                       actor_id="shao-yuanming", mention_id="m1"),
+                       actor_id="shao-yuanming", mention_id="m1", start=0, end=13),
         recipient=ActorRef(country=recipient, sector="MIL", text="his counterpart", mention_id="m2"),
         symmetric=True, date=date, date_precision="day", date_raw="April 23", date_reason="explicit",
         location=Location(name="Dongxing", admin1="Guangxi", country="CHN", lat=21.54, lon=107.97,
@@ -80,6 +80,34 @@ def test_store_persists_across_connections(tmp_path):
         s.write([make_doc("a")])
     with Store(path, read_only=True) as s:
         assert [e["event_id"] for e in s.events()] == ["a-e1"]
+
+
+def test_side_spans_round_trip(store):
+    store.write([make_doc("a")])
+    [event] = store.events()
+    assert (event["actor"]["span"], event["recipient"]["span"]) == ([0, 13], None)
+
+
+SPAN_COLUMNS = ("actor_start", "actor_end", "recipient_start", "recipient_end")
+
+
+def _store_without_spans(path) -> None:
+    """A store as written before sides had spans: its events table lacks the span columns."""
+    with Store(path) as s:
+        s.write([make_doc("old")])
+        for column in SPAN_COLUMNS:
+            s.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+
+
+def test_a_store_made_before_side_spans_is_read_and_extended(tmp_path):
+    path = tmp_path / "old.duckdb"
+    _store_without_spans(path)
+    with Store(path, read_only=True) as s:
+        assert [(e["event_id"], e["actor"]["span"]) for e in s.events()] == [("old-e1", None)]
+    with Store(path) as s:  # opening for writing adds the columns; old events keep no span
+        s.write([make_doc("new")])
+        spans = {e["event_id"]: e["actor"]["span"] for e in s.events()}
+    assert spans == {"old-e1": None, "new-e1": [0, 13]}
 
 
 def test_same_content_is_skipped_whatever_its_doc_id(store):

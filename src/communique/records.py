@@ -90,7 +90,13 @@ class Actor:
 
 @dataclass(slots=True)
 class ActorRef:
-    """An event's actor or recipient, as exported: ``{country, sector, name, text}``."""
+    """An event's actor or recipient, as exported: ``{country, sector, name, text, span}``.
+
+    ``text`` is the actor mention ("Croatian government"); ``start``/``end`` delimit the argument
+    phrase, the words in the sentence that fill the role ("the Croatian government 's request").
+    They are None when the side has no words in the sentence it was coded from (a protest's
+    target "the state", a party inferred from the article).
+    """
 
     country: str | None = None
     sector: str | None = None
@@ -98,6 +104,8 @@ class ActorRef:
     text: str | None = None
     actor_id: str | None = None
     mention_id: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(slots=True)

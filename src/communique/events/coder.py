@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from ..records import ActorRef, Document, Event, Evidence, Mention, Trigger
 from ..registry import stage
 from . import syntax
+from .arguments import add_argument_spans
 from .codebook import lookup
 from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
 
@@ -147,6 +148,7 @@ class EventCoder:
                 else:
                     coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
         doc.events = [e for found in coded for e in found]
+        add_argument_spans(doc)
         return doc
 
     def _model_event(self, doc: Document, sent_idx: int, sent: Span, prediction: Any,

@@ -16,6 +16,8 @@ CONTRACT_FIELDS: tuple[str, ...] = (
     "location_reason", "status", "mechanism", "evidence", "trigger", "rule", "confidence", "doc_id",
 )
 ACTOR_FIELDS: tuple[str, ...] = ("country", "sector", "name", "text")
+# The actor object ends with "span": [start, end] of the argument phrase in the document text, or null.
+ACTOR_SPAN = "span"
 LOCATION_FIELDS: tuple[str, ...] = ("name", "admin1", "country", "lat", "lon", "geonameid", "feature")
 MECHANISM_FIELDS: tuple[str, ...] = ("name", "edition")
 EVIDENCE_FIELDS: tuple[str, ...] = ("doc_id", "sentence", "start", "end")
@@ -24,7 +26,12 @@ TRIGGER_FIELDS: tuple[str, ...] = ("text", "start", "end")
 
 def actor_to_dict(ref: ActorRef | None) -> dict[str, Any]:
     ref = ref or ActorRef()
-    return {name: getattr(ref, name) for name in ACTOR_FIELDS}
+    return {**{name: getattr(ref, name) for name in ACTOR_FIELDS}, ACTOR_SPAN: span_of(ref.start, ref.end)}
+
+
+def span_of(start: int | None, end: int | None) -> list[int] | None:
+    """``[start, end]`` when both offsets are known, else None."""
+    return None if start is None or end is None else [start, end]
 
 
 def location_to_dict(location: Location | None) -> dict[str, Any] | None:

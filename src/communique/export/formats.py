@@ -26,6 +26,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "location_name", "location_admin1", "location_country", "lat", "lon", "location_reason",
     "status", "mechanism_name", "mechanism_edition", "trigger", "rule", "confidence", "doc_id",
     "evidence_doc_ids", "evidence_sentence",
+    "actor_start", "actor_end", "recipient_start", "recipient_end",
 )
 
 CAMEO_COLUMNS: tuple[str, ...] = (
@@ -36,8 +37,8 @@ CAMEO_COLUMNS: tuple[str, ...] = (
 PARQUET_SCHEMA: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR"), ("event_type", "VARCHAR"), ("mode", "VARCHAR"), ("cameo", "VARCHAR"),
     ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
-    ("actor", "STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR)"),
-    ("recipient", "STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR)"),
+    ("actor", "STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR, span INTEGER[])"),
+    ("recipient", "STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR, span INTEGER[])"),
     ("symmetric", "BOOLEAN"), ("date", "VARCHAR"), ("date_end", "VARCHAR"), ("date_precision", "VARCHAR"),
     ("date_raw", "VARCHAR"), ("date_reason", "VARCHAR"),
     ("location", "STRUCT(name VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, "
@@ -71,6 +72,8 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
     for role, ref in (("actor", actor), ("recipient", recipient)):
         for key in ("country", "sector", "name", "text"):
             flat[f"{role}_{key}"] = ref.get(key)
+        span = ref.get("span") or (None, None)
+        flat[f"{role}_start"], flat[f"{role}_end"] = span[0], span[1]
     flat.update(
         location_name=location.get("name"), location_admin1=location.get("admin1"),
         location_country=location.get("country"), lat=location.get("lat"), lon=location.get("lon"),

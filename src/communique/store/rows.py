@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..export.contract import ACTOR_FIELDS, LOCATION_FIELDS, event_to_dict
+from ..export.contract import ACTOR_FIELDS, ACTOR_SPAN, LOCATION_FIELDS, event_to_dict, span_of
 from ..records import Document, Event
 
 Row = dict[str, Any]
@@ -72,6 +72,8 @@ def event_row(event: Event) -> Row:
             row[f"{role}_{key}"] = data[role][key]
         row[f"{role}_actor_id"] = ref.actor_id if ref else None
         row[f"{role}_mention_id"] = ref.mention_id if ref else None
+        row[f"{role}_start"] = ref.start if ref else None
+        row[f"{role}_end"] = ref.end if ref else None
     location = data["location"] or {}
     for key in LOCATION_FIELDS:
         row[f"location_{key}"] = location.get(key)
@@ -108,8 +110,8 @@ def event_from_row(row: Row, evidence: list[Row]) -> Row:
         "cameo": row["cameo"],
         "quad_class": row["quad_class"],
         "goldstein": row["goldstein"],
-        "actor": {k: row[f"actor_{k}"] for k in ACTOR_FIELDS},
-        "recipient": {k: row[f"recipient_{k}"] for k in ACTOR_FIELDS},
+        "actor": _actor_from_row(row, "actor"),
+        "recipient": _actor_from_row(row, "recipient"),
         "symmetric": row["symmetric"],
         "date": row["date"],
         "date_end": row["date_end"],
@@ -130,3 +132,10 @@ def event_from_row(row: Row, evidence: list[Row]) -> Row:
         "confidence": row["confidence"],
         "doc_id": row["doc_id"],
     }
+
+
+def _actor_from_row(row: Row, role: str) -> Row:
+    """The contract actor object of one side (stores made before spans were kept have no span columns)."""
+    actor = {k: row[f"{role}_{k}"] for k in ACTOR_FIELDS}
+    actor[ACTOR_SPAN] = span_of(row.get(f"{role}_start"), row.get(f"{role}_end"))
+    return actor

@@ -97,8 +97,18 @@ CREATE TABLE IF NOT EXISTS events (
     rule                VARCHAR,
     confidence          DOUBLE,
     doc_id              VARCHAR NOT NULL,
-    sentence_index      INTEGER
+    sentence_index      INTEGER,
+    actor_start         INTEGER,  -- the argument phrase of each side: character offsets into the text
+    actor_end           INTEGER,
+    recipient_start     INTEGER,
+    recipient_end       INTEGER
 );
+
+-- Stores created before the side spans were kept gain their columns (empty for old events).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_start INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_end INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_start INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_end INTEGER;
 
 CREATE TABLE IF NOT EXISTS evidence (
     event_id       VARCHAR NOT NULL,

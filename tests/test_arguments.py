@@ -1,0 +1,106 @@
+"""Argument phrases: the words of the sentence that fill an event's actor or recipient role.
+
+The actor mention is the name ("Croatian government"); the side's span is the phrase the
+predicate takes ("the Croatian government's request"). Sentences are parsed by the default model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.api import Communique
+from communique.events.arguments import argument_span
+from communique.nlp.model import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+def phrase(nlp, sentence: str, head: str, predicate: str) -> str:
+    """The argument phrase of the mention headed by the word ``head``, for the trigger ``predicate``."""
+    sdoc = nlp(sentence)
+    head_tok = next(t for t in sdoc if t.text == head)
+    predicate_tok = next(t for t in sdoc if t.text == predicate)
+    start, end = argument_span(head_tok.sent, head_tok, predicate_tok)
+    return sentence[start:end]
+
+
+PHRASES = [
+    # a possessor belongs to the possessed noun's phrase; what follows the noun describes the request
+    ("A Swiss court rejected the Croatian government's request for a new hearing.", "government", "rejected",
+     "the Croatian government's request"),
+    # an "of" object belongs to its noun
+    ("Iraqi troops killed dozens of Islamic State fighters near Mosul.", "fighters", "killed",
+     "dozens of Islamic State fighters"),
+    ("The bombing killed at least 75 displaced people in eastern Syria.", "people", "killed",
+     "at least 75 displaced people in eastern Syria"),
+    # passive agent
+    ("The draft resolution was rejected by the Russian delegation.", "delegation", "rejected",
+     "the Russian delegation"),
+    # prepositional object of the predicate; the time expression is not part of it
+    ("Russia imposed new sanctions on the Ukrainian government on Tuesday.", "government", "imposed",
+     "the Ukrainian government"),
+    # the trigger noun stops the climb: the argument of "talks" is the person talked with
+    ("Erdogan held talks with Russian President Vladimir Putin.", "Putin", "talks",
+     "Russian President Vladimir Putin"),
+    # relative clauses are left out, with or without commas
+    ("A Zimbabwe court freed two former ministers who served in Robert Mugabe's government.", "ministers",
+     "freed", "two former ministers"),
+    ("The army, which controls the north, shelled rebel positions.", "army", "shelled", "The army"),
+    # a parenthesised abbreviation and an apposition are part of the name
+    ("The Nigerian Air Force (NAF) bombed a Boko Haram camp in Borno.", "Force", "bombed",
+     "The Nigerian Air Force (NAF)"),
+    ("Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attack.", "Mujahid", "claimed",
+     "Zabihullah Mujahid, the Taliban spokesman"),
+    # examples are not what the phrase names
+    ("Rebels released 20 hostages, including two French nationals.", "hostages", "released", "20 hostages"),
+    # each conjunct is its own side
+    ("The United Kingdom and France opposed the resolution.", "Kingdom", "opposed", "The United Kingdom"),
+    ("The United Kingdom and France opposed the resolution.", "France", "opposed", "France"),
+]
+
+
+@pytest.mark.parametrize("sentence, head, predicate, expected", PHRASES)
+def test_argument_phrase(nlp, sentence, head, predicate, expected):
+    assert phrase(nlp, sentence, head, predicate) == expected
+
+
+def sides(coder: Communique, text: str) -> list[tuple[str | None, str | None]]:
+    """(actor words, recipient words) of each event coded from ``text``, read through the spans."""
+    doc = coder.code_text(text)
+
+    def words(ref):
+        return None if ref.start is None else doc.text[ref.start:ref.end]
+
+    return [(words(e.actor), words(e.recipient)) for e in doc.events]
+
+
+def test_the_coder_gives_each_side_its_argument_phrase(coder):
+    assert sides(coder, "Japan rejected the Chinese government's proposal for joint patrols.") == [
+        ("Japan", "the Chinese government's proposal")]
+
+
+def test_the_joint_subject_of_a_symmetric_event_is_one_phrase_for_both_sides(coder):
+    assert sides(coder, "India and Pakistan held talks in Islamabad.") == [
+        ("India and Pakistan", "India and Pakistan")]
+
+
+def test_spans_are_offsets_into_the_document_text(coder):
+    text = "The talks had been postponed twice. Iraqi troops killed dozens of Islamic State fighters near Mosul."
+    doc = coder.code_text(text)
+    [event] = doc.events
+    assert text[event.recipient.start:event.recipient.end] == "dozens of Islamic State fighters"
+    assert event.recipient.start > text.index("Iraqi")
+
+
+def test_a_side_with_no_words_in_the_sentence_has_no_span(coder):
+    # the target of a protest is the state where it happens: inferred, not said
+    [(actor, recipient)] = sides(coder, "Thousands of workers protested in Paris against the pension reform.")
+    assert (actor, recipient) == ("Thousands of workers", None)
