@@ -101,6 +101,13 @@ CASES = [
     # "anti-" and "pro-" do not make a nationality
     ("An anti-Chinese activist was arrested in Hong Kong.", [("COERCE", "HKG", "HKG")]),
     ("The Democratic People's Republic of Korea fired two missiles at Japan.", [("ASSAULT", "PRK", "JPN")]),
+    ("Egyptian police opened fire on Islamist demonstrators in Cairo.", [("ASSAULT", "EGY", "EGY")]),
+    # a cooperation verb with a rule of its own is coded as that act
+    ("Israel and Morocco have upgraded their diplomatic ties to ambassadorial level.", [("SUPPORT", "ISR", "MAR")]),
+    ("The Kenyan government allowed Somali refugees to return home.", [("RETREAT", "KEN", "SOM")]),
+    # "staged" is not "stag"
+    ("Alexei Navalny, the Russian opposition leader, staged a hunger strike in prison.", [("PROTEST", "RUS", "RUS")]),
+    ("The radical Palestinian Islamic Jihad movement rejected an invitation from Egypt.", [("REJECT", "PSE", "EGY")]),
 ]
 
 
@@ -115,6 +122,14 @@ def test_sentence_is_coded_as_specified(coder, sentence, expected):
         assert any(t == etype and ((a, r) == (actor, recipient) or (sym and (a, r) == (recipient, actor)))
                    for t, a, r, sym in found), f"missing {etype} {actor}->{recipient}; coded {found}"
     assert len(found) == len(expected), f"expected {expected}, coded {found}"
+
+
+def test_the_act_outranks_the_aim_it_states(coder):
+    doc = coder.code_text("Tens of thousands of students staged demonstrations in Seoul to demand reforms "
+                          "by the South Korean government.")
+    primary = max(doc.events, key=lambda e: e.confidence)
+    assert (primary.event_type, primary.actor.country) == ("PROTEST", "KOR")
+    assert any(e.event_type == "REQUEST" for e in doc.events)
 
 
 def test_negated_and_conditional_acts_are_traced(coder):

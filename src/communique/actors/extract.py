@@ -161,8 +161,9 @@ class Extractor:
             if term is not None:
                 return self._role_phrase(tok, hit, term, hit_at, states)
         org_sector = self.tables.org_heads.get(norm_word(tok.text)) or self.tables.org_heads.get(tok.lemma_.lower())
-        if org_sector and tok.pos_ == "PROPN" and tok.text[:1].isupper():
-            return self._named_org(tok, org_sector, hit_at, states)
+        if org_sector and ((tok.pos_ == "PROPN" and tok.text[:1].isupper()) or any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 for c in tok.children)):
+            return self._named_org(tok, org_sector, hit_at, states)  # "the Islamic Jihad movement"
         if lower in self.tables.delegation_terms or tok.lemma_.lower() in self.tables.delegation_terms:
             return self._delegation(tok, hit_at, states)
         if self._member_head(tok) and (cand := self._members(tok, states)) is not None:

@@ -44,7 +44,8 @@ VERB_POS = {"VERB", "AUX"}
 DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                  "group", "groups", "crowd", "crowds", "number", "some", "many", "members", "member", "scores"}
+                  "group", "groups", "crowd", "crowds", "number", "some", "many", "members", "member", "scores",
+                  "deployment", "contingent", "batch", "patch", "wave", "detachment", "convoy"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
@@ -184,9 +185,16 @@ class EventCoder:
     def code_token(self, doc: Document, sent_idx: int, sent: Span, tok: Token, trace: list[str]) -> list[Event]:
         """The events one token triggers (several when co-actors act together: one per actor)."""
         lemma = tok.lemma_.lower()
+        if tok.pos_ in VERB_POS and lemma not in self.patterns.by_verb:
+            lemma = next((w for w in syntax.lemma_guesses(tok) if w in self.patterns.by_verb), lemma)
         if tok.pos_ in VERB_POS and lemma in self.lex.cooperation_verbs and self._is_cooperation(tok):
             match = self._stance_code(tok)
-            return self._code_match(doc, sent_idx, sent, tok, match, trace) if match else []
+            if match:
+                return self._code_match(doc, sent_idx, sent, tok, match, trace)
+            # "upgraded their ties to ambassadorial level": only a rule of its own codes the act itself
+            pats = [p for p in self._verb_patterns(tok, lemma) if p.objects]
+            return self._code_match(doc, sent_idx, sent, tok, (pats[0].cameo, pats[0], pats[0].id), trace) \
+                if pats else []
         if tok.pos_ in VERB_POS and (demand := self._reported_demand(doc, sent_idx, sent, tok, trace)):
             return [demand]
         if tok.pos_ in VERB_POS:
@@ -253,6 +261,8 @@ class EventCoder:
             return []
         src, tgt = _locate_parties(tok, src, tgt)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
+        if _purpose_clause(tok):  # "staged protests to demand reforms": the protest comes first
+            confidence *= 0.9
         if confidence < self.min_confidence:
             trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
             return []
@@ -538,6 +548,10 @@ class EventCoder:
                               for p in c.children if p.dep_ == "pobj"), None)
                 if inner is not None:
                     t, m = inner, mention_for_token(doc, inner)
+            if m is None:  # "Kenzo Oshima, the UN relief coordinator": the apposition names the role
+                appos = next((c for c in t.children if c.dep_ == "appos"), None)
+                if appos is not None and (am := mention_for_token(doc, appos)) is not None and am.kind != "pronoun":
+                    m = am
             if m is None:
                 # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
                 agent = _agent_of(t)
@@ -796,7 +810,17 @@ def _clause_words(tok: Token) -> set[str]:
     words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
     for obj in syntax.objects_of(tok):
         words |= {t.lemma_.lower() for t in obj.subtree}
+    doc = tok.doc  # "peace-keeping" is three tokens
+    words |= {f"{doc[i - 1].lower_}-{doc[i + 1].lower_}" for i in range(tok.left_edge.i + 1, tok.right_edge.i)
+              if doc[i].text == "-"}
     return words
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """The trigger states the aim of another act ("blocked roads to press their demands")."""
+    return tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in VERB_POS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and tok.head.lemma_.lower() not in syntax.SPEECH_VERBS
 
 
 def _has_condition(tok: Token) -> bool:

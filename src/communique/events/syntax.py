@@ -24,6 +24,23 @@ STATIVE_PASSIVES = {"oppose", "engage", "involve", "commit", "determine", "prepa
                     "poise", "set", "bent", "intent"}
 
 
+def lemma_guesses(tok: Token) -> list[str]:
+    """Base forms a verb may have when the tagger's lemma is wrong ("staged" -> "stag")."""
+    word = tok.lower_
+    out = [word]
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
+    elif word.endswith("ing"):
+        out += [word[:-3] + "e", word[:-3], word[:-4] if word[-4:-3] == word[-5:-4] else word[:-3]]
+    elif word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    elif word.endswith("es"):
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
 def governors(tok: Token, deps: set[str] = CHAIN_DEPS) -> Iterator[Token]:
     """The token, then its heads while the link is one of ``deps`` (stops at clause edges)."""
     seen = 0
