@@ -108,6 +108,11 @@ CASES = [
     # "staged" is not "stag"
     ("Alexei Navalny, the Russian opposition leader, staged a hunger strike in prison.", [("PROTEST", "RUS", "RUS")]),
     ("The radical Palestinian Islamic Jihad movement rejected an invitation from Egypt.", [("REJECT", "PSE", "EGY")]),
+    # a person of no stated state is of the one state the sentence names that the other side is not of
+    ("King Hassan of Morocco said he would be ready to host talks with Israeli leaders.", [("AGREE", "MAR", "ISR")]),
+    # the one asked to act is the one a demand is made of; what is demanded is not coded as done
+    ("The rebel Kurdistan Workers' Party demanded that the Turkish government release its leader.",
+     [("REQUEST", "TUR", "TUR")]),
 ]
 
 

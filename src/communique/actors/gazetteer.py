@@ -16,6 +16,7 @@ from .tables import Tables, load_tables
 
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _POSSESSIVE = re.compile(r"(['’]s)\b")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?=\s|$)")
 
 # Categories whose phrases are proper names and must be written capitalised.
 PROPER = frozenset({"country", "demonym", "prefix", "capital", "metonym", "body", "actor"})
@@ -55,6 +56,8 @@ class Gazetteer:
         keys = {norm_phrase(phrase)}
         if _INNER_HYPHEN.search(phrase):  # the tokenizer splits "Al-Shabaab" into "Al", "-", "Shabaab"
             keys.add(norm_phrase(_INNER_HYPHEN.sub(" - ", phrase)))
+        if _PLURAL_POSSESSIVE.search(phrase):  # "Workers' Party" into "Workers", "'", "Party"
+            keys.add(norm_phrase(_PLURAL_POSSESSIVE.sub(" '", phrase)))
         if _POSSESSIVE.search(phrase):  # and "People's" into "People", "'s"
             keys |= {norm_phrase(_POSSESSIVE.sub(r" \1", k)) for k in (phrase, _INNER_HYPHEN.sub(" - ", phrase))}
         for key in keys:

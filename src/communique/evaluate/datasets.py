@@ -62,7 +62,8 @@ def read_plover_gsr(path: str | Path) -> list[GsrRecord]:
 
     Event names of PLOVER v0.5b1 are mapped to current types with ``data/cameo/plover_renames.csv``
     (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, INVESTIGATE -> ACCUSE with mode
-    ``investigate``). A ``source``/``target`` that is not a list of actors counts as no actors.
+    ``investigate``). A ``source``/``target`` that is not a list of actors counts as no actors; the
+    three non-ISO country codes of the file are read as ISO codes (``GSR_CODE_FIXES``).
     """
     path = Path(path)
     try:
@@ -98,10 +99,16 @@ def read_plover_gsr(path: str | Path) -> list[GsrRecord]:
     return records
 
 
+# Non-ISO country codes in the GSR records, read as the ISO codes they stand for (older CAMEO
+# forms and typos: "JAP" for Japan, "ITL" for Italy, "VTN" for Vietnam).
+GSR_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _actor_codes(actors: Any) -> tuple[str, ...]:
     if not isinstance(actors, list):
         return ()
-    return tuple(actor["code"] for actor in actors if isinstance(actor, dict) and actor.get("code"))
+    return tuple(GSR_CODE_FIXES.get(actor["code"], actor["code"]) for actor in actors
+                 if isinstance(actor, dict) and actor.get("code"))
 
 
 def read_confli_class(path: str | Path) -> list[tuple[str, int]]:

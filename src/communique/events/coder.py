@@ -259,7 +259,7 @@ class EventCoder:
         if tgt is not None and (_same_actor(src, tgt) or _same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
-        src, tgt = _locate_parties(tok, src, tgt)
+        src, tgt = _locate_parties(doc, tok, src, tgt)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
         if _purpose_clause(tok):  # "staged protests to demand reforms": the protest comes first
             confidence *= 0.9
@@ -386,6 +386,8 @@ class EventCoder:
             return "negated"
         if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return f"not an act: what '{tok.head.text}' asks or proposes"
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.irrealis:
+            return f"not an act: what '{tok.head.text}' asks for"  # "demanded that Israel withdraw"
         for gov in syntax.governors(tok, {"xcomp", "conj", "acomp", "advcl"}):
             for child in gov.children:
                 if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
@@ -661,6 +663,13 @@ class EventCoder:
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
                         return Side([ref], role)
+        if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
+            for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+                subj = syntax.subject_of(clause)
+                side = self._side(doc, syntax.with_conjuncts(subj)) if subj is not None else Side()
+                ref = next((r for r in side.refs if source is None or not _same_actor(r, source)), None)
+                if ref is not None:
+                    return Side([ref], "subject of the demanded act")
         side = self._clause_party(doc, tok, source)
         if side.refs or (pat is not None and pat.requires_actor_object) or _speaks_of_both(tok):
             return side
@@ -781,15 +790,19 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
 
 
+BODY_CODES = {"IGO", "NGO", "IMG", "UNO", "EU", "AU"}  # codes of bodies, not states
 # Sectors of actors that act within their own state: an unplaced one is of the state where the
 # act happens, or of the state of the party acting on them ("an Argentine judge ordered Menem").
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "LAB", "PTY", "JUD", "COP", "CRM", "AGR", "EDU", "MED", "BUS",
                     "REL", "RAD", "UAF", "LEG", "HRI"}
 
 
-def _locate_parties(tok: Token, src: ActorRef, tgt: ActorRef | None) -> tuple[ActorRef, ActorRef | None]:
-    """Give a side that names no state the state the text implies: the scene of the act, or, for
-    a domestic actor acted on by a state's own institutions, that state."""
+def _locate_parties(doc: Document, tok: Token, src: ActorRef,
+                    tgt: ActorRef | None) -> tuple[ActorRef, ActorRef | None]:
+    """Give a side that names no state the state the text implies: the scene of the act; for a
+    domestic actor acted on by a state's own institutions, that state; else the one state the
+    sentence names that the other side is not of ("President Dos Santos conceded to demands from
+    the National Union for the Total Independence of Angola")."""
     unplaced_src = src.country is None and src.sector not in ("IGO", "NGO")
     unplaced_tgt = tgt is not None and tgt.country is None and _known(tgt) and tgt.sector not in ("IGO", "NGO")
     if not (unplaced_src or unplaced_tgt):
@@ -802,7 +815,24 @@ def _locate_parties(tok: Token, src: ActorRef, tgt: ActorRef | None) -> tuple[Ac
             tgt = dataclasses.replace(tgt, country=scene.country)
         elif src.country and (tgt.sector in DOMESTIC_SECTORS or src.sector in ("JUD", "COP")):
             tgt = dataclasses.replace(tgt, country=src.country)
+    if src.country is None and unplaced_src:
+        only = _only_other_state(doc, tok, tgt.country if tgt is not None else None)
+        if only:
+            src = dataclasses.replace(src, country=only)
+    if tgt is not None and tgt.country is None and unplaced_tgt:
+        only = _only_other_state(doc, tok, src.country)
+        if only:
+            tgt = dataclasses.replace(tgt, country=only)
     return src, tgt
+
+
+def _only_other_state(doc: Document, tok: Token, other: str | None) -> str | None:
+    """The one state the sentence names, other than ``other`` (bodies such as the UN aside)."""
+    sent = tok.sent
+    states = {m.country for m in doc.mentions
+              if m.country and sent.start_char <= m.start < sent.end_char and m.sector != "IGO"
+              and len(m.country) == 3 and m.country != other and m.country not in BODY_CODES}
+    return states.pop() if len(states) == 1 else None
 
 
 def _clause_words(tok: Token) -> set[str]:
