@@ -113,6 +113,14 @@ CASES = [
     # the one asked to act is the one a demand is made of; what is demanded is not coded as done
     ("The rebel Kurdistan Workers' Party demanded that the Turkish government release its leader.",
      [("REQUEST", "TUR", "TUR")]),
+    # the party of the act an act serves: "opened fire to disperse X", "struck to protest against Y"
+    ("Egyptian police opened fire to disperse Islamist demonstrators in Cairo.", [("ASSAULT", "EGY", "EGY")]),
+    ("Hundreds of Kurdish workers began a hunger strike to protest against Germany's decision to deport them.",
+     [("PROTEST", None, "DEU")]),
+    # a threat to act somewhere is aimed at that place's state; a domestic party is of the actor's state
+    ("Israel threatened to ban voting in East Jerusalem.", [("THREATEN", "ISR", "PSE")]),
+    ("President Mnangagwa of Zimbabwe is prepared to lift the ban on the Movement for Democratic Change.",
+     [("AGREE", "ZWE", "ZWE")]),
 ]
 
 

@@ -252,14 +252,19 @@ class EventCoder:
             return []
         src, tgt = source.first, target.first
         plover_type = lookup(code).plover
+        if tgt is None:
+            tgt = self._aim_party(doc, tok, code, src)
         if tgt is None and plover_type in DOMESTIC_TARGET_TYPES:
             tgt = _state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         elif tgt is None and plover_type in PLACE_TARGET_TYPES:
             tgt = _state_of_place(tok)
+        elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
+            place = _state_of_place(tok)
+            tgt = place if place is not None and not _same_state(src, place, code) else None
         if tgt is not None and (_same_actor(src, tgt) or _same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
-        src, tgt = _locate_parties(doc, tok, src, tgt)
+        src, tgt = _locate_parties(doc, tok, code, src, tgt)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
         if _purpose_clause(tok):  # "staged protests to demand reforms": the protest comes first
             confidence *= 0.9
@@ -438,6 +443,22 @@ class EventCoder:
             if scene is not None:
                 return ActorRef(country=scene.country, sector="GOV", name=None, text="the authorities",
                                 actor_id=f"authorities:{scene.country}")
+        return None
+
+    def _aim_party(self, doc: Document, tok: Token, code: str, source: ActorRef) -> ActorRef | None:
+        """The party of the act this one serves or governs: "opened fire to disperse demonstrators",
+        "began a hunger strike to protest against Sweden's decision", "threatened to ban X"."""
+        for child in tok.children:
+            if child.dep_ not in ("advcl", "xcomp") or child.pos_ not in VERB_POS:
+                continue
+            lemma = child.lemma_.lower()
+            pats = self._verb_patterns(child, lemma)
+            pat = pats[0] if pats else None
+            side = self._target(doc, child, pat, pat.cameo if pat else code, source)
+            ref = next((r for r in side.refs if not _same_actor(r, source)
+                        and (r.country, r.sector) != (source.country, source.sector)), None)
+            if ref is not None and _known(ref):
+                return ref
         return None
 
     def _reported(self, tok: Token) -> bool:
@@ -791,13 +812,15 @@ BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
 
 
 BODY_CODES = {"IGO", "NGO", "IMG", "UNO", "EU", "AU"}  # codes of bodies, not states
+# Types mostly between states: an unplaced party of these is not assumed to be the actor's compatriot.
+INTERNATIONAL_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT"}
 # Sectors of actors that act within their own state: an unplaced one is of the state where the
 # act happens, or of the state of the party acting on them ("an Argentine judge ordered Menem").
 DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "LAB", "PTY", "JUD", "COP", "CRM", "AGR", "EDU", "MED", "BUS",
                     "REL", "RAD", "UAF", "LEG", "HRI"}
 
 
-def _locate_parties(doc: Document, tok: Token, src: ActorRef,
+def _locate_parties(doc: Document, tok: Token, code: str, src: ActorRef,
                     tgt: ActorRef | None) -> tuple[ActorRef, ActorRef | None]:
     """Give a side that names no state the state the text implies: the scene of the act; for a
     domestic actor acted on by a state's own institutions, that state; else the one state the
@@ -823,15 +846,24 @@ def _locate_parties(doc: Document, tok: Token, src: ActorRef,
         only = _only_other_state(doc, tok, src.country)
         if only:
             tgt = dataclasses.replace(tgt, country=only)
+        elif src.country and not _only_other_state(doc, tok, src.country) \
+                and not _only_other_state(doc, tok, None, count_all=True) == "several" \
+                and lookup(code).plover not in INTERNATIONAL_TYPES:
+            # a body or person the sentence ties to no state, in a sentence naming only the actor's
+            # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
+            tgt = dataclasses.replace(tgt, country=src.country)
     return src, tgt
 
 
-def _only_other_state(doc: Document, tok: Token, other: str | None) -> str | None:
-    """The one state the sentence names, other than ``other`` (bodies such as the UN aside)."""
+def _only_other_state(doc: Document, tok: Token, other: str | None, count_all: bool = False) -> str | None:
+    """The one state the sentence names, other than ``other`` (bodies such as the UN aside);
+    ``count_all``: "several" when the sentence names more than one state."""
     sent = tok.sent
     states = {m.country for m in doc.mentions
               if m.country and sent.start_char <= m.start < sent.end_char and m.sector != "IGO"
               and len(m.country) == 3 and m.country != other and m.country not in BODY_CODES}
+    if count_all and len(states) > 1:
+        return "several"
     return states.pop() if len(states) == 1 else None
 
 
@@ -948,7 +980,7 @@ def _state_of_place(tok: Token) -> ActorRef | None:
             ref = _place_as_party(t)
             if ref is not None:
                 return ref
-    return None
+    return _scene_state(tok)
 
 
 SCENE_PREPS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "of", "into", "on"}
