@@ -121,6 +121,10 @@ CASES = [
     ("Israel threatened to ban voting in East Jerusalem.", [("THREATEN", "ISR", "PSE")]),
     ("President Mnangagwa of Zimbabwe is prepared to lift the ban on the Movement for Democratic Change.",
      [("AGREE", "ZWE", "ZWE")]),
+    # coordinated verbs share their parties; a capital names a body's seat
+    ("Doctors from two American aid groups donated and delivered medicine to Baghdad University.",
+     [("AID", "USA", "IRQ")]),
+    ("A Cairo court ordered the British journalist to appear for questioning.", [("REQUEST", "EGY", "GBR")]),
 ]
 
 

@@ -357,6 +357,11 @@ class Extractor:
         counterpart ("a team of paratroopers to Lebanon", "talks with China")."""
         codes = [s.country for s in states if cand.start <= s.start and s.end <= cand.end and s.country
                  and not self._directional(s) and not self._stance_prefixed(s)]
+        if not codes and cand.kind == "organisation" and getattr(self, "_doc", None) is not None:
+            # "a Cairo court", "Baghdad University": a capital naming the body's seat
+            codes = [t.code for tok in self._doc[cand.start:cand.head] if tok.dep_ == "compound"
+                     and tok.pos_ == "PROPN" for t in self.gazetteer.lookup(tok.text)
+                     if t.category == "capital" and t.code]
         cand.countries = list(dict.fromkeys(codes))
         if len(cand.countries) == 1:
             cand.country = cand.countries[0]

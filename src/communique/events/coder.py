@@ -266,8 +266,8 @@ class EventCoder:
             return []
         src, tgt = _locate_parties(doc, tok, code, src, tgt)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
-        if _purpose_clause(tok):  # "staged protests to demand reforms": the protest comes first
-            confidence *= 0.9
+        if _purpose_clause(tok) or _describes_a_noun(tok):
+            confidence *= 0.9  # "staged protests to demand reforms", "a resolution that aims to tighten ..."
         if confidence < self.min_confidence:
             trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
             return []
@@ -587,12 +587,27 @@ class EventCoder:
                 m = _antecedent_in_sentence(doc, m) or m
             for ref in _split_by_country(doc, m):
                 if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
-                    place = _located_in(t)
+                    place = _located_in(t) or self._member_of(doc, t)
                     if place is not None:
                         ref.country = place.country
                 if not any(_same_actor(ref, r) for r in refs):
                     refs.append(ref)
         return Side(refs)
+
+    def _member_of(self, doc: Document, tok: Token) -> ActorRef | None:
+        """The state of the body a person or group is from ("doctors from two American aid groups")."""
+        from ..actors.lookup import mention_for_token
+
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    m = mention_for_token(doc, pobj)
+                    if m is not None and m.country and m.kind != "pronoun":
+                        return ActorRef(country=m.country)
+                    ref = self._modifier_party(doc, pobj)
+                    if ref is not None:
+                        return ref
+        return None
 
     def _modifier_party(self, doc: Document, tok: Token) -> ActorRef | None:
         from ..actors.lookup import mention_for_token
@@ -649,6 +664,10 @@ class EventCoder:
         roles = pat.target if pat is not None else ("with", "to", "between")
         holders = [tok] + (syntax.objects_of(tok) if tok.pos_ in VERB_POS else [])
         holders += [c for c in tok.children if c.dep_ == "xcomp"]  # "refused to meet X"
+        # "donated and delivered goods to X": coordinated verbs share their parties
+        shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in VERB_POS
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        holders += shared
         src_country = source.country if source else None
         for role in roles:
             cands: list[Token] = []
@@ -663,7 +682,7 @@ class EventCoder:
                 for h in holders:
                     cands.extend(syntax.prep_objects(h, role))
                 if not cands:  # "provides aid ... to X": the preposition may hang inside the object phrase
-                    for o in syntax.objects_of(tok):
+                    for o in syntax.objects_of(tok) + [o for c in shared for o in syntax.objects_of(c)]:
                         for t in o.subtree:
                             if t.dep_ == "prep" and t.lower_ == role:
                                 cands.extend(c for c in t.children if c.dep_ == "pobj")
@@ -883,6 +902,11 @@ def _purpose_clause(tok: Token) -> bool:
     return tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in VERB_POS \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and tok.head.lemma_.lower() not in syntax.SPEECH_VERBS
+
+
+def _describes_a_noun(tok: Token) -> bool:
+    """The trigger sits in a clause that describes a noun ("a resolution that aims to tighten sanctions")."""
+    return any(g.dep_ in ("relcl", "acl") for g in syntax.governors(tok, {"xcomp", "conj", "advcl", "relcl", "acl"}))
 
 
 def _has_condition(tok: Token) -> bool:
