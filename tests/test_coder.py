@@ -125,6 +125,11 @@ CASES = [
     ("Doctors from two American aid groups donated and delivered medicine to Baghdad University.",
      [("AID", "USA", "IRQ")]),
     ("A Cairo court ordered the British journalist to appear for questioning.", [("REQUEST", "EGY", "GBR")]),
+    # a threat is aimed at the one whose act it is conditioned on
+    ("Russia threatened to halt gas supplies unless Ukraine paid its debts.", [("THREATEN", "RUS", "UKR")]),
+    # an ethnic group is a people of the state where it lives
+    ("Serb forces killed three ethnic Albanians in southern Serbia.", [("ASSAULT", "SRB", "SRB")]),
+    ("Ethnic Albanians in Macedonia staged a protest against the government.", [("PROTEST", "MKD", "MKD")]),
 ]
 
 

@@ -94,6 +94,12 @@ class Extractor:
                 continue
             if term.category == "capital" and not self._actor_role(tok):
                 continue
+            if term.category == "demonym" and any(c.lower_ == "ethnic" for c in tok.children):
+                # "ethnic Albanians in Serbia": a people, of the state where it lives, not the state
+                out.append(Candidate(tok.left_edge.i if sdoc[tok.left_edge.i].lower_ == "ethnic" else hit.start,
+                                     hit.end, head, "group", sector="CVL", name=f"ethnic {tok.text}",
+                                     rule="ethnic-group"))
+                continue
             out.append(self._state_candidate(sdoc, hit, head, term))
         return out
 

@@ -252,6 +252,8 @@ class EventCoder:
             return []
         src, tgt = source.first, target.first
         plover_type = lookup(code).plover
+        if tgt is None and lookup(code).plover == "THREATEN":
+            tgt = self._party_of_condition(doc, tok, src)
         if tgt is None:
             tgt = self._aim_party(doc, tok, code, src)
         if tgt is None and plover_type in DOMESTIC_TARGET_TYPES:
@@ -443,6 +445,20 @@ class EventCoder:
             if scene is not None:
                 return ActorRef(country=scene.country, sector="GOV", name=None, text="the authorities",
                                 actor_id=f"authorities:{scene.country}")
+        return None
+
+    def _party_of_condition(self, doc: Document, tok: Token, source: ActorRef) -> ActorRef | None:
+        """A threat is aimed at the one whose act it is conditioned on ("threatened to strike unless
+        Israel rescinded the annexation", "... if the United States goes ahead")."""
+        for gov in syntax.governors(tok, {"xcomp", "conj"}):
+            for node in [gov, *(c for c in gov.children if c.dep_ == "xcomp")]:
+                for clause in node.children:
+                    if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                      for m in clause.children):
+                        subj = syntax.subject_of(clause)
+                        ref = self._side(doc, [subj]).first if subj is not None else None
+                        if ref is not None and _known(ref) and not _same_actor(ref, source):
+                            return ref
         return None
 
     def _aim_party(self, doc: Document, tok: Token, code: str, source: ActorRef) -> ActorRef | None:
