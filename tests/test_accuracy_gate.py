@@ -11,12 +11,12 @@ import pytest
 from communique.api import Communique
 from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr
 
-FLOORS = {
-    "plover_gsr.event_type_accuracy": 0.55,
-    "plover_gsr.source_country_accuracy": 0.54,
-    "plover_gsr.target_country_accuracy": 0.42,
-    "confli_class.macro_f1": 0.65,  # rules alone
-    "confli_class.out_of_fold_macro_f1": 0.70,  # rules and the sentence classifier, out-of-fold
+FLOORS = {  # measured: 0.767, 0.782, 0.760, 0.723, 0.760
+    "plover_gsr.event_type_accuracy": 0.75,
+    "plover_gsr.source_country_accuracy": 0.77,
+    "plover_gsr.target_country_accuracy": 0.75,
+    "confli_class.macro_f1": 0.71,  # rules alone
+    "confli_class.out_of_fold_macro_f1": 0.75,  # rules and the sentence classifier, out-of-fold
 }
 
 
