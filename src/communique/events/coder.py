@@ -1044,7 +1044,7 @@ def _scene_state(tok: Token) -> ActorRef | None:
             continue  # "Gaza City", not "the Nigerian Interior Ministry"
         text = span.text if span is not None else t.text
         code = _country_code(text) or _country_code(t.text)
-        if code is None and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", ""):
+        if code is None and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", ""):  # sm tags "Kiev" PERSON
             place = geocode(text)
             code = place.country if place is not None else None
         if code:
