@@ -7,6 +7,7 @@ Extraction works per noun-phrase head on the dependency parse, helped by one gaz
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .gazetteer import Gazetteer, Hit, Term
 from .names import norm_phrase, norm_word
@@ -47,7 +48,9 @@ class Candidate:
 class Extractor:
     """Turns one spaCy ``Doc`` into mention candidates."""
 
-    def __init__(self, tables: Tables, gazetteer: Gazetteer) -> None:
+    def __init__(self, tables: Tables, gazetteer: Gazetteer,
+                 known_person: Callable[[str], bool] = lambda name: False) -> None:
+        self.known_person = known_person
         self.tables = tables
         self.gazetteer = gazetteer
         self.keywords = tables.keywords
@@ -235,12 +238,13 @@ class Extractor:
         before = doc[name_start - 1] if name_start > 0 else None
         cue = hit_at.get(before.i) if before is not None else None
         cue_term = cue.first("rank", "title", "honorific") if cue is not None else None
-        if tok.ent_type_ != "PERSON" and cue_term is None:
-            return None
-        start, end = self._span(tok, person=True)
         words = [t.text for t in doc[name_start:tok.i + 1]]
+        if tok.ent_type_ != "PERSON" and cue_term is None and not self.known_person(" ".join(words)):
+            return None  # (a listed person's name counts whatever the tagger says: "Erdogan" as GPE)
+        start, end = self._span(tok, person=True)
         cand = Candidate(start, end, tok.i, "person", name=" ".join(words), name_tokens=words,
-                         rule="person-ner" if tok.ent_type_ == "PERSON" else f"person-{cue_term.category}")
+                         rule="person-ner" if tok.ent_type_ == "PERSON" else
+                         f"person-{cue_term.category}" if cue_term is not None else "person-listed")
         self._describe_person(cand, doc, name_start, hit_at, states)
         return cand
 

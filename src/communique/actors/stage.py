@@ -32,8 +32,12 @@ class ActorStage:
             gazetteer = Gazetteer()
             gazetteer.extend(builtin_terms(tables))
             gazetteer.extend(self.dictionary.terms())
-        self.extract = Extractor(tables, gazetteer)
+        self.extract = Extractor(tables, gazetteer, known_person=self._known_person)
         self.resolve = Resolver(tables, self.dictionary)
+
+    def _known_person(self, name: str) -> bool:
+        entry = self.dictionary.lookup(name) if self.dictionary is not None else None
+        return entry is not None and entry.kind == "person"
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy_doc

@@ -1121,6 +1121,8 @@ def _same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
     """A state acting on itself (bare country on either side), outside protest and repression."""
     if not a.country or a.country != b.country or lookup(code).plover in DOMESTIC_TARGET_TYPES:
         return False
+    if a.sector and b.sector and a.sector != b.sector:
+        return False  # the army and the Taliban of one state are two parties
     return (a.actor_id or "").startswith("country:") or (b.actor_id or "").startswith("country:") \
         or not a.actor_id or not b.actor_id
 
