@@ -134,6 +134,19 @@ CASES = [
     ("Erdogan has accused the Kurdish rebels in Syria of attacking Turkish soldiers.", [("ACCUSE", "TUR", "SYR")]),
     ("The Afghan armed forces pounded the Taliban hideouts with heavy artillery.", [("ASSAULT", "AFG", "AFG")]),
     ("In September, a car bomb in Kiev killed a Chechen volunteer.", [("ASSAULT", "UKR", "UKR")]),
+    # objects the parser makes subjects of a following clause are still objects
+    ("Bangladesh says it will not accept any Rohingya refugees fleeing the violence.", [("REJECT", "BGD", "BGD")]),
+    ("Bolivian authorities declared a state of siege in Bolivia to begin at midnight.", [("COERCE", "BOL", "BOL")]),
+    # claims of attacks, condolences, contributions, rescue teams, disarmament, pushes for reform
+    ("The Taliban claimed responsibility for the attack in Kandahar.", [("ASSAULT", "AFG", "AFG")]),
+    ("Saudi King Salman has sent a condolence message to Afghan President Ashraf Ghani.", [("SUPPORT", "SAU", "AFG")]),
+    ("Germany contributed 46 million dollars to the Iraq Humanitarian Fund.", [("AID", "DEU", "IRQ")]),
+    ("USAID deployed seven search-and-rescue teams to Haiti.", [("AID", "USA", "HTI")]),
+    ("Colombia is ready to contribute troops to the NATO-led security force in Afghanistan.",
+     [("AGREE", "COL", "AFG")]),
+    ("The Bush administration has pushed Iraq for a new constitution.", [("REQUEST", "USA", "IRQ")]),
+    # a participle used as a noun names people, not an act
+    ("U.N. helicopters evacuated the wounded from the Bosnian town of Gorazde.", [("AID", "UNO", "BIH")]),
 ]
 
 

@@ -49,8 +49,10 @@ class Extractor:
     """Turns one spaCy ``Doc`` into mention candidates."""
 
     def __init__(self, tables: Tables, gazetteer: Gazetteer,
-                 known_person: Callable[[str], bool] = lambda name: False) -> None:
+                 known_person: Callable[[str], bool] = lambda name: False,
+                 person_state: Callable[[str], str | None] = lambda name: None) -> None:
         self.known_person = known_person
+        self.person_state = person_state
         self.tables = tables
         self.gazetteer = gazetteer
         self.keywords = tables.keywords
@@ -372,6 +374,9 @@ class Extractor:
             codes = [t.code for tok in self._doc[cand.start:cand.head] if tok.dep_ == "compound"
                      and tok.pos_ == "PROPN" for t in self.gazetteer.lookup(tok.text)
                      if t.category == "capital" and t.code]
+            # "the Bush administration": the state of the listed leader it is named after
+            codes += [code for tok in self._doc[cand.start:cand.head] if tok.dep_ == "compound"
+                      and tok.pos_ == "PROPN" and (code := self.person_state(tok.text))]
         cand.countries = list(dict.fromkeys(codes))
         if len(cand.countries) == 1:
             cand.country = cand.countries[0]

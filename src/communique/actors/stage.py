@@ -32,12 +32,19 @@ class ActorStage:
             gazetteer = Gazetteer()
             gazetteer.extend(builtin_terms(tables))
             gazetteer.extend(self.dictionary.terms())
-        self.extract = Extractor(tables, gazetteer, known_person=self._known_person)
+        self.extract = Extractor(tables, gazetteer, known_person=self._known_person, person_state=self._person_state)
         self.resolve = Resolver(tables, self.dictionary)
 
     def _known_person(self, name: str) -> bool:
         entry = self.dictionary.lookup(name) if self.dictionary is not None else None
         return entry is not None and entry.kind == "person"
+
+    def _person_state(self, name: str) -> str | None:
+        entry = self.dictionary.lookup(name) if self.dictionary is not None else None
+        if entry is None or entry.kind != "person":
+            return None
+        role = entry.default or (entry.roles[-1] if entry.roles else None)
+        return role.country if role is not None else None
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy_doc

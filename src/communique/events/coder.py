@@ -185,6 +185,8 @@ class EventCoder:
     def code_token(self, doc: Document, sent_idx: int, sent: Span, tok: Token, trace: list[str]) -> list[Event]:
         """The events one token triggers (several when co-actors act together: one per actor)."""
         lemma = tok.lemma_.lower()
+        if tok.pos_ in VERB_POS and any(c.dep_ == "det" for c in tok.children):
+            return []  # "evacuated the wounded": a participle used as a noun names people, not an act
         if tok.pos_ in VERB_POS and lemma not in self.patterns.by_verb:
             lemma = next((w for w in syntax.lemma_guesses(tok) if w in self.patterns.by_verb), lemma)
         if tok.pos_ in VERB_POS and lemma in self.lex.cooperation_verbs and self._is_cooperation(tok):
@@ -536,6 +538,14 @@ class EventCoder:
                 source = self._side(doc, syntax.with_conjuncts(subj))
                 if source.refs:
                     break
+            if not source.refs and syntax.subject_of(tok) is None:
+                # "USAID deployed ...": a name the tagger misread as a modifier still heads the clause
+                from ..actors.lookup import mention_for_token
+
+                misread = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "npadvmod", "dep")
+                           and (m := mention_for_token(doc, c)) is not None and m.kind != "pronoun"]
+                if misread:
+                    source, how = self._side(doc, misread[:1]), "subject (misread)"
         # "between A and B" on the trigger or its object names both parties
         if len(source.refs) < 2:
             between = self._between(doc, tok)
@@ -1123,6 +1133,8 @@ def _same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
         return False
     if a.sector and b.sector and a.sector != b.sector:
         return False  # the army and the Taliban of one state are two parties
+    if a.sector in DOMESTIC_SECTORS or b.sector in DOMESTIC_SECTORS:
+        return False  # rebels, protesters, civilians and their own state are two parties
     return (a.actor_id or "").startswith("country:") or (b.actor_id or "").startswith("country:") \
         or not a.actor_id or not b.actor_id
 

@@ -93,6 +93,13 @@ def objects_of(tok: Token) -> list[Token]:
         if child.dep_ in OBJECT_DEPS or (child.dep_ == "nsubjpass"):
             out.append(child)
             out.extend(conjuncts(child))
+    if not out:  # "declared a state of siege to begin at midnight", "will not accept refugees fleeing ...":
+        for clause in tok.children:  # the parser makes the object the subject of a non-finite clause
+            if clause.dep_ in ("ccomp", "xcomp") and clause.tag_ in ("VBG", "VB", "VBN") and clause.i > tok.i:
+                for subj in clause.children:
+                    if subj.dep_ == "nsubj" and subj.pos_ in ("NOUN", "PROPN") and subj.i < clause.i:
+                        out.append(subj)
+                        out.extend(conjuncts(subj))
     return out
 
 
