@@ -61,6 +61,15 @@ PHRASES = [
     ("Sen. John McCain criticised the deal.", "McCain", None, "LEG", "John McCain"),
     ("Lt. Gen. Wu Qian, spokesperson of the Ministry of National Defense, told reporters.", "Qian", None,
      "MIL", "Wu Qian"),
+    # a counterpart holds the office of the one it is the counterpart of, and is of its own state
+    ("Indonesian Defence Minister Prabowo Subianto met his Australian counterpart Richard Marles.", "Marles",
+     "AUS", "MIL", "Richard Marles"),
+    # a listed leader is a person whatever the tagger makes of the name; an ethnic group is no state
+    ("Erdogan accused Gulen of plotting a coup.", "Erdogan", "TUR", "GOV", "Erdogan"),
+    ("Ethnic Albanians protested in Skopje.", "Albanians", None, "CVL", "ethnic Albanians"),
+    # a body named after its seat or its leader is of that state
+    ("A Cairo court sentenced the journalist.", "court", "EGY", "JUD", None),
+    ("The Bush administration imposed tariffs.", "administration", "USA", "GOV", None),
 ]
 
 

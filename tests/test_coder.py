@@ -171,6 +171,16 @@ def test_the_act_outranks_the_aim_it_states(coder):
     assert any(e.event_type == "REQUEST" for e in doc.events)
 
 
+def test_a_courtesy_call_on_the_leader_is_not_the_ministers_meeting(coder):
+    doc = coder.code_text("Indonesian Defence Minister Prabowo Subianto and his Australian counterpart Richard "
+                          "Marles held talks in Canberra on Thursday. Prabowo also paid a courtesy call on Prime "
+                          "Minister Anthony Albanese.", published="2024-03-07")
+    consults = sorted((e.cameo, e.actor.name, e.recipient.name) for e in doc.events if e.event_type == "CONSULT")
+    assert len(consults) == 2, consults
+    assert {"Richard Marles", "Anthony Albanese"} <= {n for c in consults for n in c[1:]}
+    assert all(e.recipient.country in ("AUS", "IDN") and e.actor.country in ("AUS", "IDN") for e in doc.events)
+
+
 def test_negated_and_conditional_acts_are_traced(coder):
     doc = coder.code_text("If Iran attacks the base, the United States will not sign the deal.")
     assert doc.events == []

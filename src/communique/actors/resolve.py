@@ -72,6 +72,7 @@ class Resolver:
             self._fill_from(cand, entity)
         by_head = {c.head: c for c in kept if c.kind != "pronoun"}
         self._delegations(kept, by_head)
+        self._named_counterparts(kept, owner)
         self._pronouns(kept)
         kept = [c for c in kept if c.kind != "pronoun" or c.actor_id]
         actors: dict[str, Actor] = {}
@@ -208,10 +209,37 @@ class Resolver:
                         cand.sector = subject.sector
                     cand.rule += "+led-by"
                     continue
+            if cand.sector_from_leader and tok.lemma_.lower() == "counterpart":
+                # "Defence Minister X and his Australian counterpart": the counterpart holds X's office
+                peer = next((c for c in sorted(cands, key=lambda c: -c.head) if c.kind == "person"
+                             and c.sector and c.head < cand.start and c.sentence == cand.sentence), None)
+                if peer is not None:
+                    cand.sector = peer.sector
+                    cand.rule += "+counterpart-sector"
+                    continue
             if cand.sector_from_leader:
                 leader = leaders.get(cand.country) if cand.country else None
                 cand.sector = leader.sector if leader else self.tables.delegation_default
                 cand.rule += "+leader-sector" if leader else "+default-sector"
+
+    def _named_counterparts(self, cands: list[Candidate], owner: dict[int, Entity]) -> None:
+        """"his Australian counterpart Richard Marles": the person named in a counterpart or
+        delegation phrase is of its state and sector, here and in later mentions."""
+        groups = [c for c in cands if c.rule.startswith("delegation") and c.country]
+        for cand in cands:
+            if cand.kind != "person" or cand.country or id(cand) not in owner:
+                continue
+            group = next((g for g in groups if g.start <= cand.start and cand.end <= g.end), None)
+            if group is None:
+                continue
+            entity = owner[id(cand)]
+            if entity.fixed:
+                continue
+            entity.country, entity.sector = group.country, entity.sector or group.sector
+            for other in cands:
+                if owner.get(id(other)) is entity:
+                    other.country, other.sector = entity.country, other.sector or entity.sector
+            cand.rule += "+counterpart"
 
     # -- pronouns --------------------------------------------------------------------
     def _pronouns(self, cands: list[Candidate]) -> None:

@@ -268,7 +268,7 @@ class EventCoder:
         if tgt is not None and (_same_actor(src, tgt) or _same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
-        src, tgt = _locate_parties(doc, tok, code, src, tgt)
+        src, tgt = _locate_parties(doc, tok, code, src, tgt, self._dyad)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
         if _purpose_clause(tok) or _describes_a_noun(tok):
             confidence *= 0.9  # "staged protests to demand reforms", "a resolution that aims to tighten ..."
@@ -611,6 +611,9 @@ class EventCoder:
                 continue
             if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
                 m = _antecedent_in_sentence(doc, m) or m
+            if m.kind == "group" and m.rule.startswith("delegation"):  # "his counterpart Richard Marles"
+                m = next((p for p in doc.mentions if p.kind == "person" and m.start <= p.start
+                          and p.end <= m.end and p.country == m.country), m)
             for ref in _split_by_country(doc, m):
                 if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
                     place = _located_in(t) or self._member_of(doc, t)
@@ -865,8 +868,8 @@ DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "LAB", "PTY", "JUD", "COP", "CRM", "AGR
                     "REL", "RAD", "UAF", "LEG", "HRI"}
 
 
-def _locate_parties(doc: Document, tok: Token, code: str, src: ActorRef,
-                    tgt: ActorRef | None) -> tuple[ActorRef, ActorRef | None]:
+def _locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: ActorRef | None,
+                    dyad: list[str] = ()) -> tuple[ActorRef, ActorRef | None]:
     """Give a side that names no state the state the text implies: the scene of the act; for a
     domestic actor acted on by a state's own institutions, that state; else the one state the
     sentence names that the other side is not of ("President Dos Santos conceded to demands from
@@ -897,6 +900,15 @@ def _locate_parties(doc: Document, tok: Token, code: str, src: ActorRef,
             # a body or person the sentence ties to no state, in a sentence naming only the actor's
             # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
             tgt = dataclasses.replace(tgt, country=src.country)
+    # in an article between two states, an official of neither named state is of the other one
+    # ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")
+    if len(dyad) >= 2:
+        if tgt is not None and tgt.country is None and unplaced_tgt and tgt.sector in ("GOV", "MIL", None) \
+                and src.country in dyad[:2]:
+            tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
+        if src.country is None and unplaced_src and src.sector in ("GOV", "MIL", None) \
+                and tgt is not None and tgt.country in dyad[:2]:
+            src = dataclasses.replace(src, country=next(c for c in dyad[:2] if c != tgt.country))
     return src, tgt
 
 

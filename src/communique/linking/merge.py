@@ -33,12 +33,21 @@ def _compatible(a: Event, b: Event) -> bool:
             (b.mechanism.mechanism_id or b.mechanism.name, b.mechanism.edition)
     if a.status != b.status:
         return False
+    people_a, people_b = _people(a), _people(b)
+    if any(people_a[c] != people_b[c] for c in people_a.keys() & people_b.keys()):
+        return False  # a courtesy call on the prime minister is not the ministers' meeting
     if a.symmetric != b.symmetric and a.event_type != "CONSULT":
         return False
     if _dyad(a) != _dyad(b) and not (a.event_type == "CONSULT" and
                                      sorted(_countries(a)) == sorted(_countries(b))):
         return False
     return a.date == b.date or a.date is None or b.date is None
+
+
+def _people(e: Event) -> dict[str, str]:
+    """The named person on each side, by state."""
+    return {r.country: r.actor_id for r in (e.actor, e.recipient)
+            if r.country and r.actor_id and r.actor_id.startswith("person:")}
 
 
 def _countries(e: Event) -> tuple[str, str]:
