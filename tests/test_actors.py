@@ -82,6 +82,13 @@ def test_argument_heads_resolve_to_actors(run, text, head, country, sector, name
         assert mention.name == name
 
 
+def test_a_named_counterpart_is_the_same_person_later(run):
+    doc = run("Indonesian Defence Minister Prabowo Subianto met his Australian counterpart Richard Marles in "
+              "Canberra. Marles said Australia would provide training support.")
+    later = mention_at(doc, "Marles", 1)
+    assert later is not None and (later.country, later.sector, later.name) == ("AUS", "MIL", "Richard Marles")
+
+
 def test_capital_used_as_a_place_is_no_actor(run):
     doc = run("The talks were held in Beijing on Monday.")
     assert not [m for m in doc.mentions if "Beijing" in m.text]

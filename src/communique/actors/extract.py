@@ -179,7 +179,8 @@ class Extractor:
             return self._delegation(tok, hit_at, states)
         if self._member_head(tok) and (cand := self._members(tok, states)) is not None:
             return cand
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and hit is None:
+        # (a name the tagger takes for a place may still be a person named earlier: "Marles said")
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "") and hit is None:
             start = self._name_start(tok, hit_at)
             words = [t.text for t in tok.doc[start:tok.i + 1]]
             return Candidate(start, tok.i + 1, tok.i, "proper", name=" ".join(words), name_tokens=words,
@@ -233,7 +234,8 @@ class Extractor:
         return start
 
     def _person(self, tok, hit_at: dict[int, Hit], states: list[Candidate]) -> Candidate | None:
-        if tok.pos_ != "PROPN" or tok.i in hit_at and not _is_person_token(tok, hit_at[tok.i]):
+        named = tok.pos_ == "PROPN" or (tok.ent_type_ == "PERSON" and tok.text[:1].isupper())  # "Marles" as NOUN
+        if not named or tok.i in hit_at and not _is_person_token(tok, hit_at[tok.i]):
             return None
         name_start = self._name_start(tok, hit_at)
         doc = tok.doc
