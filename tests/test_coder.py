@@ -147,6 +147,9 @@ CASES = [
     ("The Bush administration has pushed Iraq for a new constitution.", [("REQUEST", "USA", "IRQ")]),
     # a participle used as a noun names people, not an act
     ("U.N. helicopters evacuated the wounded from the Bosnian town of Gorazde.", [("AID", "UNO", "BIH")]),
+    # easing a curfew or a state of emergency is done to the state's own people
+    ("President Salva Kiir has lifted a state of emergency in northern parts of South Sudan.",
+     [("RETREAT", "SSD", "SSD")]),
 ]
 
 

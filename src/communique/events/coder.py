@@ -42,6 +42,7 @@ VERB_POS = {"VERB", "AUX"}
 # Protests and repression are aimed at a state: where no target is named, the state where they
 # happen (CAMEO convention), else the actor's own.
 DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+DOMESTIC_CODES = ("081",)  # easing restrictions, a curfew, a state of emergency: done to a state's own people
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                   "group", "groups", "crowd", "crowds", "number", "some", "many", "members", "member", "scores",
@@ -258,7 +259,7 @@ class EventCoder:
             tgt = self._party_of_condition(doc, tok, src)
         if tgt is None:
             tgt = self._aim_party(doc, tok, code, src)
-        if tgt is None and plover_type in DOMESTIC_TARGET_TYPES:
+        if tgt is None and (plover_type in DOMESTIC_TARGET_TYPES or code.startswith(DOMESTIC_CODES)):
             tgt = _state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         elif tgt is None and plover_type in PLACE_TARGET_TYPES:
             tgt = _state_of_place(tok)
@@ -1141,7 +1142,8 @@ def _speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
 
 def _same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
     """A state acting on itself (bare country on either side), outside protest and repression."""
-    if not a.country or a.country != b.country or lookup(code).plover in DOMESTIC_TARGET_TYPES:
+    if not a.country or a.country != b.country or lookup(code).plover in DOMESTIC_TARGET_TYPES \
+            or code.startswith(DOMESTIC_CODES):
         return False
     if a.sector and b.sector and a.sector != b.sector:
         return False  # the army and the Taliban of one state are two parties
