@@ -150,6 +150,13 @@ CASES = [
     # easing a curfew or a state of emergency is done to the state's own people
     ("President Salva Kiir has lifted a state of emergency in northern parts of South Sudan.",
      [("RETREAT", "SSD", "SSD")]),
+    # a refusal "unless" is an ultimatum to the one it asks to act; "even if" concedes, it sets no condition
+    ("Hezbollah will not release the soldiers unless Israel releases the Lebanese detainees.",
+     [("THREATEN", "LBN", "ISR")]),
+    ("Tajikistan says it will not accept refugees from Afghanistan even if they are fleeing the war.",
+     [("REJECT", "TJK", "AFG")]),
+    # a listed leader the tagger takes for a noun
+    ("Trump has now suspended military aid to Pakistan.", [("SANCTION", "USA", "PAK")]),
 ]
 
 

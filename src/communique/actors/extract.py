@@ -234,7 +234,8 @@ class Extractor:
         return start
 
     def _person(self, tok, hit_at: dict[int, Hit], states: list[Candidate]) -> Candidate | None:
-        named = tok.pos_ == "PROPN" or (tok.ent_type_ == "PERSON" and tok.text[:1].isupper())  # "Marles" as NOUN
+        named = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and (  # "Marles", "Trump" tagged as nouns
+            tok.ent_type_ == "PERSON" or self.known_person(tok.text)))
         if not named or tok.i in hit_at and not _is_person_token(tok, hit_at[tok.i]):
             return None
         name_start = self._name_start(tok, hit_at)

@@ -56,6 +56,7 @@ def _refusal(tok: Token, reason: str) -> bool:
     """A cooperative act negated under a modal ("will not accept"), or one an actor failed at."""
     governors = list(syntax.governors(tok, {"xcomp", "acomp"}))
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           and not any(e.lower_ == "even" for e in c.children)  # "even if" concedes, it sets no condition
            for g in governors for c in g.children):
         return False  # "will not sign if ...": conditional, not a refusal
     if reason == "negated":
@@ -221,6 +222,8 @@ class EventCoder:
         reason = self._blocked(tok, pat)
         if reason and reason.startswith("conditional ('unless')") and lookup(code).plover not in VERBAL_TYPES:
             code, rule = "130", f"{rule}+ultimatum"  # "will withdraw ... unless": a threat
+        elif reason == "negated" and _unless_clause(tok):
+            code, rule = "130", f"{rule}+ultimatum"  # "will not release the soldiers unless Israel ..."
         elif reason and reason.startswith("conditional threat") and lookup(code).plover in CONFLICT_TYPES:
             code, rule = self.lex.intent_codes[lookup(code).plover], f"{rule}+conditional-threat"
         elif reason and lookup(code).plover in COOPERATIVE_TYPES and _refusal(tok, reason):
@@ -255,8 +258,9 @@ class EventCoder:
             return []
         src, tgt = source.first, target.first
         plover_type = lookup(code).plover
-        if tgt is None and lookup(code).plover == "THREATEN":
-            tgt = self._party_of_condition(doc, tok, src)
+        if lookup(code).plover == "THREATEN" and (tgt is None or rule.endswith("+ultimatum")):
+            asked = self._party_of_condition(doc, tok, src)  # an ultimatum is aimed at the one it asks to act
+            tgt = asked if asked is not None and (tgt is None or asked.country) else tgt
         if tgt is None:
             tgt = self._aim_party(doc, tok, code, src)
         if tgt is None and (plover_type in DOMESTIC_TARGET_TYPES or code.startswith(DOMESTIC_CODES)):
@@ -941,6 +945,11 @@ def _purpose_clause(tok: Token) -> bool:
     return tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in VERB_POS \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and tok.head.lemma_.lower() not in syntax.SPEECH_VERBS
+
+
+def _unless_clause(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for g in syntax.governors(tok, {"xcomp", "acomp"}) for c in g.children)
 
 
 def _describes_a_noun(tok: Token) -> bool:
