@@ -191,6 +191,24 @@ def test_a_courtesy_call_on_the_leader_is_not_the_ministers_meeting(coder):
     assert all(e.recipient.country in ("AUS", "IDN") and e.actor.country in ("AUS", "IDN") for e in doc.events)
 
 
+def test_a_dialogue_article_keeps_its_parties_and_acts_apart(coder):
+    text = ("Deputy Minister of National Defence Sen. Lt. Gen. Hoang Xuan Chien and Japanese Vice Minister of "
+            "Defence Oka Masami co-chaired the ninth Vietnam-Japan Defence Policy Dialogue in Hanoi on "
+            "November 15. Earlier, Chien received Japanese Ambassador Yamada Takio. The Japanese Defence "
+            "Minister is scheduled to visit Vietnam next March. Meanwhile, the Philippine Foreign Ministry "
+            "summoned the Chinese ambassador.")
+    doc = coder.code_text(text, published="2023-11-16")
+    consults = [e for e in doc.events if e.event_type == "CONSULT"]
+    dialogue = next(e for e in consults if e.mechanism is not None)
+    # the conjunct is not swallowed into the first person: Chien is Vietnamese, his peer Japanese
+    assert {(dialogue.actor.country, dialogue.actor.sector), (dialogue.recipient.country,
+                                                              dialogue.recipient.sector)} == {("VNM", "MIL"), ("JPN", "MIL")}
+    # receiving the ambassador is another interaction; the scheduled visit is planned
+    assert any(e.recipient.name == "Yamada Takio" and e is not dialogue for e in consults)
+    visit = next(e for e in consults if e.cameo == "042")
+    assert (visit.actor.country, visit.recipient.country, visit.status) == ("JPN", "VNM", "planned")
+
+
 def test_negated_and_conditional_acts_are_traced(coder):
     doc = coder.code_text("If Iran attacks the base, the United States will not sign the deal.")
     assert doc.events == []

@@ -195,7 +195,12 @@ class Extractor:
                 continue
             start = min(start, child.left_edge.i)
         end = tok.i
+        # a conjunct ends the phrase: "X and Japanese Vice Minister Y co-chaired" (a misparsed
+        # apposition after it must not pull the conjunct in)
+        stop = min((c.i for c in tok.rights if c.dep_ in ("cc", "conj")), default=len(tok.doc))
         for child in tok.rights:
+            if child.i > stop:
+                break
             if child.dep_ == "appos" or (child.dep_ == "prep" and self._keeps_prep(tok, child, person)):
                 end = max(end, _right_edge(child))
             elif child.dep_ == "punct" and child.text in ")]" and end >= child.i - 2:

@@ -942,7 +942,7 @@ def _clause_words(tok: Token) -> set[str]:
 
 def _purpose_clause(tok: Token) -> bool:
     """The trigger states the aim of another act ("blocked roads to press their demands")."""
-    return tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ in VERB_POS \
+    return tok.dep_ == "advcl" and tok.head.pos_ in VERB_POS \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and tok.head.lemma_.lower() not in syntax.SPEECH_VERBS
 
@@ -1169,12 +1169,13 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
 
 
 def _document_dyad(doc: Document) -> list[str]:
-    """The document's two most-mentioned countries, in order of first mention."""
+    """The document's two most-mentioned countries, in order of first mention; mentions in the
+    lead (the first two sentences) count three times, as the lead says what the article is about."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in doc.mentions:
         if m.country and len(m.country) == 3 and m.kind != "pronoun":
-            counts[m.country] = counts.get(m.country, 0) + 1
+            counts[m.country] = counts.get(m.country, 0) + (3 if m.sentence <= 1 else 1)
             first.setdefault(m.country, m.start)
     top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
     return sorted(top, key=lambda c: first[c])

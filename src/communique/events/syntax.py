@@ -62,6 +62,9 @@ def subjects_of(tok: Token) -> Iterator[Token]:
         for child in gov.children:
             if child.dep_ in ("nsubj", "csubj"):
                 yield child
+            # "the minister is scheduled to visit", "was asked to mediate": the passive's subject acts
+            if child.dep_ == "nsubjpass" and gov != tok and tok.dep_ == "xcomp":
+                yield child
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -36,6 +36,9 @@ def _compatible(a: Event, b: Event) -> bool:
     people_a, people_b = _people(a), _people(b)
     if any(people_a[c] != people_b[c] for c in people_a.keys() & people_b.keys()):
         return False  # a courtesy call on the prime minister is not the ministers' meeting
+    sectors_a, sectors_b = _sectors(a), _sectors(b)
+    if any(sectors_a[c] != sectors_b[c] for c in sectors_a.keys() & sectors_b.keys()):
+        return False  # the defence officials' dialogue is not the minister's talk with the ambassador
     if a.symmetric != b.symmetric and a.event_type != "CONSULT":
         return False
     if _dyad(a) != _dyad(b) and not (a.event_type == "CONSULT" and
@@ -48,6 +51,11 @@ def _people(e: Event) -> dict[str, str]:
     """The named person on each side, by state."""
     return {r.country: r.actor_id for r in (e.actor, e.recipient)
             if r.country and r.actor_id and r.actor_id.startswith("person:")}
+
+
+def _sectors(e: Event) -> dict[str, str]:
+    """The sector of each side, by state, where both are known."""
+    return {r.country: r.sector for r in (e.actor, e.recipient) if r.country and r.sector}
 
 
 def _countries(e: Event) -> tuple[str, str]:
