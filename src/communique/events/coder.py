@@ -15,7 +15,6 @@ a sentence was or was not coded.
 
 from __future__ import annotations
 
-import dataclasses
 
 import hashlib
 from dataclasses import dataclass, field
@@ -23,11 +22,17 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ..records import ActorRef, Document, Event, Evidence, Mention, Trigger
+from ..records import ActorRef, Document, Event, Evidence, Trigger
 from ..registry import stage
 from . import syntax
 from .arguments import add_argument_spans
 from .codebook import lookup
+from .parties import (
+    DOMESTIC_CODES, DOMESTIC_TARGET_TYPES, agent_of, antecedent_in_sentence, country_code, crowd_of_place,
+    document_dyad, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
+    phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
+    state_of_place, valid_code,
+)
 from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
 
 GATHERINGS = {
@@ -35,14 +40,8 @@ GATHERINGS = {
     "conference", "forum", "session", "round", "exchange", "exercise", "drill", "patrol", "visit",
     "assembly", "congress", "ceremony", "expo", "event", "mechanism", "meet",
 }
-GROUP_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "militaries",
-               "army", "armies", "governments", "leaders", "government", "military"}
 COUNTERPART = "counterpart"
 VERB_POS = {"VERB", "AUX"}
-# Protests and repression are aimed at a state: where no target is named, the state where they
-# happen (CAMEO convention), else the actor's own.
-DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
-DOMESTIC_CODES = ("081",)  # easing restrictions, a curfew, a state of emergency: done to a state's own people
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                   "group", "groups", "crowd", "crowds", "number", "some", "many", "members", "member", "scores",
@@ -111,15 +110,6 @@ class Side:
         return self.refs[0] if self.refs else None
 
 
-def _ref(m: Mention) -> ActorRef:
-    return ActorRef(country=m.country, sector=m.sector, name=m.name or m.text, text=m.text,
-                    actor_id=m.actor_id, mention_id=m.mention_id)
-
-
-def _known(ref: ActorRef | None) -> bool:
-    return ref is not None and bool(ref.country or ref.name)
-
-
 class EventCoder:
     def __init__(self, patterns: PatternSet, lexicon: Lexicon, min_confidence: float = 0.0,
                  classifier: Any = None, classifier_threshold: float = 0.6) -> None:
@@ -137,7 +127,7 @@ class EventCoder:
         if sdoc is None:
             raise ValueError(f"{doc.doc_id}: the 'events' stage needs the 'parse' stage before it")
         trace: list[str] = doc.annotations.setdefault("trace", [])
-        self._dyad = _document_dyad(doc)
+        self._dyad = document_dyad(doc)
         sents = list(sdoc.sents)
         coded = [[e for tok in sent for e in self.code_token(doc, i, sent, tok, trace)] for i, sent in enumerate(sents)]
         # the model decides only where it matters: which of several events is primary, or whether a
@@ -170,10 +160,10 @@ class EventCoder:
         if code is None:
             return []
         source, target, symmetric, how = self._attribute(doc, root, None, code)
-        if not _known(source.first) or (target.first is not None and _same_actor(source.first, target.first)):
+        if not known(source.first) or (target.first is not None and same_actor(source.first, target.first)):
             return []
         src, tgt = source.first, target.first
-        if not _known(tgt) and plover not in DOMESTIC_TARGET_TYPES | {"ASSAULT", "MOBILIZE"}:
+        if not known(tgt) and plover not in DOMESTIC_TARGET_TYPES | {"ASSAULT", "MOBILIZE"}:
             return []  # an interaction needs its second party
         event = self._event(doc, sent_idx, sent, root, code, src, tgt, symmetric, "classifier",
                             round(0.5 * probability, 3))
@@ -238,22 +228,22 @@ class EventCoder:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
                 return []
         source, target, symmetric, how = self._attribute(doc, tok, pat, code)
-        if not _known(source.first) and lookup(code).plover == "PROTEST":
-            crowd = _crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
+        if not known(source.first) and lookup(code).plover == "PROTEST":
+            crowd = crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
             if crowd is not None:
                 source, how = Side([crowd]), how + ", civilians of the place"
-        if not _known(source.first):
+        if not known(source.first):
             unnamed = self._unnamed_doer(doc, tok, code)
             if unnamed is not None:
                 source, how = Side([unnamed]), how + ", unnamed doer"
-        if not _known(source.first):
+        if not known(source.first):
             trace.append(f"{where}: rule {rule} matched but no source actor was found")
             return []
-        if pat is not None and pat.requires_actor_object and not _known(target.first):
+        if pat is not None and pat.requires_actor_object and not known(target.first):
             trace.append(f"{where}: rule {rule} needs an actor as object; none found")
             self._final = False
             return []
-        if pat is not None and tok.pos_ in NOUN_POS and not _known(target.first):
+        if pat is not None and tok.pos_ in NOUN_POS and not known(target.first):
             trace.append(f"{where}: rule {rule} not coded: a meeting noun needs a named counterpart")
             return []
         src, tgt = source.first, target.first
@@ -264,17 +254,17 @@ class EventCoder:
         if tgt is None:
             tgt = self._aim_party(doc, tok, code, src)
         if tgt is None and (plover_type in DOMESTIC_TARGET_TYPES or code.startswith(DOMESTIC_CODES)):
-            tgt = _state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
+            tgt = state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         elif tgt is None and plover_type in PLACE_TARGET_TYPES:
-            tgt = _state_of_place(tok)
+            tgt = state_of_place(tok)
         elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
-            place = _state_of_place(tok)
-            tgt = place if place is not None and not _same_state(src, place, code) else None
-        if tgt is not None and (_same_actor(src, tgt) or _same_state(src, tgt, code)):
+            place = state_of_place(tok)
+            tgt = place if place is not None and not same_state(src, place, code) else None
+        if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
-        src, tgt = _locate_parties(doc, tok, code, src, tgt, self._dyad)
-        confidence = (pat.confidence if pat else 0.75) * (1.0 if _known(tgt) else 0.7)
+        src, tgt = locate_parties(doc, tok, code, src, tgt, self._dyad)
+        confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
         if _purpose_clause(tok) or _describes_a_noun(tok):
             confidence *= 0.9  # "staged protests to demand reforms", "a resolution that aims to tighten ..."
         if confidence < self.min_confidence:
@@ -284,7 +274,7 @@ class EventCoder:
         symmetric = symmetric and not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
         events = []
         for actor in [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]:
-            if tgt is not None and _same_actor(actor, tgt):
+            if tgt is not None and same_actor(actor, tgt):
                 continue
             event = self._event(doc, sent_idx, sent, tok, code, actor, tgt, symmetric, rule, confidence)
             trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
@@ -305,9 +295,9 @@ class EventCoder:
             return None
         speaker = self._side(doc, [speaker_tok]).first
         addressee = self._side(doc, syntax.with_conjuncts(subj))
-        if not _known(speaker) or not addressee.refs or _is_group(addressee.first):
+        if not known(speaker) or not addressee.refs or is_group(addressee.first):
             return None
-        target = next((r for r in addressee.refs if not _same_actor(r, speaker)
+        target = next((r for r in addressee.refs if not same_actor(r, speaker)
                        and not (r.country and r.country == speaker.country and not r.name)), None)
         if target is None:
             return None
@@ -440,15 +430,15 @@ class EventCoder:
             if subj is not None and subj.pos_ == "PRON":
                 return None
             named = next((r for c in (subj.children if subj is not None else ())
-                          if c.i < subj.i and (r := _modifier_country(c)) is not None), None)
-            scene = named or _scene_state(tok)
+                          if c.i < subj.i and (r := modifier_country(c)) is not None), None)
+            scene = named or scene_state(tok)
             if scene is None:
                 return None
-            text = _phrase_text(subj) if subj is not None else "unidentified attackers"
+            text = phrase_text(subj) if subj is not None else "unidentified attackers"
             return ActorRef(country=scene.country, sector="UAF", name=None, text=text,
                             actor_id=f"unidentified:{scene.country}")
         if passive and (code[:2] == "17" or code[:2] == "09"):
-            scene = _scene_state(tok)
+            scene = scene_state(tok)
             if scene is not None:
                 return ActorRef(country=scene.country, sector="GOV", name=None, text="the authorities",
                                 actor_id=f"authorities:{scene.country}")
@@ -464,7 +454,7 @@ class EventCoder:
                                                       for m in clause.children):
                         subj = syntax.subject_of(clause)
                         ref = self._side(doc, [subj]).first if subj is not None else None
-                        if ref is not None and _known(ref) and not _same_actor(ref, source):
+                        if ref is not None and known(ref) and not same_actor(ref, source):
                             return ref
         return None
 
@@ -478,9 +468,9 @@ class EventCoder:
             pats = self._verb_patterns(child, lemma)
             pat = pats[0] if pats else None
             side = self._target(doc, child, pat, pat.cameo if pat else code, source)
-            ref = next((r for r in side.refs if not _same_actor(r, source)
+            ref = next((r for r in side.refs if not same_actor(r, source)
                         and (r.country, r.sector) != (source.country, source.sector)), None)
-            if ref is not None and _known(ref):
+            if ref is not None and known(ref):
                 return ref
         return None
 
@@ -554,14 +544,14 @@ class EventCoder:
         # "between A and B" on the trigger or its object names both parties
         if len(source.refs) < 2:
             between = self._between(doc, tok)
-            if len(between.refs) >= 2 and (not source.refs or _is_group(source.first)):
+            if len(between.refs) >= 2 and (not source.refs or is_group(source.first)):
                 source, how = between, "between"
         speaker = syntax.speaker_of(tok)
         verbal = lookup(code).plover in VERBAL_TYPES | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
         if speaker is not None and (source.first is not None or verbal):
             sp = self._side(doc, [speaker])
-            if sp.first is not None and _speaker_replaces(source.first, sp.first):
-                if source.first is not None and _is_group(source.first) and self._dyad:
+            if sp.first is not None and speaker_replaces(source.first, sp.first):
+                if source.first is not None and is_group(source.first) and self._dyad:
                     other = [c for c in self._dyad if c != sp.first.country]
                     source = Side([sp.first, ActorRef(country=other[0], text="the other side")] if other else [sp.first])
                 else:
@@ -571,7 +561,7 @@ class EventCoder:
         reciprocal = symmetric or code[:2] in ("03", "04", "06") or code == "057"
         if len(source.refs) >= 2 and not reciprocal:
             target = self._target(doc, tok, pat, code, source.first)
-            if target.first is not None and not any(_same_actor(target.first, r) for r in source.refs):
+            if target.first is not None and not any(same_actor(target.first, r) for r in source.refs):
                 return source, target, False, how + " (co-actors)"
         if len(source.refs) >= 2:
             target = Side([source.refs[1]])
@@ -585,7 +575,7 @@ class EventCoder:
             other = [c for c in self._dyad if c != source.first.country]
             if other:
                 target = Side([ActorRef(country=other[0], text="bilateral")], "bilateral")
-        if _is_group(target.first) and source.first is not None and self._dyad:
+        if is_group(target.first) and source.first is not None and self._dyad:
             other = [c for c in self._dyad if c != source.first.country]
             if other:
                 target = Side([ActorRef(country=other[0], text=target.first.text)])
@@ -608,23 +598,23 @@ class EventCoder:
                     m = am
             if m is None:
                 # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
-                agent = _agent_of(t)
-                ref = _place_as_party(t) or self._modifier_party(doc, t) or _named_entity(t) \
+                agent = agent_of(t)
+                ref = place_as_party(t) or self._modifier_party(doc, t) or named_entity(t) \
                     or (self._side(doc, [agent]).first if agent is not None else None)
-                if ref is not None and not any(_same_actor(ref, r) for r in refs):
+                if ref is not None and not any(same_actor(ref, r) for r in refs):
                     refs.append(ref)
                 continue
             if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
-                m = _antecedent_in_sentence(doc, m) or m
+                m = antecedent_in_sentence(doc, m) or m
             if m.kind == "group" and m.rule.startswith("delegation"):  # "his counterpart Richard Marles"
                 m = next((p for p in doc.mentions if p.kind == "person" and m.start <= p.start
                           and p.end <= m.end and p.country == m.country), m)
-            for ref in _split_by_country(doc, m):
+            for ref in split_by_country(doc, m):
                 if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
-                    place = _located_in(t) or self._member_of(doc, t)
+                    place = located_in(t) or self._member_of(doc, t)
                     if place is not None:
                         ref.country = place.country
-                if not any(_same_actor(ref, r) for r in refs):
+                if not any(same_actor(ref, r) for r in refs):
                     refs.append(ref)
         return Side(refs)
 
@@ -653,7 +643,7 @@ class EventCoder:
                 if m is not None and m.country:
                     return ActorRef(country=m.country, sector=m.sector, name=tok.text, text=tok.text,
                                     mention_id=m.mention_id)
-                ref = _modifier_country(child)
+                ref = modifier_country(child)
                 if ref is not None:
                     return ActorRef(country=ref.country, name=tok.text, text=tok.text)
         return None
@@ -681,15 +671,15 @@ class EventCoder:
         left = noun.left_edge.idx
         refs: list[ActorRef] = []
         for m in mentions_in(doc, left, noun.idx + len(noun.text)):
-            ref = _ref(m)
+            ref = mention_ref(m)
             if exclude and ref.country == exclude:
                 continue
-            if not any(_same_actor(ref, r) for r in refs):
+            if not any(same_actor(ref, r) for r in refs):
                 refs.append(ref)
         if not refs:  # state names inside a gathering's name: "the Vietnam-China Defense Dialogue"
             for t in noun.subtree:
                 if t.i < noun.i and (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN"):
-                    code = _country_code(t.text)
+                    code = country_code(t.text)
                     if code and code != exclude and all(r.country != code for r in refs):
                         refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=f"country:{code}"))
         return Side(refs)
@@ -733,7 +723,7 @@ class EventCoder:
                         return Side([side.refs[0]], "participants")
                 side = self._side(doc, [cand])
                 for ref in side.refs:
-                    if source is None or not _same_actor(ref, source):
+                    if source is None or not same_actor(ref, source):
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
                         return Side([ref], role)
@@ -741,7 +731,7 @@ class EventCoder:
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
                 subj = syntax.subject_of(clause)
                 side = self._side(doc, syntax.with_conjuncts(subj)) if subj is not None else Side()
-                ref = next((r for r in side.refs if source is None or not _same_actor(r, source)), None)
+                ref = next((r for r in side.refs if source is None or not same_actor(r, source)), None)
                 if ref is not None:
                     return Side([ref], "subject of the demanded act")
         side = self._clause_party(doc, tok, source)
@@ -767,8 +757,8 @@ class EventCoder:
                 m = mention_for_token(doc, t) if t.pos_ in ("PROPN", "NOUN", "ADJ") else None
                 if m is None or m.kind == "pronoun":
                     continue
-                ref = _ref(m)
-                if source is None or (not _same_actor(ref, source) and ref.country != source.country):
+                ref = mention_ref(m)
+                if source is None or (not same_actor(ref, source) and ref.country != source.country):
                     return Side([ref], "nearest actor in the phrase")
             frontier = nxt
         return Side()
@@ -785,7 +775,7 @@ class EventCoder:
                 for subj in syntax.subjects_of(child):
                     side = self._side(doc, syntax.with_conjuncts(subj))
                     for ref in side.refs:
-                        if source is None or (not _same_actor(ref, source) and ref.country != source.country):
+                        if source is None or (not same_actor(ref, source) and ref.country != source.country):
                             return Side([ref], "subject of the demanded act")
                     break
             if child.dep_ == "xcomp":
@@ -805,20 +795,20 @@ class EventCoder:
         for child in obj.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 side = self._side(doc, [child])
-                ref = side.first or _modifier_country(child)
-                if ref is not None and (source is None or not _same_actor(ref, source)) \
+                ref = side.first or modifier_country(child)
+                if ref is not None and (source is None or not same_actor(ref, source)) \
                         and (source is None or ref.country != source.country):
                     return ref
         for prep in ("from", "by", "between", "with", "against", "on", "of", "to"):
             for pobj in syntax.prep_objects(obj, prep):
                 for ref in self._side(doc, [pobj]).refs:
-                    if source is None or (not _same_actor(ref, source) and ref.country != source.country):
+                    if source is None or (not same_actor(ref, source) and ref.country != source.country):
                         return ref
         return None
 
     def _expand_groups(self, side: Side) -> Side:
         """"both sides" / "the two countries" as a source become the document's two main parties."""
-        if len(side.refs) == 1 and _is_group(side.first) and len(self._dyad) >= 2:
+        if len(side.refs) == 1 and is_group(side.first) and len(self._dyad) >= 2:
             return Side([ActorRef(country=c, text=side.first.text) for c in self._dyad[:2]], side.how)
         return side
 
@@ -832,9 +822,9 @@ class EventCoder:
         words = _clause_words(tok)
         for domain, specific in domains.items():
             if words & self.lex.domains.get(domain, frozenset()):
-                return _valid(specific, code)
+                return valid_code(specific, code)
         if source is not None and source.sector == "MIL" and "military" in domains:
-            return _valid(domains["military"], code)
+            return valid_code(domains["military"], code)
         return code
 
     def _event(self, doc: Document, sent_idx: int, sent: Span, tok: Token, code: str, src: ActorRef,
@@ -862,71 +852,6 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
 
 
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
-
-
-BODY_CODES = {"IGO", "NGO", "IMG", "UNO", "EU", "AU"}  # codes of bodies, not states
-# Types mostly between states: an unplaced party of these is not assumed to be the actor's compatriot.
-INTERNATIONAL_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT"}
-# Sectors of actors that act within their own state: an unplaced one is of the state where the
-# act happens, or of the state of the party acting on them ("an Argentine judge ordered Menem").
-DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "LAB", "PTY", "JUD", "COP", "CRM", "AGR", "EDU", "MED", "BUS",
-                    "REL", "RAD", "UAF", "LEG", "HRI"}
-
-
-def _locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: ActorRef | None,
-                    dyad: list[str] = ()) -> tuple[ActorRef, ActorRef | None]:
-    """Give a side that names no state the state the text implies: the scene of the act; for a
-    domestic actor acted on by a state's own institutions, that state; else the one state the
-    sentence names that the other side is not of ("President Dos Santos conceded to demands from
-    the National Union for the Total Independence of Angola")."""
-    unplaced_src = src.country is None and src.sector not in ("IGO", "NGO")
-    unplaced_tgt = tgt is not None and tgt.country is None and _known(tgt) and tgt.sector not in ("IGO", "NGO")
-    if not (unplaced_src or unplaced_tgt):
-        return src, tgt
-    scene = _scene_state(tok)
-    if unplaced_src and scene is not None and src.sector in DOMESTIC_SECTORS:
-        src = dataclasses.replace(src, country=scene.country)
-    if unplaced_tgt:
-        if scene is not None and (tgt.sector in DOMESTIC_SECTORS or src.country != scene.country):
-            tgt = dataclasses.replace(tgt, country=scene.country)
-        elif src.country and (tgt.sector in DOMESTIC_SECTORS or src.sector in ("JUD", "COP")):
-            tgt = dataclasses.replace(tgt, country=src.country)
-    if src.country is None and unplaced_src:
-        only = _only_other_state(doc, tok, tgt.country if tgt is not None else None)
-        if only:
-            src = dataclasses.replace(src, country=only)
-    if tgt is not None and tgt.country is None and unplaced_tgt:
-        only = _only_other_state(doc, tok, src.country)
-        if only:
-            tgt = dataclasses.replace(tgt, country=only)
-        elif src.country and not _only_other_state(doc, tok, src.country) \
-                and not _only_other_state(doc, tok, None, count_all=True) == "several" \
-                and lookup(code).plover not in INTERNATIONAL_TYPES:
-            # a body or person the sentence ties to no state, in a sentence naming only the actor's
-            # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
-            tgt = dataclasses.replace(tgt, country=src.country)
-    # in an article between two states, an official of neither named state is of the other one
-    # ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")
-    if len(dyad) >= 2:
-        if tgt is not None and tgt.country is None and unplaced_tgt and tgt.sector in ("GOV", "MIL", None) \
-                and src.country in dyad[:2]:
-            tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
-        if src.country is None and unplaced_src and src.sector in ("GOV", "MIL", None) \
-                and tgt is not None and tgt.country in dyad[:2]:
-            src = dataclasses.replace(src, country=next(c for c in dyad[:2] if c != tgt.country))
-    return src, tgt
-
-
-def _only_other_state(doc: Document, tok: Token, other: str | None, count_all: bool = False) -> str | None:
-    """The one state the sentence names, other than ``other`` (bodies such as the UN aside);
-    ``count_all``: "several" when the sentence names more than one state."""
-    sent = tok.sent
-    states = {m.country for m in doc.mentions
-              if m.country and sent.start_char <= m.start < sent.end_char and m.sector != "IGO"
-              and len(m.country) == 3 and m.country != other and m.country not in BODY_CODES}
-    if count_all and len(states) > 1:
-        return "several"
-    return states.pop() if len(states) == 1 else None
 
 
 def _clause_words(tok: Token) -> set[str]:
@@ -969,216 +894,6 @@ def _speaks_of_both(tok: Token) -> bool:
         if any(t.lower_ in BILATERAL_WORDS for t in obj.subtree):
             return True
     return False
-
-
-def _split_by_country(doc: Document, m: Mention) -> list[ActorRef]:
-    """"the ministries of defense of China and Vietnam" names one actor per country."""
-    if m.country is None and m.kind in ("organisation", "group"):
-        from ..actors.lookup import mentions_in
-
-        countries: list[str] = []
-        for inner in mentions_in(doc, m.start, m.end):
-            if inner is not m and inner.kind == "country" and inner.country and inner.country not in countries:
-                countries.append(inner.country)
-        if len(countries) >= 2:
-            return [ActorRef(country=c, sector=m.sector, name=None, text=m.text) for c in countries]
-    return [_ref(m)]
-
-
-def _named_entity(tok: Token) -> ActorRef | None:
-    """A person or organisation the actor dictionaries do not know: named, country unknown."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "LAW"):
-        return None
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if span is None or span.label_ not in ("ORG", "PERSON", "NORP"):
-        left = tok.i
-        while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i == tok.i \
-                and tok.doc[left - 1].pos_ == "PROPN":
-            left -= 1
-        text = tok.doc[left:tok.i + 1].text
-    else:
-        text = span.text
-    name = text[4:] if text.lower().startswith("the ") else text
-    return ActorRef(country=None, name=name, text=text)
-
-
-def _antecedent_in_sentence(doc: Document, pronoun: Mention) -> Mention | None:
-    if not pronoun.actor_id:
-        return None
-    named = [m for m in doc.mentions if m.actor_id == pronoun.actor_id and m.kind != "pronoun"
-             and m.sentence == pronoun.sentence and m.start < pronoun.start]
-    return max(named, key=lambda m: (m.end - m.start)) if named else None
-
-
-def _agent_of(tok: Token) -> Token | None:
-    """The doer behind an instrument or act: "missiles fired by the army", "a bombing by IS"."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((p for p in child.children if p.dep_ == "pobj"), None)
-        if child.dep_ == "acl":
-            for grand in child.children:
-                if grand.dep_ == "agent":
-                    return next((p for p in grand.children if p.dep_ == "pobj"), None)
-    return None
-
-
-def _crowd_of_place(tok: Token) -> ActorRef | None:
-    """Unnamed protesters: the civilians (CAMEO sector CVL) of the state where they protest."""
-    subj = syntax.subject_of(tok)
-    place = _state_of_place(tok) or (_located_in(subj) if subj is not None else None)
-    if place is None:
-        return None
-    text = " ".join(t.text for t in subj.subtree) if subj is not None else None
-    return ActorRef(country=place.country, sector="CVL", name=None, text=text)
-
-
-def _located_in(tok: Token) -> ActorRef | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "throughout", "across"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    ref = _place_as_party(pobj)
-                    if ref is not None:
-                        return ref
-    return None
-
-
-def _state_of_place(tok: Token) -> ActorRef | None:
-    top = tok
-    for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
-        pass
-    for t in top.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "outside", "across", "throughout"):
-            ref = _place_as_party(t)
-            if ref is not None:
-                return ref
-    return _scene_state(tok)
-
-
-SCENE_PREPS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "of", "into", "on"}
-
-
-def _scene_state(tok: Token) -> ActorRef | None:
-    """The state where the act of the trigger's clause takes place ("near the town of Samarra")."""
-    from ..place.geocode import geocode
-
-    top = tok
-    for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
-        pass
-    for t in top.subtree:
-        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "compound"):
-            continue
-        prep = t.head if t.dep_ == "pobj" else t.head.head
-        if prep.lower_ not in SCENE_PREPS:
-            continue
-        span = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
-        if t.dep_ == "compound" and (span is None or span.label_ not in ("GPE", "LOC", "FAC")):
-            continue  # "Gaza City", not "the Nigerian Interior Ministry"
-        text = span.text if span is not None else t.text
-        code = _country_code(text) or _country_code(t.text)
-        if code is None and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", ""):  # sm tags "Kiev" PERSON
-            place = geocode(text)
-            code = place.country if place is not None else None
-        if code:
-            return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
-    return None
-
-
-def _phrase_text(tok: Token) -> str:
-    return " ".join(t.text for t in tok.subtree if not (t.dep_ in ("relcl", "acl", "punct", "appos")
-                                                        and t.head == tok))
-
-
-def _modifier_country(tok: Token) -> ActorRef | None:
-    """A state named by a modifier: "an Indian proposal", "a U.S. request"."""
-    if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or not tok.text[:1].isupper():
-        return None
-    code = _country_code(tok.text)
-    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
-
-
-def _place_as_party(tok: Token) -> ActorRef | None:
-    """A country named as the object of a place preposition is still the party acted upon."""
-    if tok.pos_ != "PROPN" or tok.dep_ != "pobj":
-        return None
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    text = span.text if span is not None else tok.text
-    code = _country_code(text) or _country_code(tok.text)
-    if code is None:
-        return None
-    return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
-
-
-def _country_code(text: str) -> str | None:
-    from ..actors.gazetteer import builtin_gazetteer
-
-    if text.lower().startswith("the "):
-        text = text[4:]
-    for term in builtin_gazetteer().lookup(text):
-        if term.category in ("country", "demonym", "prefix", "capital") and term.code:
-            return term.code
-    return None
-
-
-def _valid(code: str, fallback: str) -> str:
-    try:
-        lookup(code)
-        return code
-    except KeyError:
-        return fallback
-
-
-def _is_group(ref: ActorRef | None) -> bool:
-    if ref is None:
-        return False
-    text = (ref.text or "").lower()
-    return ref.country is None and any(w in text.split() for w in ("both", "two", "sides")) or \
-        (ref.country is None and text.split()[-1:] and text.split()[-1] in GROUP_WORDS and not ref.name)
-
-
-def _speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
-    """The speaker stands for the source when the source is missing, a group, or the speaker's own state."""
-    if source is None:
-        return True
-    if _is_group(source):
-        return True
-    text = (source.text or "").lower()
-    if text in ("we", "i", "us", "our country"):
-        return True
-    return bool(speaker.country) and source.country == speaker.country and source.actor_id != speaker.actor_id \
-        and not (source.actor_id or "").startswith("person:")
-
-
-def _same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
-    """A state acting on itself (bare country on either side), outside protest and repression."""
-    if not a.country or a.country != b.country or lookup(code).plover in DOMESTIC_TARGET_TYPES \
-            or code.startswith(DOMESTIC_CODES):
-        return False
-    if a.sector and b.sector and a.sector != b.sector:
-        return False  # the army and the Taliban of one state are two parties
-    if a.sector in DOMESTIC_SECTORS or b.sector in DOMESTIC_SECTORS:
-        return False  # rebels, protesters, civilians and their own state are two parties
-    return (a.actor_id or "").startswith("country:") or (b.actor_id or "").startswith("country:") \
-        or not a.actor_id or not b.actor_id
-
-
-def _same_actor(a: ActorRef, b: ActorRef) -> bool:
-    if a.actor_id and b.actor_id:
-        return a.actor_id == b.actor_id
-    return (a.country, a.name) == (b.country, b.name)
-
-
-def _document_dyad(doc: Document) -> list[str]:
-    """The document's two most-mentioned countries, in order of first mention; mentions in the
-    lead (the first two sentences) count three times, as the lead says what the article is about."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for m in doc.mentions:
-        if m.country and len(m.country) == 3 and m.kind != "pronoun":
-            counts[m.country] = counts.get(m.country, 0) + (3 if m.sentence <= 1 else 1)
-            first.setdefault(m.country, m.start)
-    top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
-    return sorted(top, key=lambda c: first[c])
 
 
 @stage("events")

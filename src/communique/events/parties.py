@@ -1,0 +1,316 @@
+"""Who the parties of an event are and which state they belong to.
+
+Helpers of the event coder over the parse and the actor mentions: the party a token names
+(mentions, modifiers, places, unnamed groups), the state where an act happens, the state a side
+that names none belongs to, and when two sides are one actor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from ..records import ActorRef, Document, Mention
+from . import syntax
+from .codebook import lookup
+
+
+GROUP_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "militaries",
+               "army", "armies", "governments", "leaders", "government", "military"}
+
+
+# Protests and repression are aimed at a state: where no target is named, the state where they
+# happen (CAMEO convention), else the actor's own.
+DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+DOMESTIC_CODES = ("081",)  # easing restrictions, a curfew, a state of emergency: done to a state's own people
+
+
+def mention_ref(m: Mention) -> ActorRef:
+    """The event side a mention stands for."""
+    return ActorRef(country=m.country, sector=m.sector, name=m.name or m.text, text=m.text,
+                    actor_id=m.actor_id, mention_id=m.mention_id)
+
+
+def known(ref: ActorRef | None) -> bool:
+    """The side names a state or an actor."""
+    return ref is not None and bool(ref.country or ref.name)
+
+
+BODY_CODES = {"IGO", "NGO", "IMG", "UNO", "EU", "AU"}  # codes of bodies, not states
+
+
+# Types mostly between states: an unplaced party of these is not assumed to be the actor's compatriot.
+INTERNATIONAL_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT"}
+
+
+# Sectors of actors that act within their own state: an unplaced one is of the state where the
+# act happens, or of the state of the party acting on them ("an Argentine judge ordered Menem").
+DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "LAB", "PTY", "JUD", "COP", "CRM", "AGR", "EDU", "MED", "BUS",
+                    "REL", "RAD", "UAF", "LEG", "HRI"}
+
+
+def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: ActorRef | None,
+                    dyad: list[str] = ()) -> tuple[ActorRef, ActorRef | None]:
+    """Give a side that names no state the state the text implies: the scene of the act; for a
+    domestic actor acted on by a state's own institutions, that state; else the one state the
+    sentence names that the other side is not of ("President Dos Santos conceded to demands from
+    the National Union for the Total Independence of Angola")."""
+    unplaced_src = src.country is None and src.sector not in ("IGO", "NGO")
+    unplaced_tgt = tgt is not None and tgt.country is None and known(tgt) and tgt.sector not in ("IGO", "NGO")
+    if not (unplaced_src or unplaced_tgt):
+        return src, tgt
+    scene = scene_state(tok)
+    if unplaced_src and scene is not None and src.sector in DOMESTIC_SECTORS:
+        src = dataclasses.replace(src, country=scene.country)
+    if unplaced_tgt:
+        if scene is not None and (tgt.sector in DOMESTIC_SECTORS or src.country != scene.country):
+            tgt = dataclasses.replace(tgt, country=scene.country)
+        elif src.country and (tgt.sector in DOMESTIC_SECTORS or src.sector in ("JUD", "COP")):
+            tgt = dataclasses.replace(tgt, country=src.country)
+    if src.country is None and unplaced_src:
+        only = only_other_state(doc, tok, tgt.country if tgt is not None else None)
+        if only:
+            src = dataclasses.replace(src, country=only)
+    if tgt is not None and tgt.country is None and unplaced_tgt:
+        only = only_other_state(doc, tok, src.country)
+        if only:
+            tgt = dataclasses.replace(tgt, country=only)
+        elif src.country and not only_other_state(doc, tok, src.country) \
+                and not only_other_state(doc, tok, None, count_all=True) == "several" \
+                and lookup(code).plover not in INTERNATIONAL_TYPES:
+            # a body or person the sentence ties to no state, in a sentence naming only the actor's
+            # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
+            tgt = dataclasses.replace(tgt, country=src.country)
+    # in an article between two states, an official of neither named state is of the other one
+    # ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")
+    if len(dyad) >= 2:
+        if tgt is not None and tgt.country is None and unplaced_tgt and tgt.sector in ("GOV", "MIL", None) \
+                and src.country in dyad[:2]:
+            tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
+        if src.country is None and unplaced_src and src.sector in ("GOV", "MIL", None) \
+                and tgt is not None and tgt.country in dyad[:2]:
+            src = dataclasses.replace(src, country=next(c for c in dyad[:2] if c != tgt.country))
+    return src, tgt
+
+
+def only_other_state(doc: Document, tok: Token, other: str | None, count_all: bool = False) -> str | None:
+    """The one state the sentence names, other than ``other`` (bodies such as the UN aside);
+    ``count_all``: "several" when the sentence names more than one state."""
+    sent = tok.sent
+    states = {m.country for m in doc.mentions
+              if m.country and sent.start_char <= m.start < sent.end_char and m.sector != "IGO"
+              and len(m.country) == 3 and m.country != other and m.country not in BODY_CODES}
+    if count_all and len(states) > 1:
+        return "several"
+    return states.pop() if len(states) == 1 else None
+
+
+def split_by_country(doc: Document, m: Mention) -> list[ActorRef]:
+    """"the ministries of defense of China and Vietnam" names one actor per country."""
+    if m.country is None and m.kind in ("organisation", "group"):
+        from ..actors.lookup import mentions_in
+
+        countries: list[str] = []
+        for inner in mentions_in(doc, m.start, m.end):
+            if inner is not m and inner.kind == "country" and inner.country and inner.country not in countries:
+                countries.append(inner.country)
+        if len(countries) >= 2:
+            return [ActorRef(country=c, sector=m.sector, name=None, text=m.text) for c in countries]
+    return [mention_ref(m)]
+
+
+def named_entity(tok: Token) -> ActorRef | None:
+    """A person or organisation the actor dictionaries do not know: named, country unknown."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "LAW"):
+        return None
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if span is None or span.label_ not in ("ORG", "PERSON", "NORP"):
+        left = tok.i
+        while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i == tok.i \
+                and tok.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        text = tok.doc[left:tok.i + 1].text
+    else:
+        text = span.text
+    name = text[4:] if text.lower().startswith("the ") else text
+    return ActorRef(country=None, name=name, text=text)
+
+
+def antecedent_in_sentence(doc: Document, pronoun: Mention) -> Mention | None:
+    if not pronoun.actor_id:
+        return None
+    named = [m for m in doc.mentions if m.actor_id == pronoun.actor_id and m.kind != "pronoun"
+             and m.sentence == pronoun.sentence and m.start < pronoun.start]
+    return max(named, key=lambda m: (m.end - m.start)) if named else None
+
+
+def agent_of(tok: Token) -> Token | None:
+    """The doer behind an instrument or act: "missiles fired by the army", "a bombing by IS"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    return next((p for p in grand.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def crowd_of_place(tok: Token) -> ActorRef | None:
+    """Unnamed protesters: the civilians (CAMEO sector CVL) of the state where they protest."""
+    subj = syntax.subject_of(tok)
+    place = state_of_place(tok) or (located_in(subj) if subj is not None else None)
+    if place is None:
+        return None
+    text = " ".join(t.text for t in subj.subtree) if subj is not None else None
+    return ActorRef(country=place.country, sector="CVL", name=None, text=text)
+
+
+def located_in(tok: Token) -> ActorRef | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "throughout", "across"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    ref = place_as_party(pobj)
+                    if ref is not None:
+                        return ref
+    return None
+
+
+def state_of_place(tok: Token) -> ActorRef | None:
+    top = tok
+    for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
+        pass
+    for t in top.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "outside", "across", "throughout"):
+            ref = place_as_party(t)
+            if ref is not None:
+                return ref
+    return scene_state(tok)
+
+
+SCENE_PREPS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "of", "into", "on"}
+
+
+def scene_state(tok: Token) -> ActorRef | None:
+    """The state where the act of the trigger's clause takes place ("near the town of Samarra")."""
+    from ..place.geocode import geocode
+
+    top = tok
+    for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
+        pass
+    for t in top.subtree:
+        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "compound"):
+            continue
+        prep = t.head if t.dep_ == "pobj" else t.head.head
+        if prep.lower_ not in SCENE_PREPS:
+            continue
+        span = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+        if t.dep_ == "compound" and (span is None or span.label_ not in ("GPE", "LOC", "FAC")):
+            continue  # "Gaza City", not "the Nigerian Interior Ministry"
+        text = span.text if span is not None else t.text
+        code = country_code(text) or country_code(t.text)
+        if code is None and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", ""):  # sm tags "Kiev" PERSON
+            place = geocode(text)
+            code = place.country if place is not None else None
+        if code:
+            return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+    return None
+
+
+def phrase_text(tok: Token) -> str:
+    return " ".join(t.text for t in tok.subtree if not (t.dep_ in ("relcl", "acl", "punct", "appos")
+                                                        and t.head == tok))
+
+
+def modifier_country(tok: Token) -> ActorRef | None:
+    """A state named by a modifier: "an Indian proposal", "a U.S. request"."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or not tok.text[:1].isupper():
+        return None
+    code = country_code(tok.text)
+    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
+
+
+def place_as_party(tok: Token) -> ActorRef | None:
+    """A country named as the object of a place preposition is still the party acted upon."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj":
+        return None
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = span.text if span is not None else tok.text
+    code = country_code(text) or country_code(tok.text)
+    if code is None:
+        return None
+    return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+
+
+def country_code(text: str) -> str | None:
+    from ..actors.gazetteer import builtin_gazetteer
+
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for term in builtin_gazetteer().lookup(text):
+        if term.category in ("country", "demonym", "prefix", "capital") and term.code:
+            return term.code
+    return None
+
+
+def valid_code(code: str, fallback: str) -> str:
+    try:
+        lookup(code)
+        return code
+    except KeyError:
+        return fallback
+
+
+def is_group(ref: ActorRef | None) -> bool:
+    if ref is None:
+        return False
+    text = (ref.text or "").lower()
+    return ref.country is None and any(w in text.split() for w in ("both", "two", "sides")) or \
+        (ref.country is None and text.split()[-1:] and text.split()[-1] in GROUP_WORDS and not ref.name)
+
+
+def speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
+    """The speaker stands for the source when the source is missing, a group, or the speaker's own state."""
+    if source is None:
+        return True
+    if is_group(source):
+        return True
+    text = (source.text or "").lower()
+    if text in ("we", "i", "us", "our country"):
+        return True
+    return bool(speaker.country) and source.country == speaker.country and source.actor_id != speaker.actor_id \
+        and not (source.actor_id or "").startswith("person:")
+
+
+def same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
+    """A state acting on itself (bare country on either side), outside protest and repression."""
+    if not a.country or a.country != b.country or lookup(code).plover in DOMESTIC_TARGET_TYPES \
+            or code.startswith(DOMESTIC_CODES):
+        return False
+    if a.sector and b.sector and a.sector != b.sector:
+        return False  # the army and the Taliban of one state are two parties
+    if a.sector in DOMESTIC_SECTORS or b.sector in DOMESTIC_SECTORS:
+        return False  # rebels, protesters, civilians and their own state are two parties
+    return (a.actor_id or "").startswith("country:") or (b.actor_id or "").startswith("country:") \
+        or not a.actor_id or not b.actor_id
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return (a.country, a.name) == (b.country, b.name)
+
+
+def document_dyad(doc: Document) -> list[str]:
+    """The document's two most-mentioned countries, in order of first mention; mentions in the
+    lead (the first two sentences) count three times, as the lead says what the article is about."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.country and len(m.country) == 3 and m.kind != "pronoun":
+            counts[m.country] = counts.get(m.country, 0) + (3 if m.sentence <= 1 else 1)
+            first.setdefault(m.country, m.start)
+    top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
+    return sorted(top, key=lambda c: first[c])
