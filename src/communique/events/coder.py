@@ -28,7 +28,7 @@ from . import syntax
 from .arguments import add_argument_spans
 from .codebook import lookup
 from .parties import (
-    DOMESTIC_CODES, DOMESTIC_TARGET_TYPES, agent_of, antecedent_in_sentence, country_code, crowd_of_place,
+    agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
     document_dyad, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
     state_of_place, valid_code,
@@ -163,7 +163,7 @@ class EventCoder:
         if not known(source.first) or (target.first is not None and same_actor(source.first, target.first)):
             return []
         src, tgt = source.first, target.first
-        if not known(tgt) and plover not in DOMESTIC_TARGET_TYPES | {"ASSAULT", "MOBILIZE"}:
+        if not known(tgt) and not aimed_at_own_state(code) and plover not in ("ASSAULT", "MOBILIZE"):
             return []  # an interaction needs its second party
         event = self._event(doc, sent_idx, sent, root, code, src, tgt, symmetric, "classifier",
                             round(0.5 * probability, 3))
@@ -253,7 +253,7 @@ class EventCoder:
             tgt = asked if asked is not None and (tgt is None or asked.country) else tgt
         if tgt is None:
             tgt = self._aim_party(doc, tok, code, src)
-        if tgt is None and (plover_type in DOMESTIC_TARGET_TYPES or code.startswith(DOMESTIC_CODES)):
+        if tgt is None and aimed_at_own_state(code):
             tgt = state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         elif tgt is None and plover_type in PLACE_TARGET_TYPES:
             tgt = state_of_place(tok)
@@ -346,6 +346,7 @@ class EventCoder:
     def _verb_patterns(self, tok: Token, lemma: str) -> list[Pattern]:
         """The verb rules whose object and preposition constraints the trigger meets, in order."""
         found: list[Pattern] = []
+        words: set[str] | None = None  # the clause's words, read once, for domain-gated rules
         for pat in self.patterns.by_verb.get(lemma, ()):
             if pat.objects is not None and pat.objects:
                 objs = syntax.objects_of(tok)
@@ -364,9 +365,10 @@ class EventCoder:
                 continue
             if pat.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in pat.xcomp for c in tok.children):
                 continue
-            if pat.requires_domain and not any(_clause_words(tok) & self.lex.domains.get(d, frozenset())
-                                               for d, _ in pat.domains):
-                continue
+            if pat.requires_domain:
+                words = words if words is not None else _clause_words(tok)
+                if not any(words & self.lex.domains.get(d, frozenset()) for d, _ in pat.domains):
+                    continue
             found.append(pat)
         return found
 

@@ -26,6 +26,11 @@ DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 DOMESTIC_CODES = ("081",)  # easing restrictions, a curfew, a state of emergency: done to a state's own people
 
 
+def aimed_at_own_state(code: str) -> bool:
+    """Acts a state does to its own people, so that a state on both sides is no self-event."""
+    return lookup(code).plover in DOMESTIC_TARGET_TYPES or code.startswith(DOMESTIC_CODES)
+
+
 def mention_ref(m: Mention) -> ActorRef:
     """The event side a mention stands for."""
     return ActorRef(country=m.country, sector=m.sector, name=m.name or m.text, text=m.text,
@@ -286,8 +291,7 @@ def speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
 
 def same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
     """A state acting on itself (bare country on either side), outside protest and repression."""
-    if not a.country or a.country != b.country or lookup(code).plover in DOMESTIC_TARGET_TYPES \
-            or code.startswith(DOMESTIC_CODES):
+    if not a.country or a.country != b.country or aimed_at_own_state(code):
         return False
     if a.sector and b.sector and a.sector != b.sector:
         return False  # the army and the Taliban of one state are two parties
