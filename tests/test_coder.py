@@ -139,6 +139,12 @@ CASES = [
     ("Bolivian authorities declared a state of siege in Bolivia to begin at midnight.", [("COERCE", "BOL", "BOL")]),
     # claims of attacks, condolences, contributions, rescue teams, disarmament, pushes for reform
     ("The Taliban claimed responsibility for the attack in Kandahar.", [("ASSAULT", "AFG", "AFG")]),
+    # a broken ceasefire is an assault (CAMEO 196), not a rejection
+    ("Pakistani troops violated the ceasefire with India along the Line of Control.", [("ASSAULT", "PAK", "IND")]),
+    # a rule's preposition must take its words: "for talks", not "after talks collapsed"
+    ("The Iranian delegation came to Vienna for a new round of talks with the United States.",
+     [("CONSULT", "IRN", "USA")]),
+    ("The Iraqi delegation went home after talks with Turkey collapsed.", []),
     ("Saudi King Salman has sent a condolence message to Afghan President Ashraf Ghani.", [("SUPPORT", "SAU", "AFG")]),
     ("Germany contributed 46 million dollars to the Iraq Humanitarian Fund.", [("AID", "DEU", "IRQ")]),
     ("USAID deployed seven search-and-rescue teams to Haiti.", [("AID", "USA", "HTI")]),

@@ -708,7 +708,10 @@ class EventCoder:
                 for h in holders:
                     cands.extend(syntax.prep_objects(h, role))
                 if not cands:  # "provides aid ... to X": the preposition may hang inside the object phrase
-                    for o in syntax.objects_of(tok) + [o for c in shared for o in syntax.objects_of(c)]:
+                    phrases = syntax.objects_of(tok) + [o for c in shared for o in syntax.objects_of(c)]
+                    if pat is not None and pat.preps:  # "came to Vienna for talks with X"
+                        phrases += syntax.prep_phrase_objects(tok, pat.preps)
+                    for o in phrases:
                         for t in o.subtree:
                             if t.dep_ == "prep" and t.lower_ == role:
                                 cands.extend(c for c in t.children if c.dep_ == "pobj")

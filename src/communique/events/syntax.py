@@ -126,14 +126,43 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
 
 
 def has_prep(tok: Token, words: frozenset[str]) -> bool:
-    """``tok`` governs a preposition/particle in ``words``, or a prepositional object in it ("by phone")."""
+    """``tok`` governs a preposition/particle in ``words``, or a prepositional object in it.
+
+    The object is the noun the preposition takes, with its compounds and its "of" complement:
+    "by phone", "on hunger strike", "for a round of talks"; words elsewhere in the phrase do not
+    count ("after talks collapsed" is not "for talks").
+    """
     for child in tok.children:
         if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in words:
             return True
-        if child.dep_ in ("prep", "agent"):
-            if any(p.lemma_.lower() in words or p.lower_ in words for p in child.subtree if p != child):
-                return True
+        if child.dep_ in ("prep", "agent") and any(
+                w.lemma_.lower() in words or w.lower_ in words for w in _prep_object_words(child)):
+            return True
+        # "pushing for the US to support ...": the preposition opens a clause
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in child.children):
+            return True
     return False
+
+
+def prep_phrase_objects(tok: Token, words: frozenset[str]) -> list[Token]:
+    """The objects of ``tok``'s prepositions whose nouns are in ``words`` ("for [a round of] talks")."""
+    return [o for child in tok.children if child.dep_ in ("prep", "agent")
+            and any(w.lemma_.lower() in words or w.lower_ in words for w in _prep_object_words(child))
+            for o in child.children if o.dep_ in ("pobj", "pcomp")]
+
+
+def _prep_object_words(prep: Token) -> list[Token]:
+    """The nouns a preposition takes: its objects and their conjuncts, compounds and "of" objects."""
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    objects += [c for o in objects for c in o.conjuncts]
+    words = list(objects)
+    for obj in objects:
+        for c in obj.children:
+            if c.dep_ == "compound":
+                words.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                words.extend(p for p in c.children if p.dep_ == "pobj")
+    return words
 
 
 def speaker_of(tok: Token) -> Token | None:
