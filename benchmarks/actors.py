@@ -7,12 +7,15 @@ confli_ner  ConfliBERT CAMEO NER training split (CoNLL BIO; S source, T target, 
             The gold spans are the argument phrases that fill the roles, determiners and possessors
             included ("a Swiss court", "the Croatian government 's request"). Each sentence's tokens
             are joined with single spaces and coded; the PRIMARY event (highest confidence, first on
-            ties) gives the predicted spans: its actor is S and its recipient T. A side's predicted
+            ties) gives the predicted spans: its actor is S and its recipient T. A primary event with
+            coordinated parties ("sanctions on Pompeo, Azar and Bannon") comes with one event per
+            party from the same trigger, as CAMEO codes a compound actor; their sides are predicted
+            too, each distinct span once. A side's predicted
             span is its argument phrase (``ActorRef.start``/``end``, see communique.events.arguments);
             a side without one falls back to its actor mention's extent, else to the first occurrence
             of its text. When the primary event is symmetric (talks, agreements) both sides are
             predicted R; the two sides of "India and Pakistan held talks" share the phrase "India and
-            Pakistan", so one of the two identical R spans can match. R means "either side": a
+            Pakistan", which is predicted once. R means "either side": a
             predicted R span may match a gold S or T span and a predicted S or T span may match a
             gold R span, because the gold itself marks "X met Y" sometimes S/T and sometimes R. A
             matched pair counts under the gold label, an unmatched prediction under its own. Scores
@@ -175,13 +178,29 @@ def _side_span(doc: Document, ref: ActorRef, label: str, tmap: TokenMap) -> Span
     return Span(label, found[0], found[1], head if head is not None else found[1] - 1)
 
 
+def compound(events: list[Event], event: Event) -> list[Event]:
+    """The primary event with the events its trigger yields for coordinated parties ("sanctions on
+    Pompeo, Azar and Bannon" is one event per person, as CAMEO codes a compound actor)."""
+    if event.trigger is None:
+        return [event]
+    return [e for e in events if e is event or (
+        e.trigger is not None and e.sentence_index == event.sentence_index
+        and e.trigger.start == event.trigger.start and e.cameo == event.cameo)]
+
+
 def predicted_spans(doc: Document, tmap: TokenMap) -> tuple[list[Span], Event | None]:
     event = primary(doc.events)
     if event is None:
         return [], None
-    labels = ("R", "R") if event.symmetric else ("S", "T")
-    spans = [_side_span(doc, ref, label, tmap) for ref, label in zip((event.actor, event.recipient), labels)]
-    return [s for s in spans if s is not None], event
+    spans: list[Span] = []
+    for member in compound(doc.events, event):
+        labels = ("R", "R") if member.symmetric else ("S", "T")
+        for ref, label in zip((member.actor, member.recipient), labels):
+            span = _side_span(doc, ref, label, tmap)
+            if span is not None and not any((s.label, s.start, s.end) == (span.label, span.start, span.end)
+                                            for s in spans):
+                spans.append(span)
+    return spans, event
 
 
 def compatible(predicted: str, gold: str) -> bool:

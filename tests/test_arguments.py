@@ -104,3 +104,27 @@ def test_a_side_with_no_words_in_the_sentence_has_no_span(coder):
     # the target of a protest is the state where it happens: inferred, not said
     [(actor, recipient)] = sides(coder, "Thousands of workers protested in Paris against the pension reform.")
     assert (actor, recipient) == ("Thousands of workers", None)
+
+
+# What the coder knows beyond the parse shapes the phrase: who the side is, what the event is.
+CODED = [
+    # coordinated recipients: one event each, each with its own conjunct (a lone "both" goes)
+    ("Japan lifted sanctions against both India and Pakistan.", [("Japan", "India"), ("Japan", "Pakistan")]),
+    # where a person is, is not who the person is; a title's own "to" phrase is
+    ("Germany summoned the Chinese ambassador in Berlin on Monday.", [("Germany", "the Chinese ambassador")]),
+    ("Saudi Arabia's ambassador to the United Nations criticized the Iranian foreign minister.",
+     [("Saudi Arabia's ambassador to the United Nations", "the Iranian foreign minister")]),
+    # what is done with the patients is not part of them: "to Idlib", "as human shields"
+    ("Turkish authorities deported more than 16,000 Syrians to Idlib.",
+     [("Turkish authorities", "more than 16,000 Syrians")]),
+    # the charge of an accusation is not the accused
+    ("Iran accused the United States of economic terrorism.", [("Iran", "the United States")]),
+    # a state found through a place inside the object: the object is the recipient's phrase
+    ("Boko Haram jihadists attacked a military base in northeast Nigeria.",
+     [("Boko Haram jihadists", "a military base in northeast Nigeria")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CODED, ids=[c[0][:40] for c in CODED])
+def test_coded_sides_read_as_specified(coder, text, expected):
+    assert sides(coder, text) == expected

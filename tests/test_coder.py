@@ -139,6 +139,14 @@ CASES = [
     ("Bolivian authorities declared a state of siege in Bolivia to begin at midnight.", [("COERCE", "BOL", "BOL")]),
     # claims of attacks, condolences, contributions, rescue teams, disarmament, pushes for reform
     ("The Taliban claimed responsibility for the attack in Kandahar.", [("ASSAULT", "AFG", "AFG")]),
+    # coordinated parties: one event per party on each side, as CAMEO codes a compound actor
+    ("China has imposed sanctions on Mike Pompeo, Alex Azar and Steve Bannon.",
+     [("SANCTION", "CHN", "USA")] * 3),
+    ("Iran and Syria condemned Israel and the United States.",
+     [("ACCUSE", "IRN", "ISR"), ("ACCUSE", "IRN", "USA"), ("ACCUSE", "SYR", "ISR"), ("ACCUSE", "SYR", "USA")]),
+    # "between" names a pair that acts together, not several recipients
+    ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
+     [("SUPPORT", "VNM", "CHN")]),
     # a broken ceasefire is an assault (CAMEO 196), not a rejection
     ("Pakistani troops violated the ceasefire with India along the Line of Control.", [("ASSAULT", "PAK", "IND")]),
     # a rule's preposition must take its words: "for talks", not "after talks collapsed"

@@ -22,7 +22,9 @@ The rules read the spaCy parse (dependencies, tags, entity types) only.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -37,15 +39,33 @@ COORDINATION_DEPS = {"conj", "cc", "preconj"}
 # Prepositions that introduce examples or exceptions, not part of what the phrase names.
 EXAMPLE_PREPS = {"including", "like", "such", "excluding", "except"}
 TIME_ENTITIES = {"DATE", "TIME"}
+# Prepositions that attach what is done with or to the party, not who it is: "deported 374
+# migrants to Honduras", "used civilians as human shields", "arrested ... over involvement".
+ADJUNCT_PREPS = {"to", "as", "due", "over", "because", "despite", "after", "before", "during", "since",
+                 "until", "amid", "following", "into", "towards", "toward", "via", "throughout"}
+# An accusation's charge: "accused X of Y", "blamed X for Y", "criticised X over Y".
+CHARGE_PREPS = {"of", "for", "over"}
+ROLE_PREPS = {"to", "for"}
+LOCATIVE_PREPS = {"in", "at"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PAIR_WORDS = {"both", "either", "neither"}
+CHARGE_CODES = {"11"}  # CAMEO disapprove: criticise, accuse, blame, condemn
+# Links from a predicate to the argument a place inside it locates ("attacked a base in X").
+ARGUMENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd"}
 # A mention that is one of these modifiers of the argument noun is not its head.
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
-def argument_head(head: Token, predicate: Token | None = None) -> Token:
+def argument_head(head: Token, predicate: Token | None = None, located: bool = False) -> Token | None:
     """The token the predicate takes as its argument, from the token heading an actor mention.
 
     ``predicate`` (the trigger) stops the climb: in "talks with X" the argument of "talks" is X.
+    ``located``: the side is the state of a place the sentence names, and its argument is the
+    thing the place locates when that thing is the predicate's object ("attacked a military base
+    in northeast Nigeria"); None when there is no such thing.
     """
+    if located:
+        return _located_argument(head, predicate)
     tok = head
     for _ in range(len(head.doc)):
         parent = tok.head
@@ -61,9 +81,43 @@ def argument_head(head: Token, predicate: Token | None = None) -> Token:
     return tok
 
 
-def _kept(child: Token, coordination: bool) -> bool:
+def _located_argument(head: Token, predicate: Token | None) -> Token | None:
+    """The predicate's argument a place lies in ("a military base in northeast Nigeria"); None
+    when the place only says where the act happens ("protested in Paris"): no words fill the role."""
+    place = head
+    while place.dep_ in INNER_DEPS and place.head != place and place.head.pos_ in NOMINAL_POS \
+            and place.head != predicate:
+        place = place.head  # "northeast" -> "Nigeria"
+    thing = place
+    if thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ in NOMINAL_POS:
+        thing = thing.head.head  # "a military base in northeast Nigeria"
+        while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in NOMINAL_POS:
+            thing = thing.head.head  # "control of an army base in ..."
+    if thing != place and thing.head == predicate and thing.dep_ in ARGUMENT_DEPS:
+        return thing
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the phrase rules know of the side beyond the parse.
+
+    ``protected``: token indices of the side's actor mention, always kept ("the UAE Ambassador to
+    Bahrain"); ``person``: the side is a person, and a place after the name is where the person
+    is ("the Chinese ambassador in Berlin"); ``charge``: the event is an accusation or rejection,
+    whose "of"/"for"/"over" phrase is the charge, not the accused ("accused the US of genocide").
+    """
+
+    protected: range = range(0)
+    person: bool = False
+    charge: bool = False
+
+
+def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> bool:
     """Whether a dependent (with everything under it) belongs to its head's argument phrase."""
     dep = child.dep_
+    if dep == "prep" and child.i in reading.protected:
+        return True  # the mention's own words: "the UAE Ambassador to Bahrain"
     if dep in CLAUSE_DEPS:
         return False
     if dep in COORDINATION_DEPS:
@@ -73,15 +127,36 @@ def _kept(child: Token, coordination: bool) -> bool:
     if dep == "npadvmod":
         return child.ent_type_ not in TIME_ENTITIES
     if dep == "prep":
-        if child.lower_ in EXAMPLE_PREPS:
+        word = child.lower_
+        if word in EXAMPLE_PREPS:
             return False
-        return not any(p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in child.children)
+        if word in ADJUNCT_PREPS and child.head.pos_ in NOMINAL_POS and child.i > child.head.i \
+                and not (word in ROLE_PREPS and (reading.person or _role_noun(child.head))):
+            return False  # but "the ambassador to the UN", "the adviser for security affairs"
+        if reading.charge and word in CHARGE_PREPS:
+            return False
+        objects = [p for p in child.children if p.dep_ == "pobj"]
+        if reading.person and word in LOCATIVE_PREPS and any(p.ent_type_ in PLACE_ENTITIES for p in objects):
+            return False
+        return not any(p.ent_type_ in TIME_ENTITIES for p in objects)
     if dep == "acl":  # a passive participle with its agent: "the resolution proposed by Britain"
         return child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children)
     return True
 
 
-def phrase_tokens(arg: Token, coordination: bool = False) -> list[Token]:
+def _role_noun(tok: Token) -> bool:
+    """A title a person holds (the actors' title vocabulary): "ambassador", "envoy", "adviser"."""
+    return tok.lemma_.lower() in _single_word_titles()
+
+
+@lru_cache(maxsize=1)
+def _single_word_titles() -> frozenset[str]:
+    from ..actors.tables import load_tables
+
+    return frozenset(t.lower() for t in load_tables().titles if " " not in t)
+
+
+def phrase_tokens(arg: Token, coordination: bool = False, reading: Reading = Reading()) -> list[Token]:
     """The argument token and the words of its phrase, in text order.
 
     With ``coordination`` the argument's own conjuncts ("India and Pakistan") are part of it;
@@ -93,12 +168,13 @@ def phrase_tokens(arg: Token, coordination: bool = False) -> list[Token]:
     while stack:
         tok = stack.pop()
         kept.append(tok)
-        stack.extend(c for c in tok.children if _kept(c, tok in coordinated))
+        stack.extend(c for c in tok.children if _kept(c, tok in coordinated, reading))
     return sorted(kept, key=lambda t: t.i)
 
 
 def argument_span(sent: Span, head: Token, predicate: Token | None = None,
-                  coordination: bool = False) -> tuple[int, int]:
+                  coordination: bool = False, located: bool = False,
+                  reading: Reading = Reading()) -> tuple[int, int]:
     """Character span ``[start, end)`` of the argument phrase filled by the mention headed by ``head``.
 
     ``predicate`` is the trigger, where the climb stops; ``coordination`` keeps the argument's
@@ -108,23 +184,40 @@ def argument_span(sent: Span, head: Token, predicate: Token | None = None,
     is contiguous, inside the sentence, and starts and ends on a word of the phrase (a closing
     bracket is kept when the phrase opened it).
     """
-    arg = argument_head(head, predicate)
-    tokens = phrase_tokens(arg, coordination)
+    arg = argument_head(head, predicate, located) or head
+    if reading.charge and _through_of(head, arg):  # "the fate of a journalist": no charge there
+        reading = dataclasses.replace(reading, charge=False)
+    tokens = phrase_tokens(arg, coordination, reading)
     if _modifier_of(head, arg):
         tokens = [t for t in tokens if t.i <= arg.i or not _under_prep(t, arg)]
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
+    if predicate is not None:  # the trigger is never part of its argument ("free activists")
+        tokens = [t for t in tokens if (t.i > predicate.i) == (head.i > predicate.i) and t != predicate]
     if head not in tokens:
         tokens = [head]
     doc = sent.doc
     first, last = tokens[0].i, tokens[-1].i
-    while first < head.i and (doc[first].is_punct or doc[first].dep_ == "cc"):
-        first += 1
-    while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
-        last -= 1
+    single = not coordination and any(c not in tokens for c in arg.conjuncts)
+    while first < head.i and (doc[first].is_punct or doc[first].dep_ == "cc"
+                              or (single and doc[first].lower_ in PAIR_WORDS)):
+        first += 1  # "both India (and Pakistan)" as one conjunct is "India"
+    while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc"
+                             or doc[last].ent_type_ in TIME_ENTITIES):
+        last -= 1  # "France 's ambassador Monday"
     if last + 1 < sent.end and doc[last + 1].is_bracket and doc[last + 1].is_right_punct \
             and _open_brackets(doc[first:last + 1]) > 0:
         last += 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _through_of(head: Token, arg: Token) -> bool:
+    """The climb from the mention to its argument went through "of" ("the fate of a journalist")."""
+    tok = head
+    while tok != arg and tok.head != tok:
+        if tok.dep_ == "prep" and tok.lower_ == "of":
+            return True
+        tok = tok.head
+    return False
 
 
 def _modifier_of(head: Token, arg: Token) -> bool:
@@ -174,18 +267,23 @@ def add_argument_spans(doc: Document) -> None:
         if heads == [None, None]:
             continue
         predicate = _token_at(sent, event.trigger.start) if event.trigger is not None else None
-        args = [argument_head(h, predicate) if h is not None else None for h in heads]
+        located = [_located(ref) for ref in (event.actor, event.recipient)]
+        args = [argument_head(h, predicate, loc) if h is not None else None for h, loc in zip(heads, located)]
+        heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role
         joint = event.symmetric and args[0] is not None and args[1] is not None \
             and args[1] in args[0].conjuncts
         spans: list[tuple[int, int] | None] = []
-        for head, arg in zip(heads, args):
+        for n, (ref, head, arg, loc) in enumerate(zip((event.actor, event.recipient), heads, args, located)):
             if head is None:
                 spans.append(None)
-            elif joint:  # "India and Pakistan held talks": the coordination is the joint subject
+                continue
+            reading = _reading(sdoc, mentions.get(ref.mention_id or ""), head,
+                               charge=n == 1 and event.cameo[:2] in CHARGE_CODES)
+            if joint:  # "India and Pakistan held talks": the coordination is the joint subject
                 first = min(arg, *arg.conjuncts, key=lambda t: t.i)
-                spans.append(argument_span(sent, first, predicate, coordination=True))
+                spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading))
             else:
-                spans.append(argument_span(sent, head, predicate))
+                spans.append(argument_span(sent, head, predicate, located=loc, reading=reading))
         event.actor = _with_span(event.actor, spans[0])
         event.recipient = _with_span(event.recipient, spans[1])
 
@@ -197,14 +295,28 @@ def _side_head(sent: Span, mentions: dict[str, Mention], ref: ActorRef | None) -
     mention = mentions.get(ref.mention_id) if ref.mention_id else None
     if mention is not None:
         return _token_at(sent, mention.head_start) if mention.head_start is not None else None
-    if not ref.text or not ref.name:
-        return None  # a label ("the state", "bilateral") or a state inferred from a place name
+    if not ref.text or not (ref.name or _located(ref)):
+        return None  # a label ("the state", "bilateral", "the other side")
     at = sent.text.find(ref.text)
     if at < 0 or sent.text.find(ref.text, at + 1) >= 0:
         return None  # absent, or ambiguous
     start = sent.start_char + at
     span = sent.doc.char_span(start, start + len(ref.text), alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _reading(sdoc, mention: Mention | None, head: Token, charge: bool) -> Reading:
+    if mention is None:
+        return Reading(person=head.ent_type_ == "PERSON", charge=charge)
+    words = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    protected = range(words.start, words.end) if words is not None else range(0)
+    return Reading(protected, mention.kind in ("person", "title") or head.ent_type_ == "PERSON", charge)
+
+
+def _located(ref: ActorRef | None) -> bool:
+    """The side is a state found through a place the sentence names ("in northeast Nigeria")."""
+    return ref is not None and ref.mention_id is None and not ref.name \
+        and (ref.actor_id or "").startswith("country:")
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:

@@ -41,6 +41,7 @@ GATHERINGS = {
     "assembly", "congress", "ceremony", "expo", "event", "mechanism", "meet",
 }
 COUNTERPART = "counterpart"
+MAX_CONJUNCTS = 8  # coordinated parties of one role coded as events of their own, at most
 VERB_POS = {"VERB", "AUX"}
 VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"}
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
@@ -263,6 +264,8 @@ class EventCoder:
         if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
+        # coordinated recipients of the role the rule found: one event each
+        others = target.refs[1:] if tgt is target.first else []
         src, tgt = locate_parties(doc, tok, code, src, tgt, self._dyad)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
         if _purpose_clause(tok) or _describes_a_noun(tok):
@@ -272,15 +275,22 @@ class EventCoder:
             return []
         code = self._specialise(tok, pat, code, src)
         symmetric = symmetric and not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
+        actors = [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]
         events = []
-        for actor in [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]:
-            if tgt is not None and same_actor(actor, tgt):
-                continue
-            event = self._event(doc, sent_idx, sent, tok, code, actor, tgt, symmetric, rule, confidence)
-            trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
-                         f"{actor.country or '-'}:{actor.name} -> {(tgt.country or '-') if tgt else '-'}:"
-                         f"{tgt.name if tgt else None} ({how})")
-            events.append(event)
+        for actor in actors:
+            for recipient in [tgt, *others]:
+                if recipient is not tgt:
+                    actor_here, recipient = locate_parties(doc, tok, code, actor, recipient, self._dyad)
+                    if same_actor(actor_here, recipient) or same_state(actor_here, recipient, code):
+                        continue
+                if recipient is not None and same_actor(actor, recipient):
+                    continue
+                event = self._event(doc, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)
+                trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
+                             f"{actor.country or '-'}:{actor.name} -> "
+                             f"{(recipient.country or '-') if recipient else '-'}:"
+                             f"{recipient.name if recipient else None} ({how})")
+                events.append(event)
         return events
 
     def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
@@ -719,9 +729,9 @@ class EventCoder:
                 lemma = cand.lemma_.lower()
                 if role == "dobj" and lemma not in GATHERINGS and not (pat and pat.requires_actor_object) \
                         and self._side(doc, [cand]).first is None:
-                    inner = self._inner_party(doc, cand, source)
-                    if inner is not None:
-                        return Side([inner], "inside the object")
+                    inner = self._inner_parties(doc, cand, source)
+                    if inner:
+                        return Side(inner, "inside the object")
                 if lemma in GATHERINGS or (pat is not None and pat.object_kind == "gathering"):
                     side = self._participants(doc, cand, exclude=src_country)
                     if side.refs:
@@ -731,7 +741,7 @@ class EventCoder:
                     if source is None or not same_actor(ref, source):
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
-                        return Side([ref], role)
+                        return Side([ref, *self._conjunct_parties(doc, cand, ref, source)], role)
         if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
             for clause in (c for c in tok.children if c.dep_ == "ccomp"):
                 subj = syntax.subject_of(clause)
@@ -743,6 +753,19 @@ class EventCoder:
         if side.refs or (pat is not None and pat.requires_actor_object) or _speaks_of_both(tok):
             return side
         return self._nearest_party(doc, tok, source)
+
+    def _conjunct_parties(self, doc: Document, tok: Token, first: ActorRef,
+                          source: ActorRef | None) -> list[ActorRef]:
+        """The other named parties coordinated with the one a role found: "sanctions on Mike Pompeo,
+        Alex Azar and Steve Bannon" are aimed at each (CAMEO codes one event per conjunct)."""
+        found = [first]
+        for conj in tok.conjuncts:
+            ref = self._side(doc, [conj]).first
+            if ref is None or not known(ref) or any(same_actor(ref, r) for r in found) \
+                    or (source is not None and same_actor(ref, source)):
+                continue
+            found.append(ref)
+        return found[1:MAX_CONJUNCTS]
 
     def _nearest_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
         """Last resort: the first actor in the act's own phrase that is not its source
@@ -797,19 +820,29 @@ class EventCoder:
 
     def _inner_party(self, doc: Document, obj: Token, source: ActorRef | None) -> ActorRef | None:
         """The party inside a non-actor object: "X's attack", "collaboration between China and ASEAN"."""
+        parties = self._inner_parties(doc, obj, source)
+        return parties[0] if parties else None
+
+    def _inner_parties(self, doc: Document, obj: Token, source: ActorRef | None) -> list[ActorRef]:
+        """The party inside a non-actor object, with the parties coordinated with it
+        ("diplomats from Poland, Germany and Sweden")."""
         for child in obj.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 side = self._side(doc, [child])
                 ref = side.first or modifier_country(child)
                 if ref is not None and (source is None or not same_actor(ref, source)) \
                         and (source is None or ref.country != source.country):
-                    return ref
+                    return [ref]
         for prep in ("from", "by", "between", "with", "against", "on", "of", "to"):
+            found: list[ActorRef] = []
             for pobj in syntax.prep_objects(obj, prep):
                 for ref in self._side(doc, [pobj]).refs:
-                    if source is None or (not same_actor(ref, source) and ref.country != source.country):
-                        return ref
-        return None
+                    if (source is None or (not same_actor(ref, source) and ref.country != source.country)) \
+                            and (not found or known(ref)) and not any(same_actor(ref, r) for r in found):
+                        found.append(ref)
+            if found:  # "between China and ASEAN" names a pair acting together, not several parties
+                return found[:1] if prep == "between" else found[:MAX_CONJUNCTS]
+        return []
 
     def _expand_groups(self, side: Side) -> Side:
         """"both sides" / "the two countries" as a source become the document's two main parties."""
