@@ -49,23 +49,29 @@ ROLE_PREPS = {"to", "for"}
 LOCATIVE_PREPS = {"in", "at"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 PAIR_WORDS = {"both", "either", "neither"}
-CHARGE_CODES = {"11"}  # CAMEO disapprove: criticise, accuse, blame, condemn
+CHARGE_CODES = {"11"}
+# Acts whose place is only their scene: a protest in Paris is not aimed at Paris (its target, the
+# state, is inferred), while a curfew, a deployment or a shelling there is aimed at the place.
+SCENE_ONLY_TYPES = {"PROTEST"}  # CAMEO disapprove: criticise, accuse, blame, condemn
 # Links from a predicate to the argument a place inside it locates ("attacked a base in X").
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd"}
 # A mention that is one of these modifiers of the argument noun is not its head.
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
-def argument_head(head: Token, predicate: Token | None = None, located: bool = False) -> Token | None:
+def argument_head(head: Token, predicate: Token | None = None, located: bool = False,
+                  scene_is_target: bool = True, predicate_objects: frozenset[str] = frozenset()) -> Token | None:
     """The token the predicate takes as its argument, from the token heading an actor mention.
 
     ``predicate`` (the trigger) stops the climb: in "talks with X" the argument of "talks" is X.
     ``located``: the side is the state of a place the sentence names, and its argument is the
     thing the place locates when that thing is the predicate's object ("attacked a military base
-    in northeast Nigeria"); None when there is no such thing.
+    in northeast Nigeria") unless that object is one of ``predicate_objects``, the words that
+    make the predicate ("imposed a curfew in Srinagar"); else the place when ``scene_is_target``,
+    else None.
     """
     if located:
-        return _located_argument(head, predicate)
+        return _located_argument(head, predicate, scene_is_target, predicate_objects)
     tok = head
     for _ in range(len(head.doc)):
         parent = tok.head
@@ -81,9 +87,12 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
     return tok
 
 
-def _located_argument(head: Token, predicate: Token | None) -> Token | None:
-    """The predicate's argument a place lies in ("a military base in northeast Nigeria"); None
-    when the place only says where the act happens ("protested in Paris"): no words fill the role."""
+def _located_argument(head: Token, predicate: Token | None, scene_is_target: bool,
+                      predicate_objects: frozenset[str]) -> Token | None:
+    """The predicate's argument a place lies in ("a military base in northeast Nigeria"). Else the
+    place itself when the act is aimed at the place ("imposed a curfew in Srinagar", "deployed
+    troops in the Golan Heights"), or None when it only says where the act happens ("protested in
+    Paris"): then no words fill the role."""
     place = head
     while place.dep_ in INNER_DEPS and place.head != place and place.head.pos_ in NOMINAL_POS \
             and place.head != predicate:
@@ -93,9 +102,10 @@ def _located_argument(head: Token, predicate: Token | None) -> Token | None:
         thing = thing.head.head  # "a military base in northeast Nigeria"
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in NOMINAL_POS:
             thing = thing.head.head  # "control of an army base in ..."
-    if thing != place and thing.head == predicate and thing.dep_ in ARGUMENT_DEPS:
+    if thing != place and thing.head == predicate and thing.dep_ in ARGUMENT_DEPS \
+            and thing.lemma_.lower() not in predicate_objects:  # "imposed a curfew in X": X
         return thing
-    return None
+    return place if scene_is_target else None
 
 
 @dataclass(frozen=True)
@@ -173,18 +183,19 @@ def phrase_tokens(arg: Token, coordination: bool = False, reading: Reading = Rea
 
 
 def argument_span(sent: Span, head: Token, predicate: Token | None = None,
-                  coordination: bool = False, located: bool = False,
-                  reading: Reading = Reading()) -> tuple[int, int]:
+                  coordination: bool = False, reading: Reading = Reading(),
+                  arg: Token | None = None) -> tuple[int, int]:
     """Character span ``[start, end)`` of the argument phrase filled by the mention headed by ``head``.
 
     ``predicate`` is the trigger, where the climb stops; ``coordination`` keeps the argument's
-    conjuncts ("India and Pakistan"). When the mention is only a modifier of the argument noun
+    conjuncts ("India and Pakistan"); ``arg`` is the argument token when already known (see
+    ``argument_head``). When the mention is only a modifier of the argument noun
     ("the Afghan government offer of a ceasefire", "China 's protocols for ..."), the phrase
     ends with that noun: what follows describes the thing, not the actor's part in it. The span
     is contiguous, inside the sentence, and starts and ends on a word of the phrase (a closing
     bracket is kept when the phrase opened it).
     """
-    arg = argument_head(head, predicate, located) or head
+    arg = arg or argument_head(head, predicate)
     if reading.charge and _through_of(head, arg):  # "the fate of a journalist": no charge there
         reading = dataclasses.replace(reading, charge=False)
     tokens = phrase_tokens(arg, coordination, reading)
@@ -245,14 +256,15 @@ def _open_brackets(span: Span) -> int:
     return depth
 
 
-def add_argument_spans(doc: Document) -> None:
+def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | None = None) -> None:
     """Give each event's actor and recipient the span of the argument phrase they fill.
 
     A side gets a span when its words are in the event's sentence: an actor mention of that
     sentence, or a name found there once that no mention covers (a person or organisation the
     dictionaries do not know). Sides with no words of their own there keep ``None``: "the state"
     of a protest, the country of the place it happens in, a party inferred from the article's
-    main pair.
+    main pair. ``rule_objects`` gives, by rule id, the object words a rule needs ("imposed a
+    curfew"): such an object is part of the predicate, so a place in it does not make it a party.
     """
     sdoc = doc.spacy_doc
     if sdoc is None:
@@ -268,12 +280,15 @@ def add_argument_spans(doc: Document) -> None:
             continue
         predicate = _token_at(sent, event.trigger.start) if event.trigger is not None else None
         located = [_located(ref) for ref in (event.actor, event.recipient)]
-        args = [argument_head(h, predicate, loc) if h is not None else None for h, loc in zip(heads, located)]
+        scene_is_target = event.event_type not in SCENE_ONLY_TYPES
+        needed = (rule_objects or {}).get((event.rule or "").split("+")[0], frozenset())
+        args = [argument_head(h, predicate, loc, scene_is_target, needed) if h is not None else None
+                for h, loc in zip(heads, located)]
         heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role
         joint = event.symmetric and args[0] is not None and args[1] is not None \
             and args[1] in args[0].conjuncts
         spans: list[tuple[int, int] | None] = []
-        for n, (ref, head, arg, loc) in enumerate(zip((event.actor, event.recipient), heads, args, located)):
+        for n, (ref, head, arg) in enumerate(zip((event.actor, event.recipient), heads, args)):
             if head is None:
                 spans.append(None)
                 continue
@@ -283,7 +298,7 @@ def add_argument_spans(doc: Document) -> None:
                 first = min(arg, *arg.conjuncts, key=lambda t: t.i)
                 spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading))
             else:
-                spans.append(argument_span(sent, head, predicate, located=loc, reading=reading))
+                spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg))
         event.actor = _with_span(event.actor, spans[0])
         event.recipient = _with_span(event.recipient, spans[1])
 

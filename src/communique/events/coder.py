@@ -119,6 +119,8 @@ class EventCoder:
         self._final = True
         self._dyad: list[str] = []
         self.patterns = patterns
+        # the object words each rule needs ("impose a curfew"): part of the predicate, not a party
+        self._rule_objects = {p.id: p.objects for p in patterns.patterns if p.objects}
         self.lex = lexicon
         self.min_confidence = min_confidence
 
@@ -142,7 +144,7 @@ class EventCoder:
                 else:
                     coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
         doc.events = [e for found in coded for e in found]
-        add_argument_spans(doc)
+        add_argument_spans(doc, self._rule_objects)
         return doc
 
     def _model_event(self, doc: Document, sent_idx: int, sent: Span, prediction: Any,
