@@ -11,9 +11,16 @@ that token's phrase:
   Taliban spokesman"), a parenthesised abbreviation ("Nigerian Air Force (NAF)") and a passive
   participle with its agent ("the resolution proposed by Britain");
 - left out: relative clauses, other clausal modifiers, conjuncts (each conjunct is its own
-  side) except the joint subject of a symmetric event ("India and Pakistan held talks"),
-  examples ("including ..."), time expressions ("on Monday"), and trailing adverbs, punctuation
-  and conjunctions;
+  side, and a lone "both" goes with the other) except the joint subject of a symmetric event
+  ("India and Pakistan held talks"), examples ("including ..."), time expressions ("on Monday",
+  "France's ambassador Monday"), trailing adverbs, punctuation and conjunctions, the trigger
+  itself, what is done with the party ("deported 16,000 Syrians to Idlib", "used civilians as
+  human shields"; a title's own "to"/"for" stays: "the ambassador to the UN"), where a person
+  is ("the Chinese ambassador in Berlin") and the charge of an accusation ("accused the US of
+  genocide");
+- a state found through a place has as its phrase the predicate's object the place lies in
+  ("attacked a military base in northeast Nigeria"), or the place itself when the act is aimed
+  at it ("imposed a curfew in Srinagar"); a protest's place is only its scene;
 - when the mention only modifies the argument noun ("the Afghan government offer of a
   ceasefire"), the phrase ends with that noun.
 
