@@ -94,6 +94,12 @@ def test_capital_used_as_a_place_is_no_actor(run):
     assert not [m for m in doc.mentions if "Beijing" in m.text]
 
 
+def test_an_abbreviation_in_brackets_is_the_name_before_it(run):
+    doc = run("Talks with the Central African Republic (CAR) resumed. CAR officials welcomed them.")
+    assert [(m.country, m.name) for m in doc.mentions if m.text == "CAR"] == [("CAF", "Central African Republic")]
+    assert [(m.country, m.sector) for m in doc.mentions if m.text == "CAR officials"] == [("CAF", "GOV")]
+
+
 def test_combining_forms_name_both_states(run):
     doc = run("Sino-Japanese relations have improved.")
     assert {m.country for m in doc.mentions if m.kind == "country"} == {"CHN", "JPN"}

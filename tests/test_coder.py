@@ -144,6 +144,11 @@ CASES = [
      [("SANCTION", "CHN", "USA")] * 3),
     ("Iran and Syria condemned Israel and the United States.",
      [("ACCUSE", "IRN", "ISR"), ("ACCUSE", "IRN", "USA"), ("ACCUSE", "SYR", "ISR"), ("ACCUSE", "SYR", "USA")]),
+    ("Maduro has closed Venezuela's land borders with Brazil and Colombia.",
+     [("COERCE", "VEN", "BRA"), ("COERCE", "VEN", "COL")]),
+    # an abbreviation in brackets is the name before it: CAR is not a Republic of the Congo
+    ("The Security Council imposed sanctions on the Central African Republic (CAR).", [("SANCTION", "UNO", "CAF")]),
+    ("Rwanda accused the Democratic Republic of the Congo of backing the rebels.", [("ACCUSE", "RWA", "COD")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -70,6 +70,7 @@ class Resolver:
             kept.append(cand)
         for cand, entity in ((c, owner[id(c)]) for c in kept if id(c) in owner):
             self._fill_from(cand, entity)
+        self._abbreviations(kept)
         by_head = {c.head: c for c in kept if c.kind != "pronoun"}
         self._delegations(kept, by_head)
         self._named_counterparts(kept, owner)
@@ -192,6 +193,33 @@ class Resolver:
         cand.title_words = cand.title_words or entity.title_words
 
     # -- delegations -----------------------------------------------------------------
+    def _abbreviations(self, cands: list[Candidate]) -> None:
+        """An abbreviation in brackets after a name is that name: "the Central African Republic
+        (CAR)"; later uses of the abbreviation in the article are too."""
+        defined: dict[str, Candidate] = {}
+        ordered = sorted(cands, key=lambda c: c.start)
+        for before, cand in zip(ordered, ordered[1:]):
+            words = self.sdoc[cand.start:cand.end]
+            if cand.end - cand.start == 1 and words.text.isupper() and len(words.text) >= 2 \
+                    and cand.start >= 1 and self.sdoc[cand.start - 1].text == "(" \
+                    and before.end == cand.start - 1 and before.country and not cand.country:
+                defined[words.text] = before
+        if not defined:
+            return
+        for cand in ordered:
+            if cand.country:
+                continue
+            words = self.sdoc[cand.start:cand.end]
+            full = defined.get(words.text)
+            if full is not None and cand.kind in ("organisation", "proper", "country"):
+                cand.country, cand.sector, cand.name = full.country, full.sector, full.name
+                cand.kind, cand.actor_id = full.kind, full.actor_id
+                cand.rule += "+abbreviation"
+            elif cand.kind in ("group", "title", "organisation") and (
+                    inner := next((defined[t.text] for t in words if t.text in defined), None)):
+                cand.country = inner.country  # "CAR officials"
+                cand.rule += "+abbreviation"
+
     def _delegations(self, cands: list[Candidate], by_head: dict[int, Candidate]) -> None:
         leaders: dict[str, Entity] = {}
         for entity in self.persons:

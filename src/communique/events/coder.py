@@ -281,10 +281,10 @@ class EventCoder:
         events = []
         for actor in actors:
             for recipient in [tgt, *others]:
-                if recipient is not tgt:
-                    actor_here, recipient = locate_parties(doc, tok, code, actor, recipient, self._dyad)
-                    if same_actor(actor_here, recipient) or same_state(actor_here, recipient, code):
+                if recipient is not tgt:  # checked as the first recipient was, then placed
+                    if same_actor(actor, recipient) or same_state(actor, recipient, code):
                         continue
+                    _, recipient = locate_parties(doc, tok, code, actor, recipient, self._dyad)
                 if recipient is not None and same_actor(actor, recipient):
                     continue
                 event = self._event(doc, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)
