@@ -6,7 +6,8 @@
 confli_ner  ConfliBERT CAMEO NER training split (CoNLL BIO; S source, T target, R reciprocal actors).
             The gold spans are the argument phrases that fill the roles, determiners and possessors
             included ("a Swiss court", "the Croatian government 's request"). Each sentence's tokens
-            are joined with single spaces and coded; the PRIMARY event (highest confidence, first on
+            are joined into running text (``detokenize``: "Germany's", "U.S-backed", "(NAF)") and
+            coded; the PRIMARY event (highest confidence, first on
             ties) gives the predicted spans: its actor is S and its recipient T. A primary event with
             coordinated parties ("sanctions on Pompeo, Azar and Bannon") comes with one event per
             party from the same trigger, as CAMEO codes a compound actor; their sides are predicted
@@ -100,6 +101,34 @@ def gold_spans(labels: list[str]) -> list[Span]:
         if kind and current is None:
             current = [kind, i]
     return spans
+
+
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "’s", "'", "n't", "'re", "'ve", "'ll", "'d"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+
+
+def detokenize(tokens: list[str]) -> str:
+    """The sentence as running text, as a news story prints it: the corpus splits "Germany's",
+    "government-backed", "U.S", "(NAF)" and "1,500" into tokens, which a parser reads differently
+    from the words in print ("Germany 's" is no possessive to it). Spaces are dropped before
+    closing punctuation and clitics ("’ s"), after opening brackets and currency signs, around a
+    hyphen between words, inside initialisms ("U . S") and inside digit groups ("2 , 374")."""
+    out = ""
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        glue = (not out or tok in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER
+                or (prev in ("’", "'") and tok == "s")  # "May ’ s"
+                or (tok in ("’", "'") and nxt == "s")
+                or (prev == "-" and i >= 2 and tokens[i - 2][-1:].isalnum() and tok[:1].isalnum())
+                or (tok == "-" and prev[-1:].isalnum() and nxt[:1].isalnum())
+                or (prev == "." and i >= 2 and len(tokens[i - 2]) == 1 and tokens[i - 2].isupper()
+                    and len(tok) == 1 and tok.isupper())  # "U . S"
+                or (tok == "." and len(prev) == 1 and prev.isupper() and len(nxt) == 1 and nxt.isupper())
+                or (prev == "," and i >= 2 and tokens[i - 2].isdigit() and tok.isdigit() and len(tok) == 3)
+                or (tok == "," and prev.isdigit() and nxt.isdigit() and len(nxt) == 3))
+        out += tok if glue else " " + tok
+    return out
 
 
 def token_starts(tokens: list[str]) -> list[int]:
@@ -311,7 +340,7 @@ def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | No
     coverage: Counter = Counter()
     with_event = 0
     for n, sentence in enumerate(sentences):
-        text = " ".join(sentence.tokens)
+        text = detokenize(sentence.tokens)
         doc = coder.code_text(text, doc_id=f"ner-{n}")
         tmap = TokenMap(sentence.tokens, doc)
         pred, event = predicted_spans(doc, tmap)
