@@ -149,6 +149,13 @@ CASES = [
     # an abbreviation in brackets is the name before it: CAR is not a Republic of the Congo
     ("The Security Council imposed sanctions on the Central African Republic (CAR).", [("SANCTION", "UNO", "CAF")]),
     ("Rwanda accused the Democratic Republic of the Congo of backing the rebels.", [("ACCUSE", "RWA", "COD")]),
+    # an ultimatum (CAMEO 139) to each party; a conviction is legal action (173); "cease-fire" is a ceasefire
+    ("The Security Council issued an ultimatum to India and Pakistan.",
+     [("THREATEN", "UNO", "IND"), ("THREATEN", "UNO", "PAK")]),
+    ("A Kenyan court convicted three Somali pirates.", [("COERCE", "KEN", "SOM")]),
+    ("The Philippine government announced a cease-fire with the communist rebels.", [("RETREAT", "PHL", "PHL")]),
+    # a territory ISO does not list has the user-assigned code the EU and the IMF use
+    ("Serbia accused Kosovo of provocations.", [("ACCUSE", "SRB", "XKX")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

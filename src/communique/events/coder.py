@@ -368,6 +368,7 @@ class EventCoder:
                 else:
                     lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
                     lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
+                    lemmas |= {syntax.hyphenated(o) for o in objs} - {None}  # "cease-fire"
                     # "a state of emergency", "a shipment of ventilators"
                     lemmas |= {p.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep"
                                and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"}

@@ -144,6 +144,14 @@ def has_prep(tok: Token, words: frozenset[str]) -> bool:
     return False
 
 
+def hyphenated(tok: Token) -> str | None:
+    """The hyphenated word a token ends, as one word ("cease - fire" -> "cease-fire"), or None."""
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ \
+            and not tok.doc[tok.i - 2].whitespace_:
+        return f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"
+    return None
+
+
 def prep_phrase_objects(tok: Token, words: frozenset[str]) -> list[Token]:
     """The objects of ``tok``'s prepositions whose nouns are in ``words`` ("for [a round of] talks")."""
     return [o for child in tok.children if child.dep_ in ("prep", "agent")
