@@ -156,6 +156,11 @@ CASES = [
     ("The Philippine government announced a cease-fire with the communist rebels.", [("RETREAT", "PHL", "PHL")]),
     # a territory ISO does not list has the user-assigned code the EU and the IMF use
     ("Serbia accused Kosovo of provocations.", [("ACCUSE", "SRB", "XKX")]),
+    # who reports a physical act does not do it; warplanes are the military of their state
+    ("Iraqi warplanes bombed Islamic State positions in eastern Syria, the Iraqi government said.",
+     [("ASSAULT", "IRQ", "IMG")]),
+    # what a call or a demand asks for is not done
+    ("Israel ignored the UN demand that it withdraw its troops from Lebanon.", []),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -407,6 +407,9 @@ class EventCoder:
             return f"not an act: what '{tok.head.text}' asks or proposes"
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.irrealis:
             return f"not an act: what '{tok.head.text}' asks for"  # "demanded that Israel withdraw"
+        if tok.dep_ in ("acl", "advcl", "ccomp") and tok.head.pos_ in NOUN_POS \
+                and tok.head.lemma_.lower() in self.lex.irrealis:
+            return f"not an act: what the '{tok.head.text}' asks for"  # "the US call for Tehran to halt"
         for gov in syntax.governors(tok, {"xcomp", "conj", "acomp", "advcl"}):
             for child in gov.children:
                 if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
@@ -565,7 +568,7 @@ class EventCoder:
         verbal = lookup(code).plover in VERBAL_TYPES | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
         if speaker is not None and (source.first is not None or verbal):
             sp = self._side(doc, [speaker])
-            if sp.first is not None and speaker_replaces(source.first, sp.first):
+            if sp.first is not None and speaker_replaces(source.first, sp.first, verbal):
                 if source.first is not None and is_group(source.first) and self._dyad:
                     other = [c for c in self._dyad if c != sp.first.country]
                     source = Side([sp.first, ActorRef(country=other[0], text="the other side")] if other else [sp.first])

@@ -276,8 +276,10 @@ def is_group(ref: ActorRef | None) -> bool:
         (ref.country is None and text.split()[-1:] and text.split()[-1] in GROUP_WORDS and not ref.name)
 
 
-def speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
-    """The speaker stands for the source when the source is missing, a group, or the speaker's own state."""
+def speaker_replaces(source: ActorRef | None, speaker: ActorRef, verbal: bool = True) -> bool:
+    """The speaker stands for the source when the source is missing, a group, or the speaker's own
+    state. A physical act keeps a source that has a sector: in "Iraqi warplanes pounded the
+    positions, the Iraqi government said", the warplanes did it."""
     if source is None:
         return True
     if is_group(source):
@@ -285,6 +287,8 @@ def speaker_replaces(source: ActorRef | None, speaker: ActorRef) -> bool:
     text = (source.text or "").lower()
     if text in ("we", "i", "us", "our country"):
         return True
+    if not verbal and source.sector:
+        return False
     return bool(speaker.country) and source.country == speaker.country and source.actor_id != speaker.actor_id \
         and not (source.actor_id or "").startswith("person:")
 
