@@ -32,7 +32,10 @@ confli_ner  ConfliBERT CAMEO NER training split (CoNLL BIO; S source, T target, 
             no span. Every gold span left unmatched is put down to one cause (no event coded, no actor
             mention headed inside it, sides swapped, side left empty, another mention chosen), and
             ``mention_coverage`` tells how many gold spans any actor mention is headed inside (or has
-            the same extent as), whatever the event coder does with it.
+            the same extent as), whatever the event coder does with it. Every predicted span that
+            matches no gold span exactly is put down to one cause too: the gold marks no span of its
+            role in the sentence (the corpus often marks only the source: "Palestinian gunmen killed
+            an Israeli soldier" has no T), its boundaries differ, or it is another phrase.
 petrarch    PETRARCH2 unit-test records coded with the PETR.Validate actors and agents dictionaries
             loaded as user dictionaries (codes not checked against CAMEO). A record is reproduced when
             one of our events has the (source, target) codes of one expected event; our code is the
@@ -326,6 +329,15 @@ def miss_cause(g: Span, pred: list[Span], mentions: list[Span], event: Event | N
     return "coder: another mention chosen"
 
 
+def wrong_cause(p: Span, gold: list[Span]) -> str:
+    """Why a predicted span matched no gold span exactly."""
+    if not any(compatible(p.label, g.label) for g in gold):
+        return "the gold marks no span of this role in the sentence"
+    if any(_lenient(p, g) for g in gold):
+        return "boundaries differ (its head is inside a gold span)"
+    return "another phrase than the gold's"
+
+
 def run_confli_ner(coder: Communique, shared: Path, limit: int | None = None,
                    errors: list | None = None) -> dict:
     sentences = read_confli_ner(shared / NER_FILE)
@@ -337,6 +349,7 @@ def run_confli_ner(coder: Communique, shared: Path, limit: int | None = None,
 def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | None = None) -> dict:
     tally = Tally()
     causes: Counter = Counter()
+    wrong: Counter = Counter()
     coverage: Counter = Counter()
     with_event = 0
     for n, sentence in enumerate(sentences):
@@ -347,6 +360,10 @@ def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | No
         with_event += event is not None
         gold = gold_spans(sentence.labels)
         found = tally.add(pred, gold)
+        exact = {id(p) for p, _ in found["exact"]}
+        for p in pred:
+            if id(p) not in exact:
+                wrong[f"{p.label} {wrong_cause(p, gold)}"] += 1
         matched = {id(g) for _, g in found["lenient"]}
         mentions = mention_spans(doc, tmap)
         missed = []
@@ -369,6 +386,7 @@ def score_ner(coder: Communique, sentences: list[NerSentence], errors: list | No
                 label: scores["lenient"][label]["f1"] for label in ("S", "T")},
             "scores": scores,
             "gold_spans_unmatched_by_cause": dict(sorted(causes.items())),
+            "predicted_spans_not_exact_by_cause": dict(sorted(wrong.items())),
             "mention_coverage": {
                 "gold_spans": coverage["gold"],
                 "with_a_mention_of_the_same_extent": coverage["exact"],
