@@ -161,6 +161,10 @@ CASES = [
      [("ASSAULT", "IRQ", "IMG")]),
     # what a call or a demand asks for is not done
     ("Israel ignored the UN demand that it withdraw its troops from Lebanon.", []),
+    ("The International Labour Organization reiterated its demand that Israel ease restrictions on "
+     "Palestinian workers.", [("REQUEST", "UNO", "ISR")]),
+    ("Pope Francis renewed his appeal to the warring parties in Syria to end the violence.",
+     [("REQUEST", "VAT", "SYR")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),
@@ -241,10 +245,17 @@ def test_a_dialogue_article_keeps_its_parties_and_acts_apart(coder):
 
 
 def test_negated_and_conditional_acts_are_traced(coder):
-    doc = coder.code_text("If Iran attacks the base, the United States will not sign the deal.")
+    doc = coder.code_text("The United States did not sign the deal with Iran.")
     assert doc.events == []
-    trace = " ".join(doc.annotations["trace"])
-    assert "condition" in trace or "negated" in trace
+    assert "negated" in " ".join(doc.annotations["trace"])
+    doc = coder.code_text("If Iran attacks the base, the United States will respond.")
+    assert doc.events == []
+    assert "inside a condition" in " ".join(doc.annotations["trace"])
+
+
+def test_a_condition_does_not_undo_a_stated_refusal(coder):
+    doc = coder.code_text("Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert [(e.event_type, e.actor.country) for e in doc.events] == [("REJECT", "SYR")]
 
 
 def test_every_event_explains_itself(coder):

@@ -53,12 +53,10 @@ REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 
 
 def _refusal(tok: Token, reason: str) -> bool:
-    """A cooperative act negated under a modal ("will not accept"), or one an actor failed at."""
+    """A cooperative act negated under a modal ("will not accept"), or one an actor failed at. A
+    condition does not undo the refusal: "will not accept refugees if war starts" is a stated
+    policy of rejection ("unless" makes an ultimatum, decided before this)."""
     governors = list(syntax.governors(tok, {"xcomp", "acomp"}))
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-           and not any(e.lower_ == "even" for e in c.children)  # "even if" concedes, it sets no condition
-           for g in governors for c in g.children):
-        return False  # "will not sign if ...": conditional, not a refusal
     if reason == "negated":
         return any(c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for g in governors for c in g.children)
     return "governed by 'fail" in reason
@@ -410,6 +408,9 @@ class EventCoder:
         if tok.dep_ in ("acl", "advcl", "ccomp") and tok.head.pos_ in NOUN_POS \
                 and tok.head.lemma_.lower() in self.lex.irrealis:
             return f"not an act: what the '{tok.head.text}' asks for"  # "the US call for Tehran to halt"
+        if tok.dep_ == "ccomp" and (asked := next((o for o in syntax.objects_of(tok.head) if o.pos_ in NOUN_POS
+                                                   and o.lemma_.lower() in self.lex.irrealis), None)):
+            return f"not an act: what the '{asked.text}' asks for"  # "reiterated its demand that Israel ease"
         for gov in syntax.governors(tok, {"xcomp", "conj", "acomp", "advcl"}):
             for child in gov.children:
                 if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
@@ -749,7 +750,9 @@ class EventCoder:
                             continue
                         return Side([ref, *self._conjunct_parties(doc, cand, ref, source)], role)
         if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
-            for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            # "demanded that Israel withdraw", "reiterated its demand that Israel ease ..."
+            asked = [tok, *(o for o in syntax.objects_of(tok) if o.lemma_.lower() in self.lex.irrealis)]
+            for clause in (c for h in asked for c in h.children if c.dep_ in ("ccomp", "acl")):
                 subj = syntax.subject_of(clause)
                 side = self._side(doc, syntax.with_conjuncts(subj)) if subj is not None else Side()
                 ref = next((r for r in side.refs if source is None or not same_actor(r, source)), None)
