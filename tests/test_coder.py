@@ -165,6 +165,9 @@ CASES = [
      "Palestinian workers.", [("REQUEST", "UNO", "ISR")]),
     ("Pope Francis renewed his appeal to the warring parties in Syria to end the violence.",
      [("REQUEST", "VAT", "SYR")]),
+    # silencing the media restricts political freedoms (1721); the media are a party of their own state
+    ("Algerian authorities suspended publication of Algeria's largest newspaper.", [("COERCE", "DZA", "DZA")]),
+    ("The Polish foreign ministry summoned Germany's charge d'affaires in Warsaw.", [("ACCUSE", "POL", "DEU")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

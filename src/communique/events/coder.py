@@ -30,6 +30,7 @@ from .codebook import lookup
 from .parties import (
     agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
     document_dyad, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
+    other_party,
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
     state_of_place, valid_code,
 )
@@ -839,15 +840,14 @@ class EventCoder:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 side = self._side(doc, [child])
                 ref = side.first or modifier_country(child)
-                if ref is not None and (source is None or not same_actor(ref, source)) \
-                        and (source is None or ref.country != source.country):
+                if ref is not None and other_party(ref, source):
                     return [ref]
         for prep in ("from", "by", "between", "with", "against", "on", "of", "to"):
             found: list[ActorRef] = []
             for pobj in syntax.prep_objects(obj, prep):
                 for ref in self._side(doc, [pobj]).refs:
-                    if (source is None or (not same_actor(ref, source) and ref.country != source.country)) \
-                            and (not found or known(ref)) and not any(same_actor(ref, r) for r in found):
+                    if other_party(ref, source) and (not found or known(ref)) \
+                            and not any(same_actor(ref, r) for r in found):
                         found.append(ref)
             if found:  # "between China and ASEAN" names a pair acting together, not several parties
                 return found[:1] if prep == "between" else found[:MAX_CONJUNCTS]

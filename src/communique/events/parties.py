@@ -293,6 +293,19 @@ def speaker_replaces(source: ActorRef | None, speaker: ActorRef, verbal: bool = 
         and not (source.actor_id or "").startswith("person:")
 
 
+def other_party(ref: ActorRef, source: ActorRef | None) -> bool:
+    """``ref`` can be the other side of an act by ``source``: another state, or another sector of
+    the same state ("Algerian authorities suspended Algeria's largest newspaper"), never the
+    source itself or its bare state."""
+    if source is None:
+        return True
+    if same_actor(ref, source):
+        return False
+    if ref.country != source.country:
+        return True
+    return bool(ref.sector and source.sector and ref.sector != source.sector)
+
+
 def same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
     """A state acting on itself (bare country on either side), outside protest and repression."""
     if not a.country or a.country != b.country or aimed_at_own_state(code):
