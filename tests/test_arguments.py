@@ -117,6 +117,9 @@ CODED = [
     # a state found through a place inside the object: the object is the recipient's phrase
     ("Boko Haram jihadists attacked a military base in northeast Nigeria.",
      [("Boko Haram jihadists", "a military base in northeast Nigeria")]),
+    # what was hit, with the place that locates it, whichever of the two the parser hangs the place on
+    ("The Taliban stormed a police headquarters in eastern Afghanistan on Sunday.",
+     [("The Taliban", "a police headquarters in eastern Afghanistan")]),
     # ... but the object a rule needs is the act, not a party: a curfew is aimed at the place
     ("Indian authorities imposed a curfew in Srinagar.", [("Indian authorities", "Srinagar")]),
     # a protest is not aimed at the place it is held in: its target, the state, is inferred

@@ -96,10 +96,11 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
 
 def _located_argument(head: Token, predicate: Token | None, scene_is_target: bool,
                       predicate_objects: frozenset[str]) -> Token | None:
-    """The predicate's argument a place lies in ("a military base in northeast Nigeria"). Else the
-    place itself when the act is aimed at the place ("imposed a curfew in Srinagar", "deployed
-    troops in the Golan Heights"), or None when it only says where the act happens ("protested in
-    Paris"): then no words fill the role."""
+    """The predicate's argument a place lies in ("a military base in northeast Nigeria"), or the
+    thing the act hit where the place is (a common noun object: "attacked an army camp in western
+    Kabul"). Else the place itself when the act is aimed at the place ("imposed a curfew in
+    Srinagar", "deployed troops in the Golan Heights"), or None when it only says where the act
+    happens ("protested in Paris"): then no words fill the role."""
     place = head
     while place.dep_ in INNER_DEPS and place.head != place and place.head.pos_ in NOMINAL_POS \
             and place.head != predicate:
@@ -112,7 +113,14 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
     if thing != place and thing.head == predicate and thing.dep_ in ARGUMENT_DEPS \
             and thing.lemma_.lower() not in predicate_objects:  # "imposed a curfew in X": X
         return thing
-    return place if scene_is_target else None
+    if not scene_is_target:
+        return None
+    if predicate is not None and place.head.head == predicate:  # the place is where the act happens
+        hit = next((o for o in predicate.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
+                    and o.lemma_.lower() not in predicate_objects), None)
+        if hit is not None:
+            return hit  # "attacked an army camp in western Kabul": what was hit, located by the place
+    return place
 
 
 @dataclass(frozen=True)
@@ -304,6 +312,17 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
             if joint:  # "India and Pakistan held talks": the coordination is the joint subject
                 first = min(arg, *arg.conjuncts, key=lambda t: t.i)
                 spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading))
+            elif located[n] and head not in arg.subtree:
+                # "stormed a police headquarters in eastern Afghanistan": what was hit, with the
+                # place that locates it when the place follows it directly
+                start, end = argument_span(sent, arg, predicate, reading=reading, arg=arg)
+                prep = head.head if head.dep_ == "pobj" else None
+                while prep is not None and prep.dep_ != "prep" and prep.head != prep:
+                    prep = prep.head
+                if prep is not None and prep.dep_ == "prep" and sdoc[prep.i - 1].idx + len(sdoc[prep.i - 1]) == end:
+                    place = [t for t in _place_words(prep) if t.i < sent.end]
+                    end = max(end, *(t.idx + len(t) for t in place))
+                spans.append((start, end))
             else:
                 spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg))
         event.actor = _with_span(event.actor, spans[0])
@@ -333,6 +352,18 @@ def _reading(sdoc, mention: Mention | None, head: Token, charge: bool) -> Readin
     words = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
     protected = range(words.start, words.end) if words is not None else range(0)
     return Reading(protected, mention.kind in ("person", "title") or head.ent_type_ == "PERSON", charge)
+
+
+def _place_words(prep: Token) -> list[Token]:
+    """A locative phrase without what is said about the place ("in western Kabul, the seventh
+    attack this month" -> "in western Kabul")."""
+    kept, stack = [], [prep]
+    while stack:
+        tok = stack.pop()
+        kept.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("appos", "relcl", "acl", "punct", "npadvmod")
+                     and c.ent_type_ not in TIME_ENTITIES)
+    return kept
 
 
 def _located(ref: ActorRef | None) -> bool:
