@@ -168,6 +168,12 @@ CASES = [
     # silencing the media restricts political freedoms (1721); the media are a party of their own state
     ("Algerian authorities suspended publication of Algeria's largest newspaper.", [("COERCE", "DZA", "DZA")]),
     ("The Polish foreign ministry summoned Germany's charge d'affaires in Warsaw.", [("ACCUSE", "POL", "DEU")]),
+    # material cooperation: opened borders, cut tariffs, halted operations, loans, handed-out relief
+    ("Croatia has opened its borders to refugees from Serbia.", [("CONCEDE", "HRV", "SRB")]),
+    ("The United States reduced tariffs on Chinese goods.", [("RETREAT", "USA", "CHN")]),
+    ("The Turkish army said it had halted its offensive against Kurdish fighters in northern Syria.",
+     [("RETREAT", "TUR", "SYR")]),
+    ("Australia lent one billion dollars to Indonesia.", [("AID", "AUS", "IDN")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),
@@ -209,6 +215,12 @@ def test_sentence_is_coded_as_specified(coder, sentence, expected):
         assert any(t == etype and ((a, r) == (actor, recipient) or (sym and (a, r) == (recipient, actor)))
                    for t, a, r, sym in found), f"missing {etype} {actor}->{recipient}; coded {found}"
     assert len(found) == len(expected), f"expected {expected}, coded {found}"
+
+
+def test_what_is_given_decides_the_kind_of_aid_before_who_gives_it(coder):
+    doc = coder.code_text("Israel Defense Forces distributed tents, food and medicine to Syrians who had fled to "
+                          "the Golan Heights.")
+    assert [(e.cameo, e.actor.country, e.recipient.country) for e in doc.events] == [("073", "ISR", "SYR")]
 
 
 def test_the_act_outranks_the_aim_it_states(coder):

@@ -866,10 +866,10 @@ class EventCoder:
             self.lex.intent_domains.get(code, {})
         if not domains or len(code) == 4:
             return code
-        words = _clause_words(tok)
-        for domain, specific in domains.items():
-            if words & self.lex.domains.get(domain, frozenset()):
-                return valid_code(specific, code)
+        for words in (_clause_words(tok, with_subject=False), _clause_words(tok)):  # what is done, then who
+            for domain, specific in domains.items():
+                if words & self.lex.domains.get(domain, frozenset()):
+                    return valid_code(specific, code)
         if source is not None and source.sector == "MIL" and "military" in domains:
             return valid_code(domains["military"], code)
         return code
@@ -901,9 +901,14 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
 
 
-def _clause_words(tok: Token) -> set[str]:
-    """Lemmas and forms of the trigger's phrase and its objects' phrases (for domain words)."""
-    words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+def _clause_words(tok: Token, with_subject: bool = True) -> set[str]:
+    """Lemmas and forms of the trigger's phrase and its objects' phrases (for domain words).
+    ``with_subject=False`` leaves the subject out: what "Israel Defense Forces distributed" is
+    food, a humanitarian matter before it is a military one."""
+    subject = set() if with_subject else {
+        t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    phrase = [t for t in tok.subtree if t.i not in subject]
+    words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
     for obj in syntax.objects_of(tok):
         words |= {t.lemma_.lower() for t in obj.subtree}
     doc = tok.doc  # "peace-keeping" is three tokens
