@@ -174,6 +174,9 @@ CASES = [
     ("The Turkish army said it had halted its offensive against Kurdish fighters in northern Syria.",
      [("RETREAT", "TUR", "SYR")]),
     ("Australia lent one billion dollars to Indonesia.", [("AID", "AUS", "IDN")]),
+    # lawsuits are legal complaints (115); a denial of claims is a rejection; coordinated verbs are two acts
+    ("The European Commission has launched legal action against the Polish government.", [("ACCUSE", "EU", "POL")]),
+    ("Iran refused and denounced the American proposal.", [("REJECT", "IRN", "USA"), ("ACCUSE", "IRN", "USA")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -424,7 +424,7 @@ class EventCoder:
                     return f"inside a condition ('{child.lower_}')"
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
                     return "conditional ('unless')"
-            if gov != tok and gov.lemma_.lower() in self.lex.irrealis:
+            if gov != tok and gov.lemma_.lower() in self.lex.irrealis and not _coordinated(tok, gov):
                 return f"not an act: governed by '{gov.text}'"
         clause = syntax.clause_text(tok)
         if any(cue in clause for cue in self.lex.background) and tok.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
@@ -915,6 +915,16 @@ def _clause_words(tok: Token, with_subject: bool = True) -> set[str]:
     words |= {f"{doc[i - 1].lower_}-{doc[i + 1].lower_}" for i in range(tok.left_edge.i + 1, tok.right_edge.i)
               if doc[i].text == "-"}
     return words
+
+
+def _coordinated(tok: Token, gov: Token) -> bool:
+    """``tok`` reaches ``gov`` through conjunctions only: "rejects and condemns" are two acts,
+    where "refused to condemn" embeds one in the other."""
+    while tok != gov and tok.head != tok:
+        if tok.dep_ != "conj":
+            return False
+        tok = tok.head
+    return tok == gov
 
 
 def _purpose_clause(tok: Token) -> bool:
