@@ -177,6 +177,14 @@ CASES = [
     # lawsuits are legal complaints (115); a denial of claims is a rejection; coordinated verbs are two acts
     ("The European Commission has launched legal action against the Polish government.", [("ACCUSE", "EU", "POL")]),
     ("Iran refused and denounced the American proposal.", [("REJECT", "IRN", "USA"), ("ACCUSE", "IRN", "USA")]),
+    # verbal support: defending another's policy, standing with a state; mediation between two parties
+    ("The United States defended Israel's decision to strike the facility.", [("SUPPORT", "USA", "ISR")]),
+    ("The White House says it stands in solidarity with its closest ally the UK.", [("SUPPORT", "USA", "GBR")]),
+    ("Egypt launched a mediation effort between Israel and Hamas.",
+     [("CONSULT", "EGY", "ISR"), ("CONSULT", "EGY", "PSE")]),
+    # "his counterpart" is the one named next, not the possessor's own side
+    ("Following his visit, Erdogan met his counterpart Italian President Sergio Mattarella in Rome.",
+     [("CONSULT", "TUR", "ITA")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -616,6 +616,8 @@ class EventCoder:
                 appos = next((c for c in t.children if c.dep_ == "appos"), None)
                 if appos is not None and (am := mention_for_token(doc, appos)) is not None and am.kind != "pronoun":
                     m = am
+            if m is None and t.lemma_.lower() == COUNTERPART:
+                continue  # "his counterpart": the possessor is the other side; the counterpart is named apart
             if m is None:
                 # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
                 agent = agent_of(t)
@@ -736,7 +738,7 @@ class EventCoder:
             for cand in cands:
                 lemma = cand.lemma_.lower()
                 if role == "dobj" and lemma not in GATHERINGS and not (pat and pat.requires_actor_object) \
-                        and self._side(doc, [cand]).first is None:
+                        and lemma != COUNTERPART and self._side(doc, [cand]).first is None:
                     inner = self._inner_parties(doc, cand, source)
                     if inner:
                         return Side(inner, "inside the object")
