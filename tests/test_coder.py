@@ -185,6 +185,10 @@ CASES = [
     # "his counterpart" is the one named next, not the possessor's own side
     ("Following his visit, Erdogan met his counterpart Italian President Sergio Mattarella in Rome.",
      [("CONSULT", "TUR", "ITA")]),
+    # CAMEO public statements have no PLOVER type: declining to comment (011), denying charges (016)
+    ("The Government of Eritrea declined to comment on the border dispute with Ethiopia.", []),
+    ("Iran strongly rejected accusations by Israel that Tehran was behind the attack on the tanker.", []),
+    ("Israel rejected the Egyptian peace proposal.", [("REJECT", "ISR", "EGY")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -117,6 +117,7 @@ class EventCoder:
         self.classifier_threshold = classifier_threshold
         self._final = True
         self._dyad: list[str] = []
+        self._statements: set[int] = set()  # sentences whose trigger is a CAMEO statement (011, 016)
         self.patterns = patterns
         # the object words each rule needs ("impose a curfew"): part of the predicate, not a party
         self._rule_objects = {p.id: p.objects for p in patterns.patterns if p.objects}
@@ -130,12 +131,14 @@ class EventCoder:
             raise ValueError(f"{doc.doc_id}: the 'events' stage needs the 'parse' stage before it")
         trace: list[str] = doc.annotations.setdefault("trace", [])
         self._dyad = document_dyad(doc)
+        self._statements: set[int] = set()
         sents = list(sdoc.sents)
         coded = [[e for tok in sent for e in self.code_token(doc, i, sent, tok, trace)] for i, sent in enumerate(sents)]
         # the model decides only where it matters: which of several events is primary, or whether a
         # sentence no rule coded holds an event (a verb-headed sentence that is not mere speech)
         wanted = [i for i, found in enumerate(coded) if len(found) > 1 or (
-            not found and sents[i].root.pos_ in VERB_POS and sents[i].root.lemma_.lower() not in syntax.SPEECH_VERBS)]
+            not found and i not in self._statements and sents[i].root.pos_ in VERB_POS
+            and sents[i].root.lemma_.lower() not in syntax.SPEECH_VERBS)]
         if self.classifier is not None and wanted:
             for i, prediction in zip(wanted, self.classifier.predict([sents[i].text for i in wanted])):
                 if coded[i]:
@@ -229,6 +232,11 @@ class EventCoder:
             if code is None:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
                 return []
+        statement = self._statement(tok, code)
+        if statement:
+            trace.append(f"{where}: rule {rule} not coded: {statement}")
+            self._statements.add(sent_idx)  # nor may the sentence classifier make it an event
+            return []
         source, target, symmetric, how = self._attribute(doc, tok, pat, code)
         if not known(source.first) and lookup(code).plover == "PROTEST":
             crowd = crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
@@ -293,6 +301,17 @@ class EventCoder:
                              f"{recipient.name if recipient else None} ({how})")
                 events.append(event)
         return events
+
+    def _statement(self, tok: Token, code: str) -> str | None:
+        """A refusal to comment or a denial of accusations: CAMEO public statements (011, 016)
+        that have no PLOVER type, so no event."""
+        if lookup(code).plover not in ("REJECT", "REQUEST", "THREATEN"):
+            return None
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.decline_to for c in tok.children):
+            return "a refusal to comment (CAMEO 011, a statement, not a PLOVER event)"
+        if any(o.lemma_.lower() in self.lex.denied or o.lower_ in self.lex.denied for o in syntax.objects_of(tok)):
+            return "a denial of accusations (CAMEO 016, a statement, not a PLOVER event)"
+        return None
 
     def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
                          trace: list[str]) -> Event | None:

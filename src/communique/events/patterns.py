@@ -78,6 +78,8 @@ class Lexicon:
     domains: dict[str, frozenset[str]]
     reporting: frozenset[str] = frozenset()
     conditional_threat: frozenset[str] = frozenset()
+    decline_to: frozenset[str] = frozenset()  # "declined to comment": CAMEO 011, no PLOVER type
+    denied: frozenset[str] = frozenset()  # "denied the charges": CAMEO 016, no PLOVER type
 
 
 def _builtin(name: str) -> Path:
@@ -214,4 +216,6 @@ def load_lexicon() -> Lexicon:
         domains={k: _words(v, str(domains_path), k) for k, v in domains.items()},
         reporting=_words(data.get("reporting", []), str(path), "reporting"),
         conditional_threat=_words(data.get("conditional_threat", []), str(path), "conditional_threat"),
+        decline_to=_words(data.get("decline_to", []), str(path), "decline_to"),
+        denied=_words(data.get("denied", []), str(path), "denied"),
     )
