@@ -276,9 +276,10 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
 
     A side gets a span when its words are in the event's sentence: an actor mention of that
     sentence, or a name found there once that no mention covers (a person or organisation the
-    dictionaries do not know). Sides with no words of their own there keep ``None``: "the state"
-    of a protest, the country of the place it happens in, a party inferred from the article's
-    main pair. ``rule_objects`` gives, by rule id, the object words a rule needs ("imposed a
+    dictionaries do not know), or a state found through a place whose words fill the role
+    ("imposed a curfew in Srinagar", "attacked a military base in northeast Nigeria"). Sides
+    with no words of their own there keep ``None``: "the state" of a protest, the country of the
+    place a protest happens in, a party inferred from the article's main pair. ``rule_objects`` gives, by rule id, the object words a rule needs ("imposed a
     curfew"): such an object is part of the predicate, so a place in it does not make it a party.
     """
     sdoc = doc.spacy_doc
@@ -313,16 +314,7 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
                 first = min(arg, *arg.conjuncts, key=lambda t: t.i)
                 spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading))
             elif located[n] and head not in arg.subtree:
-                # "stormed a police headquarters in eastern Afghanistan": what was hit, with the
-                # place that locates it when the place follows it directly
-                start, end = argument_span(sent, arg, predicate, reading=reading, arg=arg)
-                prep = head.head if head.dep_ == "pobj" else None
-                while prep is not None and prep.dep_ != "prep" and prep.head != prep:
-                    prep = prep.head
-                if prep is not None and prep.dep_ == "prep" and sdoc[prep.i - 1].idx + len(sdoc[prep.i - 1]) == end:
-                    place = [t for t in _place_words(prep) if t.i < sent.end]
-                    end = max(end, *(t.idx + len(t) for t in place))
-                spans.append((start, end))
+                spans.append(_hit_and_place(sent, arg, head, predicate, reading))
             else:
                 spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg))
         event.actor = _with_span(event.actor, spans[0])
@@ -352,6 +344,21 @@ def _reading(sdoc, mention: Mention | None, head: Token, charge: bool) -> Readin
     words = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
     protected = range(words.start, words.end) if words is not None else range(0)
     return Reading(protected, mention.kind in ("person", "title") or head.ent_type_ == "PERSON", charge)
+
+
+def _hit_and_place(sent: Span, hit: Token, place: Token, predicate: Token | None,
+                   reading: Reading) -> tuple[int, int]:
+    """The phrase of what a physical act hit, with the place that locates it when the place
+    follows it directly: "stormed [a police headquarters] [in eastern Afghanistan]"."""
+    start, end = argument_span(sent, hit, predicate, reading=reading, arg=hit)
+    while place.dep_ in INNER_DEPS and place.head != place:
+        place = place.head  # "eastern" -> "Afghanistan"
+    prep = place.head if place.dep_ == "pobj" else None
+    doc = sent.doc
+    if prep is not None and prep.dep_ == "prep" and prep.i > 0 \
+            and doc[prep.i - 1].idx + len(doc[prep.i - 1]) == end:
+        end = max(end, *(t.idx + len(t) for t in _place_words(prep) if t.i < sent.end))
+    return start, end
 
 
 def _place_words(prep: Token) -> list[Token]:
