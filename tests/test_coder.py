@@ -189,6 +189,9 @@ CASES = [
     ("The Government of Eritrea declined to comment on the border dispute with Ethiopia.", []),
     ("Iran strongly rejected accusations by Israel that Tehran was behind the attack on the tanker.", []),
     ("Israel rejected the Egyptian peace proposal.", [("REJECT", "ISR", "EGY")]),
+    # a longer place name is not the country one of its words names
+    ("The British government outlawed the largest Protestant extremist organization in Northern Ireland.",
+     [("COERCE", "GBR", "GBR")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -243,7 +243,15 @@ def place_as_party(tok: Token) -> ActorRef | None:
         return None
     span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     text = span.text if span is not None else tok.text
-    code = country_code(text) or country_code(tok.text)
+    code = country_code(text)
+    if code is None and span is not None and len(span) > 1:
+        # a longer place name is not the country a word of it names: "Northern Ireland" is GBR
+        from ..place.geocode import geocode
+
+        place = geocode(text)
+        code = place.country if place is not None and place.country else None
+    elif code is None:
+        code = country_code(tok.text)
     if code is None:
         return None
     return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
