@@ -192,6 +192,9 @@ CASES = [
     # a longer place name is not the country one of its words names
     ("The British government outlawed the largest Protestant extremist organization in Northern Ireland.",
      [("COERCE", "GBR", "GBR")]),
+    # an object the parser made the subject of the clause after it is still the preposition's object
+    ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic residence.",
+     [("AID", "PER", "PAN")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -124,9 +124,12 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     out: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
-                    out.extend(with_conjuncts(pobj))
+            objects = [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            if not objects:  # "granted asylum to [five officers] holed up ...": the parser made the
+                objects = [s for c in tok.children if c.dep_ in ("advcl", "ccomp", "acl") and c.i > child.i
+                           for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == child.i + 1]
+            for pobj in objects:  # object the subject of the clause that follows
+                out.extend(with_conjuncts(pobj))
     return out
 
 
