@@ -116,7 +116,7 @@ CASES = [
     # the party of the act an act serves: "opened fire to disperse X", "struck to protest against Y"
     ("Egyptian police opened fire to disperse Islamist demonstrators in Cairo.", [("ASSAULT", "EGY", "EGY")]),
     ("Hundreds of Kurdish workers began a hunger strike to protest against Germany's decision to deport them.",
-     [("PROTEST", None, "DEU")]),
+     [("PROTEST", "DEU", "DEU")]),  # a group tied to no state, acting on the one state named: of it
     # a threat to act somewhere is aimed at that place's state; a domestic party is of the actor's state
     ("Israel threatened to ban voting in East Jerusalem.", [("THREATEN", "ISR", "PSE")]),
     ("President Mnangagwa of Zimbabwe is prepared to lift the ban on the Movement for Democratic Change.",
@@ -195,6 +195,9 @@ CASES = [
     # an object the parser made the subject of the clause after it is still the preposition's object
     ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic residence.",
      [("AID", "PER", "PAN")]),
+    # a person the sentence ties to no state, acting on the only state it names, is of that state
+    ("Vice-President Moody Awori has declined to resign despite pressure from the Kenya Anti-Corruption Commission.",
+     [("REJECT", "KEN", "KEN")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -60,7 +60,8 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
     """Give a side that names no state the state the text implies: the scene of the act; for a
     domestic actor acted on by a state's own institutions, that state; else the one state the
     sentence names that the other side is not of ("President Dos Santos conceded to demands from
-    the National Union for the Total Independence of Angola")."""
+    the National Union for the Total Independence of Angola"); else, outside international
+    types, the one state the sentence names, which the other side is of (a domestic affair)."""
     unplaced_src = src.country is None and src.sector not in ("IGO", "NGO")
     unplaced_tgt = tgt is not None and tgt.country is None and known(tgt) and tgt.sector not in ("IGO", "NGO")
     if not (unplaced_src or unplaced_tgt):
@@ -77,6 +78,11 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
         only = only_other_state(doc, tok, tgt.country if tgt is not None else None)
         if only:
             src = dataclasses.replace(src, country=only)
+        elif tgt is not None and tgt.country and lookup(code).plover not in INTERNATIONAL_TYPES \
+                and only_other_state(doc, tok, None, count_all=True) == tgt.country:
+            # a person or group the sentence ties to no state, acting on the one state it names:
+            # a domestic actor ("President Mwanawasa reneged on his commitment to the Zambian ...")
+            src = dataclasses.replace(src, country=tgt.country)
     if tgt is not None and tgt.country is None and unplaced_tgt:
         only = only_other_state(doc, tok, src.country)
         if only:
