@@ -130,6 +130,8 @@ CASES = [
     # an ethnic group is a people of the state where it lives
     ("Serb forces killed three ethnic Albanians in southern Serbia.", [("ASSAULT", "SRB", "SRB")]),
     ("Ethnic Albanians in Macedonia staged a protest against the government.", [("PROTEST", "MKD", "MKD")]),
+    ("The Albanians of southern Serbia are demanding autonomy from the Serbian authorities.",
+     [("REQUEST", "SRB", "SRB")]),
     # a listed leader is a person whatever the tagger says; two sectors of one state are two parties
     ("Erdogan has accused the Kurdish rebels in Syria of attacking Turkish soldiers.", [("ACCUSE", "TUR", "SYR")]),
     ("The Afghan armed forces pounded the Taliban hideouts with heavy artillery.", [("ASSAULT", "AFG", "AFG")]),

@@ -99,7 +99,8 @@ class Extractor:
                 continue
             if term.category == "capital" and not self._actor_role(tok):
                 continue
-            if term.category == "demonym" and any(c.lower_ == "ethnic" for c in tok.children):
+            if term.category == "demonym" and (any(c.lower_ == "ethnic" for c in tok.children)
+                                               or _people_living_elsewhere(tok)):
                 # "ethnic Albanians in Serbia": a people, of the state where it lives, not the state
                 out.append(Candidate(tok.left_edge.i if sdoc[tok.left_edge.i].lower_ == "ethnic" else hit.start,
                                      hit.end, head, "group", sector="CVL", name=f"ethnic {tok.text}",
@@ -487,3 +488,12 @@ def _strip_determiners(span):
                                      or doc[start].dep_ in ("det", "poss", "case")):
         start += 1
     return doc[start:span.end]
+
+
+def _people_living_elsewhere(tok) -> bool:
+    """A people named with the place it lives in ("the Albanians of southern Serbia", "Turks in
+    Bulgaria"): an ethnic group of that state, as "ethnic Albanians in Serbia" is."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+        p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in c.children) for c in tok.children)
