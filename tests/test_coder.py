@@ -200,6 +200,9 @@ CASES = [
     # a person the sentence ties to no state, acting on the only state it names, is of that state
     ("Vice-President Moody Awori has declined to resign despite pressure from the Kenya Anti-Corruption Commission.",
      [("REJECT", "KEN", "KEN")]),
+    # militias are armed non-state groups; smaller states have their demonyms; "a camp for refugees" aims at them
+    ("A camp for Congolese refugees was attacked by Burundian militiamen.", [("ASSAULT", "BDI", "COD")]),
+    ("Togolese police arrested the opposition leader.", [("COERCE", "TGO", "TGO")]),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -863,7 +863,7 @@ class EventCoder:
                 ref = side.first or modifier_country(child)
                 if ref is not None and other_party(ref, source):
                     return [ref]
-        for prep in ("from", "by", "between", "with", "against", "on", "of", "to"):
+        for prep in ("from", "by", "between", "with", "against", "on", "of", "to", "for"):
             found: list[ActorRef] = []
             for pobj in syntax.prep_objects(obj, prep):
                 for ref in self._side(doc, [pobj]).refs:
