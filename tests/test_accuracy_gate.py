@@ -11,10 +11,10 @@ import pytest
 from communique.api import Communique
 from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr
 
-FLOORS = {  # measured: 0.780, 0.807, 0.795, 0.782, 0.810
+FLOORS = {  # measured: 0.780, 0.838, 0.806, 0.782, 0.810
     "plover_gsr.event_type_accuracy": 0.76,
-    "plover_gsr.source_country_accuracy": 0.79,
-    "plover_gsr.target_country_accuracy": 0.77,
+    "plover_gsr.source_country_accuracy": 0.82,
+    "plover_gsr.target_country_accuracy": 0.78,
     "confli_class.macro_f1": 0.76,  # rules alone
     "confli_class.out_of_fold_macro_f1": 0.79,  # rules and the sentence classifier, out-of-fold
 }
