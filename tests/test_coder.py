@@ -246,6 +246,14 @@ def test_sentence_is_coded_as_specified(coder, sentence, expected):
     assert len(found) == len(expected), f"expected {expected}, coded {found}"
 
 
+def test_an_act_outranks_the_circumstances_it_happens_in(coder):
+    doc = coder.code_text("The Prime Minister of Nepal resigned after protesters threatened to storm his residence "
+                          "in Kathmandu.")
+    primary = max(doc.events, key=lambda e: e.confidence)
+    assert primary.event_type == "CONCEDE" and primary.cameo == "0831"
+    assert any(e.event_type == "THREATEN" for e in doc.events)
+
+
 def test_what_is_given_decides_the_kind_of_aid_before_who_gives_it(coder):
     doc = coder.code_text("Israel Defense Forces distributed tents, food and medicine to Syrians who had fled to "
                           "the Golan Heights.")

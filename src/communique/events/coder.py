@@ -277,8 +277,10 @@ class EventCoder:
         others = target.refs[1:] if tgt is target.first else []
         src, tgt = locate_parties(doc, tok, code, src, tgt, self._dyad)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
-        if _purpose_clause(tok) or _describes_a_noun(tok):
-            confidence *= 0.9  # "staged protests to demand reforms", "a resolution that aims to tighten ..."
+        if _purpose_clause(tok) or _describes_a_noun(tok) or _circumstance_clause(tok):
+            # "staged protests to demand reforms", "a resolution that aims to tighten ...",
+            # "resigned as the opposition threatened to storm his residence"
+            confidence *= 0.9
         if confidence < self.min_confidence:
             trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
             return []
@@ -953,6 +955,19 @@ def _purpose_clause(tok: Token) -> bool:
     return tok.dep_ == "advcl" and tok.head.pos_ in VERB_POS \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and tok.head.lemma_.lower() not in syntax.SPEECH_VERBS
+
+
+CIRCUMSTANCE_MARKS = {"as", "after", "before", "when", "while", "since", "because", "following", "until", "once"}
+
+
+def _circumstance_clause(tok: Token) -> bool:
+    """The trigger heads a clause that sets the scene of another act ("... as the opposition
+    threatened to storm his residence", "... after talks collapsed"): it ranks below that act."""
+    for gov in syntax.governors(tok, {"xcomp", "conj"}):
+        if gov.dep_ == "advcl" and gov.head.pos_ in VERB_POS \
+                and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in gov.children):
+            return True
+    return False
 
 
 def _unless_clause(tok: Token) -> bool:
