@@ -203,6 +203,9 @@ CASES = [
     # militias are armed non-state groups; smaller states have their demonyms; "a camp for refugees" aims at them
     ("A camp for Congolese refugees was attacked by Burundian militiamen.", [("ASSAULT", "BDI", "COD")]),
     ("Togolese police arrested the opposition leader.", [("COERCE", "TGO", "TGO")]),
+    # a named organisation called a congress is a party, not a gathering; two parties, two events
+    ("The South African government outlawed the African National Congress and the Pan Africanist Congress.",
+     [("COERCE", "ZAF", "ZAF")] * 2),
     # "between" names a pair that acts together, not several recipients
     ("Vietnam welcomes increased defense collaboration between China and ASEAN member states.",
      [("SUPPORT", "VNM", "CHN")]),

@@ -763,11 +763,14 @@ class EventCoder:
                     inner = self._inner_parties(doc, cand, source)
                     if inner:
                         return Side(inner, "inside the object")
-                if lemma in GATHERINGS or (pat is not None and pat.object_kind == "gathering"):
-                    side = self._participants(doc, cand, exclude=src_country)
-                    if side.refs:
-                        return Side([side.refs[0]], "participants")
                 side = self._side(doc, [cand])
+                gathering_rule = pat is not None and pat.object_kind == "gathering"
+                if gathering_rule or (lemma in GATHERINGS and not (
+                        side.first is not None and side.first.name and cand.pos_ == "PROPN")):
+                    # a gathering's participants; but "outlawed the African National Congress": a party
+                    participants = self._participants(doc, cand, exclude=src_country)
+                    if participants.refs:
+                        return Side([participants.refs[0]], "participants")
                 for ref in side.refs:
                     if source is None or not same_actor(ref, source):
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
@@ -792,7 +795,10 @@ class EventCoder:
         """The other named parties coordinated with the one a role found: "sanctions on Mike Pompeo,
         Alex Azar and Steve Bannon" are aimed at each (CAMEO codes one event per conjunct)."""
         found = [first]
-        for conj in tok.conjuncts:
+        # a conjunct the parser hung on the verb ("outlawed the ANC and the PAC") counts as well
+        verb_conjuncts = [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ in NOUN_POS
+                          and c.i > tok.i] if tok.dep_ in syntax.OBJECT_DEPS else []
+        for conj in [*tok.conjuncts, *verb_conjuncts]:
             ref = self._side(doc, [conj]).first
             if ref is None or not known(ref) or any(same_actor(ref, r) for r in found) \
                     or (source is not None and same_actor(ref, source)):

@@ -4,7 +4,8 @@
 meeting" are coded sentence by sentence as several CONSULT events; here they become one event
 with every sentence as evidence. Two events are the same when they have the same PLOVER type,
 the same pair of countries (in either order when symmetric), and compatible dates and
-mechanisms (same mechanism edition, or no conflicting date).
+mechanisms (same mechanism edition, or no conflicting date). Events of one trigger are never
+merged: they are its several parties ("outlawed the ANC and the PAC").
 
 The stage also settles the CAMEO code of a meeting from where it happened: talks held in one
 party's country are hosted by it (043, that party first), elsewhere they are a meeting at a
@@ -28,6 +29,8 @@ def _dyad(e: Event) -> tuple:
 def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
+    if _same_trigger(a, b):
+        return False  # one trigger, several parties: "outlawed the ANC and the PAC" is two events
     if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event
         return (a.mechanism.mechanism_id or a.mechanism.name, a.mechanism.edition) == \
             (b.mechanism.mechanism_id or b.mechanism.name, b.mechanism.edition)
@@ -45,6 +48,11 @@ def _compatible(a: Event, b: Event) -> bool:
                                      sorted(_countries(a)) == sorted(_countries(b))):
         return False
     return a.date == b.date or a.date is None or b.date is None
+
+
+def _same_trigger(a: Event, b: Event) -> bool:
+    return a.trigger is not None and b.trigger is not None and a.doc_id == b.doc_id \
+        and a.sentence_index == b.sentence_index and a.trigger.start == b.trigger.start
 
 
 def _people(e: Event) -> dict[str, str]:
