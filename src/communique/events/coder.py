@@ -15,7 +15,6 @@ a sentence was or was not coded.
 
 from __future__ import annotations
 
-
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,7 +130,7 @@ class EventCoder:
             raise ValueError(f"{doc.doc_id}: the 'events' stage needs the 'parse' stage before it")
         trace: list[str] = doc.annotations.setdefault("trace", [])
         self._dyad = document_dyad(doc)
-        self._statements: set[int] = set()
+        self._statements = set()
         sents = list(sdoc.sents)
         coded = [[e for tok in sent for e in self.code_token(doc, i, sent, tok, trace)] for i, sent in enumerate(sents)]
         # the model decides only where it matters: which of several events is primary, or whether a
@@ -379,21 +378,17 @@ class EventCoder:
         """The verb rules whose object and preposition constraints the trigger meets, in order."""
         found: list[Pattern] = []
         words: set[str] | None = None  # the clause's words, read once, for domain-gated rules
+        objs: list[Token] | None = None  # the objects and their words, read once per trigger
+        lemmas: set[str] = set()
         for pat in self.patterns.by_verb.get(lemma, ()):
             if pat.objects is not None and pat.objects:
-                objs = syntax.objects_of(tok)
+                if objs is None:
+                    objs, lemmas = syntax.objects_of(tok), _object_words(tok)
                 if "*" in pat.objects:
                     if not objs:
                         continue
-                else:
-                    lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-                    lemmas |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
-                    lemmas |= {syntax.hyphenated(o) for o in objs} - {None}  # "cease-fire"
-                    # "a state of emergency", "a shipment of ventilators"
-                    lemmas |= {p.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep"
-                               and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"}
-                    if not lemmas & pat.objects:
-                        continue
+                elif not lemmas & pat.objects:
+                    continue
             if pat.preps and not syntax.has_prep(tok, pat.preps):
                 continue
             if pat.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in pat.xcomp for c in tok.children):
@@ -758,12 +753,12 @@ class EventCoder:
                                 cands.extend(c for c in t.children if c.dep_ == "pobj")
             for cand in cands:
                 lemma = cand.lemma_.lower()
+                side = self._side(doc, [cand])
                 if role == "dobj" and lemma not in GATHERINGS and not (pat and pat.requires_actor_object) \
-                        and lemma != COUNTERPART and self._side(doc, [cand]).first is None:
+                        and side.first is None:
                     inner = self._inner_parties(doc, cand, source)
                     if inner:
                         return Side(inner, "inside the object")
-                side = self._side(doc, [cand])
                 gathering_rule = pat is not None and pat.object_kind == "gathering"
                 if gathering_rule or (lemma in GATHERINGS and not (
                         side.first is not None and side.first.name and cand.pos_ == "PROPN")):
@@ -895,7 +890,7 @@ class EventCoder:
             self.lex.intent_domains.get(code, {})
         if not domains or len(code) == 4:
             return code
-        for words in (_clause_words(tok, with_subject=False), _clause_words(tok)):  # what is done, then who
+        for words in (_clause_words(tok, with_subject=subj) for subj in (False, True)):  # what is done, then who
             for domain, specific in domains.items():
                 if words & self.lex.domains.get(domain, frozenset()):
                     return valid_code(specific, code)
@@ -928,6 +923,19 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
 
 
 BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
+
+
+def _object_words(tok: Token) -> set[str]:
+    """The words by which a rule's ``objects`` are matched: the objects' lemmas and forms, their
+    compounds, a hyphenated object as one word ("cease-fire") and an "of" complement ("a state of
+    emergency", "a shipment of ventilators")."""
+    objs = syntax.objects_of(tok)
+    words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    words |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
+    words |= {w for o in objs if (w := syntax.hyphenated(o))}
+    words |= {p.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"}
+    return words
 
 
 def _clause_words(tok: Token, with_subject: bool = True) -> set[str]:

@@ -143,8 +143,7 @@ def has_prep(tok: Token, words: frozenset[str]) -> bool:
     for child in tok.children:
         if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in words:
             return True
-        if child.dep_ in ("prep", "agent") and any(
-                w.lemma_.lower() in words or w.lower_ in words for w in _prep_object_words(child)):
+        if child.dep_ in ("prep", "agent") and _takes(child, words):
             return True
         # "pushing for the US to support ...": the preposition opens a clause
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in child.children):
@@ -162,9 +161,13 @@ def hyphenated(tok: Token) -> str | None:
 
 def prep_phrase_objects(tok: Token, words: frozenset[str]) -> list[Token]:
     """The objects of ``tok``'s prepositions whose nouns are in ``words`` ("for [a round of] talks")."""
-    return [o for child in tok.children if child.dep_ in ("prep", "agent")
-            and any(w.lemma_.lower() in words or w.lower_ in words for w in _prep_object_words(child))
+    return [o for child in tok.children if child.dep_ in ("prep", "agent") and _takes(child, words)
             for o in child.children if o.dep_ in ("pobj", "pcomp")]
+
+
+def _takes(prep: Token, words: frozenset[str]) -> bool:
+    """The preposition's object is one of ``words`` (by lemma or form)."""
+    return any(w.lemma_.lower() in words or w.lower_ in words for w in _prep_object_words(prep))
 
 
 def _prep_object_words(prep: Token) -> list[Token]:
