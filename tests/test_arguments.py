@@ -122,6 +122,10 @@ CODED = [
      [("The Taliban", "a police headquarters in eastern Afghanistan")]),
     # ... but the object a rule needs is the act, not a party: a curfew is aimed at the place
     ("Indian authorities imposed a curfew in Srinagar.", [("Indian authorities", "Srinagar")]),
+    # what a verb of movement moves is the actor's own: the party is where it goes or serves
+    ("Russia has strengthened its forces in Crimea.", [("Russia", "Crimea")]),
+    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.",
+     [("Japan", "South Sudan")]),
     # a protest is not aimed at the place it is held in: its target, the state, is inferred
     ("Thousands of workers protested in Paris against the pension reform.", [("Thousands of workers", None)]),
 ]

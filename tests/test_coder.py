@@ -65,8 +65,14 @@ CASES = [
     ("A car bomb explosion in Mogadishu killed four Kenyan peacekeepers.", [("ASSAULT", "SOM", "KEN")]),
     ("A French journalist was arrested in Iran.", [("COERCE", "IRN", "FRA")]),
     ("Hundreds of Ethiopian troops were withdrawn from Somalia.", [("RETREAT", "ETH", "SOM")]),
-    # a peacekeeping contribution stated as intent; receiving inspectors; a welcome given
-    ("Malaysia is ready to contribute 800 troops to the UN peacekeeping force in Lebanon.", [("AGREE", "MYS", "UNO")]),
+    # what a verb of movement moves is no party; where it goes, leaves or serves is
+    ("Israel withdrew its forces from Gaza.", [("RETREAT", "ISR", "PSE")]),
+    ("Israel has strengthened its forces in Lebanon after the discovery of Russian-made rockets.",
+     [("MOBILIZE", "ISR", "LBN")]),
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", [("AID", "GBR", "MLI")]),
+    # a peacekeeping contribution stated as intent is aimed at where the force serves (CAMEO 0334:
+    # "the target represents the prospective location of deployment"); receiving inspectors; a welcome
+    ("Malaysia is ready to contribute 800 troops to the UN peacekeeping force in Lebanon.", [("AGREE", "MYS", "LBN")]),
     ("Sudan received a team of inspectors from the African Union.", [("RETREAT", "SDN", "AU")]),
     ("The Kenyan president gave a warm welcome to the visiting Chinese premier.", [("CONSULT", "KEN", "CHN")]),
     # orders, asylum, complaints, cancelled visits

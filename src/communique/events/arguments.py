@@ -271,7 +271,8 @@ def _open_brackets(span: Span) -> int:
     return depth
 
 
-def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | None = None) -> None:
+def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | None = None,
+                       movement: frozenset[str] = frozenset()) -> None:
     """Give each event's actor and recipient the span of the argument phrase they fill.
 
     A side gets a span when its words are in the event's sentence: an actor mention of that
@@ -280,7 +281,8 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
     ("imposed a curfew in Srinagar", "attacked a military base in northeast Nigeria"). Sides
     with no words of their own there keep ``None``: "the state" of a protest, the country of the
     place a protest happens in, a party inferred from the article's main pair. ``rule_objects`` gives, by rule id, the object words a rule needs ("imposed a
-    curfew"): such an object is part of the predicate, so a place in it does not make it a party.
+    curfew"): such an object is part of the predicate, so a place in it does not make it a party;
+    so is the object of a verb of ``movement`` ("withdrew its troops from Abyei": Abyei).
     """
     sdoc = doc.spacy_doc
     if sdoc is None:
@@ -298,6 +300,8 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
         located = [_located(ref) for ref in (event.actor, event.recipient)]
         scene_is_target = event.event_type not in SCENE_ONLY_TYPES
         needed = (rule_objects or {}).get((event.rule or "").split("+")[0], frozenset())
+        if predicate is not None and predicate.lemma_.lower() in movement:
+            needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
         args = [argument_head(h, predicate, loc, scene_is_target, needed) if h is not None else None
                 for h, loc in zip(heads, located)]
         heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role

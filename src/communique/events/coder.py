@@ -65,6 +65,8 @@ def _refusal(tok: Token, reason: str) -> bool:
 PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed", "rebuild", "strengthen"}
 # Attacks and deployments with no named target are aimed at the state where they happen.
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
+# Where what a verb of movement moves goes to or comes from: the party of the act.
+MOVEMENT_PREPS = {"to", "into", "in", "inside", "from", "out", "at", "toward", "towards"}
 TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
 
 
@@ -145,7 +147,7 @@ class EventCoder:
                 else:
                     coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
         doc.events = [e for found in coded for e in found]
-        add_argument_spans(doc, self._rule_objects)
+        add_argument_spans(doc, self._rule_objects, self.lex.movement)
         return doc
 
     def _model_event(self, doc: Document, sent_idx: int, sent: Span, prediction: Any,
@@ -754,6 +756,12 @@ class EventCoder:
             for cand in cands:
                 lemma = cand.lemma_.lower()
                 side = self._side(doc, [cand])
+                if self._moved(cand, source, side.first):  # "withdrew its troops": the actor's own
+                    continue
+                if role != "dobj" and lemma in self.lex.missions and tok.lemma_.lower() in self.lex.movement:
+                    place = located_in(cand)  # "troops to the peacekeeping force in South Sudan"
+                    if place is not None and (source is None or place.country != source.country):
+                        return Side([place], "place of the mission")
                 if role == "dobj" and lemma not in GATHERINGS and not (pat and pat.requires_actor_object) \
                         and side.first is None:
                     inner = self._inner_parties(doc, cand, source)
@@ -783,6 +791,10 @@ class EventCoder:
         side = self._clause_party(doc, tok, source)
         if side.refs or (pat is not None and pat.requires_actor_object) or _speaks_of_both(tok):
             return side
+        if tok.lemma_.lower() in self.lex.movement:  # "withdrew its troops from Abyei": where they go or leave
+            place = scene_state(tok, MOVEMENT_PREPS)
+            if place is not None and (source is None or place.country != source.country):
+                return Side([place], "where what is moved goes")
         return self._nearest_party(doc, tok, source)
 
     def _conjunct_parties(self, doc: Document, tok: Token, first: ActorRef,
@@ -820,10 +832,26 @@ class EventCoder:
                 if m is None or m.kind == "pronoun":
                     continue
                 ref = mention_ref(m)
+                if self._moved(t, source, ref):
+                    continue
                 if source is None or (not same_actor(ref, source) and ref.country != source.country):
                     return Side([ref], "nearest actor in the phrase")
             frontier = nxt
         return Side()
+
+    def _moved(self, obj: Token, source: ActorRef | None, ref: ActorRef | None) -> bool:
+        """``obj`` is what a verb of movement moves, the actor's own people or means ("withdrew its
+        troops from Abyei", "sent peacekeepers", "offered to send troops"): an object of no state
+        but the actor's. It is no party to the act; where it goes or comes from is."""
+        first = obj
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head  # "sent troops and police"
+        if first.dep_ not in syntax.OBJECT_DEPS or first.head.lemma_.lower() not in self.lex.movement:
+            return False
+        if obj.pos_ == "PRON":
+            return False
+        country = ref.country if ref is not None else None
+        return country is None or (source is not None and country == source.country)
 
     def _clause_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
         """The party inside an embedded act: "threatened to shell Iraqi towns", "demanded that Hamas ..."."""
@@ -842,6 +870,8 @@ class EventCoder:
                     break
             if child.dep_ == "xcomp":
                 for obj in syntax.objects_of(child):
+                    if self._moved(obj, source, self._side(doc, [obj]).first):
+                        continue  # "offered to send troops": the actor's own
                     ref = self._side(doc, [obj]).first or self._inner_party(doc, obj, source)
                     if ref is not None and (source is None or ref.country != source.country):
                         return Side([ref], "object of the embedded act")

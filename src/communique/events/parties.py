@@ -204,8 +204,9 @@ def state_of_place(tok: Token) -> ActorRef | None:
 SCENE_PREPS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "of", "into", "on"}
 
 
-def scene_state(tok: Token) -> ActorRef | None:
-    """The state where the act of the trigger's clause takes place ("near the town of Samarra")."""
+def scene_state(tok: Token, preps: set[str] = SCENE_PREPS) -> ActorRef | None:
+    """The state where the act of the trigger's clause takes place ("near the town of Samarra");
+    with ``preps``, the state of a place the clause names after one of them ("from Abyei")."""
     from ..place.geocode import geocode
 
     top = tok
@@ -215,7 +216,7 @@ def scene_state(tok: Token) -> ActorRef | None:
         if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "compound"):
             continue
         prep = t.head if t.dep_ == "pobj" else t.head.head
-        if prep.lower_ not in SCENE_PREPS:
+        if prep.lower_ not in preps:
             continue
         span = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
         if t.dep_ == "compound" and (span is None or span.label_ not in ("GPE", "LOC", "FAC")):

@@ -80,6 +80,8 @@ class Lexicon:
     conditional_threat: frozenset[str] = frozenset()
     decline_to: frozenset[str] = frozenset()  # "declined to comment": CAMEO 011, no PLOVER type
     denied: frozenset[str] = frozenset()  # "denied the charges": CAMEO 016, no PLOVER type
+    movement: frozenset[str] = frozenset()  # "deployed troops": the object is the actor's own means
+    missions: frozenset[str] = frozenset()  # "troops to the force in Afghanistan": aimed at the place
 
 
 def _builtin(name: str) -> Path:
@@ -218,4 +220,6 @@ def load_lexicon() -> Lexicon:
         conditional_threat=_words(data.get("conditional_threat", []), str(path), "conditional_threat"),
         decline_to=_words(data.get("decline_to", []), str(path), "decline_to"),
         denied=_words(data.get("denied", []), str(path), "denied"),
+        movement=_words(data.get("movement_verbs", []), str(path), "movement_verbs"),
+        missions=_words(data.get("missions", []), str(path), "missions"),
     )
