@@ -122,6 +122,14 @@ CODED = [
      [("The Taliban", "a police headquarters in eastern Afghanistan")]),
     # ... but the object a rule needs is the act, not a party: a curfew is aimed at the place
     ("Indian authorities imposed a curfew in Srinagar.", [("Indian authorities", "Srinagar")]),
+    # ... through its "of" complement too ("a state of siege"); what the act follows is no party,
+    # and a time zone is no organisation
+    ("Indian police imposed a curfew in the city of Ahmedabad after clashes between Hindu and Muslim gangs.",
+     [("Indian police", "Ahmedabad")]),
+    ("The UN declared a state of siege in Katanga pending a manhunt for the rebel leader Moise Tshombe.",
+     [("The UN", "Katanga")]),
+    ("Iraqi officials imposed a curfew on Basra starting at 4pm local time (1300 GMT) on Saturday.",
+     [("Iraqi officials", "Basra")]),
     # what a verb of movement moves is the actor's own: the party is where it goes or serves
     ("Russia has strengthened its forces in Crimea.", [("Russia", "Crimea")]),
     ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.",

@@ -129,6 +129,9 @@ class Resolver:
         head = self.sdoc[cand.head]
         if head.ent_type_ != "ORG" or not any(ch.isupper() for ch in head.text):
             return False
+        if cand.end - cand.start == 1 and head.is_upper and head.i > 0 and \
+                (self.sdoc[head.i - 1].like_num or self.sdoc[head.i - 1].ent_type_ in ("TIME", "DATE")):
+            return False  # a time zone after a clock time: "1300 GMT", "4 p.m. EST"
         start = cand.start
         if start > 0 and self.sdoc[start - 1].lower_ == "the" and self.sdoc[start - 1].head.i == cand.head:
             start -= 1

@@ -111,16 +111,24 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in NOMINAL_POS:
             thing = thing.head.head  # "control of an army base in ..."
     if thing != place and thing.head == predicate and thing.dep_ in ARGUMENT_DEPS \
-            and thing.lemma_.lower() not in predicate_objects:  # "imposed a curfew in X": X
+            and not _predicate_object(thing, predicate_objects):  # "imposed a curfew in X": X
         return thing
     if not scene_is_target:
         return None
     if predicate is not None and place.head.head == predicate:  # the place is where the act happens
         hit = next((o for o in predicate.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
-                    and o.lemma_.lower() not in predicate_objects), None)
+                    and not _predicate_object(o, predicate_objects)), None)
         if hit is not None:
             return hit  # "attacked an army camp in western Kabul": what was hit, located by the place
     return place
+
+
+def _predicate_object(obj: Token, predicate_objects: frozenset[str]) -> bool:
+    """The object is one of the words that make the predicate, itself or through its "of"
+    complement ("a curfew", "a state of siege")."""
+    words = {obj.lemma_.lower()} | {p.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for p in c.children if p.dep_ == "pobj"}
+    return bool(words & predicate_objects)
 
 
 @dataclass(frozen=True)

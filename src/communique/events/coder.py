@@ -65,6 +65,10 @@ def _refusal(tok: Token, reason: str) -> bool:
 PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed", "rebuild", "strengthen"}
 # Attacks and deployments with no named target are aimed at the state where they happen.
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
+# Prepositions of the act's circumstances (when, after what), whose objects are no party to it; not
+# "despite": "declined to resign despite pressure by Congress" rejects what Congress asks.
+CIRCUMSTANCE_PREPS = {"after", "before", "following", "during", "amid", "amidst", "since", "until",
+                      "pending", "because", "due", "ahead"}
 # Where what a verb of movement moves goes to or comes from: the party of the act.
 MOVEMENT_PREPS = {"to", "into", "in", "inside", "from", "out", "at", "toward", "towards"}
 TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
@@ -821,6 +825,8 @@ class EventCoder:
         skip = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "parataxis", "relcl", "mark", "punct",
                 "conj", "cc"}  # other clauses; a conjoined noun is kept (see keep)
         def keep(c: Token) -> bool:
+            if c.dep_ == "prep" and c.head == tok and c.lower_ in CIRCUMSTANCE_PREPS:
+                return False  # "imposed a curfew ... after clashes between Hindu and Muslim gangs"
             return c.dep_ not in skip or (c.dep_ == "conj" and c.pos_ not in VERB_POS)
 
         frontier = [c for c in tok.children if keep(c) and c.i > tok.i]

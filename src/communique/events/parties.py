@@ -251,8 +251,9 @@ def place_as_party(tok: Token) -> ActorRef | None:
     span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     text = span.text if span is not None else tok.text
     code = country_code(text)
-    if code is None and span is not None and len(span) > 1:
-        # a longer place name is not the country a word of it names: "Northern Ireland" is GBR
+    if code is None and span is not None and (len(span) > 1 or span.label_ == "GPE"):
+        # a longer place name is not the country a word of it names: "Northern Ireland" is GBR;
+        # a city or province is of its state: "a curfew on Basra"
         from ..place.geocode import geocode
 
         place = geocode(text)
