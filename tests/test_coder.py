@@ -65,6 +65,12 @@ CASES = [
     ("A car bomb explosion in Mogadishu killed four Kenyan peacekeepers.", [("ASSAULT", "SOM", "KEN")]),
     ("A French journalist was arrested in Iran.", [("COERCE", "IRN", "FRA")]),
     ("Hundreds of Ethiopian troops were withdrawn from Somalia.", [("RETREAT", "ETH", "SOM")]),
+    # "in the past two days" is recent, not background; those freed do not free
+    ("The Venezuelan government has released 40 opposition politicians, bringing to 79 the number of people "
+     "freed in the past two days.", [("RETREAT", "VEN", "VEN")]),
+    # abuse and torture are assaults of their own (CAMEO 1821 sexual assault, 1822 torture)
+    ("U.S. border patrol agents sexually abused illegal Mexican immigrants, a rights group charged.",
+     [("ASSAULT", "USA", "MEX")]),
     # what a verb of movement moves is no party; where it goes, leaves or serves is
     ("Israel withdrew its forces from Gaza.", [("RETREAT", "ISR", "PSE")]),
     ("Israel has strengthened its forces in Lebanon after the discovery of Russian-made rockets.",
@@ -347,3 +353,19 @@ def test_verbless_headlines_are_coded_without_hanging(coder):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("sentence,cameo", [
+    ("U.S. border patrol agents sexually abused illegal Mexican immigrants.", "1821"),
+    ("Iranian intelligence police tortured a 35-year-old inmate to death in western Iran.", "1822"),
+    ("Police beat up the protesters in the square.", "182"),
+])
+def test_assaults_on_the_body_keep_their_own_codes(coder, sentence, cameo):
+    assert [e.cameo for e in coder.code_text(sentence).events] == [cameo]
+
+
+def test_those_acted_on_by_a_participle_do_not_act(coder):
+    doc = coder.code_text("The Venezuelan government has released 40 opposition politicians, bringing to 79 the "
+                          "number of people freed in the past two days.")
+    assert [(e.cameo, e.actor.country, e.recipient.text) for e in doc.events] == [
+        ("0841", "VEN", "40 opposition politicians")]

@@ -16,6 +16,7 @@ a sentence was or was not coded.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -448,8 +449,7 @@ class EventCoder:
                     return "conditional ('unless')"
             if gov != tok and gov.lemma_.lower() in self.lex.irrealis and not _coordinated(tok, gov):
                 return f"not an act: governed by '{gov.text}'"
-        clause = syntax.clause_text(tok)
-        if any(cue in clause for cue in self.lex.background) and tok.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
+        if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and _background(syntax.clause_text(tok), self.lex.background):
             return "background or habitual activity"
         return None
 
@@ -464,7 +464,7 @@ class EventCoder:
         """
         plover = lookup(code).plover
         passive = syntax.is_passive(tok)
-        if plover == "RETREAT" and passive:
+        if plover == "RETREAT" and passive and not code.startswith("084"):  # the freed do not free
             patient = syntax.passive_subject(tok)
             return self._side(doc, [patient]).first if patient is not None else None
         if plover == "ASSAULT" or (plover == "COERCE" and code[:2] in ("18", "19", "20")):
@@ -988,6 +988,21 @@ def _clause_words(tok: Token, with_subject: bool = True) -> set[str]:
     words |= {f"{doc[i - 1].lower_}-{doc[i + 1].lower_}" for i in range(tok.left_edge.i + 1, tok.right_edge.i)
               if doc[i].text == "-"}
     return words
+
+
+# What makes "in the past" recent: "in the past two days", "over the past 24 hours", "in the past week".
+RECENT_SPAN = re.compile(r"\s+(\d|few|couple|two|three|four|five|six|seven|eight|nine|ten|several|"
+                         r"day|days|week|weeks|hour|hours|night|month)\b")
+
+
+def _background(clause: str, cues: tuple[str, ...]) -> bool:
+    """The clause has a background or habitual cue ("for years", "has long"), as whole words;
+    "in the past" followed by a short span ("in the past two days") is recent, not background."""
+    for cue in cues:
+        for found in re.finditer(r"\b" + re.escape(cue) + r"\b", clause):
+            if not ("past" in cue and RECENT_SPAN.match(clause, found.end())):
+                return True
+    return False
 
 
 def _coordinated(tok: Token, gov: Token) -> bool:

@@ -70,6 +70,9 @@ def subjects_of(tok: Token) -> Iterator[Token]:
                     if pobj.dep_ == "pobj":
                         yield pobj
         if gov.dep_ in ("relcl", "acl") and gov.head.pos_ in ("NOUN", "PROPN"):
+            if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.sent.root.pos_ in ("VERB", "AUX") \
+                    and not any(o.dep_ in OBJECT_DEPS for v in (gov, *gov.conjuncts) for o in v.children):
+                continue  # "the people freed", "a journalist detained in Cairo": the noun is acted on
             yield gov.head
             # "the Parliament approved a resolution criticizing X": the approving body speaks
             noun = gov.head
