@@ -100,6 +100,13 @@ def test_an_abbreviation_in_brackets_is_the_name_before_it(run):
     assert [(m.country, m.sector) for m in doc.mentions if m.text == "CAR officials"] == [("CAF", "GOV")]
 
 
+def test_an_acronym_the_tagger_misreads_is_still_a_body(run):
+    doc = run("ICE returned 11 oil paintings to the Pirmasen Municipal Museum in Germany.")
+    assert [(m.text, m.kind) for m in doc.mentions if m.text == "ICE"] == [("ICE", "organisation")]
+    headline = run("PUTIN MEETS XI IN BEIJING")  # a headline in capitals is not a row of acronyms
+    assert not [m for m in headline.mentions if m.kind == "organisation"]
+
+
 def test_combining_forms_name_both_states(run):
     doc = run("Sino-Japanese relations have improved.")
     assert {m.country for m in doc.mentions if m.kind == "country"} == {"CHN", "JPN"}

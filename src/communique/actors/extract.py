@@ -181,7 +181,8 @@ class Extractor:
         if self._member_head(tok) and (cand := self._members(tok, states)) is not None:
             return cand
         # (a name the tagger takes for a place may still be a person named earlier: "Marles said")
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "") and hit is None:
+        if (tok.pos_ == "PROPN" or is_acronym(tok)) and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "") \
+                and hit is None:  # ("ICE returned ...": an acronym the tagger takes for a common noun)
             start = self._name_start(tok, hit_at)
             words = [t.text for t in tok.doc[start:tok.i + 1]]
             return Candidate(start, tok.i + 1, tok.i, "proper", name=" ".join(words), name_tokens=words,
@@ -497,3 +498,13 @@ def _people_living_elsewhere(tok) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
         p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in c.children) for c in tok.children)
+
+
+def is_acronym(tok) -> bool:
+    """An all-capital word of two to six letters in a sentence not printed in capitals ("ICE",
+    "USAID"): the short name of a body, whatever the tagger makes of it."""
+    text = tok.text
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+        return False
+    letters = [t.text for t in tok.sent if t.is_alpha]
+    return sum(w.isupper() for w in letters) * 2 < len(letters)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..records import Actor
-from .extract import Candidate
+from .extract import Candidate, is_acronym
 from .names import fold, slug
 from .tables import Tables
 
@@ -127,7 +127,7 @@ class Resolver:
     def _named_organisation(self, cand: Candidate) -> bool:
         """An unknown name the parser tags as an organisation ("ICE", "USAID") stays, without a code."""
         head = self.sdoc[cand.head]
-        if head.ent_type_ != "ORG" or not any(ch.isupper() for ch in head.text):
+        if (head.ent_type_ != "ORG" and not is_acronym(head)) or not any(ch.isupper() for ch in head.text):
             return False
         if cand.end - cand.start == 1 and head.is_upper and head.i > 0 and \
                 (self.sdoc[head.i - 1].like_num or self.sdoc[head.i - 1].ent_type_ in ("TIME", "DATE")):
