@@ -130,6 +130,11 @@ CODED = [
      [("The UN", "Katanga")]),
     ("Iraqi officials imposed a curfew on Basra starting at 4pm local time (1300 GMT) on Saturday.",
      [("Iraqi officials", "Basra")]),
+    # the "of" object of a noun that names an act is what the act is done to ("four of them",
+    # "members of a group" keep their noun)
+    ("Saudi Arabia lifted its blockade of Qatar.", [("Saudi Arabia", "Qatar")]),
+    ("The Syrian army intensified its bombardment of a besieged Palestinian neighborhood.",
+     [("The Syrian army", "a besieged Palestinian neighborhood")]),
     # what a verb of movement moves is the actor's own: the party is where it goes or serves
     ("Russia has strengthened its forces in Crimea.", [("Russia", "Crimea")]),
     ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.",

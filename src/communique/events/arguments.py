@@ -67,7 +67,8 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
 def argument_head(head: Token, predicate: Token | None = None, located: bool = False,
-                  scene_is_target: bool = True, predicate_objects: frozenset[str] = frozenset()) -> Token | None:
+                  scene_is_target: bool = True, predicate_objects: frozenset[str] = frozenset(),
+                  acts: frozenset[str] = frozenset()) -> Token | None:
     """The token the predicate takes as its argument, from the token heading an actor mention.
 
     ``predicate`` (the trigger) stops the climb: in "talks with X" the argument of "talks" is X.
@@ -75,7 +76,8 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
     thing the place locates when that thing is the predicate's object ("attacked a military base
     in northeast Nigeria") unless that object is one of ``predicate_objects``, the words that
     make the predicate ("imposed a curfew in Srinagar"); else the place when ``scene_is_target``,
-    else None.
+    else None. ``acts``: verbs that name acts; the "of" object of a noun made from one is what the
+    act is done to, not part of the noun ("lifted its blockade of Qatar": Qatar).
     """
     if located:
         return _located_argument(head, predicate, scene_is_target, predicate_objects)
@@ -87,11 +89,31 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
         if tok.dep_ in INNER_DEPS and parent.pos_ in NOMINAL_POS:
             tok = parent  # "Croatian" -> "government" -> "request"
         elif tok.dep_ == "pobj" and parent.dep_ == "prep" and parent.lower_ == "of" \
-                and parent.head.pos_ in NOMINAL_POS and parent.head != predicate:
+                and parent.head.pos_ in NOMINAL_POS and parent.head != predicate \
+                and not act_noun(parent.head, acts):
             tok = parent.head  # "four of the largest corporations", "members of a rebel group"
         else:
             break
     return tok
+
+
+# Endings that make a noun of a verb, and what the verb ends with instead: "killing" (kill),
+# "suspension" (suspend), "investigation" (investigate), "bombardment" (bombard), "removal".
+NOUN_ENDINGS = (("ings", ""), ("ings", "e"), ("ing", ""), ("ing", "e"), ("ations", "ate"), ("ation", "ate"),
+                ("ation", ""), ("ions", "e"), ("ion", "e"), ("ion", ""), ("sion", "d"), ("sion", "de"),
+                ("ments", ""), ("ment", ""), ("als", ""), ("al", ""), ("al", "e"), ("ure", "e"))
+
+
+def act_noun(noun: Token, acts: frozenset[str]) -> bool:
+    """The noun names one of the ``acts`` (verbs): "blockade", "killings", "suspension"."""
+    if noun.pos_ != "NOUN" or not acts:
+        return False
+    word = noun.lower_
+    lemma = noun.lemma_.lower()
+    if lemma in acts or word in acts:
+        return True
+    return any(w.endswith(end) and w[:len(w) - len(end)] + stem in acts
+               for w in (word, lemma) for end, stem in NOUN_ENDINGS if len(w) > len(end) + 2)
 
 
 def _located_argument(head: Token, predicate: Token | None, scene_is_target: bool,
@@ -280,7 +302,7 @@ def _open_brackets(span: Span) -> int:
 
 
 def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | None = None,
-                       movement: frozenset[str] = frozenset()) -> None:
+                       movement: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset()) -> None:
     """Give each event's actor and recipient the span of the argument phrase they fill.
 
     A side gets a span when its words are in the event's sentence: an actor mention of that
@@ -310,7 +332,7 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
         needed = (rule_objects or {}).get((event.rule or "").split("+")[0], frozenset())
         if predicate is not None and predicate.lemma_.lower() in movement:
             needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
-        args = [argument_head(h, predicate, loc, scene_is_target, needed) if h is not None else None
+        args = [argument_head(h, predicate, loc, scene_is_target, needed, acts) if h is not None else None
                 for h, loc in zip(heads, located)]
         heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role
         joint = event.symmetric and args[0] is not None and args[1] is not None \

@@ -127,6 +127,7 @@ class EventCoder:
         self.patterns = patterns
         # the object words each rule needs ("impose a curfew"): part of the predicate, not a party
         self._rule_objects = {p.id: p.objects for p in patterns.patterns if p.objects}
+        self._acts = frozenset(v for p in patterns.patterns for v in p.verbs)  # nouns of these are acts
         self.lex = lexicon
         self.min_confidence = min_confidence
 
@@ -152,7 +153,7 @@ class EventCoder:
                 else:
                     coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
         doc.events = [e for found in coded for e in found]
-        add_argument_spans(doc, self._rule_objects, self.lex.movement)
+        add_argument_spans(doc, self._rule_objects, self.lex.movement, self._acts)
         return doc
 
     def _model_event(self, doc: Document, sent_idx: int, sent: Span, prediction: Any,
