@@ -68,6 +68,11 @@ CASES = [
     # "in the past two days" is recent, not background; those freed do not free
     ("The Venezuelan government has released 40 opposition politicians, bringing to 79 the number of people "
      "freed in the past two days.", [("RETREAT", "VEN", "VEN")]),
+    # a background cue in a clause that describes a noun does not make the act background
+    ("India blamed Pakistan for the attack, which has been linked to militant groups in the past.",
+     [("ACCUSE", "IND", "PAK")]),
+    # "they" may be a body named before it
+    ("The Houthis claimed that they had attacked the Saudi airport of Abha.", [("ASSAULT", "YEM", "SAU")]),
     # abuse and torture are assaults of their own (CAMEO 1821 sexual assault, 1822 torture)
     ("U.S. border patrol agents sexually abused illegal Mexican immigrants, a rights group charged.",
      [("ASSAULT", "USA", "MEX")]),

@@ -280,8 +280,8 @@ class Resolver:
                 continue
             if cand.rule == "pronoun-person":
                 pool = [c for c in ordered if c.kind == "person"]
-            elif cand.rule == "pronoun-group":
-                pool = [c for c in ordered if c.kind == "group"]
+            elif cand.rule == "pronoun-group":  # "they": a group, or a body ("the Houthis said they ...")
+                pool = [c for c in ordered if c.kind in ("group", "organisation")]
             else:
                 pool = [c for c in ordered if c.kind in ("country", "organisation")]
             target = self._antecedent(cand, pool)

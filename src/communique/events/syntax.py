@@ -230,8 +230,10 @@ def _contrasted(conj: Token) -> bool:
 
 
 def clause_text(tok: Token) -> str:
-    """Lower-cased text of the clause headed by the top governor of ``tok``."""
+    """Lower-cased text of the clause headed by the top governor of ``tok``, without the relative
+    clauses that describe its nouns ("blamed X for the attack, which has been linked to ...")."""
     top = tok
     for top in governors(tok, {"xcomp", "acomp", "conj"}):
         pass
-    return " ".join(t.lower_ for t in top.subtree)
+    described = {t.i for r in top.subtree if r.dep_ == "relcl" and tok not in r.subtree for t in r.subtree}
+    return " ".join(t.lower_ for t in top.subtree if t.i not in described)
