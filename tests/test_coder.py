@@ -69,7 +69,7 @@ CASES = [
     ("The Venezuelan government has released 40 opposition politicians, bringing to 79 the number of people "
      "freed in the past two days.", [("RETREAT", "VEN", "VEN")]),
     # a background cue in a clause that describes a noun does not make the act background
-    ("India blamed Pakistan for the attack, which has been linked to militant groups in the past.",
+    ("India has blamed Pakistan for the attack, which has been linked to militant groups in the past.",
      [("ACCUSE", "IND", "PAK")]),
     # "they" may be a body named before it
     ("The Houthis claimed that they had attacked the Saudi airport of Abha.", [("ASSAULT", "YEM", "SAU")]),
