@@ -73,6 +73,9 @@ CASES = [
      [("ACCUSE", "IND", "PAK")]),
     # "they" may be a body named before it
     ("The Houthis claimed that they had attacked the Saudi airport of Abha.", [("ASSAULT", "YEM", "SAU")]),
+    # a state's forces attacking a place of their own state is an event (a domestic attack)
+    ("Syrian government forces continued their attacks on rebel-held areas near Damascus on Thursday.",
+     [("ASSAULT", "SYR", "SYR")]),
     # abuse and torture are assaults of their own (CAMEO 1821 sexual assault, 1822 torture)
     ("U.S. border patrol agents sexually abused illegal Mexican immigrants, a rights group charged.",
      [("ASSAULT", "USA", "MEX")]),

@@ -20,9 +20,10 @@ GROUP_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "pa
                "army", "armies", "governments", "leaders", "government", "military"}
 
 
-# Protests and repression are aimed at a state: where no target is named, the state where they
-# happen (CAMEO convention), else the actor's own.
-DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+# Protests, repression and attacks are aimed at a state: where no target is named, the state where
+# they happen (CAMEO convention), else the actor's own; a state's forces attacking a place of their
+# own state ("shelled rebel-held areas near Damascus") are no state acting on itself.
+DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
 DOMESTIC_CODES = ("081",)  # easing restrictions, a curfew, a state of emergency: done to a state's own people
 
 
