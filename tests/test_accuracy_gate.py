@@ -11,11 +11,11 @@ import pytest
 from communique.api import Communique
 from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr
 
-FLOORS = {  # measured: 0.780, 0.838, 0.806, 0.782, 0.810
+FLOORS = {  # measured: 0.783, 0.838, 0.809, 0.785, 0.813
     "plover_gsr.event_type_accuracy": 0.76,
     "plover_gsr.source_country_accuracy": 0.82,
-    "plover_gsr.target_country_accuracy": 0.78,
-    "confli_class.macro_f1": 0.76,  # rules alone
+    "plover_gsr.target_country_accuracy": 0.79,
+    "confli_class.macro_f1": 0.77,  # rules alone
     "confli_class.out_of_fold_macro_f1": 0.79,  # rules and the sentence classifier, out-of-fold
 }
 
