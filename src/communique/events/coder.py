@@ -765,7 +765,7 @@ class EventCoder:
                     continue
                 if role != "dobj" and lemma in self.lex.missions and tok.lemma_.lower() in self.lex.movement:
                     place = located_in(cand)  # "troops to the peacekeeping force in South Sudan"
-                    if place is not None and (source is None or place.country != source.country):
+                    if _abroad(place, source):
                         return Side([place], "place of the mission")
                 if role == "dobj" and lemma not in GATHERINGS and not (pat and pat.requires_actor_object) \
                         and side.first is None:
@@ -798,7 +798,7 @@ class EventCoder:
             return side
         if tok.lemma_.lower() in self.lex.movement:  # "withdrew its troops from Abyei": where they go or leave
             place = scene_state(tok, MOVEMENT_PREPS)
-            if place is not None and (source is None or place.country != source.country):
+            if _abroad(place, source):
                 return Side([place], "where what is moved goes")
         return self._nearest_party(doc, tok, source)
 
@@ -877,9 +877,10 @@ class EventCoder:
                     break
             if child.dep_ == "xcomp":
                 for obj in syntax.objects_of(child):
-                    if self._moved(obj, source, self._side(doc, [obj]).first):
+                    named = self._side(doc, [obj]).first
+                    if self._moved(obj, source, named):
                         continue  # "offered to send troops": the actor's own
-                    ref = self._side(doc, [obj]).first or self._inner_party(doc, obj, source)
+                    ref = named or self._inner_party(doc, obj, source)
                     if ref is not None and (source is None or ref.country != source.country):
                         return Side([ref], "object of the embedded act")
                 for prep in ("to", "against", "on", "in", "with", "into", "from"):
@@ -989,6 +990,11 @@ def _clause_words(tok: Token, with_subject: bool = True) -> set[str]:
     words |= {f"{doc[i - 1].lower_}-{doc[i + 1].lower_}" for i in range(tok.left_edge.i + 1, tok.right_edge.i)
               if doc[i].text == "-"}
     return words
+
+
+def _abroad(place: ActorRef | None, source: ActorRef | None) -> bool:
+    """A place of another state than the source's: where what the source moves goes or serves."""
+    return place is not None and (source is None or place.country != source.country)
 
 
 # What makes "in the past" recent: "in the past two days", "over the past 24 hours", "in the past week".
