@@ -59,6 +59,19 @@ PHRASES = [
      "The Nigerian Air Force (NAF)"),
     ("Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attack.", "Mujahid", "claimed",
      "Zabihullah Mujahid, the Taliban spokesman"),
+    # ... but what is said of a place or a body is comment, not its name
+    ("Kosovo is sending a military platoon to Kuwait, its first involvement in a peacekeeping mission.",
+     "Kuwait", "sending", "Kuwait"),
+    ("Germany contributed $46 million to the Iraq Humanitarian Fund, a pooled fund managed by the UN.",
+     "Fund", "contributed", "the Iraq Humanitarian Fund"),
+    ("Hezbollah threatened to shell Haifa, a port city, if Israel hits Beirut.", "Haifa", "shell", "Haifa"),
+    # a place that places a place stays with it
+    ("ICE returned the painting to Venafro, Italy.", "Venafro", "returned", "Venafro, Italy"),
+    # who an object comes from or who made it: the object is what the predicate takes
+    ("The Afghan Interior Ministry refused a request from The New York Times to visit the prison.", "Times",
+     "refused", "a request from The New York Times"),
+    ("The government rejected multiple proposals laid out by the National Assembly.", "Assembly", "rejected",
+     "multiple proposals laid out by the National Assembly"),
     # examples are not what the phrase names
     ("Rebels released 20 hostages, including two French nationals.", "hostages", "released", "20 hostages"),
     # each conjunct is its own side
@@ -120,6 +133,9 @@ CODED = [
     # what was hit, with the place that locates it, whichever of the two the parser hangs the place on
     ("The Taliban stormed a police headquarters in eastern Afghanistan on Sunday.",
      [("The Taliban", "a police headquarters in eastern Afghanistan")]),
+    # ... and so for a state named where the object lies
+    ("Yemeni forces hit military positions in Saudi Arabia's Asir region with a ballistic missile.",
+     [("Yemeni forces", "military positions in Saudi Arabia's Asir region")]),
     # ... but the object a rule needs is the act, not a party: a curfew is aimed at the place
     ("Indian authorities imposed a curfew in Srinagar.", [("Indian authorities", "Srinagar")]),
     # ... through its "of" complement too ("a state of siege"); what the act follows is no party,
@@ -130,6 +146,8 @@ CODED = [
      [("The UN", "Katanga")]),
     ("Iraqi officials imposed a curfew on Basra starting at 4pm local time (1300 GMT) on Saturday.",
      [("Iraqi officials", "Basra")]),
+    ("The U.N. Conciliation Commission ended mediation efforts in the Arab-Israeli dispute.",
+     [("The U.N. Conciliation Commission", "the Arab-Israeli dispute")]),
     # the "of" object of a noun that names an act is what the act is done to ("four of them",
     # "members of a group" keep their noun)
     ("Saudi Arabia lifted its blockade of Qatar.", [("Saudi Arabia", "Qatar")]),
@@ -139,6 +157,9 @@ CODED = [
     ("Russia has strengthened its forces in Crimea.", [("Russia", "Crimea")]),
     ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.",
      [("Japan", "South Sudan")]),
+    # what an act hit is its recipient; a participle after it is a further act with its own
+    ("Syrian warplanes attacked the final rebel-held city near Damascus on Friday, killing dozens of people.",
+     [("Syrian warplanes", "the final rebel-held city near Damascus"), ("Syrian warplanes", "dozens of people")]),
     # a protest is not aimed at the place it is held in: its target, the state, is inferred
     ("Thousands of workers protested in Paris against the pension reform.", [("Thousands of workers", None)]),
 ]

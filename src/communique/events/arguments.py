@@ -7,17 +7,21 @@ apposition, "of" object -> its noun) to the token that is the predicate's argume
 that token's phrase:
 
 - kept: determiners, modifiers, possessors, numbers with their pre-modifiers ("at least 75"),
-  prepositional phrases ("the police in the Gaza Strip"), appositions ("Zabihullah Mujahid, the
-  Taliban spokesman"), a parenthesised abbreviation ("Nigerian Air Force (NAF)") and a passive
-  participle with its agent ("the resolution proposed by Britain");
+  prepositional phrases ("the police in the Gaza Strip"), appositions of people and places
+  ("Zabihullah Mujahid, the Taliban spokesman", "Venafro, Italy"), a parenthesised abbreviation
+  ("Nigerian Air Force (NAF)") and a passive participle with its agent ("the resolution proposed
+  by Britain");
 - left out: relative clauses, other clausal modifiers, conjuncts (each conjunct is its own
   side, and a lone "both" goes with the other) except the joint subject of a symmetric event
   ("India and Pakistan held talks"), examples ("including ..."), time expressions ("on Monday",
   "France's ambassador Monday"), trailing adverbs, punctuation and conjunctions, the trigger
   itself, what is done with the party ("deported 16,000 Syrians to Idlib", "used civilians as
   human shields"; a title's own "to"/"for" stays: "the ambassador to the UN"), where a person
-  is ("the Chinese ambassador in Berlin") and the charge of an accusation ("accused the US of
-  genocide");
+  is ("the Chinese ambassador in Berlin"), the charge of an accusation ("accused the US of
+  genocide") and what is said of a place or body ("Kuwait, its first peacekeeping mission");
+- a side that is where the predicate's object comes from, who made it or where it lies has the
+  object as its phrase, as a possessor has: "rejected a request from the New York Times",
+  "attacked a military base in Saudi Arabia's Jizan region";
 - a state found through a place has as its phrase the predicate's object the place lies in
   ("attacked a military base in northeast Nigeria"), or the place itself when the act is aimed
   at it ("imposed a curfew in Srinagar"); a protest's place is only its scene;
@@ -94,7 +98,44 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
             tok = parent.head  # "four of the largest corporations", "members of a rebel group"
         else:
             break
-    return tok
+    return _source_of_object(tok, predicate, predicate_objects) \
+        or _located_object(tok, predicate, predicate_objects) or tok
+
+
+# Prepositions that give where an object comes from or who made it: "rejected a request from the
+# New York Times", "a resolution proposed by Britain", "expelled diplomats from Poland".
+SOURCE_PREPS = {"from", "by"}
+
+
+def _source_of_object(tok: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> Token | None:
+    """The predicate's object when ``tok`` is who it comes from or who made it: as "the Croatian
+    government's request" is what "rejected" takes, so is "a request from the Croatian
+    government". Not a moved object ("withdrew its troops from Syria": Syria)."""
+    prep = tok.head
+    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in SOURCE_PREPS \
+            or prep.dep_ not in ("prep", "agent"):
+        return None
+    noun = prep.head
+    if noun.dep_ == "acl" and noun.tag_ == "VBN":
+        noun = noun.head  # "proposals laid out by the National Assembly"
+    if noun.pos_ == "NOUN" and noun.head == predicate and noun.dep_ in ("dobj", "nsubjpass") \
+            and not _predicate_object(noun, predicate_objects):
+        return noun
+    return None
+
+
+def _located_object(tok: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> Token | None:
+    """The predicate's object when ``tok`` is the place it lies in: "attacked a military base in
+    Saudi Arabia's Jizan region" takes the base, as for a place found by the gazetteer (see
+    ``_located_argument``). Not an object that makes the predicate ("imposed a curfew in X")."""
+    prep = tok.head
+    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep":
+        return None
+    noun = prep.head
+    if noun.pos_ == "NOUN" and noun.head == predicate and noun.dep_ in ("dobj", "nsubjpass") \
+            and not _predicate_object(noun, predicate_objects):
+        return noun
+    return None
 
 
 # Endings that make a noun of a verb, and what the verb ends with instead: "killing" (kill),
@@ -146,10 +187,11 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
 
 
 def _predicate_object(obj: Token, predicate_objects: frozenset[str]) -> bool:
-    """The object is one of the words that make the predicate, itself or through its "of"
-    complement ("a curfew", "a state of siege")."""
-    words = {obj.lemma_.lower()} | {p.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                    for p in c.children if p.dep_ == "pobj"}
+    """The object is one of the words that make the predicate, itself, through a compound or
+    through its "of" complement ("a curfew", "mediation efforts", "a state of siege")."""
+    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"} \
+        | {p.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+           for p in c.children if p.dep_ == "pobj"}
     return bool(words & predicate_objects)
 
 
@@ -196,7 +238,26 @@ def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> boo
         return not any(p.ent_type_ in TIME_ENTITIES for p in objects)
     if dep == "acl":  # a passive participle with its agent: "the resolution proposed by Britain"
         return child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children)
+    if dep == "appos":
+        return _apposition_kept(child, reading)
     return True
+
+
+def _apposition_kept(appos: Token, reading: Reading) -> bool:
+    """An apposition names or describes a person ("Zabihullah Mujahid, the Taliban spokesman",
+    "the ambassador, Stuart Symington") or places a place ("Vail, Colorado"): it is part of the
+    phrase. What is said of a place or a body ("Nigeria, the former stronghold of Boko Haram",
+    "the Iraq Humanitarian Fund, a pooled fund managed by ...") is comment, not the name. Only
+    an apposition set off by a comma is such a comment: "(NAF)", "its NATO ally Turkey" stay."""
+    head = appos.head
+    first = appos.left_edge
+    if first.i == 0 or appos.doc[first.i - 1].text != "," or first.i < head.i \
+            or any(t.i in reading.protected for t in appos.subtree):
+        return True  # and the side's own words: "Tantan, [the Minister of Interior]"
+    if head.ent_type_ in PLACE_ENTITIES:
+        return appos.ent_type_ in PLACE_ENTITIES
+    return reading.person or "PERSON" in (head.ent_type_, appos.ent_type_) \
+        or _role_noun(head) or _role_noun(appos)
 
 
 def _role_noun(tok: Token) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from ..records import ActorRef, Document, Event, Evidence, Trigger
 from ..registry import stage
 from . import syntax
-from .arguments import add_argument_spans
+from .arguments import act_noun, add_argument_spans
 from .codebook import lookup
 from .parties import (
     agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
@@ -509,6 +509,8 @@ class EventCoder:
                 continue
             lemma = child.lemma_.lower()
             pats = self._verb_patterns(child, lemma)
+            if pats and _further_act(child, tok, self._acts):
+                continue
             pat = pats[0] if pats else None
             side = self._target(doc, child, pat, pat.cameo if pat else code, source)
             ref = next((r for r in side.refs if not same_actor(r, source)
@@ -1020,6 +1022,14 @@ def _coordinated(tok: Token, gov: Token) -> bool:
             return False
         tok = tok.head
     return tok == gov
+
+
+def _further_act(clause: Token, tok: Token, acts: frozenset[str]) -> bool:
+    """``clause`` is a participle that adds a further act of the actor's to an act whose object is
+    named: "attacked the city, killing dozens" (not "carried out a raid, targeting commanders")."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" \
+        and not any(c.dep_ in ("mark", "aux") for c in clause.children) \
+        and any(o.dep_ == "dobj" and not act_noun(o, acts) for o in tok.children)
 
 
 def _purpose_clause(tok: Token) -> bool:
