@@ -136,6 +136,10 @@ CODED = [
     # ... and so for a state named where the object lies
     ("Yemeni forces hit military positions in Saudi Arabia's Asir region with a ballistic missile.",
      [("Yemeni forces", "military positions in Saudi Arabia's Asir region")]),
+    # a place after the object locates it, whichever of the two the parser hangs it on; a date does not
+    ("Armenian police detained dozens of demonstrators in Yerevan on April 18.",
+     [("Armenian police", "dozens of demonstrators in Yerevan")]),
+    ("The United States accepted 1,141 Iraqi refugees in May.", [("The United States", "1,141 Iraqi refugees")]),
     # ... but the object a rule needs is the act, not a party: a curfew is aimed at the place
     ("Indian authorities imposed a curfew in Srinagar.", [("Indian authorities", "Srinagar")]),
     # ... through its "of" complement too ("a state of siege"); what the act follows is no party,

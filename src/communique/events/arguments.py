@@ -354,6 +354,13 @@ def _under_prep(tok: Token, arg: Token) -> bool:
     return tok.head == arg and tok.dep_ == "prep"
 
 
+def _places(prep: Token) -> bool:
+    """A locative phrase that names a place: "in eastern Syria", "in Yerevan" (not "in May")."""
+    return prep.lower_ in LOCATIVE_PREPS and any(
+        p.dep_ == "pobj" and (p.ent_type_ in PLACE_ENTITIES or p.pos_ == "PROPN") for p in prep.children) \
+        and not any(t.ent_type_ in TIME_ENTITIES for t in prep.subtree)
+
+
 def _open_brackets(span: Span) -> int:
     depth = 0
     for tok in span:
@@ -410,6 +417,11 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
                 spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading))
             elif located[n] and head not in arg.subtree:
                 spans.append(_hit_and_place(sent, arg, head, predicate, reading))
+            elif n == 1 and not reading.person and _object_of(arg, predicate):
+                # "pounded [Islamic State positions] [in eastern Syria]": the place the parser hangs
+                # on the verb locates the object all the same
+                span = argument_span(sent, head, predicate, reading=reading, arg=arg)
+                spans.append((span[0], _place_after(sent, span[1], predicate)))
             else:
                 spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg))
         event.actor = _with_span(event.actor, spans[0])
@@ -449,11 +461,31 @@ def _hit_and_place(sent: Span, hit: Token, place: Token, predicate: Token | None
     while place.dep_ in INNER_DEPS and place.head != place:
         place = place.head  # "eastern" -> "Afghanistan"
     prep = place.head if place.dep_ == "pobj" else None
+    return start, _extended(sent, end, prep)
+
+
+def _object_of(arg: Token, predicate: Token | None) -> bool:
+    """``arg`` is the predicate's direct object."""
+    return predicate is not None and arg.head == predicate and arg.dep_ == "dobj"
+
+
+def _place_after(sent: Span, end: int, predicate: Token) -> int:
+    """The end of a phrase ending at ``end``, with the predicate's locative phrase when that
+    follows it directly and names a place ("in Yerevan")."""
+    prep = next((c for c in predicate.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+                 and c.i > 0 and c.doc[c.i - 1].idx + len(c.doc[c.i - 1]) == end), None)
+    if prep is None or not _places(prep):
+        return end  # "in Yerevan", not "in two separate attacks", "in the face of ..."
+    return _extended(sent, end, prep)
+
+
+def _extended(sent: Span, end: int, prep: Token | None) -> int:
+    """``end`` moved to the end of the locative phrase ``prep`` when that follows it directly."""
     doc = sent.doc
     if prep is not None and prep.dep_ == "prep" and prep.i > 0 \
             and doc[prep.i - 1].idx + len(doc[prep.i - 1]) == end:
         end = max(end, *(t.idx + len(t) for t in _place_words(prep) if t.i < sent.end))
-    return start, end
+    return end
 
 
 def _place_words(prep: Token) -> list[Token]:
