@@ -277,6 +277,21 @@ def test_an_act_outranks_the_circumstances_it_happens_in(coder):
     assert any(e.event_type == "THREATEN" for e in doc.events)
 
 
+def test_a_named_attacker_outranks_an_unnamed_doer(coder):
+    doc = coder.code_text("At least two people were killed when ISIL launched an attack on the Iraqi embassy "
+                          "in Kabul on Monday.")
+    primary = max(doc.events, key=lambda e: e.confidence)
+    assert (primary.actor.text, primary.recipient.country) == ("ISIL", "IRQ")
+    assert any(e.actor.sector == "UAF" and e.confidence < primary.confidence for e in doc.events)
+
+
+def test_a_further_act_lends_no_target_to_an_act_whose_object_is_named(coder):
+    doc = coder.code_text("Taliban attackers stormed a police headquarters in eastern Afghanistan, killing "
+                          "five officers.")
+    stormed = next(e for e in doc.events if e.trigger.text == "stormed")
+    assert doc.text[stormed.recipient.start:stormed.recipient.end] == "a police headquarters in eastern Afghanistan"
+
+
 def test_what_is_given_decides_the_kind_of_aid_before_who_gives_it(coder):
     doc = coder.code_text("Israel Defense Forces distributed tents, food and medicine to Syrians who had fled to "
                           "the Golan Heights.")

@@ -284,6 +284,8 @@ class EventCoder:
         others = target.refs[1:] if tgt is target.first else []
         src, tgt = locate_parties(doc, tok, code, src, tgt, self._dyad)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
+        if how.endswith("unnamed doer"):  # the text names no doer: "two people were killed when ..."
+            confidence *= 0.9
         if _purpose_clause(tok) or _describes_a_noun(tok) or _circumstance_clause(tok):
             # "staged protests to demand reforms", "a resolution that aims to tighten ...",
             # "resigned as the opposition threatened to storm his residence"
