@@ -253,6 +253,10 @@ CASES = [
      [("REJECT", "TJK", "AFG")]),
     # a listed leader the tagger takes for a noun
     ("Trump has now suspended military aid to Pakistan.", [("SANCTION", "USA", "PAK")]),
+    # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
+    ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
+    ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),
+    ("The Pakistani government provided emergency aid in Sindh province.", [("AID", "PAK", None)]),
 ]
 
 

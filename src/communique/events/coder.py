@@ -66,6 +66,10 @@ def _refusal(tok: Token, reason: str) -> bool:
 PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed", "rebuild", "strengthen"}
 # Attacks and deployments with no named target are aimed at the state where they happen.
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
+# Acts aimed at the people of a place abroad when they name no party: aid delivered there, a
+# ceasefire declared there (CAMEO 0871 declare truce, 0872 ease military blockade).
+ABROAD_TARGET_TYPES = {"AID"}
+CEASEFIRE_CODES = ("0871",)
 # Prepositions of the act's circumstances (when, after what), whose objects are no party to it; not
 # "despite": "declined to resign despite pressure by Congress" rejects what Congress asks.
 CIRCUMSTANCE_PREPS = {"after", "before", "following", "during", "amid", "amidst", "since", "until",
@@ -274,6 +278,9 @@ class EventCoder:
             tgt = state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         elif tgt is None and plover_type in PLACE_TARGET_TYPES:
             tgt = state_of_place(tok)
+        elif tgt is None and (plover_type in ABROAD_TARGET_TYPES or code.startswith(CEASEFIRE_CODES)):
+            place = state_of_place(tok)  # "aid for those affected in Yemen", "a ceasefire in Yemen"
+            tgt = place if _abroad(place, src) else None
         elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
             place = state_of_place(tok)
             tgt = place if place is not None and not same_state(src, place, code) else None
