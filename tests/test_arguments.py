@@ -133,6 +133,9 @@ CODED = [
     # what was hit, with the place that locates it, whichever of the two the parser hangs the place on
     ("The Taliban stormed a police headquarters in eastern Afghanistan on Sunday.",
      [("The Taliban", "a police headquarters in eastern Afghanistan")]),
+    # ... or the object of the preposition that takes what the act is aimed at or leaves
+    ("UNDOF withdrew peacekeepers from another position in Syria.",
+     [("UNDOF", "another position in Syria")]),
     # ... and so for a state named where the object lies
     ("Yemeni forces hit military positions in Saudi Arabia's Asir region with a ballistic missile.",
      [("Yemeni forces", "military positions in Saudi Arabia's Asir region")]),

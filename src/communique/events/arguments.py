@@ -66,6 +66,9 @@ CHARGE_CODES = {"11"}
 SCENE_ONLY_TYPES = {"PROTEST"}  # CAMEO disapprove: criticise, accuse, blame, condemn
 # Links from a predicate to the argument a place inside it locates ("attacked a base in X").
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd"}
+# Prepositions that take what an act is aimed at or leaves ("strikes against", "withdrew from");
+# not "to" (what is joined or agreed to: "contribute troops to the force in X").
+AIM_PREPS = {"against", "on", "upon", "at", "from", "into"}
 # A mention that is one of these modifiers of the argument noun is not its head.
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
@@ -173,7 +176,7 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
         thing = thing.head.head  # "a military base in northeast Nigeria"
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in NOMINAL_POS:
             thing = thing.head.head  # "control of an army base in ..."
-    if thing != place and thing.head == predicate and thing.dep_ in ARGUMENT_DEPS \
+    if thing != place and _taken_by(thing, predicate) and thing.dep_ in ARGUMENT_DEPS \
             and not _predicate_object(thing, predicate_objects):  # "imposed a curfew in X": X
         return thing
     if not scene_is_target:
@@ -184,6 +187,15 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
         if hit is not None:
             return hit  # "attacked an army camp in western Kabul": what was hit, located by the place
     return place
+
+
+def _taken_by(thing: Token, predicate: Token | None) -> bool:
+    """``thing`` is the predicate's argument, directly or through its preposition ("launched air
+    strikes against [the enclave of Eastern Ghouta near Damascus]")."""
+    if predicate is None:
+        return False
+    return thing.head == predicate or (thing.dep_ == "pobj" and thing.head.dep_ == "prep"
+                                       and thing.head.lower_ in AIM_PREPS and thing.head.head == predicate)
 
 
 def _predicate_object(obj: Token, predicate_objects: frozenset[str]) -> bool:
