@@ -253,6 +253,17 @@ CASES = [
      [("REJECT", "TJK", "AFG")]),
     # a listed leader the tagger takes for a noun
     ("Trump has now suspended military aid to Pakistan.", [("SANCTION", "USA", "PAK")]),
+    # co-subjects of an act on a thing act each on it, not on each other; on each other, they are each other's
+    ("The United Kingdom and France however have opposed the resolutions.",
+     [("REJECT", "GBR", None), ("REJECT", "FRA", None)]),
+    ("India and Pakistan accused each other of violating the ceasefire.", [("ACCUSE", "IND", "PAK")]),
+    ("Syria and Israel violated the ceasefire agreement.", [("ASSAULT", "SYR", "ISR")]),
+    # asking someone to elaborate a policy is an appeal, not a refusal to comment
+    ("General Qamar Bajwa urged Pakistan to elaborate a comprehensive security policy.",
+     [("REQUEST", "PAK", "PAK")]),
+    # a gerund after "by" has the clause's subject; fighting an ill is no assault, nor is an ill a person
+    ("China continued its humanitarian efforts by donating medical supplies to Kenya to fight COVID-19.",
+     [("AID", "CHN", "KEN")]),
     # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),

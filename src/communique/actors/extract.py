@@ -253,6 +253,8 @@ class Extractor:
         words = [t.text for t in doc[name_start:tok.i + 1]]
         if tok.ent_type_ != "PERSON" and cue_term is None and not self.known_person(" ".join(words)):
             return None  # (a listed person's name counts whatever the tagger says: "Erdogan" as GPE)
+        if any(ch.isdigit() for w in words for ch in w):
+            return None  # no one's name has digits: "COVID-19" is a disease
         start, end = self._span(tok, person=True)
         cand = Candidate(start, end, tok.i, "person", name=" ".join(words), name_tokens=words,
                          rule="person-ner" if tok.ent_type_ == "PERSON" else

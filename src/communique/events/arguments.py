@@ -122,7 +122,7 @@ def _source_of_object(tok: Token, predicate: Token | None, predicate_objects: fr
     if noun.dep_ == "acl" and noun.tag_ == "VBN":
         noun = noun.head  # "proposals laid out by the National Assembly"
     if noun.pos_ == "NOUN" and noun.head == predicate and noun.dep_ in ("dobj", "nsubjpass") \
-            and not _predicate_object(noun, predicate_objects):
+            and not predicate_object(noun, predicate_objects):
         return noun
     return None
 
@@ -136,7 +136,7 @@ def _located_object(tok: Token, predicate: Token | None, predicate_objects: froz
         return None
     noun = prep.head
     if noun.pos_ == "NOUN" and noun.head == predicate and noun.dep_ in ("dobj", "nsubjpass") \
-            and not _predicate_object(noun, predicate_objects):
+            and not predicate_object(noun, predicate_objects):
         return noun
     return None
 
@@ -177,13 +177,13 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in NOMINAL_POS:
             thing = thing.head.head  # "control of an army base in ..."
     if thing != place and _taken_by(thing, predicate) and thing.dep_ in ARGUMENT_DEPS \
-            and not _predicate_object(thing, predicate_objects):  # "imposed a curfew in X": X
+            and not predicate_object(thing, predicate_objects):  # "imposed a curfew in X": X
         return thing
     if not scene_is_target:
         return None
     if predicate is not None and place.head.head == predicate:  # the place is where the act happens
         hit = next((o for o in predicate.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
-                    and not _predicate_object(o, predicate_objects)), None)
+                    and not predicate_object(o, predicate_objects)), None)
         if hit is not None:
             return hit  # "attacked an army camp in western Kabul": what was hit, located by the place
     return place
@@ -198,7 +198,7 @@ def _taken_by(thing: Token, predicate: Token | None) -> bool:
                                        and thing.head.lower_ in AIM_PREPS and thing.head.head == predicate)
 
 
-def _predicate_object(obj: Token, predicate_objects: frozenset[str]) -> bool:
+def predicate_object(obj: Token, predicate_objects: frozenset[str]) -> bool:
     """The object is one of the words that make the predicate, itself, through a compound or
     through its "of" complement ("a curfew", "mediation efforts", "a state of siege")."""
     words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"} \

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from ..records import ActorRef, Document, Event, Evidence, Trigger
 from ..registry import stage
 from . import syntax
-from .arguments import act_noun, add_argument_spans
+from .arguments import act_noun, add_argument_spans, predicate_object
 from .codebook import lookup
 from .parties import (
     agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
@@ -320,12 +320,24 @@ class EventCoder:
                 events.append(event)
         return events
 
+    def _acts_on_a_thing(self, tok: Token, pat: Pattern | None) -> bool:
+        """The act has an object that is neither a party nor a word the rule needs, and its doers do
+        not act on each other: "the UK and France opposed the resolutions" (not "Syria and Israel
+        violated the ceasefire", "India and Pakistan accused each other")."""
+        if pat is None or _mutual(tok):
+            return False
+        needed = pat.objects or frozenset()
+        return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not predicate_object(o, needed)
+                   for o in syntax.objects_of(tok))
+
     def _statement(self, tok: Token, code: str) -> str | None:
         """A refusal to comment or a denial of accusations: CAMEO public statements (011, 016)
         that have no PLOVER type, so no event."""
-        if lookup(code).plover not in ("REJECT", "REQUEST", "THREATEN"):
+        plover = lookup(code).plover
+        if plover not in ("REJECT", "REQUEST", "THREATEN"):
             return None
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.decline_to for c in tok.children):
+        if plover == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.decline_to
+                                      for c in tok.children):  # not "urged Pakistan to elaborate a policy"
             return "a refusal to comment (CAMEO 011, a statement, not a PLOVER event)"
         if any(o.lemma_.lower() in self.lex.denied or o.lower_ in self.lex.denied for o in syntax.objects_of(tok)):
             return "a denial of accusations (CAMEO 016, a statement, not a PLOVER event)"
@@ -405,6 +417,11 @@ class EventCoder:
                     if not objs:
                         continue
                 elif not lemmas & pat.objects:
+                    continue
+            if pat.not_objects:
+                if objs is None:
+                    objs, lemmas = syntax.objects_of(tok), _object_words(tok)
+                if lemmas & pat.not_objects:
                     continue
             if pat.preps and not syntax.has_prep(tok, pat.preps):
                 continue
@@ -615,7 +632,8 @@ class EventCoder:
         reciprocal = symmetric or code[:2] in ("03", "04", "06") or code == "057"
         if len(source.refs) >= 2 and not reciprocal:
             target = self._target(doc, tok, pat, code, source.first)
-            if target.first is not None and not any(same_actor(target.first, r) for r in source.refs):
+            if not any(same_actor(target.first, r) for r in source.refs) if target.first is not None \
+                    else self._acts_on_a_thing(tok, pat):  # "the UK and France opposed the resolutions"
                 return source, target, False, how + " (co-actors)"
         if len(source.refs) >= 2:
             target = Side([source.refs[1]])
@@ -1031,6 +1049,12 @@ def _coordinated(tok: Token, gov: Token) -> bool:
             return False
         tok = tok.head
     return tok == gov
+
+
+def _mutual(tok: Token) -> bool:
+    """The act's parties act on each other ("accused each other", "attacked one another")."""
+    words = [t.lower_ for t in tok.subtree]
+    return any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
 
 
 def _further_act(clause: Token, tok: Token, acts: frozenset[str]) -> bool:

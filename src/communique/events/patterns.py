@@ -17,7 +17,7 @@ import yaml
 
 PATTERN_KEYS = {
     "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
-    "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain",
+    "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain", "not_objects",
 }
 DEFAULT_TARGET = ("dobj", "with", "to", "against", "on", "at", "for")
 OBJECT_KINDS = {"gathering", "place"}
@@ -34,6 +34,7 @@ class Pattern:
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     objects: frozenset[str] | None = None  # None: no object constraint
+    not_objects: frozenset[str] = frozenset()  # the rule does not apply to these objects ("fight poverty")
     preps: frozenset[str] = frozenset()
     symmetric: bool = False
     target: tuple[str, ...] = DEFAULT_TARGET
@@ -144,6 +145,7 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         raise PatternError(f"{where}: 'confidence' must be a number between 0 and 1")
     return Pattern(
         id=pid, cameo=cameo, verbs=verbs, nouns=nouns, objects=objects,
+        not_objects=_words(entry.get("not_objects"), where, "not_objects"),
         preps=_words(entry.get("preps"), where, "preps"), symmetric=bool(entry.get("symmetric", False)),
         target=tuple(t.lower() for t in target), domains=tuple((str(k), str(v)) for k, v in domains.items()),
         confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),

@@ -56,12 +56,21 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+# Prepositions whose gerund has the clause's subject for its own ("continued its efforts by
+# donating"); not "accused X of violating", "prevented X from entering", where the object acts.
+SUBJECT_CONTROL = {"by", "after", "before", "while", "without", "through", "upon", "on", "in", "since", "despite"}
+
+
 def subjects_of(tok: Token) -> Iterator[Token]:
     """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains."""
     for gov in governors(tok, {"xcomp", "acomp", "conj", "pcomp", "advcl"}):
+        if gov.dep_ == "prep" and gov.lower_ in SUBJECT_CONTROL and gov.head.pos_ == "VERB" and gov != tok:
+            gov = gov.head  # "China continues its efforts by donating supplies": China donates
         for child in gov.children:
             if child.dep_ in ("nsubj", "csubj"):
                 yield child
+            if child.dep_ == "aux":  # "France however have opposed": the parser hangs it on the auxiliary
+                yield from (g for g in child.children if g.dep_ == "nsubj")
             # "the minister is scheduled to visit", "was asked to mediate": the passive's subject acts
             if child.dep_ == "nsubjpass" and gov != tok and tok.dep_ == "xcomp":
                 yield child
