@@ -264,6 +264,11 @@ CASES = [
     # a gerund after "by" has the clause's subject; fighting an ill is no assault, nor is an ill a person
     ("China continued its humanitarian efforts by donating medical supplies to Kenya to fight COVID-19.",
      [("AID", "CHN", "KEN")]),
+    # the one called on is the target, not a party of the act asked for
+    ("Amnesty International called on Belarusian authorities to uphold the rights of Ukrainian prisoners.",
+     [("REQUEST", None, "BLR")]),
+    ("President Donald Trump said he would call on the UN Security Council to restore all sanctions on Iran.",
+     [("REQUEST", "USA", "UNO")]),
     # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),

@@ -758,14 +758,10 @@ class EventCoder:
                         refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=f"country:{code}"))
         return Side(refs)
 
-    def _target(self, doc: Document, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
-        roles = pat.target if pat is not None else ("with", "to", "between")
-        holders = [tok] + (syntax.objects_of(tok) if tok.pos_ in VERB_POS else [])
-        holders += [c for c in tok.children if c.dep_ == "xcomp"]  # "refused to meet X"
-        # "donated and delivered goods to X": coordinated verbs share their parties
-        shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in VERB_POS
-                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
-        holders += shared
+    def _role_party(self, doc: Document, tok: Token, pat: Pattern | None, roles: tuple[str, ...],
+                    holders: list[Token], shared: list[Token], source: ActorRef | None) -> Side | None:
+        """The first party found in one of the rule's roles on ``holders`` (the trigger and its
+        objects, or the act it governs), or None."""
         src_country = source.country if source else None
         for role in roles:
             cands: list[Token] = []
@@ -813,6 +809,23 @@ class EventCoder:
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
                         return Side([ref, *self._conjunct_parties(doc, cand, ref, source)], role)
+        return None
+
+    def _target(self, doc: Document, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
+        roles = pat.target if pat is not None else ("with", "to", "between")
+        holders = [tok] + (syntax.objects_of(tok) if tok.pos_ in VERB_POS else [])
+        # "donated and delivered goods to X": coordinated verbs share their parties
+        shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in VERB_POS
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        holders += shared
+        # the act's own roles first ("called on Nigerian leaders to emulate ..."), then those of the
+        # act it governs ("refused to meet X")
+        xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
+        for pass_holders in (holders, xcomps):
+            if pass_holders:
+                found = self._role_party(doc, tok, pat, roles, pass_holders, shared, source)
+                if found is not None:
+                    return found
         if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
             # "demanded that Israel withdraw", "reiterated its demand that Israel ease ..."
             asked = [tok, *(o for o in syntax.objects_of(tok) if o.lemma_.lower() in self.lex.irrealis)]
