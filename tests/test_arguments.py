@@ -167,6 +167,8 @@ CODED = [
     # what an act hit is its recipient; a participle after it is a further act with its own
     ("Syrian warplanes attacked the final rebel-held city near Damascus on Friday, killing dozens of people.",
      [("Syrian warplanes", "the final rebel-held city near Damascus"), ("Syrian warplanes", "dozens of people")]),
+    # the trigger is never part of its argument, even where the parser hangs it on the object
+    ("Yemen let free activists in the face of protests.", [("Yemen", "activists")]),
     # a protest is not aimed at the place it is held in: its target, the state, is inferred
     ("Thousands of workers protested in Paris against the pension reform.", [("Thousands of workers", None)]),
 ]

@@ -269,6 +269,8 @@ CASES = [
      [("REQUEST", None, "BLR")]),
     ("President Donald Trump said he would call on the UN Security Council to restore all sanctions on Iran.",
      [("REQUEST", "USA", "UNO")]),
+    # "set free", "let free": a release, however the parser hangs "free"
+    ("Ethiopia let free some 74 political leaders of a tiny rebel group.", [("RETREAT", "ETH", "ETH")]),
     # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),

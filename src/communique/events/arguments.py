@@ -302,12 +302,13 @@ def phrase_tokens(arg: Token, coordination: bool = False, reading: Reading = Rea
 
 def argument_span(sent: Span, head: Token, predicate: Token | None = None,
                   coordination: bool = False, reading: Reading = Reading(),
-                  arg: Token | None = None) -> tuple[int, int]:
+                  arg: Token | None = None, trigger_last: int | None = None) -> tuple[int, int]:
     """Character span ``[start, end)`` of the argument phrase filled by the mention headed by ``head``.
 
     ``predicate`` is the trigger, where the climb stops; ``coordination`` keeps the argument's
     conjuncts ("India and Pakistan"); ``arg`` is the argument token when already known (see
-    ``argument_head``). When the mention is only a modifier of the argument noun
+    ``argument_head``); ``trigger_last`` is the index of the trigger's last token when it has
+    more than one ("let free"). When the mention is only a modifier of the argument noun
     ("the Afghan government offer of a ceasefire", "China 's protocols for ..."), the phrase
     ends with that noun: what follows describes the thing, not the actor's part in it. The span
     is contiguous, inside the sentence, and starts and ends on a word of the phrase (a closing
@@ -320,8 +321,10 @@ def argument_span(sent: Span, head: Token, predicate: Token | None = None,
     if _modifier_of(head, arg):
         tokens = [t for t in tokens if t.i <= arg.i or not _under_prep(t, arg)]
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
-    if predicate is not None:  # the trigger is never part of its argument ("free activists")
-        tokens = [t for t in tokens if (t.i > predicate.i) == (head.i > predicate.i) and t != predicate]
+    if predicate is not None:  # the trigger is never part of its argument ("let free activists")
+        last = max(predicate.i, trigger_last if trigger_last is not None else predicate.i)
+        tokens = [t for t in tokens if (t.i > predicate.i) == (head.i > predicate.i)
+                  and not predicate.i <= t.i <= last]
     if head not in tokens:
         tokens = [head]
     doc = sent.doc
@@ -407,6 +410,8 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
         if heads == [None, None]:
             continue
         predicate = _token_at(sent, event.trigger.start) if event.trigger is not None else None
+        trigger_end = _token_at(sent, event.trigger.end - 1) if event.trigger is not None else None
+        last = trigger_end.i if trigger_end is not None else None
         located = [_located(ref) for ref in (event.actor, event.recipient)]
         scene_is_target = event.event_type not in SCENE_ONLY_TYPES
         needed = (rule_objects or {}).get((event.rule or "").split("+")[0], frozenset())
@@ -426,16 +431,17 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
                                charge=n == 1 and event.cameo[:2] in CHARGE_CODES)
             if joint:  # "India and Pakistan held talks": the coordination is the joint subject
                 first = min(arg, *arg.conjuncts, key=lambda t: t.i)
-                spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading))
+                spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading,
+                                           trigger_last=last))
             elif located[n] and head not in arg.subtree:
                 spans.append(_hit_and_place(sent, arg, head, predicate, reading))
             elif n == 1 and not reading.person and _object_of(arg, predicate):
                 # "pounded [Islamic State positions] [in eastern Syria]": the place the parser hangs
                 # on the verb locates the object all the same
-                span = argument_span(sent, head, predicate, reading=reading, arg=arg)
+                span = argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last)
                 spans.append((span[0], _place_after(sent, span[1], predicate)))
             else:
-                spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg))
+                spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last))
         event.actor = _with_span(event.actor, spans[0])
         event.recipient = _with_span(event.recipient, spans[1])
 

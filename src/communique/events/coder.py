@@ -313,6 +313,8 @@ class EventCoder:
                 if recipient is not None and same_actor(actor, recipient):
                     continue
                 event = self._event(doc, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)
+                if pat is not None and pat.preps:
+                    _with_particle(event, tok, pat.preps)
                 trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
                              f"{actor.country or '-'}:{actor.name} -> "
                              f"{(recipient.country or '-') if recipient else '-'}:"
@@ -762,13 +764,14 @@ class EventCoder:
                     holders: list[Token], shared: list[Token], source: ActorRef | None) -> Side | None:
         """The first party found in one of the rule's roles on ``holders`` (the trigger and its
         objects, or the act it governs), or None."""
+        objects = {o.i for o in syntax.objects_of(tok)} if tok.pos_ in VERB_POS else set()
         src_country = source.country if source else None
         for role in roles:
             cands: list[Token] = []
             if role == "dobj":
                 # the patient of a passive ("three soldiers were killed") is the target of a one-sided act
                 patient_ok = pat is not None and not pat.symmetric
-                cands = [o for h in holders if h == tok or h.dep_ == "xcomp"
+                cands = [o for h in holders if h == tok or h.dep_ == "xcomp" or h.i not in objects
                          for o in syntax.objects_of(h) if o.dep_ != "nsubjpass" or patient_ok]
             elif role == "iobj":
                 cands = [c for c in tok.children if c.dep_ == "dative"]
@@ -820,8 +823,11 @@ class EventCoder:
         holders += shared
         # the act's own roles first ("called on Nigerian leaders to emulate ..."), then those of the
         # act it governs ("refused to meet X")
-        xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
-        for pass_holders in (holders, xcomps):
+        governed = [c for c in tok.children if c.dep_ == "xcomp"]
+        part = syntax.particle(tok, pat.preps) if pat is not None and pat.preps else None
+        if part is not None and part.pos_ in VERB_POS:
+            governed.append(part)  # "let free some 74 leaders", parsed as "let [free some 74 leaders]"
+        for pass_holders in (holders, governed):
             if pass_holders:
                 found = self._role_party(doc, tok, pat, roles, pass_holders, shared, source)
                 if found is not None:
@@ -992,6 +998,14 @@ class EventCoder:
             trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
             rule=rule, confidence=round(confidence, 3), sentence_index=sent_idx,
         )
+
+
+def _with_particle(event: Event, tok: Token, words: frozenset[str]) -> None:
+    """The trigger of "let free activists" is "let free": a particle right after the verb is part of it."""
+    part = syntax.particle(tok, words)
+    if part is not None and part.i == tok.i + 1:
+        text = tok.doc[tok.i:part.i + 1].text
+        event.trigger = Trigger(text=text, start=tok.idx, end=tok.idx + len(text), lemma=event.trigger.lemma)
 
 
 def _weigh_by_model(events: list[Event], prediction: Any) -> None:

@@ -145,6 +145,23 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     return out
 
 
+def particle(tok: Token, words: frozenset[str]) -> Token | None:
+    """A word after the verb that completes it ("set free", "let loose"), however the parser
+    hangs it: on the verb, or as a modifier of the object right after the verb ("let free
+    activists")."""
+    for child in tok.children:
+        if child.dep_ in PARTICLE_DEPS and child.lower_ in words and child.i > tok.i:
+            return child
+        if child.dep_ == "dobj":
+            for mod in child.children:
+                if mod.dep_ == "amod" and mod.lower_ in words and tok.i < mod.i < child.i:
+                    return mod
+    return None
+
+
+PARTICLE_DEPS = {"prt", "acomp", "oprd", "advcl", "advmod", "xcomp", "ccomp"}
+
+
 def has_prep(tok: Token, words: frozenset[str]) -> bool:
     """``tok`` governs a preposition/particle in ``words``, or a prepositional object in it.
 
@@ -160,7 +177,7 @@ def has_prep(tok: Token, words: frozenset[str]) -> bool:
         # "pushing for the US to support ...": the preposition opens a clause
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in child.children):
             return True
-    return False
+    return particle(tok, words) is not None  # "set free", "let loose"
 
 
 def hyphenated(tok: Token) -> str | None:
