@@ -13,8 +13,8 @@ confli_ner  ConfliBERT CAMEO NER training split (CoNLL BIO; S source, T target, 
             party from the same trigger, as CAMEO codes a compound actor; their sides are predicted
             too, each distinct span once. A side's predicted
             span is its argument phrase (``ActorRef.start``/``end``, see communique.events.arguments);
-            a side without one falls back to its actor mention's extent, else to the first occurrence
-            of its text. When the primary event is symmetric (talks, agreements) both sides are
+            a side without one falls back to its actor mention's extent, else to the first whole-word
+            occurrence of its text. When the primary event is symmetric (talks, agreements) both sides are
             predicted R; the two sides of "India and Pakistan held talks" share the phrase "India and
             Pakistan", which is predicted once. R means "either side": a
             predicted R span may match a gold S or T span and a predicted S or T span may match a
@@ -192,14 +192,14 @@ class TokenMap:
 
 def _side_span(doc: Document, ref: ActorRef, label: str, tmap: TokenMap) -> Span | None:
     """A side as a predicted span: its argument phrase (``ref.start``/``ref.end``) when it has one,
-    else its mention's extent, else the first occurrence of its text. The head, used by the lenient
+    else its mention's extent, else the first whole-word occurrence of its text. The head, used by the lenient
     match, is the mention's syntactic head (else the last token of the text), whatever the extent."""
     mention = next((m for m in doc.mentions if ref.mention_id and m.mention_id == ref.mention_id), None)
     if mention is not None:
         found = tmap.tokens(mention.start, mention.end)
         head = tmap.token_at(mention.head_start)
-    elif ref.text and (at := doc.text.find(ref.text)) >= 0:
-        found = tmap.tokens(at, at + len(ref.text))
+    elif ref.text and (hit := re.search(rf"(?<!\w){re.escape(ref.text)}(?!\w)", doc.text)):
+        found = tmap.tokens(hit.start(), hit.end())
         head = found[1] - 1 if found else None
     else:
         return None

@@ -169,6 +169,9 @@ CODED = [
      [("Syrian warplanes", "the final rebel-held city near Damascus"), ("Syrian warplanes", "dozens of people")]),
     # the trigger is never part of its argument, even where the parser hangs it on the object
     ("Yemen let free activists in the face of protests.", [("Yemen", "activists")]),
+    # a place named once as a word is found as that word, not inside another ("South Sudanese")
+    ("About 243000 South Sudanese refugees have sought refuge in Sudan since the war.",
+     [("About 243000 South Sudanese refugees", "Sudan")]),
     # a protest is not aimed at the place it is held in: its target, the state, is inferred
     ("Thousands of workers protested in Paris against the pension reform.", [("Thousands of workers", None)]),
 ]

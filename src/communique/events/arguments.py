@@ -34,6 +34,7 @@ The rules read the spaCy parse (dependencies, tags, entity types) only.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -455,10 +456,10 @@ def _side_head(sent: Span, mentions: dict[str, Mention], ref: ActorRef | None) -
         return _token_at(sent, mention.head_start) if mention.head_start is not None else None
     if not ref.text or not (ref.name or _located(ref)):
         return None  # a label ("the state", "bilateral", "the other side")
-    at = sent.text.find(ref.text)
-    if at < 0 or sent.text.find(ref.text, at + 1) >= 0:
-        return None  # absent, or ambiguous
-    start = sent.start_char + at
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(ref.text)}(?!\w)", sent.text)]
+    if len(found) != 1:
+        return None  # absent, or ambiguous ("Sudan" is not in "South Sudanese")
+    start = sent.start_char + found[0]
     span = sent.doc.char_span(start, start + len(ref.text), alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
