@@ -172,6 +172,9 @@ CODED = [
     # a place named once as a word is found as that word, not inside another ("South Sudanese")
     ("About 243000 South Sudanese refugees have sought refuge in Sudan since the war.",
      [("About 243000 South Sudanese refugees", "Sudan")]),
+    # who makes the demands conceded to is the one conceded to
+    ("The Sao Paulo state government conceded yesterday to demands from the Neighborhood Association.",
+     [("The Sao Paulo state government", "the Neighborhood Association")]),
     # a protest is not aimed at the place it is held in: its target, the state, is inferred
     ("Thousands of workers protested in Paris against the pension reform.", [("Thousands of workers", None)]),
 ]

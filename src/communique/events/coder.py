@@ -795,8 +795,9 @@ class EventCoder:
                     place = located_in(cand)  # "troops to the peacekeeping force in South Sudan"
                     if _abroad(place, source):
                         return Side([place], "place of the mission")
-                if role == "dobj" and lemma not in GATHERINGS and not (pat and pat.requires_actor_object) \
-                        and side.first is None:
+                if (role == "dobj" or act_noun(cand, self._acts)) and lemma not in GATHERINGS \
+                        and not (pat and pat.requires_actor_object) and side.first is None:
+                    # "rejected an Afghan government offer", "conceded to demands from the association"
                     inner = self._inner_parties(doc, cand, source)
                     if inner:
                         return Side(inner, "inside the object")
