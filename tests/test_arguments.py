@@ -136,6 +136,8 @@ CODED = [
     # ... or the object of the preposition that takes what the act is aimed at or leaves
     ("UNDOF withdrew peacekeepers from another position in Syria.",
      [("UNDOF", "another position in Syria")]),
+    ("Syrian government forces continued their attacks on the rebel-held eastern Ghouta region near Damascus.",
+     [("Syrian government forces", "the rebel-held eastern Ghouta region near Damascus")]),
     # ... and so for a state named where the object lies
     ("Yemeni forces hit military positions in Saudi Arabia's Asir region with a ballistic missile.",
      [("Yemeni forces", "military positions in Saudi Arabia's Asir region")]),

@@ -177,7 +177,7 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
         thing = thing.head.head  # "a military base in northeast Nigeria"
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in NOMINAL_POS:
             thing = thing.head.head  # "control of an army base in ..."
-    if thing != place and _taken_by(thing, predicate) and thing.dep_ in ARGUMENT_DEPS \
+    if thing != place and _taken_by(thing, predicate, predicate_objects) and thing.dep_ in ARGUMENT_DEPS \
             and not predicate_object(thing, predicate_objects):  # "imposed a curfew in X": X
         return thing
     if not scene_is_target:
@@ -190,13 +190,19 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
     return place
 
 
-def _taken_by(thing: Token, predicate: Token | None) -> bool:
-    """``thing`` is the predicate's argument, directly or through its preposition ("launched air
-    strikes against [the enclave of Eastern Ghouta near Damascus]")."""
+def _taken_by(thing: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> bool:
+    """``thing`` is the predicate's argument, directly or through its preposition, on the verb or
+    on the object that makes the predicate ("launched air strikes against [the enclave of Eastern
+    Ghouta near Damascus]", "continued their attacks on [the eastern Ghouta region near Damascus]")."""
     if predicate is None:
         return False
-    return thing.head == predicate or (thing.dep_ == "pobj" and thing.head.dep_ == "prep"
-                                       and thing.head.lower_ in AIM_PREPS and thing.head.head == predicate)
+    if thing.head == predicate:
+        return True
+    prep = thing.head
+    if thing.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in AIM_PREPS:
+        return False
+    return prep.head == predicate or (prep.head.head == predicate and prep.head.dep_ in ("dobj", "nsubjpass")
+                                      and predicate_object(prep.head, predicate_objects))
 
 
 def predicate_object(obj: Token, predicate_objects: frozenset[str]) -> bool:
