@@ -72,6 +72,9 @@ PHRASES = [
      "refused", "a request from The New York Times"),
     ("The government rejected multiple proposals laid out by the National Assembly.", "Assembly", "rejected",
      "multiple proposals laid out by the National Assembly"),
+    # a passive participle that places the noun is part of it
+    ("Bosnian Serb units threatened to shell British forces based in the central Bosnian city of Vitez.",
+     "forces", "shell", "British forces based in the central Bosnian city of Vitez"),
     # examples are not what the phrase names
     ("Rebels released 20 hostages, including two French nationals.", "hostages", "released", "20 hostages"),
     # each conjunct is its own side

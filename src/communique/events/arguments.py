@@ -9,8 +9,8 @@ that token's phrase:
 - kept: determiners, modifiers, possessors, numbers with their pre-modifiers ("at least 75"),
   prepositional phrases ("the police in the Gaza Strip"), appositions of people and places
   ("Zabihullah Mujahid, the Taliban spokesman", "Venafro, Italy"), a parenthesised abbreviation
-  ("Nigerian Air Force (NAF)") and a passive participle with its agent ("the resolution proposed
-  by Britain");
+  ("Nigerian Air Force (NAF)") and a passive participle with its agent or place ("the resolution
+  proposed by Britain", "British forces based in Vitez");
 - left out: relative clauses, other clausal modifiers, conjuncts (each conjunct is its own
   side, and a lone "both" goes with the other) except the joint subject of a symmetric event
   ("India and Pakistan held talks"), examples ("including ..."), time expressions ("on Monday",
@@ -255,8 +255,10 @@ def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> boo
         if reading.person and word in LOCATIVE_PREPS and any(p.ent_type_ in PLACE_ENTITIES for p in objects):
             return False
         return not any(p.ent_type_ in TIME_ENTITIES for p in objects)
-    if dep == "acl":  # a passive participle with its agent: "the resolution proposed by Britain"
-        return child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children)
+    if dep == "acl":  # a passive participle with its agent or its place: "the resolution proposed by
+        # Britain", "British forces based in the Bosnian city of Vitez"
+        return child.tag_ == "VBN" and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+                                           and _kept(c, False, reading) for c in child.children)
     if dep == "appos":
         return _apposition_kept(child, reading)
     return True
