@@ -180,6 +180,9 @@ CODED = [
     # who makes the demands conceded to is the one conceded to
     ("The Sao Paulo state government conceded yesterday to demands from the Neighborhood Association.",
      [("The Sao Paulo state government", "the Neighborhood Association")]),
+    # the act a possessor does keeps what it is done to (what follows a possessed thing does not)
+    ("Ambassador Cui Tiankai defended China's recent expansion of reefs.",
+     [("Ambassador Cui Tiankai", "China's recent expansion of reefs")]),
     # a protest is not aimed at the place it is held in: its target, the state, is inferred
     ("Thousands of workers protested in Paris against the pension reform.", [("Thousands of workers", None)]),
 ]

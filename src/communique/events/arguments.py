@@ -311,15 +311,18 @@ def phrase_tokens(arg: Token, coordination: bool = False, reading: Reading = Rea
 
 def argument_span(sent: Span, head: Token, predicate: Token | None = None,
                   coordination: bool = False, reading: Reading = Reading(),
-                  arg: Token | None = None, trigger_last: int | None = None) -> tuple[int, int]:
+                  arg: Token | None = None, trigger_last: int | None = None,
+                  acts: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span ``[start, end)`` of the argument phrase filled by the mention headed by ``head``.
 
     ``predicate`` is the trigger, where the climb stops; ``coordination`` keeps the argument's
     conjuncts ("India and Pakistan"); ``arg`` is the argument token when already known (see
     ``argument_head``); ``trigger_last`` is the index of the trigger's last token when it has
-    more than one ("let free"). When the mention is only a modifier of the argument noun
-    ("the Afghan government offer of a ceasefire", "China 's protocols for ..."), the phrase
-    ends with that noun: what follows describes the thing, not the actor's part in it. The span
+    more than one ("let free"); ``acts`` as for ``argument_head``. When the mention is only a
+    modifier of the argument noun ("the Afghan government offer of a ceasefire", "China 's
+    protocols for ..."), the phrase ends with that noun: what follows describes the thing, not the
+    actor's part in it; but the act a possessor does keeps what it is done to ("China's expansion
+    of reefs"). The span
     is contiguous, inside the sentence, and starts and ends on a word of the phrase (a closing
     bracket is kept when the phrase opened it).
     """
@@ -327,8 +330,9 @@ def argument_span(sent: Span, head: Token, predicate: Token | None = None,
     if reading.charge and _through_of(head, arg):  # "the fate of a journalist": no charge there
         reading = dataclasses.replace(reading, charge=False)
     tokens = phrase_tokens(arg, coordination, reading)
-    if _modifier_of(head, arg):
-        tokens = [t for t in tokens if t.i <= arg.i or not _under_prep(t, arg)]
+    if _modifier_of(head, arg):  # but a possessed act keeps what it is of: "Mexico's handling of the epidemic"
+        of_kept = _possessor_of(head, arg) and act_noun(arg, acts)
+        tokens = [t for t in tokens if t.i <= arg.i or not _under_prep(t, arg, keep_of=of_kept)]
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     if predicate is not None:  # the trigger is never part of its argument ("let free activists")
         last = max(predicate.i, trigger_last if trigger_last is not None else predicate.i)
@@ -371,11 +375,20 @@ def _modifier_of(head: Token, arg: Token) -> bool:
     return link.head == arg and link.dep_ in MODIFIER_DEPS
 
 
-def _under_prep(tok: Token, arg: Token) -> bool:
-    """``tok`` lies in a prepositional phrase attached to ``arg``."""
+def _under_prep(tok: Token, arg: Token, keep_of: bool = False) -> bool:
+    """``tok`` lies in a prepositional phrase attached to ``arg`` (with ``keep_of``, other than its
+    "of" phrase)."""
     while tok.head != arg and tok.head != tok:
         tok = tok.head
-    return tok.head == arg and tok.dep_ == "prep"
+    return tok.head == arg and tok.dep_ == "prep" and not (keep_of and tok.lower_ == "of")
+
+
+def _possessor_of(head: Token, arg: Token) -> bool:
+    """The mention is the possessor of the argument noun ("Mexico's handling")."""
+    link = head
+    while link.head != arg and link.head != link:
+        link = link.head
+    return link.head == arg and link.dep_ == "poss"
 
 
 def _places(prep: Token) -> bool:
@@ -441,16 +454,17 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
             if joint:  # "India and Pakistan held talks": the coordination is the joint subject
                 first = min(arg, *arg.conjuncts, key=lambda t: t.i)
                 spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading,
-                                           trigger_last=last))
+                                           trigger_last=last, acts=acts))
             elif located[n] and head not in arg.subtree:
                 spans.append(_hit_and_place(sent, arg, head, predicate, reading))
             elif n == 1 and not reading.person and _object_of(arg, predicate):
                 # "pounded [Islamic State positions] [in eastern Syria]": the place the parser hangs
                 # on the verb locates the object all the same
-                span = argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last)
+                span = argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last, acts=acts)
                 spans.append((span[0], _place_after(sent, span[1], predicate)))
             else:
-                spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last))
+                spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last,
+                                           acts=acts))
         event.actor = _with_span(event.actor, spans[0])
         event.recipient = _with_span(event.recipient, spans[1])
 
