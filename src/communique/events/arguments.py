@@ -506,8 +506,11 @@ def _hit_and_place(sent: Span, hit: Token, place: Token, predicate: Token | None
 
 
 def _object_of(arg: Token, predicate: Token | None) -> bool:
-    """``arg`` is the predicate's direct object."""
-    return predicate is not None and arg.head == predicate and arg.dep_ == "dobj"
+    """``arg`` is the predicate's object, direct or through a preposition ("surrendered to the police")."""
+    if predicate is None:
+        return False
+    return (arg.head == predicate and arg.dep_ == "dobj") or (
+        arg.dep_ == "pobj" and arg.head.dep_ == "prep" and arg.head.head == predicate)
 
 
 def _place_after(sent: Span, end: int, predicate: Token) -> int:
