@@ -150,6 +150,8 @@ CODED = [
     ("The United States accepted 1,141 Iraqi refugees in May.", [("The United States", "1,141 Iraqi refugees")]),
     ("Twenty New People's Army rebels surrendered to the police in Camarines Norte on Monday afternoon.",
      [("Twenty New People's Army rebels", "the police in Camarines Norte")]),
+    ("The Iraqi military has carried out several air strikes against Islamic State in Syria since last year.",
+     [("The Iraqi military", "Islamic State in Syria")]),
     # ... but the object a rule needs is the act, not a party: a curfew is aimed at the place
     ("Indian authorities imposed a curfew in Srinagar.", [("Indian authorities", "Srinagar")]),
     # ... through its "of" complement too ("a state of siege"); what the act follows is no party,

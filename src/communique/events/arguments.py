@@ -457,11 +457,11 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
                                            trigger_last=last, acts=acts))
             elif located[n] and head not in arg.subtree:
                 spans.append(_hit_and_place(sent, arg, head, predicate, reading))
-            elif n == 1 and not reading.person and _object_of(arg, predicate):
-                # "pounded [Islamic State positions] [in eastern Syria]": the place the parser hangs
-                # on the verb locates the object all the same
+            elif n == 1 and not reading.person and (taker := _taker(arg, predicate)) is not None:
+                # "detained [dozens of demonstrators] [in Yerevan]": the place the parser hangs on
+                # the verb locates the object all the same
                 span = argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last, acts=acts)
-                spans.append((span[0], _place_after(sent, span[1], predicate)))
+                spans.append((span[0], _place_after(sent, span[1], taker)))
             else:
                 spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last,
                                            acts=acts))
@@ -505,18 +505,24 @@ def _hit_and_place(sent: Span, hit: Token, place: Token, predicate: Token | None
     return start, _extended(sent, end, prep)
 
 
-def _object_of(arg: Token, predicate: Token | None) -> bool:
-    """``arg`` is the predicate's object, direct or through a preposition ("surrendered to the police")."""
+def _taker(arg: Token, predicate: Token | None) -> Token | None:
+    """The word that takes ``arg`` as its object, directly or through a preposition, when that is
+    the predicate, the act it governs ("threatened to shell X") or the object that makes it
+    ("carried out air strikes against X"); else None."""
     if predicate is None:
-        return False
-    return (arg.head == predicate and arg.dep_ == "dobj") or (
-        arg.dep_ == "pobj" and arg.head.dep_ == "prep" and arg.head.head == predicate)
+        return None
+    takers = {predicate, *(c for c in predicate.children if c.dep_ in ("xcomp", "dobj"))}
+    if arg.dep_ == "dobj" and arg.head in takers:
+        return arg.head
+    if arg.dep_ == "pobj" and arg.head.dep_ == "prep" and arg.head.head in takers:
+        return arg.head.head
+    return None
 
 
-def _place_after(sent: Span, end: int, predicate: Token) -> int:
-    """The end of a phrase ending at ``end``, with the predicate's locative phrase when that
-    follows it directly and names a place ("in Yerevan")."""
-    prep = next((c for c in predicate.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+def _place_after(sent: Span, end: int, taker: Token) -> int:
+    """The end of a phrase ending at ``end``, with the locative phrase of the word that takes it
+    when that follows it directly and names a place ("in Yerevan")."""
+    prep = next((c for c in taker.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
                  and c.i > 0 and c.doc[c.i - 1].idx + len(c.doc[c.i - 1]) == end), None)
     if prep is None or not _places(prep):
         return end  # "in Yerevan", not "in two separate attacks", "in the face of ..."
