@@ -271,6 +271,7 @@ CASES = [
      [("REQUEST", "USA", "UNO")]),
     # "set free", "let free": a release, however the parser hangs "free"
     ("Ethiopia let free some 74 political leaders of a tiny rebel group.", [("RETREAT", "ETH", "ETH")]),
+    ("The UN called for Israel to halt settlement construction.", [("REQUEST", "UNO", "ISR")]),
     # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),

@@ -836,7 +836,9 @@ class EventCoder:
         if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
             # "demanded that Israel withdraw", "reiterated its demand that Israel ease ..."
             asked = [tok, *(o for o in syntax.objects_of(tok) if o.lemma_.lower() in self.lex.irrealis)]
-            for clause in (c for h in asked for c in h.children if c.dep_ in ("ccomp", "acl")):
+            for clause in (c for h in asked for c in h.children if c.dep_ in ("ccomp", "acl") or (
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))):
+                # "called for Israel to halt settlement construction"
                 subj = syntax.subject_of(clause)
                 side = self._side(doc, syntax.with_conjuncts(subj)) if subj is not None else Side()
                 ref = next((r for r in side.refs if source is None or not same_actor(r, source)), None)
