@@ -67,7 +67,7 @@ PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed
 # Attacks and deployments with no named target are aimed at the state where they happen.
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
 # Acts aimed at the people of a place abroad when they name no party: aid delivered there, a
-# ceasefire declared there (CAMEO 0871 declare truce, 0872 ease military blockade).
+# ceasefire declared there (CAMEO 0871, declare truce or ceasefire).
 ABROAD_TARGET_TYPES = {"AID"}
 CEASEFIRE_CODES = ("0871",)
 # Prepositions of the act's circumstances (when, after what), whose objects are no party to it; not
@@ -634,8 +634,11 @@ class EventCoder:
         reciprocal = symmetric or code[:2] in ("03", "04", "06") or code == "057"
         if len(source.refs) >= 2 and not reciprocal:
             target = self._target(doc, tok, pat, code, source.first)
-            if not any(same_actor(target.first, r) for r in source.refs) if target.first is not None \
-                    else self._acts_on_a_thing(tok, pat):  # "the UK and France opposed the resolutions"
+            if target.first is not None:
+                co_actors = not any(same_actor(target.first, r) for r in source.refs)
+            else:  # "the UK and France opposed the resolutions": neither is the other's target
+                co_actors = self._acts_on_a_thing(tok, pat)
+            if co_actors:
                 return source, target, False, how + " (co-actors)"
         if len(source.refs) >= 2:
             target = Side([source.refs[1]])
@@ -761,17 +764,17 @@ class EventCoder:
         return Side(refs)
 
     def _role_party(self, doc: Document, tok: Token, pat: Pattern | None, roles: tuple[str, ...],
-                    holders: list[Token], shared: list[Token], source: ActorRef | None) -> Side | None:
-        """The first party found in one of the rule's roles on ``holders`` (the trigger and its
-        objects, or the act it governs), or None."""
-        objects = {o.i for o in syntax.objects_of(tok)} if tok.pos_ in VERB_POS else set()
+                    holders: list[Token], shared: list[Token], source: ActorRef | None,
+                    governed: bool = False) -> Side | None:
+        """The first party found in one of the rule's roles on ``holders``: the trigger with its
+        objects and the verbs coordinated with it, or (``governed``) the acts it governs; or None."""
         src_country = source.country if source else None
         for role in roles:
             cands: list[Token] = []
             if role == "dobj":
                 # the patient of a passive ("three soldiers were killed") is the target of a one-sided act
                 patient_ok = pat is not None and not pat.symmetric
-                cands = [o for h in holders if h == tok or h.dep_ == "xcomp" or h.i not in objects
+                cands = [o for h in holders if h == tok or governed
                          for o in syntax.objects_of(h) if o.dep_ != "nsubjpass" or patient_ok]
             elif role == "iobj":
                 cands = [c for c in tok.children if c.dep_ == "dative"]
@@ -828,9 +831,9 @@ class EventCoder:
         part = syntax.particle(tok, pat.preps) if pat is not None and pat.preps else None
         if part is not None and part.pos_ in VERB_POS:
             governed.append(part)  # "let free some 74 leaders", parsed as "let [free some 74 leaders]"
-        for pass_holders in (holders, governed):
+        for pass_holders, of_governed in ((holders, False), (governed, True)):
             if pass_holders:
-                found = self._role_party(doc, tok, pat, roles, pass_holders, shared, source)
+                found = self._role_party(doc, tok, pat, roles, pass_holders, shared, source, of_governed)
                 if found is not None:
                     return found
         if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
