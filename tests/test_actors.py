@@ -67,6 +67,13 @@ PHRASES = [
     # a listed leader is a person whatever the tagger makes of the name; an ethnic group is no state
     ("Erdogan accused Gulen of plotting a coup.", "Erdogan", "TUR", "GOV", "Erdogan"),
     ("Ethnic Albanians protested in Skopje.", "Albanians", None, "CVL", "ethnic Albanians"),
+    # a hyphened given name is one name, however the parser splits it
+    ("North Korean leader Kim Jong-un criticized the drills.", "un", "PRK", "GOV", "Kim Jong-un"),
+    ("Kim Jong-un criticized Moon Jae-in on Monday.", "in", "KOR", "GOV", "Moon Jae-in"),
+    # the people of a named body are its own, not unidentified attackers
+    ("Taliban attackers stormed a police headquarters in Kabul.", "attackers", "AFG", "REB", None),
+    ("Hamas gunmen attacked an Israeli patrol.", "gunmen", "PSE", "REB", None),
+    ("Unidentified gunmen attacked a police station in Kabul.", "gunmen", None, "UAF", None),
     # a body named after its seat or its leader is of that state
     ("A Cairo court sentenced the journalist.", "court", "EGY", "JUD", None),
     ("The Bush administration imposed tariffs.", "administration", "USA", "GOV", None),
@@ -87,6 +94,11 @@ def test_a_named_counterpart_is_the_same_person_later(run):
               "Canberra. Marles said Australia would provide training support.")
     later = mention_at(doc, "Marles", 1)
     assert later is not None and (later.country, later.sector, later.name) == ("AUS", "MIL", "Richard Marles")
+
+
+def test_no_one_is_named_with_digits(run):
+    doc = run("China donated medical supplies to Kenya to fight COVID-19.")
+    assert not [m for m in doc.mentions if m.kind == "person"]
 
 
 def test_capital_used_as_a_place_is_no_actor(run):

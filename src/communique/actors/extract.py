@@ -19,6 +19,12 @@ _SPAN_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", 
 _NAME_POS = frozenset({"PROPN"})
 
 
+def _name_hyphen(tok) -> bool:
+    """A hyphen inside a person's name, with no space on either side: "Jong-un", "Nak-yon"."""
+    return tok.text == "-" and tok.whitespace_ == "" and tok.i > 0 and tok.doc[tok.i - 1].whitespace_ == "" \
+        and tok.ent_type_ == "PERSON" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON"
+
+
 DIRECTIONAL_PREPS = frozenset({"to", "toward", "towards", "into", "against", "with", "at", "in", "on", "for"})
 
 
@@ -208,6 +214,8 @@ class Extractor:
             elif child.dep_ == "punct" and child.text in ")]" and end >= child.i - 2:
                 end = max(end, child.i)
         doc = tok.doc
+        while end + 2 < len(doc) and _name_hyphen(doc[end + 1]):
+            end += 2  # "Prime Minister Lee Nak-yon": the parser may stop a name at its hyphen
         while end > tok.i and (doc[end].is_punct and doc[end].text not in ")]" or doc[end].is_space):
             end -= 1
         if doc[end].text in ")]" and "(" not in doc[start:end].text and "[" not in doc[start:end].text:
@@ -231,6 +239,9 @@ class Extractor:
         doc = tok.doc
         while start - 1 >= 0:
             prev = doc[start - 1]
+            if _name_hyphen(prev) and start - 2 >= 0 and doc[start - 2].pos_ in _NAME_POS:
+                start -= 2  # "Kim Jong-un", "Lee Nak-yon": one name across the hyphen
+                continue
             if prev.pos_ not in _NAME_POS or prev.i in hit_at or prev.whitespace_ == "" and prev.text == "-":
                 break
             if prev.dep_ not in ("compound", "flat", "nmod", "nsubj") and prev.head.i != tok.i:
@@ -242,20 +253,24 @@ class Extractor:
 
     def _person(self, tok, hit_at: dict[int, Hit], states: list[Candidate]) -> Candidate | None:
         named = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and (  # "Marles", "Trump" tagged as nouns
-            tok.ent_type_ == "PERSON" or self.known_person(tok.text)))
+            tok.ent_type_ == "PERSON" or self.known_person(tok.text))) \
+            or (tok.ent_type_ == "PERSON" and tok.i > 0 and _name_hyphen(tok.doc[tok.i - 1]))  # "Moon Jae-in"
         if not named or tok.i in hit_at and not _is_person_token(tok, hit_at[tok.i]):
             return None
-        name_start = self._name_start(tok, hit_at)
         doc = tok.doc
+        if tok.i + 1 < len(doc) and _name_hyphen(doc[tok.i + 1]):
+            return None  # "Moon Jae-in": the name goes on after "Jae"
+        name_start = self._name_start(tok, hit_at)
         before = doc[name_start - 1] if name_start > 0 else None
         cue = hit_at.get(before.i) if before is not None else None
         cue_term = cue.first("rank", "title", "honorific") if cue is not None else None
-        words = [t.text for t in doc[name_start:tok.i + 1]]
+        words = doc[name_start:tok.i + 1].text.split()  # "Kim Jong-un": the hyphened part is one word
         if tok.ent_type_ != "PERSON" and cue_term is None and not self.known_person(" ".join(words)):
             return None  # (a listed person's name counts whatever the tagger says: "Erdogan" as GPE)
         if any(ch.isdigit() for w in words for ch in w):
             return None  # no one's name has digits: "COVID-19" is a disease
         start, end = self._span(tok, person=True)
+        start = min(start, name_start)  # the parser may hang the name's first part elsewhere
         cand = Candidate(start, end, tok.i, "person", name=" ".join(words), name_tokens=words,
                          rule="person-ner" if tok.ent_type_ == "PERSON" else
                          f"person-{cue_term.category}" if cue_term is not None else "person-listed")
@@ -328,6 +343,11 @@ class Extractor:
             if term.category == "organisation" and kw:
                 cand.sector = kw
             cand.name = _strip_determiners(tok.doc[_name_left(tok, hit, start, states):hit.end]).text
+        if cand.sector == "UAF":  # "Taliban attackers", "Hamas gunmen": a named body's people, not unidentified
+            body = next((t for i in range(start, hit.start) if (h := hit_at.get(i)) is not None
+                         for t in h.terms if t.category in ("body", "organisation") and t.sector), None)
+            if body is not None:
+                cand.sector = body.sector
         return cand
 
     def _named_org(self, tok, sector: str, hit_at, states) -> Candidate:
