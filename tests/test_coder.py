@@ -272,6 +272,12 @@ CASES = [
     # "set free", "let free": a release, however the parser hangs "free"
     ("Ethiopia let free some 74 political leaders of a tiny rebel group.", [("RETREAT", "ETH", "ETH")]),
     ("The UN called for Israel to halt settlement construction.", [("REQUEST", "UNO", "ISR")]),
+    # an agreement to act is the intent to act, one event; joint subjects of a promise made to a third
+    # party are co-actors, of a promise to each other each other's parties
+    ("Australia has agreed to lend up to $1 billion to Indonesia.", [("AGREE", "AUS", "IDN")]),
+    ("Mexico and Canada agreed to lift retaliatory tariffs on American products.",
+     [("AGREE", "MEX", "USA"), ("AGREE", "CAN", "USA")]),
+    ("India and Pakistan agreed to resume talks.", [("AGREE", "IND", "PAK")]),
     # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),

@@ -156,7 +156,7 @@ class EventCoder:
                     _weigh_by_model(coded[i], prediction)
                 else:
                     coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
-        doc.events = [e for found in coded for e in found]
+        doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(found, sents[i])]
         add_argument_spans(doc, self._rule_objects, self.lex.movement, self._acts)
         return doc
 
@@ -301,7 +301,9 @@ class EventCoder:
             trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
             return []
         code = self._specialise(tok, pat, code, src)
-        symmetric = symmetric and not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
+        # a promise binds its maker; but "Canada and Costa Rica agreed to start negotiations" binds both
+        symmetric = symmetric and (not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
+                                   or "(joint actors)" in how)
         actors = [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]
         events = []
         for actor in actors:
@@ -631,7 +633,10 @@ class EventCoder:
                     source = Side([sp.first, *source.refs[1:]])
                 how += ", reported speech"
         source = self._expand_groups(source)
-        reciprocal = symmetric or code[:2] in ("03", "04", "06") or code == "057"
+        # a stated intent is as reciprocal as the act intended: "Mexico and Canada agreed to lift tariffs
+        # on American products" are co-actors, not each other's parties
+        intended = pat is not None and code[:2] == "03" and pat.cameo[:2] != "03"
+        reciprocal = symmetric or code[:2] in ("04", "06") or code == "057" or (code[:2] == "03" and not intended)
         if len(source.refs) >= 2 and not reciprocal:
             target = self._target(doc, tok, pat, code, source.first)
             if target.first is not None:
@@ -1004,6 +1009,20 @@ class EventCoder:
             trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
             rule=rule, confidence=round(confidence, 3), sentence_index=sent_idx,
         )
+
+
+def _without_bare_agreements(events: list[Event], sent: Span) -> list[Event]:
+    """"Australia agreed to lend $1 billion to Indonesia" is one event, the intent to lend (CAMEO
+    033), not that and a bare agreement (030): an agreement whose agreed act is coded goes."""
+    intents = {e.trigger.start for e in events if e.trigger is not None and e.rule.endswith("+intent")}
+    if not intents:
+        return events
+    def bare(event: Event) -> bool:
+        if event.rule != "agree" or event.trigger is None:
+            return False
+        tok = next((t for t in sent if t.idx == event.trigger.start), None)
+        return tok is not None and any(c.dep_ == "xcomp" and c.idx in intents for c in tok.children)
+    return [e for e in events if not bare(e)]
 
 
 def _with_particle(event: Event, tok: Token, words: frozenset[str]) -> None:
