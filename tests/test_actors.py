@@ -70,6 +70,10 @@ PHRASES = [
     # a hyphened given name is one name, however the parser splits it
     ("North Korean leader Kim Jong-un criticized the drills.", "un", "PRK", "GOV", "Kim Jong-un"),
     ("Kim Jong-un criticized Moon Jae-in on Monday.", "in", "KOR", "GOV", "Moon Jae-in"),
+    # a body named as the modifier of a thing is a mention of its own; its own people are one phrase
+    ("The Taliban rejected an Afghan government offer of a ceasefire.", "government", "AFG", "GOV", None),
+    ("Gunmen attacked a police station in Kabul.", "police", None, "COP", None),
+    ("Afghan government forces shelled the town.", "forces", "AFG", "MIL", None),
     # the people of a named body are its own, not unidentified attackers
     ("Taliban attackers stormed a police headquarters in Kabul.", "attackers", "AFG", "REB", None),
     ("Hamas gunmen attacked an Israeli patrol.", "gunmen", "PSE", "REB", None),
@@ -99,6 +103,11 @@ def test_a_named_counterpart_is_the_same_person_later(run):
 def test_no_one_is_named_with_digits(run):
     doc = run("China donated medical supplies to Kenya to fight COVID-19.")
     assert not [m for m in doc.mentions if m.kind == "person"]
+
+
+def test_a_medium_is_no_body(run):
+    doc = run("Iran denied media reports that its ships were seized.")
+    assert not [m for m in doc.mentions if m.text.lower().startswith("media")]
 
 
 def test_capital_used_as_a_place_is_no_actor(run):

@@ -19,6 +19,16 @@ _SPAN_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", 
 _NAME_POS = frozenset({"PROPN"})
 
 
+def _owns_a_thing(tok, hit_at: dict[int, Hit]) -> bool:
+    """A body named as the modifier of a thing is a mention of its own: "an Afghan government offer",
+    "a police station" (not "government forces", "police officers": the body's own people)."""
+    hit = hit_at.get(tok.i)
+    body = hit.first("organisation") if hit is not None and hit.end == tok.i + 1 else None
+    head = tok.head
+    return body is not None and body.sector != "MED" and head.pos_ == "NOUN" and head.i not in hit_at \
+        and tok.i < head.i  # (but "media reports", "social media users" name a medium, not a body)
+
+
 def _name_hyphen(tok) -> bool:
     """A hyphen inside a person's name, with no space on either side: "Jong-un", "Nak-yon"."""
     return tok.text == "-" and tok.whitespace_ == "" and tok.i > 0 and tok.doc[tok.i - 1].whitespace_ == "" \
@@ -163,7 +173,7 @@ class Extractor:
                 if lower in words:
                     return Candidate(tok.i, tok.i + 1, tok.i, "pronoun", rule=f"pronoun-{group}")
             return None
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.dep_ == "compound" and not _owns_a_thing(tok, hit_at)):
             return None
         hit = hit_at.get(tok.i)
         if hit is not None and hit.first(*STATE_CATEGORIES) and not _is_person_token(tok, hit):
