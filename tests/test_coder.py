@@ -278,6 +278,7 @@ CASES = [
     ("Mexico and Canada agreed to lift retaliatory tariffs on American products.",
      [("AGREE", "MEX", "USA"), ("AGREE", "CAN", "USA")]),
     ("India and Pakistan agreed to resume talks.", [("AGREE", "IND", "PAK")]),
+    ("Egypt and Qatar have renewed diplomatic ties after a four-year break.", [("SUPPORT", "EGY", "QAT")]),
     # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),
