@@ -74,7 +74,9 @@ PHRASES = [
     ("The Taliban rejected an Afghan government offer of a ceasefire.", "government", "AFG", "GOV", None),
     ("Gunmen attacked a police station in Kabul.", "police", None, "COP", None),
     ("Afghan government forces shelled the town.", "forces", "AFG", "MIL", None),
-    # the people of a named body are its own, not unidentified attackers
+    # the people of a named body are its own, of its sector, not unidentified attackers
+    ("Hamas leaders rejected the proposal.", "leaders", "PSE", "REB", None),
+    ("Eight al-Qaeda leaders were killed.", "leaders", "IMG", "REB", None),
     ("Taliban attackers stormed a police headquarters in Kabul.", "attackers", "AFG", "REB", None),
     ("Hamas gunmen attacked an Israeli patrol.", "gunmen", "PSE", "REB", None),
     ("Unidentified gunmen attacked a police station in Kabul.", "gunmen", None, "UAF", None),

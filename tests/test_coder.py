@@ -279,6 +279,8 @@ CASES = [
      [("AGREE", "MEX", "USA"), ("AGREE", "CAN", "USA")]),
     ("India and Pakistan agreed to resume talks.", [("AGREE", "IND", "PAK")]),
     ("Egypt and Qatar have renewed diplomatic ties after a four-year break.", [("SUPPORT", "EGY", "QAT")]),
+    # the weapon's state is the doer's ("US drone strikes"); a name with a lower-case particle is a name
+    ("US drone strikes killed eight al-Qaeda leaders.", [("ASSAULT", "USA", "IMG")]),
     # aid delivered and a ceasefire declared in a place abroad are aimed at its state; at home, at no one named
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),

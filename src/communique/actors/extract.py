@@ -353,9 +353,11 @@ class Extractor:
             if term.category == "organisation" and kw:
                 cand.sector = kw
             cand.name = _strip_determiners(tok.doc[_name_left(tok, hit, start, states):hit.end]).text
-        if cand.sector == "UAF":  # "Taliban attackers", "Hamas gunmen": a named body's people, not unidentified
+        if term.category == "group" or cand.sector == "UAF":
+            # a named body's people are of its sector: "Hamas leaders", "Taliban attackers",
+            # "Pentagon officials" (not "government officials" of an unnamed state, nor unidentified)
             body = next((t for i in range(start, hit.start) if (h := hit_at.get(i)) is not None
-                         for t in h.terms if t.category in ("body", "organisation") and t.sector), None)
+                         for t in h.terms if t.category == "body" and t.sector), None)
             if body is not None:
                 cand.sector = body.sector
         return cand

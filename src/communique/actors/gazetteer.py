@@ -119,7 +119,9 @@ def _case_fits(term: Term, chunk: list[tuple[str, int, str]]) -> bool:
     if term.acronym:
         return all(fold(s).replace(".", "").replace("'", "").isupper() or not s.isalpha() for s in surface
                    if s not in ("-", "'s", "’s"))
-    return bool(surface) and surface[0][:1].isupper()
+    # a name the dictionary spells with a lower-case particle may be written so: "al-Qaeda", "al Shabaab"
+    return bool(surface) and (surface[0][:1].isupper() or (
+        term.name[:1].islower() and any(s[:1].isupper() for s in surface[1:])))
 
 
 def builtin_terms(tables: Tables) -> Iterable[tuple[str, Term]]:

@@ -487,11 +487,12 @@ class EventCoder:
     def _unnamed_doer(self, doc: Document, tok: Token, code: str) -> ActorRef | None:
         """The doer of an act the text does not attribute, as CAMEO codes it.
 
-        An attack by no named actor ("a roadside bombing killed ...", "were killed in a car bomb
-        explosion") is by unidentified forces (UAF) of the state named by the weapon ("US drone
-        strikes") or of the state where it happens; an arrest, detention or investigation in the
-        passive ("was arrested in Lebanon") is by that state's authorities; a withdrawal or
-        demobilisation in the passive ("guerrillas have been demobilised") is by those it names.
+        An attack by no named actor is by the forces (MIL) of the state named by the weapon ("US
+        drone strikes"), else by unidentified forces (UAF) of the state where it happens ("a
+        roadside bombing killed ...", "were killed in a car bomb explosion"); an arrest, detention
+        or investigation in the passive ("was arrested in Lebanon") is by that state's authorities;
+        a withdrawal or demobilisation in the passive ("guerrillas have been demobilised") is by
+        those it names.
         """
         plover = lookup(code).plover
         passive = syntax.is_passive(tok)
@@ -502,9 +503,12 @@ class EventCoder:
             subj = None if passive else syntax.subject_of(tok)
             if subj is not None and subj.pos_ == "PRON":
                 return None
-            named = next((r for c in (subj.children if subj is not None else ())
+            named = next((r for c in (subj.subtree if subj is not None else ())  # "US drone strikes"
                           if c.i < subj.i and (r := modifier_country(c)) is not None), None)
-            scene = named or scene_state(tok)
+            if named is not None:  # "US drone strikes", "Israeli air strikes": that state's forces
+                return ActorRef(country=named.country, sector="MIL", name=None, text=phrase_text(subj),
+                                actor_id=f"forces:{named.country}")
+            scene = scene_state(tok)
             if scene is None:
                 return None
             text = phrase_text(subj) if subj is not None else "unidentified attackers"
