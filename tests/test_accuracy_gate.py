@@ -11,9 +11,9 @@ import pytest
 from communique.api import Communique
 from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr
 
-FLOORS = {  # measured: 0.783, 0.838, 0.809, 0.787, 0.814
+FLOORS = {  # measured: 0.786, 0.844, 0.812, 0.788, 0.814
     "plover_gsr.event_type_accuracy": 0.76,
-    "plover_gsr.source_country_accuracy": 0.82,
+    "plover_gsr.source_country_accuracy": 0.83,
     "plover_gsr.target_country_accuracy": 0.79,
     "confli_class.macro_f1": 0.77,  # rules alone
     "confli_class.out_of_fold_macro_f1": 0.79,  # rules and the sentence classifier, out-of-fold

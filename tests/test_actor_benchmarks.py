@@ -2,8 +2,8 @@
 
 The full benchmark is ``python benchmarks/actors.py``; this runs its NER scoring on the first
 120 sentences of the ConfliBERT CAMEO NER training split. Floors sit a little under the scores
-measured when they were set (lenient S 0.888, T 0.816; mentions headed inside 0.93; exact
-boundaries of the sides' argument phrases S 0.847, T 0.592).
+measured when they were set (lenient S 0.888, T 0.834; mentions headed inside 0.94; exact
+boundaries of the sides' argument phrases S 0.843, T 0.598).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from communique.records import ActorRef, Document, Mention
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "actors.py"
 SUBSET = 120
-FLOORS = {"S": 0.86, "T": 0.79}
+FLOORS = {"S": 0.86, "T": 0.80}
 EXACT_FLOORS = {"S": 0.82, "T": 0.56}
 MENTION_COVERAGE_FLOOR = 0.9
 
