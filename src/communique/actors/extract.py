@@ -354,8 +354,8 @@ class Extractor:
                 cand.sector = kw
             cand.name = _strip_determiners(tok.doc[_name_left(tok, hit, start, states):hit.end]).text
         if term.category == "group" or cand.sector == "UAF":
-            # a named body's people are of its sector: "Hamas leaders", "Taliban attackers",
-            # "Pentagon officials" (not "government officials" of an unnamed state, nor unidentified)
+            # a named body's people are of its sector: "Hamas leaders" (REB), "Taliban attackers" (not
+            # unidentified), "UN officials" (IGO)
             body = next((t for i in range(start, hit.start) if (h := hit_at.get(i)) is not None
                          for t in h.terms if t.category == "body" and t.sector), None)
             if body is not None:

@@ -102,40 +102,27 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
             tok = parent.head  # "four of the largest corporations", "members of a rebel group"
         else:
             break
-    return _source_of_object(tok, predicate, predicate_objects) \
-        or _located_object(tok, predicate, predicate_objects) or tok
+    return _object_through(tok, predicate, predicate_objects) or tok
 
 
-# Prepositions that give where an object comes from or who made it: "rejected a request from the
-# New York Times", "a resolution proposed by Britain", "expelled diplomats from Poland".
+# Prepositions by which a side belongs to the predicate's object: where the object comes from or
+# who made it ("rejected a request from the New York Times", "a resolution proposed by Britain"),
+# or where it lies ("attacked a military base in Saudi Arabia's Jizan region").
 SOURCE_PREPS = {"from", "by"}
 
 
-def _source_of_object(tok: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> Token | None:
-    """The predicate's object when ``tok`` is who it comes from or who made it: as "the Croatian
-    government's request" is what "rejected" takes, so is "a request from the Croatian
-    government". Not a moved object ("withdrew its troops from Syria": Syria)."""
+def _object_through(tok: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> Token | None:
+    """The predicate's object when ``tok`` is who it comes from, who made it or where it lies: as
+    "the Croatian government's request" is what "rejected" takes, so is "a request from the
+    Croatian government". Not an object that makes the predicate ("imposed a curfew in X") or
+    that a verb of movement moves ("withdrew its troops from Syria": Syria)."""
     prep = tok.head
-    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in SOURCE_PREPS \
+    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in SOURCE_PREPS | LOCATIVE_PREPS \
             or prep.dep_ not in ("prep", "agent"):
         return None
     noun = prep.head
-    if noun.dep_ == "acl" and noun.tag_ == "VBN":
+    if noun.dep_ == "acl" and noun.tag_ == "VBN" and prep.lower_ in SOURCE_PREPS:
         noun = noun.head  # "proposals laid out by the National Assembly"
-    if noun.pos_ == "NOUN" and noun.head == predicate and noun.dep_ in ("dobj", "nsubjpass") \
-            and not predicate_object(noun, predicate_objects):
-        return noun
-    return None
-
-
-def _located_object(tok: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> Token | None:
-    """The predicate's object when ``tok`` is the place it lies in: "attacked a military base in
-    Saudi Arabia's Jizan region" takes the base, as for a place found by the gazetteer (see
-    ``_located_argument``). Not an object that makes the predicate ("imposed a curfew in X")."""
-    prep = tok.head
-    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep":
-        return None
-    noun = prep.head
     if noun.pos_ == "NOUN" and noun.head == predicate and noun.dep_ in ("dobj", "nsubjpass") \
             and not predicate_object(noun, predicate_objects):
         return noun
@@ -257,8 +244,9 @@ def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> boo
         return not any(p.ent_type_ in TIME_ENTITIES for p in objects)
     if dep == "acl":  # a passive participle with its agent or its place: "the resolution proposed by
         # Britain", "British forces based in the Bosnian city of Vitez"
-        return child.tag_ == "VBN" and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
-                                           and _kept(c, False, reading) for c in child.children)
+        return child.tag_ == "VBN" and any(
+            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and _kept(c, False, reading))
+            for c in child.children)
     if dep == "appos":
         return _apposition_kept(child, reading)
     return True
@@ -322,9 +310,8 @@ def argument_span(sent: Span, head: Token, predicate: Token | None = None,
     modifier of the argument noun ("the Afghan government offer of a ceasefire", "China 's
     protocols for ..."), the phrase ends with that noun: what follows describes the thing, not the
     actor's part in it; but the act a possessor does keeps what it is done to ("China's expansion
-    of reefs"). The span
-    is contiguous, inside the sentence, and starts and ends on a word of the phrase (a closing
-    bracket is kept when the phrase opened it).
+    of reefs"). The span is contiguous, inside the sentence, and starts and ends on a word of the
+    phrase (a closing bracket is kept when the phrase opened it).
     """
     arg = arg or argument_head(head, predicate)
     if reading.charge and _through_of(head, arg):  # "the fate of a journalist": no charge there

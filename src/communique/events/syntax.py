@@ -145,6 +145,9 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     return out
 
 
+PARTICLE_DEPS = {"prt", "acomp", "oprd", "advcl", "advmod", "xcomp", "ccomp"}
+
+
 def particle(tok: Token, words: frozenset[str]) -> Token | None:
     """A word after the verb that completes it ("set free", "let loose"), however the parser
     hangs it: on the verb, or as a modifier of the object right after the verb ("let free
@@ -157,9 +160,6 @@ def particle(tok: Token, words: frozenset[str]) -> Token | None:
                 if mod.dep_ == "amod" and mod.lower_ in words and tok.i < mod.i < child.i:
                     return mod
     return None
-
-
-PARTICLE_DEPS = {"prt", "acomp", "oprd", "advcl", "advmod", "xcomp", "ccomp"}
 
 
 def has_prep(tok: Token, words: frozenset[str]) -> bool:
