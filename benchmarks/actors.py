@@ -11,16 +11,15 @@ confli_ner  ConfliBERT CAMEO NER training split (CoNLL BIO; S source, T target, 
             ties) gives the predicted spans: its actor is S and its recipient T. A primary event with
             coordinated parties ("sanctions on Pompeo, Azar and Bannon") comes with one event per
             party from the same trigger, as CAMEO codes a compound actor; their sides are predicted
-            too, each distinct span once. A side's predicted
-            span is its argument phrase (``ActorRef.start``/``end``, see communique.events.arguments);
-            a side without one falls back to its actor mention's extent, else to the first whole-word
-            occurrence of its text. When the primary event is symmetric (talks, agreements) both sides are
-            predicted R; the two sides of "India and Pakistan held talks" share the phrase "India and
-            Pakistan", which is predicted once. R means "either side": a
-            predicted R span may match a gold S or T span and a predicted S or T span may match a
-            gold R span, because the gold itself marks "X met Y" sometimes S/T and sometimes R. A
-            matched pair counts under the gold label, an unmatched prediction under its own. Scores
-            per label:
+            too, each distinct span once. A side's predicted span is its argument phrase
+            (``ActorRef.start``/``end``, see communique.events.arguments); a side without one falls
+            back to its actor mention's extent, else to the first whole-word occurrence of its text.
+            When the primary event is symmetric (talks, agreements) both sides are predicted R; the
+            two sides of "India and Pakistan held talks" share the phrase "India and Pakistan",
+            which is predicted once. R means "either side": a predicted R span may match a gold S or
+            T span and a predicted S or T span may match a gold R span, because the gold itself
+            marks "X met Y" sometimes S/T and sometimes R. A matched pair counts under the gold
+            label, an unmatched prediction under its own. Scores per label:
             - token level: each token of a predicted span against the gold label of that token;
             - span level, exact: the predicted argument phrase covers the same token range as the
               gold span;
@@ -192,8 +191,9 @@ class TokenMap:
 
 def _side_span(doc: Document, ref: ActorRef, label: str, tmap: TokenMap) -> Span | None:
     """A side as a predicted span: its argument phrase (``ref.start``/``ref.end``) when it has one,
-    else its mention's extent, else the first whole-word occurrence of its text. The head, used by the lenient
-    match, is the mention's syntactic head (else the last token of the text), whatever the extent."""
+    else its mention's extent, else the first whole-word occurrence of its text. The head, used by
+    the lenient match, is the mention's syntactic head (else the last token of the text), whatever
+    the extent."""
     mention = next((m for m in doc.mentions if ref.mention_id and m.mention_id == ref.mention_id), None)
     if mention is not None:
         found = tmap.tokens(mention.start, mention.end)

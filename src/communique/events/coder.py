@@ -305,6 +305,7 @@ class EventCoder:
         symmetric = symmetric and (not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
                                    or "(joint actors)" in how)
         actors = [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]
+        particle = syntax.particle(tok, pat.preps) if pat is not None and pat.preps else None
         events = []
         for actor in actors:
             for recipient in [tgt, *others]:
@@ -315,8 +316,8 @@ class EventCoder:
                 if recipient is not None and same_actor(actor, recipient):
                     continue
                 event = self._event(doc, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)
-                if pat is not None and pat.preps:
-                    _with_particle(event, tok, pat.preps)
+                if particle is not None and particle.i == tok.i + 1:
+                    _with_particle(event, tok, particle)
                 trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
                              f"{actor.country or '-'}:{actor.name} -> "
                              f"{(recipient.country or '-') if recipient else '-'}:"
@@ -1029,12 +1030,10 @@ def _without_bare_agreements(events: list[Event], sent: Span) -> list[Event]:
     return [e for e in events if not bare(e)]
 
 
-def _with_particle(event: Event, tok: Token, words: frozenset[str]) -> None:
+def _with_particle(event: Event, tok: Token, particle: Token) -> None:
     """The trigger of "let free activists" is "let free": a particle right after the verb is part of it."""
-    part = syntax.particle(tok, words)
-    if part is not None and part.i == tok.i + 1:
-        text = tok.doc[tok.i:part.i + 1].text
-        event.trigger = Trigger(text=text, start=tok.idx, end=tok.idx + len(text), lemma=event.trigger.lemma)
+    text = tok.doc[tok.i:particle.i + 1].text
+    event.trigger = Trigger(text=text, start=tok.idx, end=tok.idx + len(text), lemma=event.trigger.lemma)
 
 
 def _weigh_by_model(events: list[Event], prediction: Any) -> None:
