@@ -309,6 +309,12 @@ def test_an_act_outranks_the_circumstances_it_happens_in(coder):
     assert any(e.event_type == "THREATEN" for e in doc.events)
 
 
+@pytest.mark.parametrize("verb", ["agreed", "promised", "pledged"])
+def test_a_stated_intent_to_act_is_that_intent_alone(coder, verb):
+    doc = coder.code_text(f"Australia {verb} to lend $1 billion to Indonesia.")
+    assert [(e.cameo, e.actor.country, e.recipient.country) for e in doc.events] == [("033", "AUS", "IDN")]
+
+
 def test_a_named_attacker_outranks_an_unnamed_doer(coder):
     doc = coder.code_text("At least two people were killed when ISIL launched an attack on the Iraqi embassy "
                           "in Kabul on Monday.")

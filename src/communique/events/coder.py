@@ -1017,13 +1017,15 @@ class EventCoder:
 
 
 def _without_bare_agreements(events: list[Event], sent: Span) -> list[Event]:
-    """"Australia agreed to lend $1 billion to Indonesia" is one event, the intent to lend (CAMEO
-    033), not that and a bare agreement (030): an agreement whose agreed act is coded goes."""
-    intents = {e.trigger.start for e in events if e.trigger is not None and e.rule.endswith("+intent")}
+    """"Australia agreed (promised) to lend $1 billion to Indonesia" is one event, the intent to
+    lend (CAMEO 033), not that and a bare intent to cooperate (030): the verb of intent's own
+    event goes when the act it governs is coded as a more specific intent to cooperate (03x)."""
+    intents = {e.trigger.start for e in events
+               if e.trigger is not None and e.rule.endswith("+intent") and e.cameo[:2] == "03"}
     if not intents:
         return events
     def bare(event: Event) -> bool:
-        if event.rule != "agree" or event.trigger is None:
+        if event.cameo != "030" or "+" in event.rule or event.trigger is None:
             return False
         tok = next((t for t in sent if t.idx == event.trigger.start), None)
         return tok is not None and any(c.dep_ == "xcomp" and c.idx in intents for c in tok.children)
