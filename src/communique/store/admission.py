@@ -8,7 +8,7 @@ under a second id is reported and stored once.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..records import Document, Failure
 
@@ -23,9 +23,10 @@ class Verdict(Enum):
 
 
 class Admission:
-    """Judges documents against the store and against those already admitted in this run."""
+    """Judges documents against the store (None: no store yet) and against those already
+    admitted in this run."""
 
-    def __init__(self, store: "Store", *, replace: bool = False) -> None:
+    def __init__(self, store: "Store | None", *, replace: bool = False) -> None:
         self.store = store
         self.replace = replace
         self.hash_of_id: dict[str, str] = {}
@@ -34,7 +35,7 @@ class Admission:
 
     def judge(self, doc: Document) -> Verdict | Failure:
         stored_hash, stored_id = self.hash_of_id.get(doc.doc_id), self.id_of_hash.get(doc.content_hash)
-        if stored_hash is None and stored_id is None:
+        if stored_hash is None and stored_id is None and self.store is not None:
             stored_hash, stored_id = self.store.known(doc.doc_id, doc.content_hash)
         if stored_hash == doc.content_hash:
             return Verdict.UNCHANGED
@@ -50,7 +51,8 @@ class Admission:
         self.id_of_hash[doc.content_hash] = doc.doc_id
         return Verdict.REPLACE if replacing else Verdict.NEW
 
-    def filter(self, items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+    def filter(self, items: Iterable[Document | Failure],
+               on_unchanged: Callable[[Document], None] | None = None) -> Iterator[Document | Failure]:
         """New documents and failures pass; unchanged ones are counted in ``unchanged``."""
         for item in items:
             if isinstance(item, Failure):
@@ -59,5 +61,7 @@ class Admission:
             verdict = self.judge(item)
             if verdict is Verdict.UNCHANGED:
                 self.unchanged.append(item.doc_id)
+                if on_unchanged is not None:
+                    on_unchanged(item)
             else:
                 yield verdict if isinstance(verdict, Failure) else item
