@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..nlp.entities import entity_of
 from .gazetteer import Gazetteer, Hit, Term
 from .names import norm_phrase, norm_word
 from .tables import Tables
@@ -482,7 +483,7 @@ def _inside_person_name(sdoc, hit: Hit) -> bool:
     tok = sdoc[hit.start]
     if tok.ent_type_ != "PERSON":
         return False
-    ent = next((e for e in sdoc.ents if e.start <= hit.start < e.end), None)
+    ent = entity_of(tok)
     return ent is not None and (ent.start, ent.end) != (hit.start, hit.end)
 
 

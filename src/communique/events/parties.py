@@ -11,6 +11,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
+from ..nlp.entities import entity_of
 from ..records import ActorRef, Document, Mention
 from . import syntax
 from .codebook import lookup
@@ -136,7 +137,7 @@ def named_entity(tok: Token) -> ActorRef | None:
     """A person or organisation the actor dictionaries do not know: named, country unknown."""
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "LAW"):
         return None
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    span = entity_of(tok)
     if span is None or span.label_ not in ("ORG", "PERSON", "NORP"):
         left = tok.i
         while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i == tok.i \
@@ -219,7 +220,7 @@ def scene_state(tok: Token, preps: set[str] = SCENE_PREPS) -> ActorRef | None:
         prep = t.head if t.dep_ == "pobj" else t.head.head
         if prep.lower_ not in preps:
             continue
-        span = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+        span = entity_of(t)
         if t.dep_ == "compound" and (span is None or span.label_ not in ("GPE", "LOC", "FAC")):
             continue  # "Gaza City", not "the Nigerian Interior Ministry"
         text = span.text if span is not None else t.text
@@ -249,7 +250,7 @@ def place_as_party(tok: Token) -> ActorRef | None:
     """A country named as the object of a place preposition is still the party acted upon."""
     if tok.pos_ != "PROPN" or tok.dep_ != "pobj":
         return None
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    span = entity_of(tok)
     text = span.text if span is not None else tok.text
     code = country_code(text)
     if code is None and span is not None and (len(span) > 1 or span.label_ == "GPE"):

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.entities import entities_in
 from ..place.gazetteer import country_names, fold
 from ..place.geocode import geocode
 from ..records import Document, Event, Mechanism, MechanismRef
@@ -356,7 +357,7 @@ def _participants_around(head: Token, doc: Doc) -> list[str]:
     found = []
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _PARTICIPANT_PREPS:
-            for ent in doc[prep.i : prep.right_edge.i + 1].ents:
+            for ent in entities_in(doc, prep.i, prep.right_edge.i + 1):
                 if ent.label_ in ("GPE", "NORP"):
                     code = country_of(ent.text)
                     if code:
@@ -526,14 +527,18 @@ def _trigger(event: Event, sdoc: Doc) -> Token | None:
 
 def link_events(doc: Document, found: list[_Found]) -> None:
     sdoc = doc.spacy_doc
+    if sdoc is None:
+        return
+    by_sentence: dict[int, list[_Found]] = defaultdict(list)  # only a mechanism in its sentence is an argument
+    for item in found:
+        by_sentence[sdoc[item.head].sent.start].append(item)
     for event in doc.events:
-        trigger = _trigger(event, sdoc) if sdoc is not None else None
+        trigger = _trigger(event, sdoc)
         if trigger is None:
             continue
-        for item in found:
+        for item in by_sentence.get(trigger.sent.start, ()):
             span = sdoc.char_span(item.mechanism.start, item.mechanism.end, alignment_mode="expand")
-            head = sdoc[item.head]
-            if head.sent.start != trigger.sent.start or not is_event_argument(head, trigger, span):
+            if not is_event_argument(sdoc[item.head], trigger, span):
                 continue
             m = item.mechanism
             event.mechanism = MechanismRef(name=m.name, edition=m.edition, mechanism_id=m.mechanism_id)

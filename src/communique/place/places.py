@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.entities import entities_in
 from ..records import Location
 from .gazetteer import generic_words, location_cues
 from .geocode import geocode
@@ -48,11 +49,12 @@ def find_place_mentions(source: Doc | Span | str) -> list[PlaceMention]:
 
 def _candidate_spans(source: Doc | Span) -> list[tuple[int, int]]:
     """Token ranges of place entities and of proper-noun chains after a locative preposition."""
-    spans = [(e.start, e.end) for e in source.ents if e.label_ in PLACE_LABELS]
-    covered = {i for s, e in spans for i in range(s, e)}
-    blocked = {i for e in source.ents if e.label_ in NOT_PLACE_LABELS for i in range(e.start, e.end)}
-    prepositions = location_cues().prepositions
     doc = source if isinstance(source, Doc) else source.doc
+    ents = list(doc.ents) if isinstance(source, Doc) else entities_in(doc, source.start, source.end)
+    spans = [(e.start, e.end) for e in ents if e.label_ in PLACE_LABELS]
+    covered = {i for s, e in spans for i in range(s, e)}
+    blocked = {i for e in ents if e.label_ in NOT_PLACE_LABELS for i in range(e.start, e.end)}
+    prepositions = location_cues().prepositions
     end_limit = source.end if isinstance(source, Span) else len(doc)
     for tok in source:
         if tok.lower_ not in prepositions:
