@@ -109,9 +109,7 @@ def _value_problem(column: Column, value: Any) -> str | None:
     if kind == "BOOLEAN":
         return None if isinstance(value, bool) else f"is not true/false: {value!r}"
     if kind == "VARCHAR":
-        if not isinstance(value, str):
-            return f"is not text: {value!r}"
-        return "holds a NUL character" if "\x00" in value else None
+        return None if isinstance(value, str) else f"is not text: {value!r}"
     if kind.endswith("[]"):
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             return f"is not a list of text: {value!r}"

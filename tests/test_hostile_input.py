@@ -1,0 +1,210 @@
+"""Hostile input: every bad input is reported on one line naming it, the good inputs beside it
+are stored, and the run ends with exit code 1; generated text and JSON lines never stop a run
+and nothing the coder makes of them can fail the store."""
+
+from __future__ import annotations
+
+import json
+import os
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from communique.api import Communique
+from communique.cli import app
+from communique.ingest import read_inputs
+from communique.ingest.json_records import documents_from_jsonl
+from communique.records import Document, Failure
+from communique.store import Store
+
+runner = CliRunner()
+GOOD = {
+    "good1.txt": "date 2021-04-23\nChina and Vietnam held defence talks in Hanoi on Friday.\n",
+    "good2.txt": "date 2022-06-01\nJapan and the Philippines signed a security pact on Wednesday.\n",
+}
+WORDS = ["China", "Vietnam", "Iran", "Syria", "Israel", "the United States", "held", "talks", "condemned",
+         "signed", "an", "agreement", "with", "in", "Hanoi", "on", "Monday", "and", "last", "year", "said",
+         "would", "not", "attack", "troops", "9999", "0001", "the", ",", ".", "\n", "\n\n", "'s", "(", ")"]
+
+
+def write_batch(folder) -> dict[str, str]:
+    """Good and bad inputs side by side; returns each bad input's origin and what its line must say."""
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (folder / "latin1.txt").write_bytes("Les ministres ont discuté à Hanoï.".encode("latin-1"))
+    with open(folder / "huge.txt", "wb") as fh:
+        fh.truncate(21_000_000)  # sparse: refused from its size before it is read
+    (folder / "page.html").write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
+    (folder / "ancient.txt").write_text("date 0001-01-01\nIndia and Pakistan held talks last year.\n")
+    (folder / "feb30.txt").write_text("date 2021-02-30\nLaos and Thailand held talks on Tuesday.\n")
+    (folder / "unpunctuated.txt").write_text("Chile and Peru held talks " + "and more talks " * 600 + "\n")
+    lines = [
+        {"id": "line-ok", "text": "Egypt and Jordan held talks in Amman on Sunday."},
+        "{not json",
+        {"id": "line-ok", "text": "Egypt and Jordan signed a water agreement."},
+        {"id": "line-copy", "text": "Egypt and Jordan held talks in Amman on Sunday."},
+        {"id": "far-future", "text": "Kenya and Uganda held talks.", "published": "9999-12-31"},
+    ]
+    (folder / "lines.jsonl").write_text("\n".join(l if isinstance(l, str) else json.dumps(l) for l in lines) + "\n")
+    os.symlink("loop", folder / "loop")  # a link to itself
+    return {
+        "empty.txt": "empty file",
+        "binary.txt": "binary",
+        "latin1.txt": "not UTF-8",
+        "huge.txt": "file too large",
+        "page.html": "no article text found in HTML",
+        "ancient.txt": "out of range",
+        "feb30.txt": "not an ISO date",
+        "unpunctuated.txt": "without a sentence end",
+        "lines.jsonl:2": "invalid JSON",
+        "lines.jsonl:3": "already stored with other text",
+        "lines.jsonl:4": "same text as document 'line-ok'",
+        "lines.jsonl:5": "out of range",
+        "loop": "symbolic link loop",
+    }
+
+
+def test_each_bad_input_is_one_line_and_the_good_ones_are_stored(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    expected = write_batch(batch)
+    db = tmp_path / "h.duckdb"
+    result = runner.invoke(app, ["ingest", str(batch), "--db", str(db)])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith(("failed:", "warning:"))]
+    for origin, reason in expected.items():
+        mine = [line for line in lines if line.split(": ", 2)[1] == str(batch / origin)]
+        assert len(mine) == 1 and reason in mine[0], (origin, lines)
+    assert len(lines) == len(expected)
+    with Store(db, read_only=True) as store:
+        stored = {d["doc_id"]: d for d in store.documents()}
+    assert set(stored) == {"good1", "good2", "line-ok", "far-future", "ancient", "feb30", "unpunctuated"}
+    assert stored["far-future"]["published"] is None and stored["feb30"]["published"] is None
+    assert "stored 7, unchanged 0, failed 9, warnings 4" in result.stderr
+
+
+def test_a_second_run_over_the_same_batch_stores_nothing_new(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    write_batch(batch)
+    db = str(tmp_path / "h.duckdb")
+    runner.invoke(app, ["ingest", str(batch), "--db", db])
+    again = runner.invoke(app, ["ingest", str(batch), "--db", db])
+    assert "stored 0, unchanged 7" in again.stderr
+
+
+@pytest.mark.parametrize("args, option", [
+    (["events", "--since", "notadate"], "--since"),
+    (["events", "--until", "2021-13-45"], "--until"),
+    (["events", "--type", "FOO"], "--type"),
+    (["events", "--dyad", "CHN"], "--dyad"),
+    (["events", "--country", "12"], "--country"),
+    (["explain", ""], "SENTENCE"),
+    (["explain", "--published", "notadate", "China met Laos."], "--published"),
+    (["explain", "--published", "9999-12-31", "China met Laos."], "--published"),
+    (["export", "--format", "jsonl", "-o", "/no/such/dir/x.jsonl"], "--output"),
+    (["code", "x.txt", "--model", "no_such_model"], "--model"),
+])
+def test_a_bad_option_value_is_a_usage_error_naming_the_option(tmp_path, args, option):
+    db = tmp_path / "e.duckdb"
+    Store(db).close()
+    result = runner.invoke(app, [*args, *(["--db", str(db)] if args[0] in ("events", "export") else [])])
+    assert result.exit_code == 2, result.output
+    assert option in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, tmp_path):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(Store, "events", broken)
+    db = tmp_path / "e.duckdb"
+    Store(db).close()
+    plain = runner.invoke(app, ["events", "--db", str(db)])
+    assert plain.exit_code == 1
+    assert plain.stderr.strip().splitlines() == [
+        "error: RuntimeError: disk on fire (run with --debug for the traceback)"]
+    debug = runner.invoke(app, ["--debug", "events", "--db", str(db)])
+    assert "Traceback" in debug.stderr and debug.exit_code == 1
+
+
+def test_ingest_of_a_missing_file_creates_no_store(tmp_path):
+    db = tmp_path / "none.duckdb"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "nonexistent.txt"), "--db", str(db)])
+    assert result.exit_code == 1 and "no such file or directory" in result.stderr
+    assert not db.exists()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("communique ")
+
+
+def test_dash_output_is_stdout(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD["good1.txt"])
+    db = str(tmp_path / "o.duckdb")
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    result = runner.invoke(app, ["export", "--db", db, "--format", "csv", "-o", "-"])
+    assert result.exit_code == 0 and result.stdout.startswith('"event_id","event_type"')
+    assert not (tmp_path / "-").exists() and "wrote 1 events to stdout" in result.stderr
+
+
+# --- generated input --------------------------------------------------------------------------
+
+any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+wordy_text = st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join)
+json_value = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | any_text,
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_text, inner, max_size=3),
+                          max_leaves=6)
+record = st.fixed_dictionaries({}, optional={
+    "id": st.one_of(any_text, st.integers(), json_value), "text": st.one_of(wordy_text, any_text, json_value),
+    "published": st.one_of(st.dates().map(str), any_text, json_value), "title": st.one_of(any_text, json_value)})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(record.map(json.dumps), any_text.filter(lambda t: "\n" not in t)), max_size=8))
+def test_every_generated_json_line_gives_one_document_or_one_failure(lines):
+    data = "\n".join(lines).encode("utf-8", errors="surrogatepass")
+    items = list(documents_from_jsonl(data, "gen.jsonl"))
+    assert len(items) == sum(1 for line in data.split(b"\n") if line.strip())
+    assert all(isinstance(item, (Document, Failure)) for item in items)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_in_a_file_give_documents_or_failures(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("bytes")
+    for suffix in (".txt", ".jsonl", ".html"):
+        (folder / f"in{suffix}").write_bytes(data)
+    items = list(read_inputs([folder]))
+    assert items and all(isinstance(item, (Document, Failure)) for item in items)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(st.lists(st.one_of(wordy_text, any_text), min_size=1, max_size=4))
+def test_whatever_the_coder_makes_of_generated_text_is_stored(coder, tmp_path, texts):
+    docs = [Document(doc_id=f"g{n}", text=text, content_hash=f"{n}:{hash(text)}", origin=f"g{n}")
+            for n, text in enumerate(texts) if text.strip()]
+    coded = list(coder.code_documents(docs))
+    assert [getattr(item, "doc_id", None) for item in coded] == [d.doc_id for d in docs]
+    failures = [item for item in coded if isinstance(item, Failure)]
+    assert failures == []
+    with Store(tmp_path / f"g{abs(hash(tuple(texts)))}.duckdb") as store:
+        result = store.write([item for item in coded if isinstance(item, Document)])
+    assert result.failed == [] and len(result.stored) == len(docs)
+
+
+def test_generated_text_alphabet_reaches_the_coder():
+    assert set(string.punctuation) & set("".join(WORDS))  # the word list mixes in punctuation
