@@ -6,15 +6,25 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test benchmarks clean
+.PHONY: install demo test benchmarks lock clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Every package of the dependency tree comes from requirements.lock, pinned with its hashes, and
+# is installed by the pip that `python -m venv` ships; the project itself goes in editable on top.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Re-resolve the lock after a change of dependencies in pyproject.toml (pip-tools in a throw-away venv).
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet pip-tools==7.7.0
+	$(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	rm -rf $(VENV)-lock
 
 demo: install
 	$(BIN)/communique ingest examples/articles --db $(DB)
@@ -28,4 +38,4 @@ benchmarks: install
 	$(BIN)/python benchmarks/speed.py
 
 clean:
-	rm -rf $(VENV) $(DB) build dist src/*.egg-info
+	rm -rf $(VENV) $(VENV)-lock $(DB) build dist src/*.egg-info

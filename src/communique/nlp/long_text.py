@@ -50,7 +50,7 @@ def _cut(window: str) -> int:
     return at + 1 if at >= 0 else len(window)
 
 
-def parse_long(nlp: Language, text: str, batch_size: int = 8) -> Doc:
+def parse_long(nlp: Language, text: str, batch_size: int = 1) -> Doc:
     """One Doc for ``text``, parsed piece by piece when it is long."""
     pieces = split_text(text)
     if len(pieces) == 1:
