@@ -229,9 +229,9 @@ def test_equal_dates_are_preferred_when_matching():
 def test_misses_false_positives_and_wrong_attributes_are_listed_with_their_sentences():
     gold_event = dict(BASE, id="g1", evidence="Hanoi hosted the talks on Tuesday.")
     other = dict(BASE, id="g2", plover="ACCUSE", evidence="Beijing protested.")
-    matched = dict(as_prediction(gold_event), date="1999-01-01", evidence=[{"sentence": "Hanoi hosted the talks."}])
+    matched = dict(as_prediction(gold_event), date="1999-01-01", evidence=[{"doc_id": "d", "sentence": "Hanoi hosted the talks."}])
     stray = dict(as_prediction(gold_event), event_type="ASSAULT", rule="attack",
-                 evidence=[{"sentence": "Troops fired."}])
+                 evidence=[{"doc_id": "d", "sentence": "Troops fired."}])
     result = score([gold_event, other], [matched, stray], details=True)
     assert [m["gold_id"] for m in result["misses"]] == ["g2"]
     assert [(f["plover"], f["rule"], f["sentence"]) for f in result["false_positives"]] == [

@@ -269,7 +269,7 @@ def evaluate(
     predictions: Annotated[Path, typer.Argument(help="Predicted events, JSON lines (export contract).",
                                                 exists=True, dir_okay=False)],
     gold: Annotated[Path, typer.Option("--gold", help="Gold file or directory of *.gold.jsonl files.", exists=True)],
-    dups: Annotated[Optional[Path], typer.Option("--dups", help="JSON list of groups of duplicate gold ids.",
+    dups: Annotated[Optional[Path], typer.Option("--dups", help="Duplicate gold ids: {\"same\": [[ids]], \"different\": [[id, id]]}.",
                                                  exists=True, dir_okay=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="List each miss, false positive and wrong attribute "

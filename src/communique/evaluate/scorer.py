@@ -76,6 +76,13 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+def _merged(matched_pred_of_gold: dict[str, Any], a: str, b: str) -> bool:
+    """Both gold events were found, by one and the same prediction."""
+    pred_a = matched_pred_of_gold.get(a)
+    return a in matched_pred_of_gold and b in matched_pred_of_gold and pred_a is not None and (
+        pred_a == matched_pred_of_gold[b])
+
+
 def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
     """How many pairs of duplicate gold events (both matched) were matched by the same prediction."""
     same = total = 0
@@ -84,11 +91,17 @@ def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, An
         for a, b in itertools.combinations(ids, 2):
             if a in matched_pred_of_gold and b in matched_pred_of_gold:
                 total += 1
-                same += matched_pred_of_gold[a] is not None and matched_pred_of_gold[a] == matched_pred_of_gold[b]
+                same += _merged(matched_pred_of_gold, a, b)
     return f"{same}/{total}"
 
 
-def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None,
+def _false_merges(traps: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
+    """How many look-alike pairs that are different events were matched by the same prediction."""
+    traps = [trap for trap in traps if len(trap) == 2]
+    return f"{sum(_merged(matched_pred_of_gold, a, b) for a, b in traps)}/{len(traps)}"
+
+
+def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, list] | None = None,
           details: bool = False) -> dict[str, Any]:
     """Score predictions (export-contract dicts) against gold events.
 
@@ -96,7 +109,8 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None,
     (accuracy over matched required gold events), ``per_doc`` ({doc: (tp, fp, fn)}); with ``details``,
     ``misses`` (required gold events no prediction matched), ``false_positives`` (predictions that
     matched no gold event) and ``attribute_errors`` (matched pairs whose attribute differs); and, when
-    ``dups`` (groups of gold ids describing one real-world event) is given, ``dedup_pairs_merged``.
+    ``dups`` is given (groups of gold ids describing one real-world event, or ``{"same": groups,
+    "different": pairs}``), ``dedup_pairs_merged`` and ``dedup_false_merges``.
     Predictions for documents without gold events are not counted.
     """
     gold_by_doc: dict[str, list[Event]] = defaultdict(list)
@@ -142,5 +156,7 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None,
     if details:
         result.update(misses=misses, false_positives=false_positives, attribute_errors=attribute_errors)
     if dups:
-        result["dedup_pairs_merged"] = _dedup_pairs_merged(dups, matched_pred_of_gold)
+        groups, traps = (dups.get("same", []), dups.get("different", [])) if isinstance(dups, dict) else (dups, [])
+        result["dedup_pairs_merged"] = _dedup_pairs_merged(groups, matched_pred_of_gold)
+        result["dedup_false_merges"] = _false_merges(traps, matched_pred_of_gold)
     return result
