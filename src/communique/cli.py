@@ -277,20 +277,22 @@ def evaluate(
     predictions: Annotated[Path, typer.Argument(help="Predicted events, JSON lines (export contract).",
                                                 exists=True, dir_okay=False)],
     gold: Annotated[Path, typer.Option("--gold", help="Gold file or directory of *.gold.jsonl files.", exists=True)],
-    dups: Annotated[Optional[Path], typer.Option("--dups", help="JSON list of groups of duplicate gold ids.",
+    dups: Annotated[Optional[Path], typer.Option("--dups", help="Duplicate gold ids: {\"same\": [[ids]], \"different\": [[id, id]]}.",
                                                  exists=True, dir_okay=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    misses: Annotated[bool, typer.Option("--misses", help="List each miss, false positive and wrong attribute "
+                                                          "with its sentence.")] = False,
 ) -> None:
     """Score predicted events against gold annotations."""
     from .evaluate import format_report, load_duplicates, load_gold, load_predictions, score
 
     try:
         groups = load_duplicates(dups) if dups else None
-        result = score(load_gold(gold), load_predictions(predictions), dups=groups)
+        result = score(load_gold(gold), load_predictions(predictions), dups=groups, details=misses)
     except ValueError as exc:  # malformed gold, predictions or duplicates: the message names file and line
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    typer.echo(json.dumps(result, ensure_ascii=False, default=str) if as_json else format_report(result))
+    typer.echo(json.dumps(result, ensure_ascii=False, default=str) if as_json else format_report(result, details=misses))
 
 
 @app.command()
