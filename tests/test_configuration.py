@@ -162,3 +162,18 @@ def test_load_config_wants_a_list_of_stage_names(tmp_path):
     path.write_text('[pipeline]\nstages = "parse, actors"\n', encoding="utf-8")
     with pytest.raises(PipelineError, match=r"order.toml: \[pipeline\] stages must be a list of stage names"):
         load_config(path)
+
+
+def test_the_command_line_reports_a_bad_configuration_once(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    config = tmp_path / "mine.toml"
+    config.write_text("[stages.events]\nclasifier = false\n", encoding="utf-8")
+    articles = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path in articles:
+        path.write_text("China and Vietnam held talks in Hanoi on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", "--config", str(config), *map(str, articles)])
+    assert result.exit_code == 2
+    assert result.output.count("unknown setting(s) 'clasifier'") == 1
