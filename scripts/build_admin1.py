@@ -42,6 +42,8 @@ def build(named_cities_csv: str) -> list[tuple[str, str, str]]:
 
 
 def main(argv: list[str]) -> None:
+    if len(argv) != 2:
+        sys.exit(__doc__)
     source, target = argv
     rows = build(source)
     with open(target, "w", encoding="utf-8", newline="") as fh:
