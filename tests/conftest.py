@@ -1,7 +1,7 @@
 """Shared test fixtures: paths to the repository, its examples and the reference data beside it.
 
-Tests that read the reference data (``../shared``) take the ``shared`` fixture, or call
-:func:`shared_file`; without that data they are skipped, with a message naming what is missing.
+Tests that read the reference data (``../shared``) take the ``shared`` fixture; without that data
+they are skipped, with a message naming what is missing.
 """
 
 from __future__ import annotations
@@ -13,14 +13,6 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples" / "articles"
-
-
-def shared_file(*parts: str) -> Path:
-    """A file of the reference data, or a skip naming the file that is missing."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs the reference data file {path} (the peer data checked out beside the repository)")
-    return path
 
 
 @pytest.fixture(scope="session")
