@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from communique import data_files
-from communique.data_files import SCHEMAS, DataFileError, load, load_builtin
+from communique.data_files import DataFileError, load, load_builtin
+from communique.data_schemas import SCHEMAS
 
 DATA = Path(str(resources.files("communique").joinpath("data")))
 
