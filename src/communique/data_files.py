@@ -45,11 +45,11 @@ def read_yaml(path: str | Path) -> tuple[Any, yaml.Node | None]:
         raise DataFileError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
 
 
-def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> Any:
-    """``data`` checked against ``schema`` (a type pydantic validates); errors name ``name``, the
-    line and the entry. Returns the data as the schema reads it."""
+def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> None:
+    """Check ``data`` against ``schema`` (a type pydantic validates); errors name ``name``, the
+    line and the entry."""
     try:
-        return TypeAdapter(schema).validate_python(data)
+        TypeAdapter(schema).validate_python(data)
     except ValidationError as exc:
         problems = [_problem(name, data, root, error) for error in exc.errors()[:5]]
         more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
@@ -57,9 +57,10 @@ def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> A
 
 
 def load(path: str | Path, schema: Any, *, name: str | None = None) -> Any:
-    """Read a YAML file and check it against ``schema``."""
+    """A YAML file's data as written, once checked against ``schema`` (a drop-in for ``yaml.safe_load``)."""
     data, root = read_yaml(path)
-    return check(data, schema, name or str(path), root)
+    check(data, schema, name or str(path), root)
+    return data
 
 
 def load_builtin(relative: str) -> Any:
