@@ -21,6 +21,8 @@ from rich.table import Table
 from .export import FORMATS, event_to_dict
 from .records import Event, Failure
 from .store import DEFAULT_PATH, Store, StoreError
+from .store.filters import EventFilter, QueryError
+from .store.queries import DEFAULT_PAGE, MAX_PAGE
 
 app = typer.Typer(
     name="communique",
@@ -198,16 +200,42 @@ def events(
     since: SinceOption = None,
     until: UntilOption = None,
     country: CountryOption = None,
+    quad_class: Annotated[Optional[list[str]], typer.Option("--quad-class", help="Quad class 1-4; repeat or comma-separate.")] = None,
+    sector: Annotated[Optional[str], typer.Option("--sector", help="Sector code of the actor or recipient (GOV, MIL, ...).")] = None,
+    mechanism: Annotated[Optional[str], typer.Option("--mechanism", help="Mechanism id or name.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Source outlet of the document.")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Words in the evidence sentence.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows shown in the table (the first page).", min=1,
+                                       max=MAX_PAGE)] = DEFAULT_PAGE,
     format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,  # noqa: A002
 ) -> None:
-    """List stored events, filtered by dyad, type, dates and country."""
-    filters = _filters(dyad, type, since, until, country)
-    with _open_store(db, read_only=True) as store:
-        rows = store.events(**filters)
-    if format is ListFormat.table:
-        _print_table([_event_summary(r) for r in rows], title=f"{len(rows)} events")
-    else:
-        _write_rows(rows, format.value, sys.stdout)
+    """List stored events, filtered by dyad, type, quad class, sector, dates, mechanism, outlet and text.
+
+    The table shows the first page (--limit rows); jsonl and csv write every matching event.
+    """
+    from .api import Communique
+
+    try:
+        flt = EventFilter.parse(dyad=dyad, types=type, quad_classes=quad_class, sector=sector, country=country,
+                                since=since, until=until, mechanism=mechanism, outlet=outlet, text=text)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
+    if not db.exists():
+        typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
+        raise typer.Exit(1)
+    try:
+        with Communique.query(db) as queries:
+            if format is ListFormat.table:
+                page = queries.events_page(flt, limit=limit)
+                shown = "" if page.next_cursor is None else f", first {len(page.items)} shown"
+                _print_table([_event_summary(r) for r in page.items], title=f"{page.total} events{shown}")
+            else:
+                _write_rows(queries.iter_events(flt), format.value, sys.stdout)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command()
