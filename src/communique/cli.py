@@ -353,6 +353,35 @@ def _print_rows(rows: list[Any], fmt: RowsFormat, title: str) -> None:
 
 
 @app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_PATH),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    write_token: Annotated[Optional[str], typer.Option(
+        "--write-token", envvar="COMMUNIQUE_WRITE_TOKEN",
+        help="Accept POST /documents with 'Authorization: Bearer TOKEN' (the store is read-only without it).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.",
+                                           min=0.1)] = 10.0,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) and the dashboard at / over a store."""
+    import uvicorn
+
+    from .web import create_app
+
+    if not write_token and not db.exists():
+        typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
+        raise typer.Exit(1)
+    try:
+        web_app = create_app(db, write_token=write_token, timeout=timeout)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    mode = "read-write (POST /documents with the token)" if write_token else "read-only"
+    typer.echo(f"serving {db} {mode} on http://{host}:{port}/", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def explain(
     sentence: Annotated[str, typer.Argument(help="The sentence (or short text) to code.")],
     published: Annotated[Optional[str], typer.Option("--published", help="Publication date, ISO, for relative dates.")] = None,
