@@ -125,13 +125,21 @@ class Queries:
             else:
                 where += ' AND (e."date" > ? OR (e."date" = ? AND e.event_id > ?) OR e."date" IS NULL)'
                 params = [*params, date, date, event_id]
-        rows = self.rows(f"SELECT e.* FROM events e WHERE {where} ORDER BY {EVENT_ORDER} LIMIT ?",
-                         [*params, size + 1])
-        more = len(rows) > size
-        rows = rows[:size]
+        # On the first page the total comes with the keys, from the same scan.
+        with_total = total and not cursor
+        counted = ", count(*) OVER () AS total" if with_total else ""
+        keys = self.rows(f'SELECT e.event_id, e."date"{counted} FROM events e WHERE {where} '
+                         f"ORDER BY {EVENT_ORDER} LIMIT ?", [*params, size + 1])
+        more = len(keys) > size
+        rows = self._events_by_id([k["event_id"] for k in keys[:size]])
         items = self._with_evidence(rows)
         next_cursor = encode_cursor([rows[-1]["date"], rows[-1]["event_id"]]) if more else None
-        count = self.count_events(flt) if total else None
+        if not total:
+            count = None
+        elif with_total:
+            count = keys[0]["total"] if keys else 0
+        else:
+            count = self.count_events(flt)
         return Page(items, next_cursor, count)
 
     def iter_events(self, flt: EventFilter, batch: int = MAX_PAGE) -> Iterator[dict[str, Any]]:
@@ -163,12 +171,20 @@ class Queries:
         item["explain"] = {"rule": row["rule"], "trigger": item["trigger"], "confidence": row["confidence"]}
         return item
 
+    def _events_by_id(self, event_ids: list[str]) -> list[dict[str, Any]]:
+        """Full rows of these events, in this order (one placeholder per id, so the key index is used)."""
+        if not event_ids:
+            return []
+        marks = ", ".join("?" for _ in event_ids)
+        found = {r["event_id"]: r for r in self.rows(f"SELECT * FROM events WHERE event_id IN ({marks})", event_ids)}
+        return [found[i] for i in event_ids if i in found]
+
     def _with_evidence(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not rows:
             return []
         evidence: dict[str, list[dict[str, Any]]] = {}
-        for ev in self.rows("SELECT * FROM evidence WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-                            [[r["event_id"] for r in rows]]):
+        marks = ", ".join("?" for _ in rows)
+        for ev in self.rows(f"SELECT * FROM evidence WHERE event_id IN ({marks})", [r["event_id"] for r in rows]):
             evidence.setdefault(ev["event_id"], []).append(ev)
         return [event_from_row(row, evidence.get(row["event_id"], [])) for row in rows]
 
