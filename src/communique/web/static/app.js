@@ -126,10 +126,11 @@ async function showSeries() {
     { label: `Goldstein ${body.a}→${body.b}`, stroke: "#333", width: 2, scale: "g", points: { show: true } },
     { label: `Goldstein ${body.b}→${body.a}`, stroke: "#999", width: 2, dash: [6, 4], scale: "g", points: { show: true } },
   ]);
+  const pad = (body.freq === "week" ? 4 : 16) * 86400;  // half a bar's period either side
   if (xs.length) {
     new uPlot({
       width: Math.max(chart.clientWidth, 400), height: 260, series,
-      scales: { g: { range: [-10, 10] }, x: { time: true, range: (u, min, max) => [min - 20 * 86400, max + 20 * 86400] } },
+      scales: { g: { range: [-10, 10] }, x: { time: true, auto: false, range: [xs[0] - pad, xs[xs.length - 1] + pad] } },
       axes: [{}, { scale: "n", label: "events" }, { scale: "g", side: 1, label: "Goldstein", grid: { show: false } }],
     }, [xs, ...quads, ...goldstein], chart);
   }
