@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .event_ids import assign_event_ids
 from .records import Document
 from .registry import Stage, get_factory
 
@@ -59,7 +60,7 @@ class Pipeline:
     def __call__(self, doc: Document) -> Document:
         for _, run in self.stages:
             doc = run(doc)
-        return doc
+        return assign_event_ids(doc)
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
         """Run documents through the stages in batches; stages with a ``pipe`` method batch."""
@@ -75,4 +76,4 @@ class Pipeline:
     def _run_batch(self, batch: list[Document]) -> list[Document]:
         for _, run in self.stages:
             batch = list(run.pipe(batch)) if hasattr(run, "pipe") else [run(d) for d in batch]
-        return batch
+        return [assign_event_ids(d) for d in batch]
