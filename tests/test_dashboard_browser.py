@@ -111,6 +111,9 @@ def test_an_event_row_opens_its_sentence_with_the_trigger_highlighted(server, br
     assert page.text_content("#event-detail mark.trigger") == event["trigger"]["text"]
     assert event["rule"] in page.text_content("#event-detail")
     page.screenshot(path=str(tmp_path / "event.png"), full_page=True)
+    again = open_dashboard(browser, page.url)  # the open event is in the permalink
+    assert f"event={event_id}" in page.url
+    assert again.text_content("#event-detail blockquote") == event["evidence"][0]["sentence"]
 
 
 def test_a_permalink_keeps_the_filters_and_the_csv_is_what_the_table_shows(server, browser, tmp_path):

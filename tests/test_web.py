@@ -279,3 +279,5 @@ def test_posting_documents_needs_the_token_and_codes_them(tmp_path):
         events = rw.get("/events?doc_id=talks").json()["items"]
         assert [(e["event_type"], {e["actor"]["country"], e["recipient"]["country"]}) for e in events] == [
             ("CONSULT", {"CHN", "VNM"})]  # a joint act: either order
+        explained = rw.get(f"/events/{events[0]['event_id']}?trace=true").json()["explain"]
+        assert any(explained["rule"] in line for line in explained["trace"]), explained

@@ -54,7 +54,7 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 def create_app(db: str | Path, *, write_token: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
     """The app over the store ``db``, opened read-only unless a write token is given."""
     queries = Communique.query(db, read_only=not write_token, timeout=timeout)
-    write_lock = threading.Lock()
+    coder_lock = threading.RLock()  # one coding (and one write) at a time
     coder: list[Communique] = []
 
     @asynccontextmanager
@@ -96,11 +96,25 @@ def create_app(db: str | Path, *, write_token: str | None = None, timeout: float
         page = queries.events_page(flt, limit=limit, cursor=cursor)
         return rows_response(page.as_dict(), page.items, format, "events", events=True)
 
+    def the_coder() -> Communique:
+        with coder_lock:
+            if not coder:
+                coder.append(Communique())
+            return coder[0]
+
     @app.get("/events/{event_id}", summary="One event with all its evidence and how it was coded")
-    def event(event_id: str) -> Response:
+    def event(event_id: str, trace: Annotated[bool, Query(
+            description="also code the sentence again and give the trace of every rule that matched")] = False,
+              ) -> Response:
         found = queries.event(event_id)
         if found is None:
             raise NotFound(f"event {event_id!r}", "event_id")
+        if trace and found["sentence"]:
+            published = queries.rows("SELECT published FROM documents WHERE doc_id = ?", [found["doc_id"]])
+            with coder_lock:
+                doc = the_coder().code_text(found["sentence"]["text"],
+                                            published=published[0]["published"] if published else None)
+            found["explain"]["trace"] = list(doc.annotations.get("trace") or [])
         return JSONResponse(found)
 
     @app.get("/dyads/{a}/{b}/series", summary="Events per period in both directions, by quad class, with mean Goldstein")
@@ -183,10 +197,8 @@ def create_app(db: str | Path, *, write_token: str | None = None, timeout: float
             json.loads(text)
         except (UnicodeDecodeError, ValueError) as exc:
             return error(400, f"expected a JSON record {{id, text, ...}} or a list of them: {exc}", "body")
-        with write_lock:
-            if not coder:
-                coder.append(Communique())
-            result = queries.store.write_all(coder[0].code_documents(documents_from_json(text, "request")))
+        with coder_lock:
+            result = queries.store.write_all(the_coder().code_documents(documents_from_json(text, "request")))
         failed = [{"origin": f.origin, "reason": f.reason} for f in result.failed]
         status = 201 if result.stored else (200 if not failed else 400)
         return JSONResponse({"stored": result.stored, "duplicates": result.skipped_duplicates, "failed": failed},

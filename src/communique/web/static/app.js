@@ -271,6 +271,10 @@ function highlighted(sentence, offset, spans) {
 async function showEvent(eventId, row) {
   for (const r of document.querySelectorAll("#event-rows tr.selected")) r.classList.remove("selected");
   if (row) row.classList.add("selected");
+  const params = pageParams();
+  params.set("event", eventId);  // the open event is part of the permalink
+  history.replaceState(null, "", `?${params}#events`);
+  setPermalinks();
   const e = await getJSON(`/events/${encodeURIComponent(eventId)}`);
   const spans = [
     e.actor.span && { start: e.actor.span[0], end: e.actor.span[1], cls: "actor" },
@@ -298,6 +302,9 @@ function refresh() {
   setPermalinks();
   const views = { series: showSeries, network: showNetwork, map: showMap, mechanisms: showMechanisms, events: showEvents };
   return Promise.all(Object.entries(views).map(([name, show]) => show().catch((error) => report(name, error))))
+    .then(() => pageParams().get("event") && showEvent(pageParams().get("event"),
+      document.querySelector(`#event-rows tr[data-event="${CSS.escape(pageParams().get("event"))}"]`))
+      .catch((error) => report("event", error)))
     .then(() => { document.body.dataset.ready = "true"; });
 }
 
