@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator
 
@@ -45,10 +45,9 @@ class Page:
     items: list[dict[str, Any]]
     next_cursor: str | None = None
     total: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"items": self.items, "next_cursor": self.next_cursor, "total": self.total, **self.extra}
+        return {"items": self.items, "next_cursor": self.next_cursor, "total": self.total}
 
 
 def encode_cursor(key: list[Any]) -> str:
@@ -313,11 +312,10 @@ class Queries:
             [country, country, country])
         series = mechanism_series(rows)
         counts = {r["mechanism_id"]: r for r in self.rows(
-            "SELECT mechanism_id, count(*) AS events, list(DISTINCT mechanism_edition) AS event_editions "
-            "FROM events WHERE mechanism_id IS NOT NULL GROUP BY mechanism_id")}
+            "SELECT mechanism_id, count(*) AS events FROM events WHERE mechanism_id IS NOT NULL "
+            "GROUP BY mechanism_id")}
         for item in series:
-            found = counts.get(item["mechanism_id"], {})
-            item["events"] = found.get("events", 0)
+            item["events"] = counts.get(item["mechanism_id"], {}).get("events", 0)
         return series
 
     def documents_page(self, *, outlet: str | None = None, limit: int | None = None,
