@@ -124,9 +124,10 @@ def main() -> None:
     bars = {kind: results[kind]["p95_ms"] <= BAR_MS for kind in ("series_month", "series_week",
                                                                   "events_filtered_page")}
     report = {
-        "command": "python benchmarks/web.py " + (f"--events {args.events}" if args.events != 1_000_000 else ""),
+        "command": " ".join(["python benchmarks/web.py"] + ([f"--events {args.events}"] if args.events != 1_000_000 else [])),
         "events": total, "store_build_s": round(build_s, 1), "bar_p95_ms": BAR_MS, "meets_bar": bars,
-        "results": results, "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "results": results, "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "load_average_1_5_15": [round(x, 1) for x in os.getloadavg()]},
     }
     Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report["meets_bar"]))
