@@ -133,3 +133,19 @@ def test_a_permalink_keeps_the_filters_and_the_csv_is_what_the_table_shows(serve
     assert [r["event_id"] for r in rows] == [e["event_id"] for e in expected["items"]]
     assert {r["event_type"] for r in rows} <= {"CONSULT", "AGREE"}
     page.screenshot(path=str(tmp_path / "filtered.png"), full_page=True)
+
+
+def test_the_filter_bar_writes_its_filters_into_the_address(server, browser):
+    api = httpx.Client(base_url=server)
+    page = open_dashboard(browser, server + "/")
+    page.fill("#filters input[name=a]", "vnm")
+    page.fill("#filters input[name=b]", "chn")
+    page.fill("#filters input[name=type]", "SUPPORT")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-ready=true]")
+    assert "dyad=VNM%2CCHN" in page.url and "type=SUPPORT" in page.url
+    expected = api.get("/events", params={"dyad": "VNM,CHN", "type": "SUPPORT"}).json()
+    assert expected["total"] >= 1
+    assert f"{expected['total']} events" in page.text_content('.what[data-what="events"]')
+    assert page.locator("#event-rows tbody tr").count() == len(expected["items"])
