@@ -144,7 +144,7 @@ def _output(output: str | None, *, binary: bool = False) -> Iterator[Any]:
     try:
         fh = open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'")
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'") from None
     with fh:
         yield fh
 
