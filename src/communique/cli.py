@@ -116,11 +116,19 @@ def _open_store(db: Path, *, read_only: bool) -> Iterator[Store]:
 
 
 def _coder(model: str | None = None, config: Path | None = None):
+    """The coder with its pipeline built: a bad configuration or data file is one error, not one per input."""
     from .api import Communique
+    from .nlp.model import ModelNotInstalled
 
     checks.model(model)
     checks.config(config)
-    return Communique(config_path=config, model=model)
+    try:
+        coder = Communique(config_path=config, model=model)
+        coder.pipeline  # noqa: B018 - builds the stages, checking the configuration
+    except (ValueError, ModelNotInstalled) as exc:  # each names the file, the entry or the model
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    return coder
 
 
 def _status(line: str) -> None:
@@ -138,7 +146,7 @@ def _output(output: str | None, *, binary: bool = False) -> Iterator[Any]:
     try:
         fh = open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'")
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'") from None
     with fh:
         yield fh
 

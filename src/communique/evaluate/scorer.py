@@ -6,7 +6,7 @@ import itertools
 from collections import defaultdict
 from typing import Any, Iterable
 
-from .matching import Event, country, match_document, prediction_docs, same_date
+from .matching import Event, country, match_document, prediction_docs
 
 
 class _Tally:
