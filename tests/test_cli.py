@@ -19,7 +19,7 @@ from communique.records import ActorRef, Document, Event, Evidence, Failure, Mec
 
 runner = CliRunner()
 
-COMMANDS = ("ingest", "events", "export", "code", "evaluate", "actors", "mechanisms", "explain")
+COMMANDS = ("ingest", "events", "export", "code", "evaluate", "actors", "mechanisms", "explain", "serve")
 
 # input name -> (actor, recipient, event type, date); "broken" inputs fail to read.
 ARTICLES = {
@@ -208,7 +208,7 @@ def fake_evaluate(monkeypatch):
     """communique.evaluate's scoring functions replaced by recording fakes."""
     seen = {}
 
-    def score(gold, preds, dups=None):
+    def score(gold, preds, dups=None, details=False):
         seen.update(gold=gold, preds=preds, dups=dups)
         return {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
 
@@ -217,7 +217,7 @@ def fake_evaluate(monkeypatch):
         "load_predictions": lambda path: jsonl(open(path, encoding="utf-8").read()),
         "load_duplicates": lambda path: json.loads(open(path, encoding="utf-8").read()),
         "score": score,
-        "format_report": lambda result: f"F1={result['f1']}",
+        "format_report": lambda result, details=False: f"F1={result['f1']}",
     }
     for name, fake in fakes.items():
         monkeypatch.setattr(communique.evaluate, name, fake, raising=False)

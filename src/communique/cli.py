@@ -23,6 +23,8 @@ from .export import FORMATS, event_to_dict
 from .progress import Progress, progress_wanted
 from .records import Event, Failure
 from .store import DEFAULT_PATH, Store, StoreError
+from .store.filters import EventFilter, QueryError
+from .store.queries import DEFAULT_PAGE, MAX_PAGE
 
 app = typer.Typer(
     name="communique",
@@ -114,11 +116,19 @@ def _open_store(db: Path, *, read_only: bool) -> Iterator[Store]:
 
 
 def _coder(model: str | None = None, config: Path | None = None):
+    """The coder with its pipeline built: a bad configuration or data file is one error, not one per input."""
     from .api import Communique
+    from .nlp.model import ModelNotInstalled
 
     checks.model(model)
     checks.config(config)
-    return Communique(config_path=config, model=model)
+    try:
+        coder = Communique(config_path=config, model=model)
+        coder.pipeline  # noqa: B018 - builds the stages, checking the configuration
+    except (ValueError, ModelNotInstalled) as exc:  # each names the file, the entry or the model
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    return coder
 
 
 def _status(line: str) -> None:
@@ -136,7 +146,7 @@ def _output(output: str | None, *, binary: bool = False) -> Iterator[Any]:
     try:
         fh = open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'")
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'") from None
     with fh:
         yield fh
 
@@ -263,16 +273,43 @@ def events(
     since: SinceOption = None,
     until: UntilOption = None,
     country: CountryOption = None,
+    quad_class: Annotated[Optional[list[str]], typer.Option("--quad-class", help="Quad class 1-4; repeat or comma-separate.")] = None,
+    sector: Annotated[Optional[str], typer.Option("--sector", help="Sector code of the actor or recipient (GOV, MIL, ...).")] = None,
+    mechanism: Annotated[Optional[str], typer.Option("--mechanism", help="Mechanism id or name.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Source outlet of the document.")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Words in the evidence sentence.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows shown in the table (the first page).", min=1,
+                                       max=MAX_PAGE)] = DEFAULT_PAGE,
     format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,  # noqa: A002
 ) -> None:
-    """List stored events, filtered by dyad, type, dates and country."""
-    filters = _filters(dyad, type, since, until, country)
-    with _open_store(db, read_only=True) as store:
-        rows = store.events(**filters)
-    if format is ListFormat.table:
-        _print_table([_event_summary(r) for r in rows], title=f"{len(rows)} events")
-    else:
-        _write_rows(rows, format.value, sys.stdout)
+    """List stored events, filtered by dyad, type, quad class, sector, dates, mechanism, outlet and text.
+
+    The table shows the first page (--limit rows); jsonl and csv write every matching event.
+    """
+    from .api import Communique
+
+    try:
+        flt = EventFilter.parse(dyad=dyad, types=type, quad_classes=quad_class, sector=sector, country=country,
+                                since=since, until=until, mechanism=mechanism, outlet=outlet, text=text)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
+    checks.store_path(db)
+    if not db.exists():
+        typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
+        raise typer.Exit(1)
+    try:
+        with Communique.query(db) as queries:
+            if format is ListFormat.table:
+                page = queries.events_page(flt, limit=limit)
+                shown = "" if page.next_cursor is None else f", first {len(page.items)} shown"
+                _print_table([_event_summary(r) for r in page.items], title=f"{page.total} events{shown}")
+            else:
+                _write_rows(queries.iter_events(flt), format.value, sys.stdout)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command()
@@ -349,20 +386,22 @@ def evaluate(
     predictions: Annotated[Path, typer.Argument(help="Predicted events, JSON lines (export contract).",
                                                 exists=True, dir_okay=False)],
     gold: Annotated[Path, typer.Option("--gold", help="Gold file or directory of *.gold.jsonl files.", exists=True)],
-    dups: Annotated[Optional[Path], typer.Option("--dups", help="JSON list of groups of duplicate gold ids.",
+    dups: Annotated[Optional[Path], typer.Option("--dups", help="Duplicate gold ids: {\"same\": [[ids]], \"different\": [[id, id]]}.",
                                                  exists=True, dir_okay=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    misses: Annotated[bool, typer.Option("--misses", help="List each miss, false positive and wrong attribute "
+                                                          "with its sentence.")] = False,
 ) -> None:
     """Score predicted events against gold annotations."""
     from .evaluate import format_report, load_duplicates, load_gold, load_predictions, score
 
     try:
         groups = load_duplicates(dups) if dups else None
-        result = score(load_gold(gold), load_predictions(predictions), dups=groups)
+        result = score(load_gold(gold), load_predictions(predictions), dups=groups, details=misses)
     except ValueError as exc:  # malformed gold, predictions or duplicates: the message names file and line
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    typer.echo(json.dumps(result, ensure_ascii=False, default=str) if as_json else format_report(result))
+    typer.echo(json.dumps(result, ensure_ascii=False, default=str) if as_json else format_report(result, details=misses))
 
 
 @app.command()
@@ -402,6 +441,36 @@ def _print_rows(rows: list[Any], fmt: RowsFormat, title: str) -> None:
     else:
         for row in rows:
             typer.echo(str(row))
+
+
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_PATH),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    write_token: Annotated[Optional[str], typer.Option(
+        "--write-token", envvar="COMMUNIQUE_WRITE_TOKEN",
+        help="Accept POST /documents with 'Authorization: Bearer TOKEN' (the store is read-only without it).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.",
+                                           min=0.1)] = 10.0,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) and the dashboard at / over a store."""
+    import uvicorn
+
+    from .web import create_app
+
+    checks.store_path(db)
+    if not write_token and not db.exists():
+        typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
+        raise typer.Exit(1)
+    try:
+        web_app = create_app(db, write_token=write_token, timeout=timeout)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    mode = "read-write (POST /documents with the token)" if write_token else "read-only"
+    typer.echo(f"serving {db} {mode} on http://{host}:{port}/", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -41,7 +41,7 @@ def read_inputs(paths: Sequence[str | Path], *, stdin: TextIO | None = None,
             yield from _guarded(STDIN_ID, lambda: read_stream(stdin or sys.stdin, max_bytes=max_bytes))
         else:
             path = Path(raw)
-            yield from _guarded(str(path), lambda: _read_path(path, max_bytes))
+            yield from _guarded(str(path), lambda path=path: _read_path(path, max_bytes))
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
@@ -170,7 +170,7 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
             if isinstance(item, Failure):
                 yield item
             else:
-                yield from _guarded(str(item), lambda: read_file(Path(item), max_bytes=max_bytes))
+                yield from _guarded(str(item), lambda item=item: read_file(Path(item), max_bytes=max_bytes))
     elif path.is_file():
         yield from read_file(path, max_bytes=max_bytes)
     elif not path.exists():

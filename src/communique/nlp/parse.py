@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from ..records import Document, Sentence
-from ..registry import stage
+from ..registry import StageSettings, stage
 from .long_text import CUT_KEY, MAX_SENTENCE_TOKENS, parse_long, pipe_texts, with_sentence_cap
 from .model import DEFAULT_MODEL, load_model
 
@@ -38,7 +38,12 @@ def _attach(doc: Document, sdoc) -> Document:
     return doc
 
 
-@stage("parse")
+class ParseSettings(StageSettings):
+    model: str | None = None  # a spaCy pipeline; default: [nlp] model
+    batch_size: int = 32
+
+
+@stage("parse", requires=[], assigns=["doc.spacy", "doc.sentences"], settings=ParseSettings)
 def make_parser(settings: dict[str, Any]) -> Parser:
     config = settings.get("_config", {})
     model = settings.get("model") or config.get("nlp", {}).get("model", DEFAULT_MODEL)

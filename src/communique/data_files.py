@@ -1,0 +1,107 @@
+"""One loader for the YAML data files under ``communique/data``: read, parse and check a schema.
+
+Every error names the file, the line and the entry::
+
+    actors/bodies.yaml:12: entry 12 (NATO) -> aliases: Input should be a valid list
+
+:data:`communique.data_schemas.SCHEMAS` holds the schema of every shipped YAML file; a file of
+the same shape given by the user (a replacement word list) is checked against the same schema.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+DATA = "data"
+
+
+class DataFileError(ValueError):
+    """A data file cannot be read, is not YAML, or does not follow its schema."""
+
+
+def builtin(relative: str) -> Path:
+    """The path of a shipped data file, ``relative`` to ``communique/data`` ("patterns/verbs.yaml")."""
+    return Path(str(resources.files("communique").joinpath(DATA, *relative.split("/"))))
+
+
+def read_yaml(path: str | Path) -> tuple[Any, yaml.Node | None]:
+    """The parsed file and its node tree (for line numbers); errors name the file and the line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 text: {exc.reason}") from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise DataFileError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+
+
+def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> None:
+    """Check ``data`` against ``schema`` (a type pydantic validates); errors name ``name``, the
+    line and the entry."""
+    try:
+        TypeAdapter(schema).validate_python(data)
+    except ValidationError as exc:
+        problems = [_problem(name, data, root, error) for error in exc.errors()[:5]]
+        more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
+        raise DataFileError("; ".join(problems) + more) from None
+
+
+def load(path: str | Path, schema: Any, *, name: str | None = None) -> Any:
+    """A YAML file's data as written, once checked against ``schema`` (a drop-in for ``yaml.safe_load``)."""
+    data, root = read_yaml(path)
+    check(data, schema, name or str(path), root)
+    return data
+
+
+def load_builtin(relative: str) -> Any:
+    """A shipped data file, checked against its schema in :data:`~communique.data_schemas.SCHEMAS`."""
+    from .data_schemas import SCHEMAS
+
+    return load(builtin(relative), SCHEMAS[relative], name=f"communique/data/{relative}")
+
+
+def _problem(name: str, data: Any, root: yaml.Node | None, error: Any) -> str:
+    loc = [part for part in error["loc"] if not isinstance(part, str) or not part.startswith(("list[", "dict["))]
+    entry, node, value = [], root, data
+    for part in loc:
+        label = f"entry {part + 1}" if isinstance(part, int) else str(part)
+        value = _child(value, part)
+        if isinstance(value, dict) and (key := value.get("id") or value.get("name") or value.get("rank")):
+            label += f" ({key})"
+        entry.append(label)
+        node = _child_node(node, part)
+    line = f":{node.start_mark.line + 1}" if node is not None else ""
+    where = " -> ".join(entry) if entry else "the file"
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    return f"{name}{line}: {where}: {message}"
+
+
+def _child(value: Any, part: Any) -> Any:
+    if isinstance(value, dict):
+        return value.get(part)
+    if isinstance(value, list) and isinstance(part, int) and part < len(value):
+        return value[part]
+    return None
+
+
+def _child_node(node: yaml.Node | None, part: Any) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, child in node.value:
+            if key.value == str(part):
+                return child
+        return node
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return node
