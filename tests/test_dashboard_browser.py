@@ -64,7 +64,12 @@ def open_dashboard(browser, url: str):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
-    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    try:
+        page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    except sync_api.TimeoutError:
+        views = {v: page.text_content(f'.what[data-what="{v}"]') for v in ("series", "network", "map", "events")}
+        pytest.fail(f"the dashboard at {url} did not finish: status {page.text_content('#status')!r}, "
+                    f"views {views}, page errors {errors}")
     assert errors == []
     assert page.text_content("#status") == ""
     return page

@@ -80,12 +80,14 @@ class Queries:
     def __init__(self, con: duckdb.DuckDBPyConnection, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.con = con
         self.timeout = timeout
+        self.connection_lock = threading.Lock()  # held to use the parent connection itself
 
     # -- plumbing --------------------------------------------------------------------------
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run one statement under the time cap; rows as dicts."""
-        cur = self.con.cursor()
+        with self.connection_lock:  # the parent connection is not safe to share between threads
+            cur = self.con.cursor()
         timer = threading.Timer(self.timeout, cur.interrupt)
         timer.start()
         try:

@@ -198,7 +198,9 @@ def create_app(db: str | Path, *, write_token: str | None = None, timeout: float
         except (UnicodeDecodeError, ValueError) as exc:
             return error(400, f"expected a JSON record {{id, text, ...}} or a list of them: {exc}", "body")
         with coder_lock:
-            result = queries.store.write_all(the_coder().code_documents(documents_from_json(text, "request")))
+            coded = list(the_coder().code_documents(documents_from_json(text, "request")))
+            with queries.connection_lock:
+                result = queries.store.write_all(coded)
         failed = [{"origin": f.origin, "reason": f.reason} for f in result.failed]
         status = 201 if result.stored else (200 if not failed else 400)
         return JSONResponse({"stored": result.stored, "duplicates": result.skipped_duplicates, "failed": failed},
