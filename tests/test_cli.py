@@ -183,7 +183,7 @@ def test_code_reads_stdin_and_writes_a_file(fake_coder, tmp_path):
     assert result.exit_code == 0
     assert fake_coder["paths"] == ["-"]
     lines = out.read_text().splitlines()
-    assert lines[0].startswith("date\tsource\ttarget") and lines[1].endswith("Some article text.")
+    assert lines[0].startswith("date\tsource\ttarget") and lines[1].endswith("Some article text.\t1\t1")
 
 
 def test_code_reports_failures_and_exits_1(fake_coder):
@@ -198,7 +198,7 @@ def fake_evaluate(monkeypatch):
     """communique.evaluate's scoring functions replaced by recording fakes."""
     seen = {}
 
-    def score(gold, preds, dups=None):
+    def score(gold, preds, dups=None, duplicate_details=False):
         seen.update(gold=gold, preds=preds, dups=dups)
         return {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
 

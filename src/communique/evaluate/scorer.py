@@ -41,24 +41,42 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
-    """How many pairs of duplicate gold events (both matched) were matched by the same prediction."""
-    same = total = 0
-    for group in dups:
+def _duplicates(dups: list | dict, matched_pred_of_gold: dict[str, Any]) -> dict[str, Any]:
+    """Duplicate pairs merged (one prediction for both gold events) and traps falsely merged.
+
+    ``dups`` is ``{"same": [[gold ids]], "different": [[id, id]]}`` or a bare list of ``same``
+    groups. ``pairs_merged`` counts pairs whose events are both found; ``pairs_merged_of_all``
+    counts every pair of every group.
+    """
+    groups, traps = (dups.get("same", []), dups.get("different", [])) if isinstance(dups, dict) else (dups, [])
+    matched = matched_pred_of_gold
+
+    def merged(a: Any, b: Any) -> bool:
+        return a in matched and b in matched and matched[a] is not None and matched[a] == matched[b]
+
+    same = found = total = 0
+    for group in groups:
         ids = [gold_id for gold_id in group if isinstance(gold_id, str)]
         for a, b in itertools.combinations(ids, 2):
-            if a in matched_pred_of_gold and b in matched_pred_of_gold:
-                total += 1
-                same += matched_pred_of_gold[a] is not None and matched_pred_of_gold[a] == matched_pred_of_gold[b]
-    return f"{same}/{total}"
+            total += 1
+            if a in matched and b in matched:
+                found += 1
+                same += merged(a, b)
+    false_merges = sum(merged(a, b) for a, b in traps)
+    return {"pairs_merged": f"{same}/{found}", "pairs_merged_of_all": f"{same}/{total}",
+            "false_merges": f"{false_merges}/{len(traps)}"}
 
 
-def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None) -> dict[str, Any]:
+def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None,
+          duplicate_details: bool = False) -> dict[str, Any]:
     """Score predictions (export-contract dicts) against gold events.
 
     Returns ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1`` (3 decimals), ``attributes``
     (accuracy over matched required gold events), ``per_doc`` ({doc: (tp, fp, fn)}) and, when
-    ``dups`` (groups of gold ids describing one real-world event) is given, ``dedup_pairs_merged``.
+    ``dups`` (duplicate groups and traps, see :func:`_duplicates`) is given, ``dedup_pairs_merged``
+    and ``dedup_false_merges``, as the reference scorer gives them; ``duplicate_details`` adds
+    ``dedup_pairs_merged_of_all``. Predictions are one event however many documents they cite
+    (their ``evidence``): a duplicate pair is merged when one prediction id matches both.
     Predictions for documents without gold events are not counted.
     """
     gold_by_doc: dict[str, list[Event]] = defaultdict(list)
@@ -96,5 +114,9 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None)
         "attributes": tally.accuracies(), "per_doc": per_doc,
     }
     if dups:
-        result["dedup_pairs_merged"] = _dedup_pairs_merged(dups, matched_pred_of_gold)
+        figures = _duplicates(dups, matched_pred_of_gold)
+        result["dedup_pairs_merged"] = figures["pairs_merged"]
+        result["dedup_false_merges"] = figures["false_merges"]
+        if duplicate_details:
+            result["dedup_pairs_merged_of_all"] = figures["pairs_merged_of_all"]
     return result

@@ -1004,6 +1004,8 @@ class EventCoder:
                tgt: ActorRef | None, symmetric: bool, rule: str, confidence: float) -> Event:
         info = lookup(code)
         key = f"{doc.doc_id}|{sent_idx}|{tok.idx}|{code}|{src.country}|{src.name}"
+        if tgt is not None and (tgt.country or tgt.name):  # one trigger, several recipients: one id each
+            key += f"|{tgt.country}|{tgt.name}"
         digest = hashlib.sha1(key.encode()).hexdigest()[:16]
         return Event(
             event_id=f"ev-{digest}", doc_id=doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
