@@ -146,46 +146,40 @@ def _days(first: int, last: int) -> list[str]:
 def index_keys(record: LinkRecord) -> tuple[list[str], list[str]]:
     """(keys the record registers, keys it probes); both lie inside its type-and-pair block.
 
-    A dated day registers ``D:`` its days and ``MD:`` its month-day and ``YM:`` its month; a month
-    or week registers ``W:`` its days; a day without a year ``XMD:``; a month without a year
-    ``XM:``; an undated report ``U:`` the days of its publication window; a report with neither
-    date nor publication date ``N``. Each probes the keys of the kinds it can meet. A mechanism
-    edition registers and probes ``E:``.
+    A day registers ``D:`` and a range of days (a week, a month) ``W:`` each of its days; an undated
+    report ``U:`` the days of its publication window and ``P:`` its publication day; every one of
+    them ``MD:`` the month-days and ``MO:`` the months it covers. A day without a year registers
+    ``XMD:``, a month without a year ``XM:``, a report with neither date nor publication date ``N``,
+    and every record ``*`` (the whole block, probed only by ``N`` records, which are rare). Each
+    record probes the keys of every kind whose dates can meet its own (:func:`date_agreement`).
     """
     span = span_of(record)
-    register: list[str] = []
-    probe: list[str] = []
-    if span.kind in ("day", "window"):
+    register: list[str] = ["*"]
+    probe: list[str] = ["N"]
+    if span.first is not None:  # a day, a range of days, or an undated report's publication window
         days = _days(span.first, span.last)
-        tag = "D" if span.kind == "day" else "W"
-        register += [f"{tag}:{d}" for d in days] + [f"MD:{d[5:]}" for d in days] + \
-            sorted({f"YM:{d[:7]}" for d in days})
-        probe += [f"D:{d}" for d in days] + [f"W:{d}" for d in days] + [f"U:{d}" for d in days] + \
-            [f"XMD:{d[5:]}" for d in days] + sorted({f"XM:{d[5:7]}" for d in days}) + ["N"]
+        own = {"day": "D", "window": "W", "undated": "U"}[span.kind]
+        register += [f"{own}:{d}" for d in days] + [f"MD:{d[5:]}" for d in days] + [f"MO:{d[5:7]}" for d in days]
+        probe += [f"XMD:{d[5:]}" for d in days] + [f"XM:{d[5:7]}" for d in days]
+        probe += [f"D:{d}" for d in days] + [f"W:{d}" for d in days]
+        if span.kind != "undated":
+            probe += [f"U:{d}" for d in days]
         if span.kind == "day":  # next-day disagreements between near-identical reports
-            probe += [f"D:{d}" for d in _days(span.first - NEXT_DAY, span.first - 1)] + \
-                [f"D:{d}" for d in _days(span.last + 1, span.last + NEXT_DAY)]
-        if span.kind == "window":  # a month or week meets the days inside it
-            probe += sorted({f"YM:{d[:7]}" for d in days})
+            probe += [f"D:{d}" for d in _days(span.first - NEXT_DAY, span.last + NEXT_DAY)]
+        if span.kind == "undated":
+            published = span.last - PUBLICATION_WINDOW[1]
+            register.append(f"P:{dt.date.fromordinal(published).isoformat()}")
+            reach = sum(PUBLICATION_WINDOW)
+            probe += [f"P:{d}" for d in _days(published - reach, published + reach)]
     elif span.kind == "monthday":
-        register.append(f"XMD:{span.monthday}")
-        probe += [f"MD:{span.monthday}", f"XMD:{span.monthday}", f"XM:{span.monthday[:2]}", "N"]
+        register += [f"XMD:{span.monthday}", f"MO:{span.monthday[:2]}"]
+        probe += [f"MD:{span.monthday}", f"XMD:{span.monthday}", f"XM:{span.monthday[:2]}"]
     elif span.kind == "month-of-year":
         register.append(f"XM:{span.month}")
-        probe += [f"XM:{span.month}", "N"]
-    elif span.kind == "undated":
-        days = _days(span.first, span.last)
-        register += [f"U:{d}" for d in days] + [f"P:{dt.date.fromordinal(span.last).isoformat()}"]
-        probe += [f"D:{d}" for d in days] + [f"W:{d}" for d in days] + ["N"]
-        probe += [f"P:{d}" for d in _days(span.first, span.last + sum(PUBLICATION_WINDOW))]
-    else:  # neither date nor publication date: compared with its whole block (such reports are rare)
+        probe += [f"MO:{span.month}", f"XM:{span.month}"]
+    else:  # neither date nor publication date: compared with its whole block
         register.append("N")
         probe.append("*")
-    if record.mechanism and record.edition is not None:
-        key = f"E:{record.mechanism}#{record.edition}"
-        register.append(key)
-        probe.append(key)
-    register.append("*")  # the whole block, probed only by reports that have no date at all
     block = record.block
     return sorted({f"{block}|{k}" for k in register}), sorted({f"{block}|{k}" for k in probe})
 
@@ -223,24 +217,22 @@ def date_agreement(a: LinkRecord, b: LinkRecord) -> str | None:
 
 
 def _no_year_agreement(sa: Span, sb: Span) -> str | None:
-    def monthday(s: Span) -> str | None:
-        return s.monthday or (dt.date.fromordinal(s.first).isoformat()[5:] if s.kind == "day" else None)
+    """Agreement when one side knows the day or month but not the year."""
+    def monthdays(s: Span) -> set[str]:
+        return {d[5:] for d in _days(s.first, s.last)} if s.first is not None else {s.monthday} - {None}
 
     def months(s: Span) -> set[str]:
-        if s.month:
-            return {s.month}
-        if s.monthday:
-            return {s.monthday[:2]}
-        if s.first is not None:
-            return {d[5:7] for d in _days(s.first, s.last)}
-        return set()
+        return {md[:2] for md in monthdays(s)} | ({s.month} - {None})
 
-    mda, mdb = monthday(sa), monthday(sb)
-    if mda and mdb:
-        return "day" if mda == mdb else None
-    if sa.kind == "undated" or sb.kind == "undated":
-        return "undated" if months(sa) & months(sb) else None
-    return "window" if months(sa) & months(sb) else None
+    if "undated" in (sa.kind, sb.kind):
+        level = "undated"
+    elif "day" in (sa.kind, sb.kind) or sa.kind == sb.kind == "monthday":
+        level = "day"
+    else:
+        level = "window"
+    if sa.kind == "month-of-year" or sb.kind == "month-of-year":
+        return ("window" if level == "day" else level) if months(sa) & months(sb) else None
+    return level if monthdays(sa) & monthdays(sb) else None
 
 
 def conflict(a: LinkRecord, b: LinkRecord) -> str | None:
