@@ -67,6 +67,28 @@ def _duplicates(dups: list | dict, matched_pred_of_gold: dict[str, Any]) -> dict
             "false_merges": f"{false_merges}/{len(traps)}"}
 
 
+def document_views(pred: Event) -> list[tuple[str, Event]]:
+    """(document, prediction as that document reports it) for each document a prediction cites.
+
+    A linked event (one with ``mentions``) is judged in each document by that article's own report:
+    its date, sides and place; its id stays the linked id, so duplicates count as merged. Any other
+    prediction is the same object in every document it cites (as the reference scorer reads it).
+    """
+    mentions = [m for m in pred.get("mentions") or [] if isinstance(m, dict) and m.get("doc_id")]
+    if not mentions:
+        return [(doc, pred) for doc in prediction_docs(pred)]
+    views = []
+    for mention in mentions:
+        doc = str(mention["doc_id"])
+        view = dict(pred, doc_id=doc, date=mention.get("date"), actor=mention.get("actor") or {},
+                    recipient=mention.get("recipient") or {},
+                    location={"name": mention.get("location"), "country": mention.get("location_country")}
+                    if mention.get("location") or mention.get("location_country") else None,
+                    evidence=[ev for ev in pred.get("evidence") or [] if isinstance(ev, dict) and ev.get("doc_id") == doc])
+        views.append((doc, view))
+    return views
+
+
 def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None,
           duplicate_details: bool = False) -> dict[str, Any]:
     """Score predictions (export-contract dicts) against gold events.
@@ -76,7 +98,8 @@ def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None
     ``dups`` (duplicate groups and traps, see :func:`_duplicates`) is given, ``dedup_pairs_merged``
     and ``dedup_false_merges``, as the reference scorer gives them; ``duplicate_details`` adds
     ``dedup_pairs_merged_of_all``. Predictions are one event however many documents they cite
-    (their ``evidence``): a duplicate pair is merged when one prediction id matches both.
+    (their ``evidence``, or for a linked event its ``mentions``, see :func:`document_views`): a
+    duplicate pair is merged when one prediction id matches both.
     Predictions for documents without gold events are not counted.
     """
     gold_by_doc: dict[str, list[Event]] = defaultdict(list)
@@ -84,8 +107,8 @@ def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None
         gold_by_doc[str(event["doc"])].append(event)
     preds_by_doc: dict[str, list[Event]] = defaultdict(list)
     for pred in preds:
-        for doc in prediction_docs(pred):
-            preds_by_doc[doc].append(pred)
+        for doc, view in document_views(pred):
+            preds_by_doc[doc].append(view)
 
     tp = fp = fn = 0
     tally = _Tally()
