@@ -11,6 +11,9 @@ Two measurements, both through the store (linking runs as documents are written)
 - coded: the articles ingested as ``communique ingest`` does; linked events exported and scored.
   Event detection limits which pairs can be found at all.
 
+``communique evaluate`` judges a linked event in each document by that article's own report; the
+reference ``score.py`` (recorded beside it) reads it with the linked values in every document.
+
 It also records the evidence-similarity signal: the cosine of every cross-article pair of gold
 events of the same type and pair of states, for the duplicate pairs, the traps and the rest.
 Skips with a message when the development set (../shared/eval/dev) is absent.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import itertools
 import json
 import statistics
@@ -74,12 +78,22 @@ def gold_documents(articles: dict[str, dict], gold: list[dict]) -> list[Document
     return docs
 
 
+def reference_scorer():
+    """The reference ``score.py`` beside the development set."""
+    spec = importlib.util.spec_from_file_location("reference_score", DEV.parent / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def scored(store: Store, gold: list[dict], dups: dict) -> dict:
     linked = store.linked_events()
     result = score(gold, linked, dups, duplicate_details=True)
     per_article = score(gold, store.article_events(), dups, duplicate_details=True)
+    reference = reference_scorer().score(gold, linked, dups)
     keys = ("precision", "recall", "f1", "dedup_pairs_merged", "dedup_pairs_merged_of_all", "dedup_false_merges")
     return {"linked": {k: result[k] for k in keys}, "per_article": {k: per_article[k] for k in keys},
+            "linked_by_reference_scorer": {k: reference[k] for k in keys if k in reference},
             "linked_events": len(linked), "article_events": len(store.events()),
             "multi_article_events": sum(e["num_articles"] > 1 for e in linked)}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any, Iterable
+from typing import Iterable
 from urllib.parse import urlparse
 
 import duckdb
@@ -55,68 +55,82 @@ class Links:
 
     def add(self, doc: Document) -> None:
         """Index the document's events, find the stored events each may be, and re-link the neighbourhood."""
-        records = [record_of(event, doc) for event in doc.events]
+        records = {event.event_id: record_of(event, doc) for event in doc.events}
         if not records:
             return
-        keys = {r.event_id: index_keys(r) for r in records}
-        self.con.executemany("INSERT INTO link_records VALUES (?, ?, ?)",
-                             [[r.event_id, r.doc_id, json.dumps(r.to_dict())] for r in records])
-        self.con.executemany("INSERT INTO link_keys VALUES (?, ?, ?)",
-                             [[key, r.event_id, r.doc_id] for r in records for key in keys[r.event_id][0]])
+        keys = {event_id: index_keys(r) for event_id, r in records.items()}
+        ids = list(records)
+        self.con.execute("INSERT INTO link_records SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[])",
+                         [ids, doc.doc_id, [json.dumps(r.to_dict()) for r in records.values()]])
+        registered = [(key, event_id) for event_id in ids for key in keys[event_id][0]]
+        self.con.execute("INSERT INTO link_keys SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
+                         [[k for k, _ in registered], [e for _, e in registered], doc.doc_id])
+        probes = sorted({key for event_id in ids for key in keys[event_id][1]})
+        found = self.con.execute(
+            'SELECT DISTINCT "key", event_id FROM link_keys WHERE "key" IN (SELECT unnest(?::VARCHAR[])) '
+            "AND doc_id <> ?", [probes, doc.doc_id]).fetchall()
+        by_key: dict[str, set[str]] = {}
+        for key, event_id in found:
+            by_key.setdefault(key, set()).add(event_id)
+        candidates = {r.event_id: r for r in self._records(sorted({e for _, e in found}))} if found else {}
         pairs = []
-        for record in records:
-            for candidate in self._candidates(keys[record.event_id][1], doc.doc_id):
-                score = link_score(record, candidate)
+        for event_id, record in records.items():
+            for other in sorted({c for key in keys[event_id][1] for c in by_key.get(key, ())}):
+                score = link_score(record, candidates[other])
                 if score is not None:
-                    pairs.append([*sorted((record.event_id, candidate.event_id)), score])
+                    pairs.append((*sorted((event_id, other)), score))
         if pairs:
-            self.con.executemany("INSERT INTO link_pairs VALUES (?, ?, ?)", pairs)
-        self.relink([r.event_id for r in records])
+            self.con.execute("INSERT INTO link_pairs SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                             "unnest(?::DOUBLE[])", [[p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]])
+        self.relink(ids, known={**candidates, **records})
 
     def remove(self, doc_id: str) -> None:
         """Forget the document's events and re-link the events they were linked with."""
-        neighbours = [row[0] for row in self.con.execute(
-            "SELECT b FROM link_pairs WHERE a IN (SELECT event_id FROM link_records WHERE doc_id = ?) "
-            "UNION SELECT a FROM link_pairs WHERE b IN (SELECT event_id FROM link_records WHERE doc_id = ?)",
-            [doc_id, doc_id]).fetchall()]
-        own = "(SELECT event_id FROM link_records WHERE doc_id = ?)"
-        self.con.execute(f"DELETE FROM link_pairs WHERE a IN {own} OR b IN {own}", [doc_id, doc_id])
-        self.con.execute(f"DELETE FROM event_links WHERE event_id IN {own}", [doc_id])
+        own = [row[0] for row in self.con.execute("SELECT event_id FROM link_records WHERE doc_id = ?",
+                                                  [doc_id]).fetchall()]
+        if not own:
+            return
+        neighbours = self._neighbours(own) - set(own)
+        self.con.execute("DELETE FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
+                         "OR b IN (SELECT unnest(?::VARCHAR[]))", [own, own])
+        self.con.execute("DELETE FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [own])
         self.con.execute("DELETE FROM link_keys WHERE doc_id = ?", [doc_id])
         self.con.execute("DELETE FROM link_records WHERE doc_id = ?", [doc_id])
-        self.relink(sorted(set(neighbours)))
+        if neighbours:
+            self.relink(sorted(neighbours))
 
-    def relink(self, seeds: Iterable[str]) -> None:
+    def relink(self, seeds: Iterable[str], known: dict[str, LinkRecord] | None = None) -> None:
         """Re-cluster every event connected to ``seeds`` by linkable pairs and store their linked ids."""
         component = self._component(seeds)
         if not component:
             return
         ids = sorted(component)
-        records = self._records(ids)
-        scores = {(a, b): score for a, b, score in self.con.execute(
-            "SELECT a, b, score FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
-            if b in component}
-        rows = [[member, linked_id(group)] for group in cluster(records, scores) for member in group]
+        known = known or {}
+        missing = [i for i in ids if i not in known]
+        records = [known[i] for i in ids if i in known] + (self._records(missing) if missing else [])
+        scores = {}
+        if len(ids) > 1:
+            scores = {(a, b): score for a, b, score in self.con.execute(
+                "SELECT a, b, score FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+                if b in component}
+        rows = [(member, linked_id(group)) for group in cluster(records, scores) for member in group]
         self.con.execute("DELETE FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        self.con.executemany("INSERT INTO event_links VALUES (?, ?)", rows)
+        self.con.execute("INSERT INTO event_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                         [[m for m, _ in rows], [link for _, link in rows]])
+
+    def _neighbours(self, ids: list[str]) -> set[str]:
+        found = self.con.execute(
+            "SELECT b FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
+            "UNION SELECT a FROM link_pairs WHERE b IN (SELECT unnest(?::VARCHAR[]))", [ids, ids]).fetchall()
+        return {row[0] for row in found}
 
     def _component(self, seeds: Iterable[str]) -> set[str]:
         seen = set(seeds)
         frontier = sorted(seen)
         while frontier:
-            found = self.con.execute(
-                "SELECT b FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
-                "UNION SELECT a FROM link_pairs WHERE b IN (SELECT unnest(?::VARCHAR[]))",
-                [frontier, frontier]).fetchall()
-            frontier = sorted({row[0] for row in found} - seen)
+            frontier = sorted(self._neighbours(frontier) - seen)
             seen.update(frontier)
         return seen
-
-    def _candidates(self, probe: list[str], doc_id: str) -> list[LinkRecord]:
-        ids = [row[0] for row in self.con.execute(
-            "SELECT DISTINCT event_id FROM link_keys WHERE \"key\" IN (SELECT unnest(?::VARCHAR[])) AND doc_id <> ?",
-            [probe, doc_id]).fetchall()]
-        return self._records(ids) if ids else []
 
     def _records(self, ids: list[str]) -> list[LinkRecord]:
         rows = self.con.execute("SELECT record FROM link_records WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -136,7 +150,3 @@ class Links:
                 "ORDER BY event_id", [linked]).fetchall():
             groups.setdefault(link, []).append(event_id)
         return groups
-
-
-def rows_by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {row["event_id"]: row for row in rows}
