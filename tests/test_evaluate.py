@@ -227,6 +227,22 @@ def test_equal_dates_are_preferred_when_matching():
     assert result["attributes"]["date"] == 1.0
 
 
+def test_misses_false_positives_and_wrong_attributes_are_listed_with_their_sentences():
+    gold_event = dict(BASE, id="g1", evidence="Hanoi hosted the talks on Tuesday.")
+    other = dict(BASE, id="g2", plover="ACCUSE", evidence="Beijing protested.")
+    matched = dict(as_prediction(gold_event), date="1999-01-01", evidence=[{"doc_id": "d", "sentence": "Hanoi hosted the talks."}])
+    stray = dict(as_prediction(gold_event), event_type="ASSAULT", rule="attack",
+                 evidence=[{"doc_id": "d", "sentence": "Troops fired."}])
+    result = score([gold_event, other], [matched, stray], details=True)
+    assert [m["gold_id"] for m in result["misses"]] == ["g2"]
+    assert [(f["plover"], f["rule"], f["sentence"]) for f in result["false_positives"]] == [
+        ("ASSAULT", "attack", "Troops fired.")]
+    assert [(a["attribute"], a["predicted"]) for a in result["attribute_errors"]] == [("date", "1999-01-01")]
+    report = format_report(result, details=True)
+    assert "MISS" in report and "Beijing protested." in report and "Troops fired." in report
+    assert "MISS" not in format_report(result)
+
+
 # --- files and report ----------------------------------------------------------------------------
 
 
@@ -294,6 +310,14 @@ def test_duplicates_count_linked_pairs_and_false_merges_on_traps(tmp_path):
     path = tmp_path / "dups.json"
     path.write_text(json.dumps(dups), encoding="utf-8")
     assert load_duplicates(path) == dups
-    path.write_text(json.dumps({"same": [], "different": [["a-e1"]]}), encoding="utf-8")
-    with pytest.raises(EvaluationInputError, match="dups.json: each 'different' entry must be a pair"):
-        load_duplicates(path)
+
+
+def test_a_linked_event_is_judged_in_each_document_by_that_articles_report():
+    monday, tuesday = dict(BASE, doc="a", id="a-e1"), dict(BASE, doc="b", id="b-e1", date="2021-04-24")
+    side = {"country": "CHN"}, {"country": "VNM"}
+    linked = dict(as_prediction(monday), event_id="one", mentions=[
+        {"doc_id": "a", "date": "2021-04-23", "actor": side[0], "recipient": side[1]},
+        {"doc_id": "b", "date": "2021-04-24", "actor": side[0], "recipient": side[1]}])
+    result = score([monday, tuesday], [linked], {"same": [["a-e1", "b-e1"]], "different": []})
+    assert (result["tp"], result["fp"], result["attributes"]["date"]) == (2, 0, 1.0)
+    assert result["dedup_pairs_merged"] == "1/1"

@@ -184,7 +184,7 @@ def test_deleting_a_document_removes_its_mentions_and_re_links_the_rest(store):
 def test_replacing_a_document_re_links_its_new_events(store):
     store.write([SUMMONS_A, SUMMONS_B])
     changed = report("capital", "Sudan froze the assets of Egyptian oil firms on Monday.", event_type="SANCTION")
-    store.write([changed])
+    assert store.write([changed], replace=True).stored == ["capital"]
     assert groups(store) == [["capital"], ["harbour"]]
 
 
@@ -210,3 +210,14 @@ def test_the_candidate_index_finds_every_pair_that_may_link():
                 linkable += 1
                 assert set(keys[a.event_id][1]) & set(keys[b.event_id][0]), (a, b)
     assert linkable > 100
+
+
+def test_a_store_written_before_linking_lists_each_report_as_its_own_event(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.write([SUMMONS_A, SUMMONS_B])
+        for table in ("event_links", "link_pairs", "link_keys", "link_records"):
+            s.con.execute(f"DROP TABLE {table}")
+    with Store(path, read_only=True) as s:
+        assert sorted((e["event_id"], e["linked_id"], e["num_articles"]) for e in s.linked_events()) == [
+            ("capital-e1", None, 1), ("harbour-e1", None, 1)]

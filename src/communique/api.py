@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence, TextIO
+from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .pipeline import Pipeline, load_config
 from .records import Document, Event, Failure
@@ -71,12 +71,18 @@ class Communique:
                 yield Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
                               reason=f"coding failed: {type(exc).__name__}: {exc}")
 
-    def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None,
-                   batch_size: int = 32) -> Iterator[Document | Failure]:
-        """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them."""
+    def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None, batch_size: int = 32,
+                   admit: Callable[[Iterable[Document | Failure]], Iterable[Document | Failure]] | None = None,
+                   ) -> Iterator[Document | Failure]:
+        """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them.
+
+        ``admit`` filters what was read before it is parsed (the store's check for content it
+        already holds).
+        """
         from .ingest import read_inputs
 
-        yield from self.code_documents(read_inputs(paths, stdin=stdin), batch_size=batch_size)
+        docs = read_inputs(paths, stdin=stdin)
+        yield from self.code_documents(admit(docs) if admit else docs, batch_size=batch_size)
 
 
 def events_of(docs: Iterable[Document | Failure]) -> list[Event]:

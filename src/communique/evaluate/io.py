@@ -67,25 +67,19 @@ def load_predictions(path: str | Path) -> list[dict[str, Any]]:
 
 
 def load_duplicates(path: str | Path) -> list[list[Any]] | dict[str, list[list[Any]]]:
-    """Duplicate gold ids: ``{"same": [[ids of one real-world event]], "different": [[id, id]]}``
-    (``dups.json``), or a bare JSON list of ``same`` groups."""
+    """Duplicate gold ids: ``{"same": [[ids of one real-world event]], "different": [[id, id]]}``,
+    or a bare list of ``same`` groups."""
     path = Path(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        groups = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         raise EvaluationInputError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
-    if isinstance(data, dict):
-        unknown = sorted(set(data) - {"same", "different"})
-        if unknown:
-            raise EvaluationInputError(f"{path}: unexpected keys {', '.join(unknown)} (expected 'same', 'different')")
-        for key in ("same", "different"):
-            groups = data.get(key, [])
-            if not isinstance(groups, list) or not all(isinstance(group, list) for group in groups):
-                raise EvaluationInputError(f"{path}: '{key}' must be a list of lists of gold event ids")
-        if not all(len(pair) == 2 for pair in data.get("different", [])):
-            raise EvaluationInputError(f"{path}: each 'different' entry must be a pair of gold event ids")
-        return data
-    if not isinstance(data, list) or not all(isinstance(group, list) for group in data):
-        raise EvaluationInputError(f"{path}: expected {{\"same\": [...], \"different\": [...]}} "
-                                   "or a JSON list of lists of gold event ids")
-    return data
+    if isinstance(groups, dict):
+        unknown = sorted(set(groups) - {"same", "different"})
+        lists = [groups.get("same", []), groups.get("different", [])]
+        if unknown or not all(isinstance(part, list) and all(isinstance(g, list) for g in part) for part in lists):
+            raise EvaluationInputError(f'{path}: expected {{"same": [[ids]], "different": [[id, id]]}}')
+        return groups
+    if not isinstance(groups, list) or not all(isinstance(group, list) for group in groups):
+        raise EvaluationInputError(f"{path}: expected a JSON list of lists of gold event ids")
+    return groups

@@ -6,7 +6,7 @@ import itertools
 from collections import defaultdict
 from typing import Any, Iterable
 
-from .matching import Event, country, match_document, prediction_docs, same_date
+from .matching import Event, country, match_document, prediction_docs
 
 
 class _Tally:
@@ -24,47 +24,83 @@ class _Tally:
         return {name: round(right / total, 3) if total else None for name, (right, total) in self.counts.items()}
 
 
-def _score_attributes(gold: Event, pred: Event, tally: _Tally) -> None:
-    tally.add("date", same_date(gold.get("date"), pred.get("date")))
+def _attribute_values(gold: Event, pred: Event) -> dict[str, tuple[Any, Any]]:
+    """(gold value, predicted value) of each attribute the gold event lets us score."""
+    values: dict[str, tuple[Any, Any]] = {"date": (gold.get("date") or None, pred.get("date") or None)}
     if gold.get("location"):
-        tally.add("location_country", country(gold["location"]) == country(pred.get("location")))
-    tally.add("status", gold.get("status") == pred.get("status"))
+        values["location_country"] = (country(gold["location"]), country(pred.get("location")))
+    values["status"] = (gold.get("status"), pred.get("status"))
     if gold.get("mechanism"):
-        pred_mechanism = pred.get("mechanism") or {}
-        tally.add("mechanism_edition", pred_mechanism.get("edition") == gold["mechanism"].get("edition"))
+        values["mechanism_edition"] = (gold["mechanism"].get("edition"), (pred.get("mechanism") or {}).get("edition"))
     gold_sector = (gold.get("actor") or {}).get("sector")
     if gold_sector:
-        tally.add("actor_sector", gold_sector == (pred.get("actor") or {}).get("sector"))
+        values["actor_sector"] = (gold_sector, (pred.get("actor") or {}).get("sector"))
+    return values
+
+
+def _score_attributes(gold: Event, pred: Event, tally: _Tally, wrong: list[dict[str, Any]]) -> None:
+    for name, (gold_value, pred_value) in _attribute_values(gold, pred).items():
+        tally.add(name, gold_value == pred_value)
+        if gold_value != pred_value:
+            wrong.append({"doc": gold["doc"], "gold_id": gold["id"], "attribute": name,
+                          "gold": gold_value, "predicted": pred_value, "event_id": pred.get("event_id"),
+                          "sentence": _pred_sentence(pred)})
+
+
+def _pred_sentence(pred: Event) -> str | None:
+    evidence = pred.get("evidence") or []
+    if isinstance(evidence, dict):
+        evidence = [evidence]
+    for item in evidence:
+        if isinstance(item, dict) and item.get("sentence"):
+            return str(item["sentence"])
+    return pred.get("evidence") if isinstance(pred.get("evidence"), str) else None
+
+
+def _side(event: Event, key: str) -> str | None:
+    return country(event.get(key))
+
+
+def _gold_summary(gold: Event) -> dict[str, Any]:
+    return {"doc": gold["doc"], "gold_id": gold["id"], "plover": gold["plover"], "cameo": gold.get("cameo"),
+            "actor": _side(gold, "actor"), "recipient": _side(gold, "recipient"), "sentence": gold.get("evidence")}
+
+
+def _pred_summary(doc: str, pred: Event) -> dict[str, Any]:
+    return {"doc": doc, "event_id": pred.get("event_id"), "plover": pred.get("event_type") or pred.get("plover"),
+            "cameo": pred.get("cameo"), "actor": _side(pred, "actor"), "recipient": _side(pred, "recipient"),
+            "rule": pred.get("rule"), "sentence": _pred_sentence(pred)}
 
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def _duplicates(dups: list | dict, matched_pred_of_gold: dict[str, Any]) -> dict[str, Any]:
-    """Duplicate pairs merged (one prediction for both gold events) and traps falsely merged.
+def _merged(matched_pred_of_gold: dict[str, Any], a: str, b: str) -> bool:
+    """Both gold events were found, by one and the same prediction."""
+    pred_a = matched_pred_of_gold.get(a)
+    return a in matched_pred_of_gold and b in matched_pred_of_gold and pred_a is not None and (
+        pred_a == matched_pred_of_gold[b])
 
-    ``dups`` is ``{"same": [[gold ids]], "different": [[id, id]]}`` or a bare list of ``same``
-    groups. ``pairs_merged`` counts pairs whose events are both found; ``pairs_merged_of_all``
-    counts every pair of every group.
-    """
-    groups, traps = (dups.get("same", []), dups.get("different", [])) if isinstance(dups, dict) else (dups, [])
-    matched = matched_pred_of_gold
 
-    def merged(a: Any, b: Any) -> bool:
-        return a in matched and b in matched and matched[a] is not None and matched[a] == matched[b]
-
+def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> tuple[str, str]:
+    """How many pairs of duplicate gold events were matched by the same prediction: among the pairs
+    whose two events were found, and among all pairs."""
     same = found = total = 0
-    for group in groups:
+    for group in dups:
         ids = [gold_id for gold_id in group if isinstance(gold_id, str)]
         for a, b in itertools.combinations(ids, 2):
             total += 1
-            if a in matched and b in matched:
+            if a in matched_pred_of_gold and b in matched_pred_of_gold:
                 found += 1
-                same += merged(a, b)
-    false_merges = sum(merged(a, b) for a, b in traps)
-    return {"pairs_merged": f"{same}/{found}", "pairs_merged_of_all": f"{same}/{total}",
-            "false_merges": f"{false_merges}/{len(traps)}"}
+                same += _merged(matched_pred_of_gold, a, b)
+    return f"{same}/{found}", f"{same}/{total}"
+
+
+def _false_merges(traps: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
+    """How many look-alike pairs that are different events were matched by the same prediction."""
+    traps = [trap for trap in traps if len(trap) == 2]
+    return f"{sum(_merged(matched_pred_of_gold, a, b) for a, b in traps)}/{len(traps)}"
 
 
 def document_views(pred: Event) -> list[tuple[str, Event]]:
@@ -89,17 +125,20 @@ def document_views(pred: Event) -> list[tuple[str, Event]]:
     return views
 
 
-def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None,
-          duplicate_details: bool = False) -> dict[str, Any]:
+def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, list] | None = None,
+          details: bool = False, duplicate_details: bool = False) -> dict[str, Any]:
     """Score predictions (export-contract dicts) against gold events.
 
     Returns ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1`` (3 decimals), ``attributes``
-    (accuracy over matched required gold events), ``per_doc`` ({doc: (tp, fp, fn)}) and, when
-    ``dups`` (duplicate groups and traps, see :func:`_duplicates`) is given, ``dedup_pairs_merged``
-    and ``dedup_false_merges``, as the reference scorer gives them; ``duplicate_details`` adds
-    ``dedup_pairs_merged_of_all``. Predictions are one event however many documents they cite
-    (their ``evidence``, or for a linked event its ``mentions``, see :func:`document_views`): a
-    duplicate pair is merged when one prediction id matches both.
+    (accuracy over matched required gold events), ``per_doc`` ({doc: (tp, fp, fn)}); with ``details``,
+    ``misses`` (required gold events no prediction matched), ``false_positives`` (predictions that
+    matched no gold event) and ``attribute_errors`` (matched pairs whose attribute differs); and, when
+    ``dups`` is given (groups of gold ids describing one real-world event, or ``{"same": groups,
+    "different": pairs}``), ``dedup_pairs_merged`` and ``dedup_false_merges``, as the reference scorer
+    gives them; ``duplicate_details`` adds ``dedup_pairs_merged_of_all`` (merged among all pairs, found
+    or not). Predictions are one event however many documents they cite (their ``evidence``, or for a
+    linked event its ``mentions``, see :func:`document_views`): a duplicate pair is merged when one
+    prediction id matches both.
     Predictions for documents without gold events are not counted.
     """
     gold_by_doc: dict[str, list[Event]] = defaultdict(list)
@@ -114,6 +153,9 @@ def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None
     tally = _Tally()
     matched_pred_of_gold: dict[str, Any] = {}
     per_doc: dict[str, tuple[int, int, int]] = {}
+    misses: list[dict[str, Any]] = []
+    false_positives: list[dict[str, Any]] = []
+    attribute_errors: list[dict[str, Any]] = []
     for doc in sorted(gold_by_doc):
         golds, doc_preds = gold_by_doc[doc], preds_by_doc.get(doc, [])
         pairs = match_document(golds, doc_preds)
@@ -124,10 +166,13 @@ def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None
         doc_fp = len(doc_preds) - len(matched_preds)
         tp, fp, fn = tp + doc_tp, fp + doc_fp, fn + doc_fn
         per_doc[doc] = (doc_tp, doc_fp, doc_fn)
+        misses += [_gold_summary(event) for gi, event in enumerate(golds)
+                   if event["required"] and gi not in matched_gold]
+        false_positives += [_pred_summary(doc, pred) for pi, pred in enumerate(doc_preds) if pi not in matched_preds]
         for gi, pi in pairs:
             matched_pred_of_gold[golds[gi]["id"]] = doc_preds[pi].get("event_id")
             if golds[gi]["required"]:
-                _score_attributes(golds[gi], doc_preds[pi], tally)
+                _score_attributes(golds[gi], doc_preds[pi], tally, attribute_errors)
 
     precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
     f1 = _ratio(2 * precision * recall, precision + recall)
@@ -136,10 +181,12 @@ def score(gold: list[Event], preds: list[Event], dups: list | dict | None = None
         "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
         "attributes": tally.accuracies(), "per_doc": per_doc,
     }
+    if details:
+        result.update(misses=misses, false_positives=false_positives, attribute_errors=attribute_errors)
     if dups:
-        figures = _duplicates(dups, matched_pred_of_gold)
-        result["dedup_pairs_merged"] = figures["pairs_merged"]
-        result["dedup_false_merges"] = figures["false_merges"]
+        groups, traps = (dups.get("same", []), dups.get("different", [])) if isinstance(dups, dict) else (dups, [])
+        result["dedup_pairs_merged"], of_all = _dedup_pairs_merged(groups, matched_pred_of_gold)
+        result["dedup_false_merges"] = _false_merges(traps, matched_pred_of_gold)
         if duplicate_details:
-            result["dedup_pairs_merged_of_all"] = figures["pairs_merged_of_all"]
+            result["dedup_pairs_merged_of_all"] = of_all
     return result

@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..records import ActorRef, Document, Event, Evidence, Trigger
-from ..registry import stage
+from ..registry import StageSettings, stage
 from . import syntax
 from .arguments import act_noun, add_argument_spans, predicate_object
 from .codebook import lookup
@@ -1004,8 +1004,6 @@ class EventCoder:
                tgt: ActorRef | None, symmetric: bool, rule: str, confidence: float) -> Event:
         info = lookup(code)
         key = f"{doc.doc_id}|{sent_idx}|{tok.idx}|{code}|{src.country}|{src.name}"
-        if tgt is not None and (tgt.country or tgt.name):  # one trigger, several recipients: one id each
-            key += f"|{tgt.country}|{tgt.name}"
         digest = hashlib.sha1(key.encode()).hexdigest()[:16]
         return Event(
             event_id=f"ev-{digest}", doc_id=doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
@@ -1168,7 +1166,16 @@ def _speaks_of_both(tok: Token) -> bool:
     return False
 
 
-@stage("events")
+class EventSettings(StageSettings):
+    patterns: list[str] = []  # pattern files (YAML) beside the built-in dictionary
+    intents: str | None = None  # a file replacing the built-in stance markers (intents.yaml)
+    domains: str | None = None  # a file replacing the built-in domain words (domains.yaml)
+    classifier: bool = True  # the shipped sentence classifier; false: rules only
+    classifier_threshold: float = 0.6
+    min_confidence: float = 0.0
+
+
+@stage("events", requires=["doc.spacy", "doc.mentions"], assigns=["doc.events"], settings=EventSettings)
 def make_event_coder(settings: dict[str, Any]) -> EventCoder:
     patterns = load_patterns(settings.get("patterns") or ())
     classifier = None
@@ -1176,5 +1183,6 @@ def make_event_coder(settings: dict[str, Any]) -> EventCoder:
         from .classifier import load_classifier
 
         classifier = load_classifier()
-    return EventCoder(patterns, load_lexicon(), float(settings.get("min_confidence", 0.0)), classifier,
+    lexicon = load_lexicon(settings.get("intents"), settings.get("domains"))
+    return EventCoder(patterns, lexicon, float(settings.get("min_confidence", 0.0)), classifier,
                       float(settings.get("classifier_threshold", 0.6)))

@@ -52,6 +52,9 @@ class Links:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        # a store written before linking, opened read-only, has no linking tables: its events stand alone
+        self.present = bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_links'")
+                            .fetchone()[0])
 
     def add(self, doc: Document) -> None:
         """Index the document's events, find the stored events each may be, and re-link the neighbourhood."""
@@ -139,11 +142,15 @@ class Links:
 
     def linked_ids(self, event_ids: list[str]) -> dict[str, str]:
         """The linked id of each given article-level event."""
+        if not self.present:
+            return {}
         return dict(self.con.execute("SELECT event_id, linked_id FROM event_links "
                                      "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [event_ids]).fetchall())
 
     def members(self, linked: list[str]) -> dict[str, list[str]]:
         """The article-level event ids of each given linked event."""
+        if not self.present:
+            return {}
         groups: dict[str, list[str]] = {}
         for event_id, link in self.con.execute(
                 "SELECT event_id, linked_id FROM event_links WHERE linked_id IN (SELECT unnest(?::VARCHAR[])) "

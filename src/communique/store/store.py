@@ -14,8 +14,9 @@ import duckdb
 from ..linking.provenance import article_event, linked_event
 from ..records import Document, Failure
 from .links import Links, create_tables, outlet
-from .rows import (Row, actor_rows, document_row, event_from_row, event_row, evidence_rows, mechanism_rows,
-                   mention_rows, sentence_rows)
+from .admission import Admission, Verdict
+from .invariants import InvalidDocument, PreparedDocument, prepare, read_schema
+from .rows import Row, event_from_row
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class Store:
                 self.con.close()
                 raise StoreError(f"cannot create the store schema in {self.path!r}: {exc}") from exc
         self.links = Links(self.con)
+        self.schema = read_schema(self.con)
 
     def __enter__(self) -> "Store":
         return self
@@ -95,32 +97,60 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def write(self, docs: Iterable[Document]) -> WriteResult:
-        """Store a batch in one transaction; on failure retry one by one, reporting bad documents.
+    def write(self, docs: Iterable[Document], *, replace: bool = False) -> WriteResult:
+        """Store a batch in one transaction; every document is checked first and a bad one reported.
 
-        A document whose content is already stored is skipped. A stored doc_id with different
-        content is replaced. A document is stored whole or not at all.
+        A document whose id is stored with the same content is skipped (re-ingesting is a no-op);
+        an id stored with other content (unless ``replace``), or content stored under another
+        id, is reported and not written. A document is stored whole or not at all.
         """
-        docs = list(docs)
+        result, ready = WriteResult(), []
+        admission, event_owner = Admission(self, replace=replace), {}
+        for doc in docs:
+            verdict = admission.judge(doc)
+            if verdict is Verdict.UNCHANGED:
+                result.skipped_duplicates.append(doc.doc_id)
+                continue
+            if isinstance(verdict, Failure):
+                result.failed.append(verdict)
+                continue
+            try:
+                prepared = prepare(doc, self.schema)
+                self._check_event_ids(prepared, event_owner)
+            except InvalidDocument as exc:
+                result.failed.append(Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
+                                             reason=f"not stored: {exc}"))
+                continue
+            prepared.replace = verdict is Verdict.REPLACE
+            ready.append(prepared)
         try:
             with self._transaction():
-                stored = [self._write_document(doc) for doc in docs]
-            return _result(docs, stored)
+                for prepared in ready:
+                    self._insert_document(prepared)
+            result.stored += [p.doc.doc_id for p in ready]
+            return result
         except Exception:  # noqa: BLE001 - isolate the bad document(s) below
             log.debug("batch write failed; writing its documents one by one", exc_info=True)
-        result = WriteResult()
-        for doc in docs:
+        for prepared in ready:
+            doc = prepared.doc
             try:
                 with self._transaction():
-                    stored_one = self._write_document(doc)
+                    self._insert_document(prepared)
             except Exception as exc:  # noqa: BLE001 - one bad document never loses the others
                 result.failed.append(Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
                                              reason=f"store failed: {type(exc).__name__}: {exc}"))
                 continue
-            result.extend(_result([doc], [stored_one]))
+            result.stored.append(doc.doc_id)
         return result
 
-    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 64) -> WriteResult:
+    def known(self, doc_id: str, content_hash: str) -> tuple[str | None, str | None]:
+        """``(hash stored under doc_id, doc_id storing content_hash)``; None where nothing is stored."""
+        by_id = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        by_hash = self.con.execute("SELECT doc_id FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+        return (by_id[0] if by_id else None), (by_hash[0] if by_hash else None)
+
+    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 64, *,
+                  replace: bool = False) -> WriteResult:
         """Write a stream of coded documents in batches; input failures are carried into the result."""
         total, batch = WriteResult(), []
         for item in items:
@@ -129,10 +159,10 @@ class Store:
                 continue
             batch.append(item)
             if len(batch) >= batch_size:
-                total.extend(self.write(batch))
+                total.extend(self.write(batch, replace=replace))
                 batch = []
         if batch:
-            total.extend(self.write(batch))
+            total.extend(self.write(batch, replace=replace))
         return total
 
     @contextmanager
@@ -148,13 +178,24 @@ class Store:
                 pass
             raise
 
-    def _write_document(self, doc: Document) -> bool:
-        """Write one document inside the open transaction; False when its content is already stored."""
-        if self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [doc.content_hash]).fetchone():
-            return False
-        self._delete_document(doc.doc_id)
-        self._insert_document(doc)
-        return True
+    def _check_event_ids(self, prepared: PreparedDocument, owner: dict[str, str]) -> None:
+        """Event ids are unique across the store: none may belong to another document."""
+        doc_id, ids = prepared.doc.doc_id, prepared.event_ids
+        stored = self.con.execute("SELECT event_id, doc_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                                  [ids]).fetchall() if ids else []
+        for event_id, other in [*stored, *((i, owner[i]) for i in ids if i in owner)]:
+            if other != doc_id:
+                raise InvalidDocument(f"event id {event_id!r} already belongs to document {other!r}")
+        owner.update(dict.fromkeys(ids, doc_id))
+
+    def _insert_document(self, prepared: PreparedDocument) -> None:
+        if prepared.replace:
+            self._delete_document(prepared.doc.doc_id)
+        for table in ("documents", "sentences", "mentions", "events", "evidence", "mechanisms"):
+            self._insert(table, prepared.tables[table])
+        for row in prepared.tables["actors"]:
+            self.con.execute(ACTOR_UPSERT, list(row.values()))
+        self.links.add(prepared.doc)
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document, its events and their evidence, and re-link the events it was linked with.
@@ -171,17 +212,6 @@ class Store:
                          [doc_id])
         for table in ("events", "mentions", "sentences", "mechanisms", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-
-    def _insert_document(self, doc: Document) -> None:
-        self._insert("documents", [document_row(doc)])
-        self._insert("sentences", sentence_rows(doc))
-        self._insert("mentions", mention_rows(doc))
-        self._insert("events", [event_row(e) for e in doc.events])
-        self._insert("evidence", [row for e in doc.events for row in evidence_rows(e)])
-        self._insert("mechanisms", mechanism_rows(doc))
-        for row in actor_rows(doc):
-            self.con.execute(ACTOR_UPSERT, list(row.values()))
-        self.links.add(doc)
 
     def _insert(self, table: str, rows: list[Row]) -> None:
         if not rows:
@@ -307,9 +337,3 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values)) for values in cursor.fetchall()]
 
-
-def _result(docs: list[Document], stored: list[bool]) -> WriteResult:
-    result = WriteResult()
-    for doc, was_stored in zip(docs, stored):
-        (result.stored if was_stored else result.skipped_duplicates).append(doc.doc_id)
-    return result
