@@ -143,40 +143,33 @@ def _days(first: int, last: int) -> list[str]:
     return [dt.date.fromordinal(d).isoformat() for d in range(first, last + 1)]
 
 
-def index_keys(record: LinkRecord) -> tuple[list[str], list[str]]:
-    """(keys the record registers, keys it probes); both lie inside its type-and-pair block.
+def _week(ordinal: int) -> str:
+    return str(ordinal // 7)
 
-    A day registers ``D:`` and a range of days (a week, a month) ``W:`` each of its days; an undated
-    report ``U:`` the days of its publication window and ``P:`` its publication day; every one of
-    them ``MD:`` the month-days and ``MO:`` the months it covers. A day without a year registers
-    ``XMD:``, a month without a year ``XM:``, a report with neither date nor publication date ``N``,
-    and every record ``*`` (the whole block, probed only by ``N`` records, which are rare). Each
-    record probes the keys of every kind whose dates can meet its own (:func:`date_agreement`).
+
+def index_keys(record: LinkRecord) -> tuple[list[str], list[str]]:
+    """(keys the record registers, keys it probes); all lie inside its type-and-pair block.
+
+    A dated day, a range of days (a week, a month) and an undated report's publication window
+    register ``T:`` the weeks they cover and ``MO:`` the months of the year; they probe the weeks
+    their days (one more each side) cover, and the months of reports that give no year. A day
+    without a year registers ``XMD:`` its month, a month without a year ``XM:``; they probe the
+    months of the others. A report with neither date nor publication date registers ``N`` and
+    probes ``*``, which every record registers (the whole block; such reports are rare). Keys are
+    coarse, so a record has a handful; :func:`link_score` decides among the candidates they bring.
     """
     span = span_of(record)
     register: list[str] = ["*"]
     probe: list[str] = ["N"]
     if span.first is not None:  # a day, a range of days, or an undated report's publication window
-        days = _days(span.first, span.last)
-        own = {"day": "D", "window": "W", "undated": "U"}[span.kind]
-        register += [f"{own}:{d}" for d in days] + [f"MD:{d[5:]}" for d in days] + [f"MO:{d[5:7]}" for d in days]
-        probe += [f"XMD:{d[5:]}" for d in days] + [f"XM:{d[5:7]}" for d in days]
-        probe += [f"D:{d}" for d in days] + [f"W:{d}" for d in days]
-        if span.kind != "undated":
-            probe += [f"U:{d}" for d in days]
-        if span.kind == "day":  # next-day disagreements between near-identical reports
-            probe += [f"D:{d}" for d in _days(span.first - NEXT_DAY, span.last + NEXT_DAY)]
-        if span.kind == "undated":
-            published = span.last - PUBLICATION_WINDOW[1]
-            register.append(f"P:{dt.date.fromordinal(published).isoformat()}")
-            reach = sum(PUBLICATION_WINDOW)
-            probe += [f"P:{d}" for d in _days(published - reach, published + reach)]
-    elif span.kind == "monthday":
-        register += [f"XMD:{span.monthday}", f"MO:{span.monthday[:2]}"]
-        probe += [f"MD:{span.monthday}", f"XMD:{span.monthday}", f"XM:{span.monthday[:2]}"]
-    elif span.kind == "month-of-year":
-        register.append(f"XM:{span.month}")
-        probe += [f"MO:{span.month}", f"XM:{span.month}"]
+        months = {dt.date.fromordinal(d).strftime("%m") for d in range(span.first, span.last + 1)}
+        register += [f"T:{_week(d)}" for d in range(span.first, span.last + 1)] + [f"MO:{m}" for m in months]
+        probe += [f"T:{_week(d)}" for d in range(span.first - NEXT_DAY, span.last + NEXT_DAY + 1)]
+        probe += [f"XMD:{m}" for m in months] + [f"XM:{m}" for m in months]
+    elif span.kind in ("monthday", "month-of-year"):
+        month = span.monthday[:2] if span.monthday else span.month
+        register.append(f"{'XMD' if span.monthday else 'XM'}:{month}")
+        probe += [f"MO:{month}", f"XMD:{month}", f"XM:{month}"]
     else:  # neither date nor publication date: compared with its whole block
         register.append("N")
         probe.append("*")

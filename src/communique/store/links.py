@@ -69,9 +69,9 @@ class Links:
         self.con.execute("INSERT INTO link_keys SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
                          [[k for k, _ in registered], [e for _, e in registered], doc.doc_id])
         probes = sorted({key for event_id in ids for key in keys[event_id][1]})
-        found = self.con.execute(
-            'SELECT DISTINCT "key", event_id FROM link_keys WHERE "key" IN (SELECT unnest(?::VARCHAR[])) '
-            "AND doc_id <> ?", [probes, doc.doc_id]).fetchall()
+        lookups = " UNION ALL ".join('SELECT "key", event_id, doc_id FROM link_keys WHERE "key" = ?' for _ in probes)
+        found = [(key, event_id) for key, event_id, other in  # one index lookup per key (a list or join would scan)
+                 self.con.execute(lookups, probes).fetchall() if other != doc.doc_id]
         by_key: dict[str, set[str]] = {}
         for key, event_id in found:
             by_key.setdefault(key, set()).add(event_id)
@@ -157,3 +157,4 @@ class Links:
                 "ORDER BY event_id", [linked]).fetchall():
             groups.setdefault(link, []).append(event_id)
         return groups
+
