@@ -19,7 +19,7 @@ from communique.records import ActorRef, Document, Event, Evidence, Failure, Mec
 
 runner = CliRunner()
 
-COMMANDS = ("ingest", "events", "export", "code", "evaluate", "actors", "mechanisms", "explain", "serve")
+COMMANDS = ("ingest", "events", "export", "code", "evaluate", "actors", "mechanisms", "explain", "serve", "delete")
 
 # input name -> (actor, recipient, event type, date); "broken" inputs fail to read.
 ARTICLES = {
@@ -179,6 +179,29 @@ def test_export_writes_each_format(db, tmp_path, fmt):
         assert len(out.read_text().splitlines()) == 3  # header + 2 events
 
 
+def test_events_are_linked_across_articles_unless_asked_per_article(db, tmp_path):
+    again = runner.invoke(app, ["ingest", "-", "--db", str(db)], input="CHN and VNM: CONSULT on 2021-04-23, again.")
+    assert again.exit_code == 0, again.output
+    linked = jsonl(runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"]).stdout)
+    per_article = jsonl(runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--per-article"]).stdout)
+    assert sorted((e["event_id"], e["num_articles"]) for e in linked) == [("a-e1", 2), ("b-e1", 1), ("c-e1", 1)]
+    assert sorted((e["event_id"], e["linked_id"]) for e in per_article) == [
+        ("a-e1", "a-e1"), ("b-e1", "b-e1"), ("c-e1", "c-e1"), ("stdin-e1", "a-e1")]
+    out = tmp_path / "linked.tsv"
+    assert runner.invoke(app, ["export", "--db", str(db), "--format", "cameo-tsv", "-o", str(out)]).exit_code == 0
+    header, *lines = [line.split("\t") for line in out.read_text().splitlines()]
+    counts = {line[header.index("doc_ids")]: line[header.index("NumArticles")] for line in lines}
+    assert counts == {"a;stdin": "2", "b": "1", "c": "1"}
+
+
+def test_delete_removes_a_document_and_reports_unknown_ids(db):
+    result = runner.invoke(app, ["delete", "b", "nope", "--db", str(db)])
+    assert result.exit_code == 1
+    assert "deleted 1, not found 1" in result.stdout and "nope: no such document" in result.stderr
+    events = jsonl(runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"]).stdout)
+    assert sorted(e["event_id"] for e in events) == ["a-e1", "c-e1"]
+
+
 def test_code_writes_events_to_stdout(fake_coder):
     result = runner.invoke(app, ["code", "a.txt", "c.txt"])
     assert result.exit_code == 0
@@ -208,7 +231,7 @@ def fake_evaluate(monkeypatch):
     """communique.evaluate's scoring functions replaced by recording fakes."""
     seen = {}
 
-    def score(gold, preds, dups=None, details=False):
+    def score(gold, preds, dups=None, details=False, duplicate_details=False):
         seen.update(gold=gold, preds=preds, dups=dups)
         return {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
 

@@ -9,7 +9,8 @@ import random
 
 import pytest
 
-from communique.evaluate import EvaluationInputError, format_report, load_gold, load_predictions, score
+from communique.evaluate import (EvaluationInputError, format_report, load_duplicates, load_gold, load_predictions,
+                                 score)
 from communique.evaluate.__main__ import main
 
 TYPES = ("CONSULT", "AGREE", "SUPPORT", "REQUEST")
@@ -293,3 +294,30 @@ def test_missing_inputs_are_reported(tmp_path, capsys):
         load_gold(tmp_path)
     assert main([str(tmp_path / "none.gold.jsonl"), str(tmp_path / "p.jsonl")]) == 2
     assert "no such gold file" in capsys.readouterr().err
+
+
+def test_duplicates_count_linked_pairs_and_false_merges_on_traps(tmp_path):
+    """Three outlets report one summons (linked: one prediction id cites all three documents); a
+    later summons in a fourth is a trap that the linked prediction must not take in."""
+    golds = [dict(BASE, doc=doc, id=f"{doc}-e1") for doc in ("a", "b", "c", "d")]
+    linked = dict(as_prediction(golds[0]), event_id="one",
+                  evidence=[{"doc_id": doc, "sentence": "s", "start": 0, "end": 1} for doc in ("a", "b")])
+    preds = [linked, dict(as_prediction(golds[2]), event_id="two"), dict(as_prediction(golds[3]), event_id="one")]
+    dups = {"same": [["a-e1", "b-e1", "c-e1"], ["a-e1", "missing"]], "different": [["a-e1", "d-e1"]]}
+    result = score(golds, preds, dups, duplicate_details=True)
+    assert (result["dedup_pairs_merged"], result["dedup_pairs_merged_of_all"], result["dedup_false_merges"]) == \
+        ("1/3", "1/4", "1/1")
+    path = tmp_path / "dups.json"
+    path.write_text(json.dumps(dups), encoding="utf-8")
+    assert load_duplicates(path) == dups
+
+
+def test_a_linked_event_is_judged_in_each_document_by_that_articles_report():
+    monday, tuesday = dict(BASE, doc="a", id="a-e1"), dict(BASE, doc="b", id="b-e1", date="2021-04-24")
+    side = {"country": "CHN"}, {"country": "VNM"}
+    linked = dict(as_prediction(monday), event_id="one", mentions=[
+        {"doc_id": "a", "date": "2021-04-23", "actor": side[0], "recipient": side[1]},
+        {"doc_id": "b", "date": "2021-04-24", "actor": side[0], "recipient": side[1]}])
+    result = score([monday, tuesday], [linked], {"same": [["a-e1", "b-e1"]], "different": []})
+    assert (result["tp"], result["fp"], result["attributes"]["date"]) == (2, 0, 1.0)
+    assert result["dedup_pairs_merged"] == "1/1"

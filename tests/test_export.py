@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from communique.export.contract import LINKING_FIELDS
 from communique.export import CONTRACT_FIELDS, FORMATS, event_to_dict, write_cameo_tsv, write_csv, write_jsonl, write_parquet
 from communique.records import ActorRef, Event, Evidence, Location, MechanismRef, Trigger
 
@@ -104,10 +105,16 @@ def test_cameo_tsv_lines():
     write_cameo_tsv([sample_event(), minimal_event()], out)
     lines = out.getvalue().splitlines()
     assert lines[0].split("\t") == ["date", "source", "target", "cameo", "quad_class", "goldstein", "plover",
-                                    "doc_ids", "evidence", "date_text", "date_precision"]
+                                    "doc_ids", "evidence", "date_text", "date_precision", "NumArticles", "NumSources"]
     assert lines[1].split("\t") == ["20210423", "CHNMIL", "VNMMIL", "043", "1", "1.0", "CONSULT", "doc1;doc2",
-                                    " ".join(SENTENCE.split()), "2021-04-23", "day"]
-    assert lines[2].split("\t") == ["", "---GOV", "", "10", "", "", "DEMAND", "doc3", "", "XXXX-11-02", ""]
+                                    " ".join(SENTENCE.split()), "2021-04-23", "day", "1", "1"]
+    assert lines[2].split("\t") == ["", "---GOV", "", "10", "", "", "DEMAND", "doc3", "", "XXXX-11-02", "", "1", "1"]
+
+
+def test_cameo_tsv_counts_the_articles_and_outlets_of_a_linked_event():
+    out = io.StringIO()
+    write_cameo_tsv([{**event_to_dict(sample_event()), "num_articles": 3, "num_sources": 2}], out)
+    assert out.getvalue().splitlines()[1].split("\t")[-2:] == ["3", "2"]
 
 
 def test_parquet_reads_back_through_duckdb(tmp_path):
@@ -116,9 +123,11 @@ def test_parquet_reads_back_through_duckdb(tmp_path):
     rel = duckdb.sql(f"SELECT * FROM read_parquet('{path}') ORDER BY event_id")
     names = [d[0] for d in rel.description]
     rows = [dict(zip(names, values)) for values in rel.fetchall()]
-    assert [n for n in names if n != "date_text"] == list(CONTRACT_FIELDS)
-    assert dict(rows[0], date=rows[0]["date_text"]) == dict(event_to_dict(sample_event()), date_text="2021-04-23")
+    assert [n for n in names if n != "date_text"] == list(CONTRACT_FIELDS + LINKING_FIELDS)
+    contract = {k: rows[0][k] for k in (*CONTRACT_FIELDS, "date_text")}
+    assert dict(contract, date=rows[0]["date_text"]) == dict(event_to_dict(sample_event()), date_text="2021-04-23")
     assert (rows[0]["date"], rows[1]["date"], rows[1]["date_text"]) == (dt.date(2021, 4, 23), None, "XXXX-11-02")
+    assert rows[0]["num_articles"] is None  # a bare event carries no linking fields
     assert rows[1]["location"] is None and rows[1]["actor"]["sector"] == "GOV"
 
 

@@ -20,6 +20,7 @@ from rich.table import Table
 from . import cli_checks as checks
 from .cli_errors import SafeGroup, version_callback
 from .export import FORMATS, event_to_dict
+from .linking.provenance import article_event
 from .progress import Progress, progress_wanted
 from .records import Event, Failure
 from .store import DEFAULT_PATH, Store, StoreError
@@ -91,6 +92,8 @@ TypeOption = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER 
 SinceOption = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, ISO (inclusive).")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", help="Latest event date, ISO or a prefix such as 2021-04.")]
 CountryOption = Annotated[Optional[str], typer.Option("--country", help="Country code of the actor or recipient.")]
+PerArticleOption = Annotated[bool, typer.Option(
+    "--per-article", help="One row per article's report of an event, instead of one per linked real-world event.")]
 
 
 def _filters(dyad: str | None, types: list[str] | None, since: str | None, until: str | None,
@@ -192,11 +195,17 @@ def _event_summary(row: dict[str, Any]) -> dict[str, Any]:
         "status": row.get("status"),
         "mechanism": " ".join(str(v) for v in (mechanism.get("name"), mechanism.get("edition")) if v),
         "doc_id": row.get("doc_id"),
+        # how many articles and outlets report a linked event (left out for a single report)
+        "reports": f"{row['num_articles']}/{row['num_sources']}" if (row.get("num_articles") or 1) > 1 else None,
     }
 
 
 def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     return FORMATS[fmt](rows, out)
+
+
+def _stored_events(store: Store, filters: dict[str, Any], per_article: bool) -> list[dict[str, Any]]:
+    return store.article_events(**filters) if per_article else store.linked_events(**filters)
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -281,9 +290,11 @@ def events(
     limit: Annotated[int, typer.Option("--limit", help="Rows shown in the table (the first page).", min=1,
                                        max=MAX_PAGE)] = DEFAULT_PAGE,
     format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,  # noqa: A002
+    per_article: PerArticleOption = False,
 ) -> None:
     """List stored events, filtered by dyad, type, quad class, sector, dates, mechanism, outlet and text.
 
+    One row per real-world event, linked across articles (--per-article: one per article's report).
     The table shows the first page (--limit rows); jsonl and csv write every matching event.
     """
     from .api import Communique
@@ -299,17 +310,27 @@ def events(
         raise typer.Exit(1)
     try:
         with Communique.query(db) as queries:
-            if format is ListFormat.table:
+            if per_article and format is ListFormat.table:
                 page = queries.events_page(flt, limit=limit)
                 shown = "" if page.next_cursor is None else f", first {len(page.items)} shown"
                 _print_table([_event_summary(r) for r in page.items], title=f"{page.total} events{shown}")
-            else:
+                return
+            if per_article:
                 _write_rows(queries.iter_events(flt), format.value, sys.stdout)
+                return
+            report_ids = [row["event_id"] for row in queries.iter_events(flt)]
     except QueryError as exc:
         raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
+    with _open_store(db, read_only=True) as store:
+        rows = store.linked_events(event_ids=report_ids) if report_ids else []
+    if format is ListFormat.table:
+        shown = f", first {limit} shown" if len(rows) > limit else ""
+        _print_table([_event_summary(r) for r in rows[:limit]], title=f"{len(rows)} events{shown}")
+    else:
+        _write_rows(rows, format.value, sys.stdout)
 
 
 @app.command()
@@ -322,13 +343,14 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     country: CountryOption = None,
+    per_article: PerArticleOption = False,
 ) -> None:
-    """Export stored events to a file (JSON lines, CSV, CAMEO TSV or Parquet)."""
+    """Export stored events (linked across articles) to a file (JSON lines, CSV, CAMEO TSV or Parquet)."""
     filters = _filters(dyad, type, since, until, country)
     if output != STDOUT:
         checks.output_path(output)
     with _open_store(db, read_only=True) as store:
-        rows = store.events(**filters)
+        rows = _stored_events(store, filters, per_article)
     binary = format is ExportFormat.parquet
     with _output(output, binary=binary) as fh:
         count = FORMATS[format.value](rows, fh)
@@ -369,7 +391,7 @@ def code(
                 report.failure(item)
                 continue
             report.document(item)
-            yield from (event_to_dict(e) for e in item.events)
+            yield from (article_event(event_to_dict(e), None) for e in item.events)
 
     try:
         with _output(output) as fh:
@@ -386,8 +408,9 @@ def evaluate(
     predictions: Annotated[Path, typer.Argument(help="Predicted events, JSON lines (export contract).",
                                                 exists=True, dir_okay=False)],
     gold: Annotated[Path, typer.Option("--gold", help="Gold file or directory of *.gold.jsonl files.", exists=True)],
-    dups: Annotated[Optional[Path], typer.Option("--dups", help="Duplicate gold ids: {\"same\": [[ids]], \"different\": [[id, id]]}.",
-                                                 exists=True, dir_okay=False)] = None,
+    dups: Annotated[Optional[Path], typer.Option(
+        "--dups", help='Duplicate gold ids: {"same": [[ids]], "different": [[id, id]]} or a list of groups.',
+        exists=True, dir_okay=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="List each miss, false positive and wrong attribute "
                                                           "with its sentence.")] = False,
@@ -397,11 +420,30 @@ def evaluate(
 
     try:
         groups = load_duplicates(dups) if dups else None
-        result = score(load_gold(gold), load_predictions(predictions), dups=groups, details=misses)
+        result = score(load_gold(gold), load_predictions(predictions), dups=groups, details=misses,
+                       duplicate_details=True)
     except ValueError as exc:  # malformed gold, predictions or duplicates: the message names file and line
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
     typer.echo(json.dumps(result, ensure_ascii=False, default=str) if as_json else format_report(result, details=misses))
+
+
+@app.command()
+def delete(
+    doc_ids: Annotated[list[str], typer.Argument(help="Document ids to remove.")],
+    db: DbOption = Path(DEFAULT_PATH),
+) -> None:
+    """Remove documents with their events and evidence; the events they were linked with are re-linked."""
+    missing = []
+    with _open_store(db, read_only=False) as store:
+        for doc_id in doc_ids:
+            if not store.delete(doc_id):
+                missing.append(doc_id)
+    for doc_id in missing:
+        typer.echo(f"failed: {doc_id}: no such document in {db}", err=True)
+    typer.echo(f"deleted {len(doc_ids) - len(missing)}, not found {len(missing)}")
+    if missing:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -35,8 +35,10 @@ def format_report(result: dict[str, Any], details: bool = False) -> str:
     lines += [f"{doc}: tp={tp} fp={fp} fn={fn}" for doc, (tp, fp, fn) in result["per_doc"].items()]
     lines.append(f"attributes: {json.dumps(result['attributes'])}")
     if "dedup_pairs_merged" in result:
-        lines.append(f"dedup pairs merged: {result['dedup_pairs_merged']} "
-                     f"false merges: {result.get('dedup_false_merges', '0/0')}")
+        of_all = result.get("dedup_pairs_merged_of_all")
+        lines.append(f"dedup pairs merged: {result['dedup_pairs_merged']}"
+                     + (f" (of all pairs: {of_all})" if of_all else "")
+                     + f" false merges: {result.get('dedup_false_merges', '0/0')}")
     lines.append(
         f"P={result['precision']} R={result['recall']} F1={result['f1']} "
         f"(tp={result['tp']} fp={result['fp']} fn={result['fn']})"

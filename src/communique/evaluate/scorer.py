@@ -83,16 +83,18 @@ def _merged(matched_pred_of_gold: dict[str, Any], a: str, b: str) -> bool:
         pred_a == matched_pred_of_gold[b])
 
 
-def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
-    """How many pairs of duplicate gold events (both matched) were matched by the same prediction."""
-    same = total = 0
+def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> tuple[str, str]:
+    """How many pairs of duplicate gold events were matched by the same prediction: among the pairs
+    whose two events were found, and among all pairs."""
+    same = found = total = 0
     for group in dups:
         ids = [gold_id for gold_id in group if isinstance(gold_id, str)]
         for a, b in itertools.combinations(ids, 2):
+            total += 1
             if a in matched_pred_of_gold and b in matched_pred_of_gold:
-                total += 1
+                found += 1
                 same += _merged(matched_pred_of_gold, a, b)
-    return f"{same}/{total}"
+    return f"{same}/{found}", f"{same}/{total}"
 
 
 def _false_merges(traps: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
@@ -101,8 +103,30 @@ def _false_merges(traps: Iterable[list], matched_pred_of_gold: dict[str, Any]) -
     return f"{sum(_merged(matched_pred_of_gold, a, b) for a, b in traps)}/{len(traps)}"
 
 
+def document_views(pred: Event) -> list[tuple[str, Event]]:
+    """(document, prediction as that document reports it) for each document a prediction cites.
+
+    A linked event (one with ``mentions``) is judged in each document by that article's own report:
+    its date, sides and place; its id stays the linked id, so duplicates count as merged. Any other
+    prediction is the same object in every document it cites (as the reference scorer reads it).
+    """
+    mentions = [m for m in pred.get("mentions") or [] if isinstance(m, dict) and m.get("doc_id")]
+    if not mentions:
+        return [(doc, pred) for doc in prediction_docs(pred)]
+    views = []
+    for mention in mentions:
+        doc = str(mention["doc_id"])
+        view = dict(pred, doc_id=doc, date=mention.get("date"), actor=mention.get("actor") or {},
+                    recipient=mention.get("recipient") or {},
+                    location={"name": mention.get("location"), "country": mention.get("location_country")}
+                    if mention.get("location") or mention.get("location_country") else None,
+                    evidence=[ev for ev in pred.get("evidence") or [] if isinstance(ev, dict) and ev.get("doc_id") == doc])
+        views.append((doc, view))
+    return views
+
+
 def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, list] | None = None,
-          details: bool = False) -> dict[str, Any]:
+          details: bool = False, duplicate_details: bool = False) -> dict[str, Any]:
     """Score predictions (export-contract dicts) against gold events.
 
     Returns ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1`` (3 decimals), ``attributes``
@@ -110,7 +134,11 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
     ``misses`` (required gold events no prediction matched), ``false_positives`` (predictions that
     matched no gold event) and ``attribute_errors`` (matched pairs whose attribute differs); and, when
     ``dups`` is given (groups of gold ids describing one real-world event, or ``{"same": groups,
-    "different": pairs}``), ``dedup_pairs_merged`` and ``dedup_false_merges``.
+    "different": pairs}``), ``dedup_pairs_merged`` and ``dedup_false_merges``, as the reference scorer
+    gives them; ``duplicate_details`` adds ``dedup_pairs_merged_of_all`` (merged among all pairs, found
+    or not). Predictions are one event however many documents they cite (their ``evidence``, or for a
+    linked event its ``mentions``, see :func:`document_views`): a duplicate pair is merged when one
+    prediction id matches both.
     Predictions for documents without gold events are not counted.
     """
     gold_by_doc: dict[str, list[Event]] = defaultdict(list)
@@ -118,8 +146,8 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
         gold_by_doc[str(event["doc"])].append(event)
     preds_by_doc: dict[str, list[Event]] = defaultdict(list)
     for pred in preds:
-        for doc in prediction_docs(pred):
-            preds_by_doc[doc].append(pred)
+        for doc, view in document_views(pred):
+            preds_by_doc[doc].append(view)
 
     tp = fp = fn = 0
     tally = _Tally()
@@ -157,6 +185,8 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
         result.update(misses=misses, false_positives=false_positives, attribute_errors=attribute_errors)
     if dups:
         groups, traps = (dups.get("same", []), dups.get("different", [])) if isinstance(dups, dict) else (dups, [])
-        result["dedup_pairs_merged"] = _dedup_pairs_merged(groups, matched_pred_of_gold)
+        result["dedup_pairs_merged"], of_all = _dedup_pairs_merged(groups, matched_pred_of_gold)
         result["dedup_false_merges"] = _false_merges(traps, matched_pred_of_gold)
+        if duplicate_details:
+            result["dedup_pairs_merged_of_all"] = of_all
     return result

@@ -15,6 +15,8 @@ CONTRACT_FIELDS: tuple[str, ...] = (
     "symmetric", "date", "date_end", "date_precision", "date_raw", "date_reason", "location",
     "location_reason", "status", "mechanism", "evidence", "trigger", "rule", "confidence", "doc_id",
 )
+# Fields of the store's and the command line's events (communique.linking.provenance), after the above.
+LINKING_FIELDS: tuple[str, ...] = ("linked_id", "num_articles", "num_sources", "mentions", "date_alternatives")
 ACTOR_FIELDS: tuple[str, ...] = ("country", "sector", "name", "text")
 # The actor object ends with "span": [start, end] of the argument phrase in the document text, or null.
 ACTOR_SPAN = "span"

@@ -37,11 +37,13 @@ CSV_COLUMNS: tuple[str, ...] = (
     "status", "mechanism_name", "mechanism_edition", "trigger", "rule", "confidence", "doc_id",
     "evidence_doc_ids", "evidence_sentence",
     "actor_start", "actor_end", "recipient_start", "recipient_end",
+    "linked_id", "num_articles", "num_sources", "mention_doc_ids", "date_alternatives",
 )
 
 CAMEO_COLUMNS: tuple[str, ...] = (
     "date", "source", "target", "cameo", "quad_class", "goldstein", "plover", "doc_ids", "evidence",
     "date_text", "date_precision",
+    "NumArticles", "NumSources",
 )
 
 # Column types of the Parquet file: the contract, nested as in JSON.
@@ -59,6 +61,12 @@ PARQUET_SCHEMA: tuple[tuple[str, str], ...] = (
     ("evidence", 'STRUCT(doc_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER)[]'),
     ("trigger", 'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER)'),
     ("rule", "VARCHAR"), ("confidence", "DOUBLE"), ("doc_id", "VARCHAR"),
+    ("linked_id", "VARCHAR"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
+    ("mentions", "STRUCT(event_id VARCHAR, doc_id VARCHAR, source VARCHAR, published VARCHAR, sentence VARCHAR, "
+                 'start INTEGER, "end" INTEGER, date VARCHAR, location VARCHAR, location_country VARCHAR, '
+                 "actor STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR), "
+                 "recipient STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR))[]"),
+    ("date_alternatives", "STRUCT(date VARCHAR, doc_ids VARCHAR[])[]"),
 )
 
 
@@ -93,6 +101,9 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
         trigger=(row.get("trigger") or {}).get("text"),
         evidence_doc_ids=";".join(_unique(ev.get("doc_id") for ev in evidence)),
         evidence_sentence=evidence[0].get("sentence") if evidence else None,
+        linked_id=row.get("linked_id"), num_articles=row.get("num_articles", 1), num_sources=row.get("num_sources", 1),
+        mention_doc_ids=";".join(_unique(m.get("doc_id") for m in row.get("mentions") or [])),
+        date_alternatives=";".join(a["date"] for a in row.get("date_alternatives") or []),
     )
     return {column: flat[column] for column in CSV_COLUMNS}
 
@@ -145,6 +156,7 @@ def write_cameo_tsv(rows: Rows, fh: TextIO) -> int:
             row.get("cameo"), row.get("quad_class"), row.get("goldstein"), row.get("event_type"),
             ";".join(doc_ids), evidence[0].get("sentence") if evidence else None,
             row.get("date"), row.get("date_precision"),
+            row.get("num_articles", 1), row.get("num_sources", 1),
         )
         fh.write("\t".join(_tsv_cell(value) for value in values) + "\n")
         count += 1

@@ -14,7 +14,7 @@ from typing import Any
 from .formats import CAMEO_COLUMNS, CSV_COLUMNS
 
 INTEGER_COLUMNS = frozenset({"quad_class", "mechanism_edition", "actor_start", "actor_end", "recipient_start",
-                             "recipient_end"})
+                             "recipient_end", "num_articles", "num_sources", "NumArticles", "NumSources"})
 NUMBER_COLUMNS = frozenset({"goldstein", "lat", "lon", "confidence"})
 BOOLEAN_COLUMNS = frozenset({"symmetric"})
 DATE_COLUMNS = frozenset({"date"})

@@ -11,7 +11,9 @@ from typing import Any, Iterable, Iterator
 
 import duckdb
 
+from ..linking.provenance import article_event, linked_event
 from ..records import Document, Failure
+from .links import Links, create_tables, outlet
 from .admission import Admission, Verdict
 from .invariants import InvalidDocument, PreparedDocument, prepare, read_schema
 from .rows import Row, event_from_row
@@ -77,9 +79,11 @@ class Store:
         if not read_only:
             try:
                 self.con.execute(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
+                create_tables(self.con)
             except duckdb.Error as exc:
                 self.con.close()
                 raise StoreError(f"cannot create the store schema in {self.path!r}: {exc}") from exc
+        self.links = Links(self.con)
         self.schema = read_schema(self.con)
 
     def __enter__(self) -> "Store":
@@ -191,8 +195,19 @@ class Store:
             self._insert(table, prepared.tables[table])
         for row in prepared.tables["actors"]:
             self.con.execute(ACTOR_UPSERT, list(row.values()))
+        self.links.add(prepared.doc)
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document, its events and their evidence, and re-link the events it was linked with.
+        False when no such document is stored."""
+        if not self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
+            return False
+        with self._transaction():
+            self._delete_document(doc_id)
+        return True
 
     def _delete_document(self, doc_id: str) -> None:
+        self.links.remove(doc_id)
         self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)",
                          [doc_id])
         for table in ("events", "mentions", "sentences", "mechanisms", "documents"):
@@ -211,7 +226,7 @@ class Store:
 
     def events(self, dyad: tuple[str, str] | None = None, types: list[str] | None = None,
                since: str | None = None, until: str | None = None, country: str | None = None,
-               doc_id: str | None = None) -> list[dict[str, Any]]:
+               doc_id: str | None = None, event_ids: list[str] | None = None) -> list[dict[str, Any]]:
         """Events as export-contract dicts, filtered.
 
         ``dyad`` matches either direction; ``country`` matches the actor or the recipient;
@@ -240,6 +255,9 @@ class Store:
         if doc_id:
             where.append("doc_id = ?")
             params.append(doc_id)
+        if event_ids is not None:
+            where.append("event_id IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(event_ids))
         condition = " AND ".join(where)
         rows = self._dicts(f'SELECT * FROM events WHERE {condition} ORDER BY "date" NULLS LAST, doc_id, '
                            "sentence_index NULLS LAST, event_id", params)
@@ -248,6 +266,36 @@ class Store:
                               f"WHERE {condition})", params):
             evidence.setdefault(ev["event_id"], []).append(ev)
         return [event_from_row(row, evidence.get(row["event_id"], [])) for row in rows]
+
+    def linked_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Linked events (one per real-world event, every report a mention) that have a report
+        matching the filters of :meth:`events`, in date order."""
+        reports = self.events(**filters)
+        linked_of = self.links.linked_ids([r["event_id"] for r in reports])
+        groups = self.links.members(sorted(set(linked_of.values())))
+        wanted = {r["event_id"] for r in reports}
+        missing = sorted({m for ids in groups.values() for m in ids} - wanted)
+        rows = {r["event_id"]: r for r in reports + (self.events(event_ids=missing) if missing else [])}
+        docs = self._outlets()
+        events = []
+        for linked, ids in groups.items():
+            events.append(linked_event(linked, [rows[i] for i in ids if i in rows], docs))
+        for report in reports:  # a report not yet linked (a store written before linking) is its own event
+            if report["event_id"] not in linked_of:
+                events.append(article_event(report, None, docs.get(report["doc_id"])))
+        return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["doc_id"], e["event_id"]))
+
+    def article_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Article-level events (as :meth:`events`) with the id of the linked event each belongs to."""
+        reports = self.events(**filters)
+        linked_of = self.links.linked_ids([r["event_id"] for r in reports])
+        docs = self._outlets()
+        return [article_event(r, linked_of.get(r["event_id"]), docs.get(r["doc_id"])) for r in reports]
+
+    def _outlets(self) -> dict[str, dict[str, Any]]:
+        return {doc_id: {"outlet": outlet(source, url, doc_id), "published": published}
+                for doc_id, source, url, published in self.con.execute(
+                    "SELECT doc_id, source, url, published FROM documents").fetchall()}
 
     def documents(self, with_text: bool = False) -> list[dict[str, Any]]:
         """Stored documents' metadata (and text if asked), oldest ingested first."""

@@ -1,0 +1,160 @@
+"""Cross-document links in the store: linking a document's events as it is written, unlinking on delete.
+
+The decisions are :mod:`communique.linking.crossdoc`'s; this module keeps its tables
+(``linking.sql``) and re-clusters the neighbourhood an article touches: the events connected to
+it through linkable pairs. Clustering depends only on the set of events in that neighbourhood,
+so articles may arrive in any order, together or apart, and deleting one re-links the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Iterable
+from urllib.parse import urlparse
+
+import duckdb
+
+from ..linking.crossdoc import LinkRecord, cluster, fold_name, index_keys, link_score, linked_id
+from ..records import Document, Event
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(resources.files(__package__).joinpath("linking.sql").read_text("utf-8"))
+
+
+def outlet(source: str | None, url: str | None, doc_id: str) -> str:
+    """The outlet of a document: its source, else its web host, else the document itself."""
+    if source and source.strip():
+        return source.strip()
+    host = urlparse(url or "").hostname
+    return host.removeprefix("www.") if host else f"doc:{doc_id}"
+
+
+def record_of(event: Event, doc: Document) -> LinkRecord:
+    people = sorted({fold_name(ref.name) for ref in (event.actor, event.recipient)
+                     if ref is not None and ref.name and ref.actor_id and ref.actor_id.startswith("person:")})
+    mechanism = event.mechanism
+    return LinkRecord(
+        event_id=event.event_id, doc_id=doc.doc_id, event_type=event.event_type,
+        actor_country=event.actor.country if event.actor else None,
+        recipient_country=event.recipient.country if event.recipient else None,
+        symmetric=bool(event.symmetric), date=event.date, date_end=event.date_end, published=doc.published,
+        source=outlet(doc.source, doc.url, doc.doc_id),
+        location_country=event.location.country if event.location else None,
+        mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
+        edition=mechanism.edition if mechanism else None, people=tuple(people),
+        text=" ".join(ev.sentence for ev in event.evidence))
+
+
+class Links:
+    """The linking tables of one store connection (called inside the store's write transaction)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        # a store written before linking, opened read-only, has no linking tables: its events stand alone
+        self.present = bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_links'")
+                            .fetchone()[0])
+
+    def add(self, doc: Document) -> None:
+        """Index the document's events, find the stored events each may be, and re-link the neighbourhood."""
+        records = {event.event_id: record_of(event, doc) for event in doc.events}
+        if not records:
+            return
+        keys = {event_id: index_keys(r) for event_id, r in records.items()}
+        ids = list(records)
+        self.con.execute("INSERT INTO link_records SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[])",
+                         [ids, doc.doc_id, [json.dumps(r.to_dict()) for r in records.values()]])
+        registered = [(key, event_id) for event_id in ids for key in keys[event_id][0]]
+        self.con.execute("INSERT INTO link_keys SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
+                         [[k for k, _ in registered], [e for _, e in registered], doc.doc_id])
+        probes = sorted({key for event_id in ids for key in keys[event_id][1]})
+        lookups = " UNION ALL ".join('SELECT "key", event_id, doc_id FROM link_keys WHERE "key" = ?' for _ in probes)
+        found = [(key, event_id) for key, event_id, other in  # one index lookup per key (a list or join would scan)
+                 self.con.execute(lookups, probes).fetchall() if other != doc.doc_id]
+        by_key: dict[str, set[str]] = {}
+        for key, event_id in found:
+            by_key.setdefault(key, set()).add(event_id)
+        candidates = {r.event_id: r for r in self._records(sorted({e for _, e in found}))} if found else {}
+        pairs = []
+        for event_id, record in records.items():
+            for other in sorted({c for key in keys[event_id][1] for c in by_key.get(key, ())}):
+                score = link_score(record, candidates[other])
+                if score is not None:
+                    pairs.append((*sorted((event_id, other)), score))
+        if pairs:
+            self.con.execute("INSERT INTO link_pairs SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                             "unnest(?::DOUBLE[])", [[p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]])
+        self.relink(ids, known={**candidates, **records})
+
+    def remove(self, doc_id: str) -> None:
+        """Forget the document's events and re-link the events they were linked with."""
+        own = [row[0] for row in self.con.execute("SELECT event_id FROM link_records WHERE doc_id = ?",
+                                                  [doc_id]).fetchall()]
+        if not own:
+            return
+        neighbours = self._neighbours(own) - set(own)
+        self.con.execute("DELETE FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
+                         "OR b IN (SELECT unnest(?::VARCHAR[]))", [own, own])
+        self.con.execute("DELETE FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [own])
+        self.con.execute("DELETE FROM link_keys WHERE doc_id = ?", [doc_id])
+        self.con.execute("DELETE FROM link_records WHERE doc_id = ?", [doc_id])
+        if neighbours:
+            self.relink(sorted(neighbours))
+
+    def relink(self, seeds: Iterable[str], known: dict[str, LinkRecord] | None = None) -> None:
+        """Re-cluster every event connected to ``seeds`` by linkable pairs and store their linked ids."""
+        component = self._component(seeds)
+        if not component:
+            return
+        ids = sorted(component)
+        known = known or {}
+        missing = [i for i in ids if i not in known]
+        records = [known[i] for i in ids if i in known] + (self._records(missing) if missing else [])
+        scores = {}
+        if len(ids) > 1:
+            scores = {(a, b): score for a, b, score in self.con.execute(
+                "SELECT a, b, score FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+                if b in component}
+        rows = [(member, linked_id(group)) for group in cluster(records, scores) for member in group]
+        self.con.execute("DELETE FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        self.con.execute("INSERT INTO event_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                         [[m for m, _ in rows], [link for _, link in rows]])
+
+    def _neighbours(self, ids: list[str]) -> set[str]:
+        found = self.con.execute(
+            "SELECT b FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
+            "UNION SELECT a FROM link_pairs WHERE b IN (SELECT unnest(?::VARCHAR[]))", [ids, ids]).fetchall()
+        return {row[0] for row in found}
+
+    def _component(self, seeds: Iterable[str]) -> set[str]:
+        seen = set(seeds)
+        frontier = sorted(seen)
+        while frontier:
+            frontier = sorted(self._neighbours(frontier) - seen)
+            seen.update(frontier)
+        return seen
+
+    def _records(self, ids: list[str]) -> list[LinkRecord]:
+        rows = self.con.execute("SELECT record FROM link_records WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                                [ids]).fetchall()
+        return [LinkRecord.from_dict(json.loads(row[0])) for row in rows]
+
+    def linked_ids(self, event_ids: list[str]) -> dict[str, str]:
+        """The linked id of each given article-level event."""
+        if not self.present:
+            return {}
+        return dict(self.con.execute("SELECT event_id, linked_id FROM event_links "
+                                     "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [event_ids]).fetchall())
+
+    def members(self, linked: list[str]) -> dict[str, list[str]]:
+        """The article-level event ids of each given linked event."""
+        if not self.present:
+            return {}
+        groups: dict[str, list[str]] = {}
+        for event_id, link in self.con.execute(
+                "SELECT event_id, linked_id FROM event_links WHERE linked_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY event_id", [linked]).fetchall():
+            groups.setdefault(link, []).append(event_id)
+        return groups
+

@@ -1,0 +1,223 @@
+"""Cross-document linking: one real-world event reported by several outlets is one linked event.
+
+The articles are made up; each is one coded event, as the pipeline would store it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+
+from communique.linking.crossdoc import LinkRecord, index_keys, link_score
+from communique.records import ActorRef, Document, Event, Evidence, Location, MechanismRef, Sentence
+from communique.store import Store
+
+CAMEO = {"ACCUSE": "114", "SANCTION": "163", "CONSULT": "040", "AGREE": "030"}
+
+
+def report(doc_id: str, sentence: str, *, outlet: str = "Wire", published: str | None = "2022-03-15",
+           event_type: str = "ACCUSE", actor: str = "SDN", recipient: str = "EGY", date: str | None = "2022-03-14",
+           symmetric: bool = False, place: str | None = None, mechanism: tuple[str, int] | None = None,
+           people: tuple[str | None, str | None] = (None, None)) -> Document:
+    """An article of one sentence reporting one event."""
+    doc = Document(doc_id=doc_id, text=sentence, content_hash=hashlib.sha1(sentence.encode()).hexdigest(),
+                   source=outlet, published=published, origin=f"{doc_id}.txt")
+    doc.sentences = [Sentence(0, 0, len(sentence), sentence)]
+
+    def side(country: str, person: str | None) -> ActorRef:
+        if person:
+            return ActorRef(country=country, sector="GOV", name=person, text=person,
+                            actor_id="person:" + person.lower().replace(" ", "-"))
+        return ActorRef(country=country, sector="GOV", name=country, text=country)
+
+    doc.events = [Event(
+        event_id=f"{doc_id}-e1", doc_id=doc_id, event_type=event_type, cameo=CAMEO[event_type],
+        actor=side(actor, people[0]), recipient=side(recipient, people[1]), symmetric=symmetric, date=date,
+        date_precision="day" if date else None, status="occurred",
+        location=Location(name=place, country=actor) if place else None,
+        mechanism=MechanismRef(name=mechanism[0], edition=mechanism[1]) if mechanism else None,
+        evidence=[Evidence(doc_id, sentence, 0, len(sentence), 0)], confidence=0.8, sentence_index=0)]
+    return doc
+
+
+SUMMONS_A = report("harbour", "The foreign ministry summoned the Egyptian ambassador on Monday to protest "
+                              "the oil tender in the disputed border triangle.", outlet="Harbour Times")
+SUMMONS_B = report("capital", "Khartoum called in Egypt's ambassador on Monday over the tender for oil blocks "
+                              "in the disputed triangle, the ministry said.", outlet="Capital Daily")
+SANCTION = report("ledger", "Sudan froze the assets of Egyptian oil firms on Monday over the tender in the "
+                            "disputed triangle.", outlet="Ledger", event_type="SANCTION")
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "links.duckdb") as s:
+        yield s
+
+
+def groups(store: Store) -> list[list[str]]:
+    """The linked events as sorted lists of the documents that report them."""
+    return sorted(sorted(m["doc_id"] for m in e["mentions"]) for e in store.linked_events())
+
+
+def test_the_same_summons_by_two_outlets_is_one_event_with_both_mentions(store):
+    store.write([SUMMONS_A, SUMMONS_B])
+    [event] = store.linked_events()
+    assert (event["num_articles"], event["num_sources"]) == (2, 2)
+    assert [(m["doc_id"], m["source"], m["sentence"]) for m in event["mentions"]] == [
+        ("capital", "Capital Daily", SUMMONS_B.text), ("harbour", "Harbour Times", SUMMONS_A.text)]
+    assert {ev["doc_id"] for ev in event["evidence"]} == {"capital", "harbour"}
+    assert event["event_id"] == event["linked_id"] == "capital-e1"  # the smallest report id
+    assert [e["linked_id"] for e in store.article_events()] == ["capital-e1", "capital-e1"]
+
+
+def test_two_reports_from_one_outlet_count_one_source(store):
+    copy = report("harbour-evening", SUMMONS_B.text + " It was the second protest.", outlet="Harbour Times")
+    store.write([SUMMONS_A, copy])
+    [event] = store.linked_events()
+    assert (event["num_articles"], event["num_sources"]) == (2, 1)
+
+
+def test_consecutive_day_meetings_of_the_same_ministers_stay_apart(store):
+    ministers = ("Rajiv Menon", "Kenji Sato")
+    monday = report("mon", "Defence ministers Rajiv Menon and Kenji Sato met in Tokyo on Monday to discuss "
+                           "maritime security.", event_type="CONSULT", actor="IND", recipient="JPN",
+                    symmetric=True, date="2023-05-01", published="2023-05-01", people=ministers)
+    tuesday = report("tue", "Rajiv Menon and Kenji Sato met again on Tuesday and reviewed joint exercises "
+                            "and defence industry ties.", event_type="CONSULT", actor="JPN", recipient="IND",
+                     symmetric=True, date="2023-05-02", published="2023-05-02", people=ministers[::-1])
+    store.write([monday, tuesday])
+    assert groups(store) == [["mon"], ["tue"]]
+
+
+def test_a_summons_and_a_sanction_the_same_day_stay_apart(store):
+    store.write([SUMMONS_A, SANCTION])
+    assert groups(store) == [["harbour"], ["ledger"]]
+
+
+def test_thirteenth_and_seventeenth_editions_never_merge(store):
+    dialogue = "High-Level Military Dialogue"
+    thirteenth = report("d13", "The 13th High-Level Military Dialogue between Azerbaijan and Turkey opened in Baku.",
+                        event_type="CONSULT", actor="AZE", recipient="TUR", symmetric=True, date="XXXX-12-17",
+                        published=None, mechanism=(dialogue, 13))
+    seventeenth = report("d17", "The 17th High-Level Military Dialogue between Azerbaijan and Turkey opened in Baku.",
+                         event_type="CONSULT", actor="AZE", recipient="TUR", symmetric=True, date="XXXX-12-17",
+                         published=None, mechanism=(dialogue, 17))
+    again = report("d17b", "Azerbaijani and Turkish commanders began the 17th High-Level Military Dialogue.",
+                   event_type="CONSULT", actor="TUR", recipient="AZE", symmetric=True, date=None,
+                   published=None, mechanism=(dialogue, 17))
+    store.write([thirteenth, seventeenth, again])
+    assert groups(store) == [["d13"], ["d17", "d17b"]]
+
+
+def test_an_undated_report_joins_only_within_its_publication_week(store):
+    undated = report("wire", "Sudan has summoned Egypt's ambassador to protest the tender for oil blocks in the "
+                             "disputed triangle.", date=None, published="2022-03-15")
+    months_later = report("late", "Sudan has summoned Egypt's ambassador again to protest the tender for oil blocks "
+                                  "in the disputed triangle.", date=None, published="2022-07-02")
+    store.write([SUMMONS_A, undated, months_later])
+    assert groups(store) == [["harbour", "wire"], ["late"]]
+
+
+def test_a_monday_tuesday_disagreement_keeps_the_better_supported_day_and_shows_the_other(store):
+    text = "The foreign ministry summoned the Egyptian ambassador to protest the oil tender in the disputed triangle."
+    monday = [report(f"m{i}", f"{text} (m{i})", outlet=f"Outlet {i}", date="2022-03-14") for i in (1, 2)]
+    tuesday = report("t1", f"{text} (t1)", outlet="Outlet 3", date="2022-03-15")
+    store.write([*monday, tuesday])
+    [event] = store.linked_events()
+    assert event["date"] == "2022-03-14"
+    assert event["date_alternatives"] == [{"date": "2022-03-15", "doc_ids": ["t1"]}]
+    assert sorted(m["date"] for m in event["mentions"]) == ["2022-03-14", "2022-03-14", "2022-03-15"]
+
+
+ORDER_DOCS = [SUMMONS_A, SUMMONS_B, SANCTION,
+              report("wire", "Sudan has summoned Egypt's ambassador to protest the oil tender in the disputed "
+                             "triangle.", outlet="Wire", date=None, published="2022-03-15")]
+
+
+def linked_view(store: Store) -> list[tuple]:
+    return sorted((e["event_id"], tuple(m["event_id"] for m in e["mentions"]), e["date"], e["num_sources"])
+                  for e in store.linked_events())
+
+
+def test_linking_does_not_depend_on_ingest_order(tmp_path):
+    views = []
+    orders = [ORDER_DOCS, ORDER_DOCS[::-1], [ORDER_DOCS[2], ORDER_DOCS[0], ORDER_DOCS[3], ORDER_DOCS[1]]]
+    for n, order in enumerate(orders):
+        with Store(tmp_path / f"one-by-one-{n}.duckdb") as s:
+            for doc in order:
+                s.write([doc])
+            views.append(linked_view(s))
+    with Store(tmp_path / "together.duckdb") as s:
+        s.write(ORDER_DOCS)
+        views.append(linked_view(s))
+    assert all(view == views[0] for view in views)
+    assert [len(mentions) for _, mentions, _, _ in views[0]] == [3, 1]
+
+
+def test_re_ingesting_is_a_no_op(store):
+    store.write(ORDER_DOCS)
+    before, counts = linked_view(store), store.counts()
+    links = store.con.execute("SELECT count(*) FROM event_links").fetchone()
+    result = store.write(ORDER_DOCS)
+    assert result.stored == [] and len(result.skipped_duplicates) == len(ORDER_DOCS)
+    assert (linked_view(store), store.counts()) == (before, counts)
+    assert store.con.execute("SELECT count(*) FROM event_links").fetchone() == links
+
+
+def test_deleting_a_document_removes_its_mentions_and_re_links_the_rest(store):
+    text = "Sudan summoned the Egyptian ambassador to protest the oil tender in the disputed triangle."
+    monday = report("monday", text + " It came on Monday.", date="2022-03-14")
+    wednesday = report("wednesday", "Sudan summoned the Egyptian ambassador on Wednesday to protest the oil tender.",
+                       date="2022-03-16")
+    undated = report("undated", text, date=None, published="2022-03-16")
+    store.write([monday, wednesday, undated])
+    assert groups(store) == [["monday", "undated"], ["wednesday"]]
+    assert store.delete("monday") and not store.delete("monday")
+    assert groups(store) == [["undated", "wednesday"]]
+    assert sorted(e["doc_id"] for e in store.events()) == ["undated", "wednesday"]
+    for table in ("link_records", "link_keys", "event_links"):
+        assert store.con.execute(f"SELECT count(*) FROM {table} WHERE event_id = 'monday-e1'").fetchone() == (0,)
+
+
+def test_replacing_a_document_re_links_its_new_events(store):
+    store.write([SUMMONS_A, SUMMONS_B])
+    changed = report("capital", "Sudan froze the assets of Egyptian oil firms on Monday.", event_type="SANCTION")
+    assert store.write([changed], replace=True).stored == ["capital"]
+    assert groups(store) == [["capital"], ["harbour"]]
+
+
+def random_record(rng: random.Random, n: int) -> LinkRecord:
+    day = rng.choice(["2022-03-14", "2022-03-15", "2022-03-20", "XXXX-03-14", "2022-03", "XXXX-03", "2022", None])
+    return LinkRecord(
+        event_id=f"e{n}", doc_id=f"d{n}", event_type="ACCUSE", actor_country="SDN", recipient_country="EGY",
+        symmetric=rng.random() < 0.3, date=day, date_end=rng.choice([None, "2022-03-21"]) if day == "2022-03-14" else None,
+        published=rng.choice([None, "2022-03-15", "2022-03-22", "2022-04-30"]),
+        mechanism=rng.choice([None, "talks"]), edition=rng.choice([None, 3, 4]),
+        text=rng.choice(["Sudan summoned the Egyptian ambassador over the tender.",
+                         "Sudan summoned the Egyptian ambassador over the oil tender in the triangle."]))
+
+
+def test_the_candidate_index_finds_every_pair_that_may_link():
+    rng = random.Random(7)
+    records = [random_record(rng, n) for n in range(150)]
+    keys = {r.event_id: index_keys(r) for r in records}
+    linkable = 0
+    for a in records:
+        for b in records:
+            if a is not b and link_score(a, b) is not None:
+                linkable += 1
+                assert set(keys[a.event_id][1]) & set(keys[b.event_id][0]), (a, b)
+    assert linkable > 100
+
+
+def test_a_store_written_before_linking_lists_each_report_as_its_own_event(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.write([SUMMONS_A, SUMMONS_B])
+        for table in ("event_links", "link_pairs", "link_keys", "link_records"):
+            s.con.execute(f"DROP TABLE {table}")
+    with Store(path, read_only=True) as s:
+        assert sorted((e["event_id"], e["linked_id"], e["num_articles"]) for e in s.linked_events()) == [
+            ("capital-e1", None, 1), ("harbour-e1", None, 1)]
