@@ -139,14 +139,14 @@ def test_same_doc_id_with_new_content_replaces_the_old_rows(store):
 
 def test_one_bad_document_fails_alone_and_loses_nothing(store, monkeypatch):
     store.write([make_doc("earlier")])
-    insert = Store._insert_document
+    insert = Store._insert_batch
 
-    def insert_then_fail_on_bad(self, doc):
-        insert(self, doc)  # rows are written, then the failure must roll them back
-        if doc.doc_id == "bad":
+    def insert_then_fail_on_bad(self, docs):
+        insert(self, docs)  # rows are written, then the failure must roll them back
+        if any(doc.doc_id == "bad" for doc in docs):
             raise RuntimeError("disk hiccup")
 
-    monkeypatch.setattr(Store, "_insert_document", insert_then_fail_on_bad)
+    monkeypatch.setattr(Store, "_insert_batch", insert_then_fail_on_bad)
     result = store.write([make_doc("x"), make_doc("bad"), make_doc("y")])
     assert sorted(result.stored) == ["x", "y"]
     assert [(f.origin, f.doc_id) for f in result.failed] == [("bad.txt", "bad")]
@@ -242,3 +242,34 @@ def test_schema_lives_in_a_sql_file_in_the_package():
     schema = resources.files(store_module.__package__).joinpath("schema.sql").read_text("utf-8")
     for table in store_module.TABLES:
         assert f"CREATE TABLE IF NOT EXISTS {table}" in schema
+
+
+def _snapshot(store):
+    tables = {t: sorted(map(repr, store.con.execute(f"SELECT * EXCLUDE (ingested_at) FROM {t}" if t == "documents"
+                                                  else f"SELECT * FROM {t}").fetchall()))
+              for t in store_module.TABLES if t != "actors"}
+    actors = store.con.execute("SELECT * EXCLUDE (aliases), list_sort(aliases) FROM actors ORDER BY actor_id")
+    return tables, actors.fetchall()
+
+
+def test_a_batch_stores_exactly_what_one_by_one_writes_store(tmp_path):
+    def docs():
+        a = make_doc("a")
+        b = make_doc("b")
+        b.mentions[0].title, b.mentions[0].text = "Minister of National Defence", "General Shao"
+        return [a, b, make_doc("a", "Replaced text. Shao Yuanming met his counterpart."), make_doc("c")]
+
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "batch.duckdb") as batch:
+        for doc in docs():
+            one.write([doc])
+        result = batch.write(docs())
+        assert result.stored == ["a", "b", "a", "c"]
+        assert _snapshot(batch) == _snapshot(one)
+        assert batch.con.execute("SELECT title, list_sort(aliases) FROM actors").fetchall() == [
+            ("Defence Minister", ["General Shao", "Shao Yuanming"])]
+
+
+def test_known_hashes_names_the_stored_content(store):
+    doc = make_doc("a")
+    store.write([doc])
+    assert store.known_hashes([doc.content_hash, "f" * 40]) == {doc.content_hash}

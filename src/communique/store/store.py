@@ -20,9 +20,10 @@ log = logging.getLogger(__name__)
 DEFAULT_PATH = "communique.duckdb"
 TABLES = ("documents", "sentences", "mentions", "actors", "events", "evidence", "mechanisms")
 
+ACTOR_COLUMNS = ["actor_id", "kind", "name", "country", "sector", "title", "rank", "organisation", "aliases"]
 ACTOR_UPSERT = """
 INSERT INTO actors (actor_id, kind, name, country, sector, title, rank, organisation, aliases)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+{select}
 ON CONFLICT (actor_id) DO UPDATE SET
     kind = coalesce(excluded.kind, actors.kind),
     name = coalesce(excluded.name, actors.name),
@@ -73,6 +74,7 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path!r}: {exc}") from exc
+        self._types: dict[str, dict[str, str]] = {}
         if not read_only:
             try:
                 self.con.execute(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
@@ -95,12 +97,13 @@ class Store:
         """Store a batch in one transaction; on failure retry one by one, reporting bad documents.
 
         A document whose content is already stored is skipped. A stored doc_id with different
-        content is replaced. A document is stored whole or not at all.
+        content is replaced. A document is stored whole or not at all. Rows go in column-wise,
+        one statement per table for the whole batch, and actors are upserted as one set.
         """
         docs = list(docs)
         try:
             with self._transaction():
-                stored = [self._write_document(doc) for doc in docs]
+                stored = self._write_batch(docs)
             return _result(docs, stored)
         except Exception:  # noqa: BLE001 - isolate the bad document(s) below
             log.debug("batch write failed; writing its documents one by one", exc_info=True)
@@ -108,15 +111,15 @@ class Store:
         for doc in docs:
             try:
                 with self._transaction():
-                    stored_one = self._write_document(doc)
+                    stored_one = self._write_batch([doc])
             except Exception as exc:  # noqa: BLE001 - one bad document never loses the others
                 result.failed.append(Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
                                              reason=f"store failed: {type(exc).__name__}: {exc}"))
                 continue
-            result.extend(_result([doc], [stored_one]))
+            result.extend(_result([doc], stored_one))
         return result
 
-    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 64) -> WriteResult:
+    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 256) -> WriteResult:
         """Write a stream of coded documents in batches; input failures are carried into the result."""
         total, batch = WriteResult(), []
         for item in items:
@@ -131,6 +134,15 @@ class Store:
             total.extend(self.write(batch))
         return total
 
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The content hashes among ``hashes`` that are already stored (one indexed look-up)."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT content_hash FROM documents WHERE content_hash IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        return {row[0] for row in rows}
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         self.con.execute("BEGIN TRANSACTION")
@@ -144,38 +156,80 @@ class Store:
                 pass
             raise
 
-    def _write_document(self, doc: Document) -> bool:
-        """Write one document inside the open transaction; False when its content is already stored."""
-        if self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [doc.content_hash]).fetchone():
-            return False
-        self._delete_document(doc.doc_id)
-        self._insert_document(doc)
-        return True
+    def _write_batch(self, docs: list[Document]) -> list[bool]:
+        """Write documents inside the open transaction; False for each one whose content is stored.
 
-    def _delete_document(self, doc_id: str) -> None:
-        self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)",
-                         [doc_id])
+        The batch is cut where a doc_id comes back, so a later version replaces an earlier one
+        exactly as if they had been written one after the other.
+        """
+        stored: list[bool] = []
+        known = self.known_hashes(d.content_hash for d in docs)
+        part: list[Document] = []
+        part_ids: set[str] = set()
+        for doc in docs:
+            if doc.content_hash in known:
+                stored.append(False)
+                continue
+            if doc.doc_id in part_ids:
+                self._replace_documents(part)
+                part, part_ids = [], set()
+            known.add(doc.content_hash)
+            part.append(doc)
+            part_ids.add(doc.doc_id)
+            stored.append(True)
+        if part:
+            self._replace_documents(part)
+        return stored
+
+    def _replace_documents(self, docs: list[Document]) -> None:
+        """Delete the stored rows of these doc_ids (found through the documents key), insert the new ones."""
+        ids = [d.doc_id for d in docs]
+        present = [r[0] for r in self.con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()]
+        if present:
+            self._delete_documents(present)
+        self._insert_batch(docs)
+
+    def _delete_documents(self, doc_ids: list[str]) -> None:
+        self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id IN "
+                         "(SELECT unnest(?::VARCHAR[])))", [doc_ids])
         for table in ("events", "mentions", "sentences", "mechanisms", "documents"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
 
-    def _insert_document(self, doc: Document) -> None:
-        self._insert("documents", [document_row(doc)])
-        self._insert("sentences", sentence_rows(doc))
-        self._insert("mentions", mention_rows(doc))
-        self._insert("events", [event_row(e) for e in doc.events])
-        self._insert("evidence", [row for e in doc.events for row in evidence_rows(e)])
-        self._insert("mechanisms", mechanism_rows(doc))
-        for row in actor_rows(doc):
-            self.con.execute(ACTOR_UPSERT, list(row.values()))
+    def _insert_batch(self, docs: list[Document]) -> None:
+        events = [e for doc in docs for e in doc.events]
+        self._insert("documents", [document_row(doc) for doc in docs])
+        self._insert("sentences", [row for doc in docs for row in sentence_rows(doc)])
+        self._insert("mentions", [row for doc in docs for row in mention_rows(doc)])
+        self._insert("events", [event_row(e) for e in events])
+        self._insert("evidence", [row for e in events for row in evidence_rows(e)])
+        self._insert("mechanisms", [row for doc in docs for row in mechanism_rows(doc)])
+        self._upsert_actors(merge_actor_rows(row for doc in docs for row in actor_rows(doc)))
+
+    def _upsert_actors(self, rows: list[Row]) -> None:
+        if rows:
+            self.con.execute(ACTOR_UPSERT.format(select=self._unnest_select("actors", ACTOR_COLUMNS)),
+                             _columns(rows, ACTOR_COLUMNS))
 
     def _insert(self, table: str, rows: list[Row]) -> None:
+        """Insert rows column-wise: one statement, each column passed as one typed list."""
         if not rows:
             return
         columns = list(rows[0])
         names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
-        self.con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                             [[row[c] for c in columns] for row in rows])
+        self.con.execute(f"INSERT INTO {table} ({names}) {self._unnest_select(table, columns)}",
+                         _columns(rows, columns))
+
+    def _unnest_select(self, table: str, columns: list[str]) -> str:
+        types = self._column_types(table)
+        return "SELECT " + ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        if table not in self._types:
+            self._types[table] = {name: kind for name, kind in self.con.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
+                "AND database_name = current_database() AND schema_name = current_schema()", [table]).fetchall()}
+        return self._types[table]
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -258,6 +312,26 @@ class Store:
             raise StoreError(f"{self.path!r} is not a Communique store: {exc}") from exc
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values)) for values in cursor.fetchall()]
+
+
+def merge_actor_rows(rows: Iterable[Row]) -> list[Row]:
+    """One row per actor_id, as if the rows were upserted one after the other: a later value
+    that is not null wins, aliases accumulate without repeats."""
+    merged: dict[str, Row] = {}
+    for row in rows:
+        old = merged.get(row["actor_id"])
+        if old is None:
+            merged[row["actor_id"]] = {**row, "aliases": list(row["aliases"] or [])}
+            continue
+        for key in ACTOR_COLUMNS[1:-1]:
+            if row[key] is not None:
+                old[key] = row[key]
+        old["aliases"] += [a for a in row["aliases"] or [] if a not in old["aliases"]]
+    return list(merged.values())
+
+
+def _columns(rows: list[Row], columns: list[str]) -> list[list[Any]]:
+    return [[row[c] for row in rows] for c in columns]
 
 
 def _result(docs: list[Document], stored: list[bool]) -> WriteResult:
