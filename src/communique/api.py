@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence, TextIO
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, TextIO
 
 from .pipeline import Pipeline, load_config
 from .records import Document, Event, Failure
+
+if TYPE_CHECKING:
+    from .store import Store, WriteResult
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +76,46 @@ class Communique:
                               reason=f"coding failed: {type(exc).__name__}: {exc}")
 
     def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None,
-                   batch_size: int = 32) -> Iterator[Document | Failure]:
-        """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them."""
+                   batch_size: int = 32, workers: int = 1) -> Iterator[Document | Failure]:
+        """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them, in input
+        order, with ``workers`` processes (see :mod:`communique.parallel`)."""
         from .ingest import read_inputs
 
-        yield from self.code_documents(read_inputs(paths, stdin=stdin), batch_size=batch_size)
+        yield from self.code_stream(read_inputs(paths, stdin=stdin), batch_size=batch_size, workers=workers)
+
+    def code_stream(self, items: Iterable[Document | Failure], *, batch_size: int = 32,
+                    workers: int = 1) -> Iterator[Document | Failure]:
+        """Code read documents with ``workers`` processes; output order is input order."""
+        from .parallel import code_items
+
+        yield from code_items(self.config, items, workers=workers, chunk_size=batch_size, coder=self)
+
+    def ingest_paths(self, store: "Store", paths: Sequence[str | Path], *, stdin: TextIO | None = None,
+                     workers: int = 1, batch_size: int = 256, progress: Any = None) -> "WriteResult":
+        """Read, code and store inputs. Content already in the store is skipped before it is parsed;
+        ``progress`` wraps the stream of coded documents (e.g. ``tqdm``)."""
+        from .ingest import read_inputs
+
+        skipped: list[str] = []
+        fresh = skip_stored(store, read_inputs(paths, stdin=stdin), skipped)
+        coded = self.code_stream(fresh, workers=workers)
+        result = store.write_all(progress(coded) if progress else coded, batch_size=batch_size)
+        result.skipped_duplicates = skipped + result.skipped_duplicates
+        return result
+
+
+def skip_stored(store: "Store", items: Iterable[Document | Failure], skipped: list[str],
+                chunk_size: int = 512) -> Iterator[Document | Failure]:
+    """Pass on the documents whose content the store does not hold yet, in order; the ids of the
+    others are appended to ``skipped``. One look-up per chunk, by content hash."""
+    items = iter(items)
+    while chunk := list(islice(items, chunk_size)):
+        known = store.known_hashes(d.content_hash for d in chunk if isinstance(d, Document))
+        for item in chunk:
+            if isinstance(item, Document) and item.content_hash in known:
+                skipped.append(item.doc_id)
+            else:
+                yield item
 
 
 def events_of(docs: Iterable[Document | Failure]) -> list[Event]:

@@ -29,7 +29,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-INGEST_BATCH = 64
+INGEST_BATCH = 256
 PROGRESS_MIN_INPUTS = 4
 ACTOR_TABLE_COLUMNS = ("name", "kind", "country", "sector", "roles", "aliases", "event_ids")
 
@@ -69,6 +69,8 @@ DyadOption = Annotated[Optional[str], typer.Option("--dyad", help="Two country c
 TypeOption = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type; repeat or comma-separate.")]
 SinceOption = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, ISO (inclusive).")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", help="Latest event date, ISO or a prefix such as 2021-04.")]
+WorkersOption = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, help="Processes that parse and code (default: the available cores).")]
 CountryOption = Annotated[Optional[str], typer.Option("--country", help="Country code of the actor or recipient.")]
 
 
@@ -104,6 +106,14 @@ def _coder(model: str | None = None, config: Path | None = None):
     from .api import Communique
 
     return Communique(config_path=config, model=model)
+
+
+def _workers(workers: int | None) -> int:
+    if workers is not None:
+        return workers
+    from .parallel import available_cores
+
+    return available_cores()
 
 
 def _report_failure(failure: Failure) -> None:
@@ -172,16 +182,19 @@ def ingest(
     db: DbOption = Path(DEFAULT_PATH),
     model: ModelOption = None,
     config: ConfigOption = None,
+    workers: WorkersOption = None,
 ) -> None:
-    """Read, code and store articles; re-ingesting the same content is a no-op."""
+    """Read, code and store articles; content already stored is skipped before it is parsed."""
     coder = _coder(model, config)
-    with _open_store(db, read_only=False) as store:
-        items = coder.code_paths(paths, stdin=sys.stdin)
-        if _show_progress(paths):
-            from tqdm import tqdm
+    progress = None
+    if _show_progress(paths):
+        from tqdm import tqdm
 
-            items = tqdm(items, unit="doc", desc="coding", file=sys.stderr)
-        result = store.write_all(items, batch_size=INGEST_BATCH)
+        def progress(items):
+            return tqdm(items, unit="doc", desc="coding", file=sys.stderr)
+    with _open_store(db, read_only=False) as store:
+        result = coder.ingest_paths(store, paths, stdin=sys.stdin, workers=_workers(workers),
+                                    batch_size=INGEST_BATCH, progress=progress)
     for failure in result.failed:
         _report_failure(failure)
     typer.echo(f"stored {len(result.stored)}, duplicates skipped {len(result.skipped_duplicates)}, "
@@ -241,6 +254,7 @@ def code(
     format: Annotated[StreamFormat, typer.Option("--format", help="Output format.")] = StreamFormat.jsonl,  # noqa: A002
     model: ModelOption = None,
     config: ConfigOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Code articles without storing them; events go to stdout or a file, failures to stderr."""
     coder = _coder(model, config)
@@ -248,7 +262,7 @@ def code(
 
     def rows() -> Iterator[dict[str, Any]]:
         nonlocal failures
-        for item in coder.code_paths(paths, stdin=sys.stdin):
+        for item in coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers)):
             if isinstance(item, Failure):
                 failures += 1
                 _report_failure(item)
