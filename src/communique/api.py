@@ -6,7 +6,7 @@ import hashlib
 import logging
 from pathlib import Path
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .pipeline import Pipeline, load_config
 from .records import Document, Event, Failure
@@ -75,13 +75,18 @@ class Communique:
                 yield Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
                               reason=f"coding failed: {type(exc).__name__}: {exc}")
 
-    def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None,
-                   batch_size: int = 32, workers: int = 1) -> Iterator[Document | Failure]:
+    def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None, batch_size: int = 32,
+                   workers: int = 1, before_coding: Callable[[Iterable], Iterable] | None = None,
+                   ) -> Iterator[Document | Failure]:
         """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them, in input
-        order, with ``workers`` processes (see :mod:`communique.parallel`)."""
+        order, with ``workers`` processes (see :mod:`communique.parallel`); ``before_coding``
+        filters the stream of read documents."""
         from .ingest import read_inputs
 
-        yield from self.code_stream(read_inputs(paths, stdin=stdin), batch_size=batch_size, workers=workers)
+        items = read_inputs(paths, stdin=stdin)
+        if before_coding is not None:
+            items = before_coding(items)
+        yield from self.code_stream(items, batch_size=batch_size, workers=workers)
 
     def code_stream(self, items: Iterable[Document | Failure], *, batch_size: int = 32,
                     workers: int = 1) -> Iterator[Document | Failure]:
@@ -94,11 +99,9 @@ class Communique:
                      workers: int = 1, batch_size: int = 256, progress: Any = None) -> "WriteResult":
         """Read, code and store inputs. Content already in the store is skipped before it is parsed;
         ``progress`` wraps the stream of coded documents (e.g. ``tqdm``)."""
-        from .ingest import read_inputs
-
         skipped: list[str] = []
-        fresh = skip_stored(store, read_inputs(paths, stdin=stdin), skipped)
-        coded = self.code_stream(fresh, workers=workers)
+        coded = self.code_paths(paths, stdin=stdin, workers=workers,
+                                before_coding=lambda items: skip_stored(store, items, skipped))
         result = store.write_all(progress(coded) if progress else coded, batch_size=batch_size)
         result.skipped_duplicates = skipped + result.skipped_duplicates
         return result
