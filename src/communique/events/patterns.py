@@ -15,6 +15,8 @@ from typing import Any, Iterable
 
 import yaml
 
+from ..yaml_files import load_yaml
+
 PATTERN_KEYS = {
     "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
     "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain", "not_objects",
@@ -92,7 +94,7 @@ def _builtin(name: str) -> Path:
 def _read_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return load_yaml(fh)
     except OSError as exc:
         raise PatternError(f"{path}: cannot read pattern file: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:

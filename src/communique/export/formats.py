@@ -11,8 +11,6 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
-import duckdb
-
 from ..records import Event
 from .contract import as_row
 
@@ -133,6 +131,8 @@ def write_parquet(rows: Rows, path: str | Path) -> int:
     names = [name for name, _ in PARQUET_SCHEMA]
     columns = ", ".join(f'"{name}" {kind}' for name, kind in PARQUET_SCHEMA)
     records = [[as_row(row).get(name) for name in names] for row in rows]
+    import duckdb
+
     with duckdb.connect(":memory:") as con:
         con.execute(f"CREATE TABLE events ({columns})")
         if records:

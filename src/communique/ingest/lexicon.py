@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from ..yaml_files import load_yaml
+
 LEXICON_KEYS = ("outlets", "caption_words")
 
 
@@ -34,7 +36,7 @@ def load_lexicon(path: str | Path | None = None) -> IngestLexicon:
     else:
         name, text = str(path), Path(path).read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise LexiconError(f"{name}: invalid YAML: {exc}") from exc
     if not isinstance(data, dict):

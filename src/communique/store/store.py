@@ -17,7 +17,7 @@ from .rows import (Row, actor_rows, document_row, event_from_row, event_row, evi
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = "communique.duckdb"
+from . import DEFAULT_PATH  # noqa: F401 - re-exported
 TABLES = ("documents", "sentences", "mentions", "actors", "events", "evidence", "mechanisms")
 
 ACTOR_COLUMNS = ["actor_id", "kind", "name", "country", "sector", "title", "rank", "organisation", "aliases"]
