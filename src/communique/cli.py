@@ -252,18 +252,37 @@ def export(
     typer.echo(f"wrote {count} events to {output}")
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def code(
     paths: PathsArgument,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).",
-                                                   dir_okay=False)] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="File to write (default: stdout); with --engine dask, the output directory.")] = None,
     format: Annotated[StreamFormat, typer.Option("--format", help="Output format.")] = StreamFormat.jsonl,  # noqa: A002
     model: ModelOption = None,
     config: ConfigOption = None,
     workers: WorkersOption = None,
+    engine: Annotated[Engine, typer.Option(
+        "--engine", help="local: this machine, events as a stream. dask: partitions on a Dask cluster, "
+                         "written as Parquet tables under -o DIR (resumable; load them with 'communique load').")
+    ] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Dask scheduler address (e.g. tcp://10.0.0.5:8786); default: a local cluster "
+                            "of --workers processes.")] = None,
 ) -> None:
     """Code articles without storing them; events go to stdout or a file, failures to stderr."""
     coder = _coder(model, config)
+    if engine is Engine.dask:
+        if output is None:
+            raise typer.BadParameter("--engine dask writes Parquet partitions: give the directory", param_hint="-o")
+        _code_on_dask(coder.config, paths, output, scheduler, _workers(workers))
+        return
+    if output is not None and output.is_dir():
+        raise typer.BadParameter(f"{output} is a directory (a directory is for --engine dask)", param_hint="-o")
     failures = 0
 
     def rows() -> Iterator[dict[str, Any]]:
@@ -281,6 +300,55 @@ def code(
         with open(output, "w", encoding="utf-8", newline="") as fh:
             _write_rows(rows(), format.value, fh)
     if failures:
+        raise typer.Exit(1)
+
+
+def _code_on_dask(config: dict[str, Any], paths: list[str], outdir: Path, scheduler: str | None,
+                  workers: int) -> None:
+    from tqdm import tqdm
+
+    from .engine.dask_engine import code_on_dask
+    from .engine.partitions import input_partitions
+
+    if "-" in paths:
+        raise typer.BadParameter("--engine dask reads files, not stdin", param_hint="PATHS")
+    skipped, done, documents, events, failures = 0, 0, 0, 0, 0
+
+    def skip(_partition: Any) -> None:
+        nonlocal skipped
+        skipped += 1
+
+    bar = tqdm(total=len(input_partitions(paths)), unit="partition", desc="coding", file=sys.stderr,
+               disable=not _show_progress(paths))
+    for result in code_on_dask(config, paths, outdir, scheduler=scheduler, workers=workers, on_skip=skip):
+        done, documents, events = done + 1, documents + result.documents, events + result.events
+        for origin, reason in result.failures:
+            failures += 1
+            typer.echo(f"failed: {origin}: {reason}", err=True)
+        bar.update(1)
+    bar.close()
+    typer.echo(f"coded {done} partitions ({documents} documents, {events} events) into {outdir}; "
+               f"{skipped} already finished; failed {failures}")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    directory: Annotated[Path, typer.Argument(help="Output directory of 'communique code --engine dask'.",
+                                              exists=True, file_okay=False)],
+    db: DbOption = Path(DEFAULT_PATH),
+) -> None:
+    """Load coded Parquet partitions into a store; content already stored is skipped."""
+    from .store.load import load_directory
+
+    with _open_store(db, read_only=False) as store:
+        result = load_directory(store, directory)
+    for failure in result.failed:
+        _report_failure(failure)
+    typer.echo(f"stored {len(result.stored)}, duplicates skipped {len(result.skipped_duplicates)}, "
+               f"failed {len(result.failed)}")
+    if result.failed:
         raise typer.Exit(1)
 
 
