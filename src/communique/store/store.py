@@ -94,29 +94,29 @@ class Store:
     # -- writing -------------------------------------------------------------------------------
 
     def write(self, docs: Iterable[Document]) -> WriteResult:
-        """Store a batch in one transaction; on failure retry one by one, reporting bad documents.
+        """Store a batch in one transaction; on failure retry its halves, down to single
+        documents, so a bad document is reported alone and costs few extra transactions.
 
         A document whose content is already stored is skipped. A stored doc_id with different
         content is replaced. A document is stored whole or not at all. Rows go in column-wise,
         one statement per table for the whole batch, and actors are upserted as one set.
         """
         docs = list(docs)
+        if not docs:
+            return WriteResult()
         try:
             with self._transaction():
                 stored = self._write_batch(docs)
             return _result(docs, stored)
-        except Exception:  # noqa: BLE001 - isolate the bad document(s) below
-            log.debug("batch write failed; writing its documents one by one", exc_info=True)
-        result = WriteResult()
-        for doc in docs:
-            try:
-                with self._transaction():
-                    stored_one = self._write_batch([doc])
-            except Exception as exc:  # noqa: BLE001 - one bad document never loses the others
-                result.failed.append(Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
-                                             reason=f"store failed: {type(exc).__name__}: {exc}"))
-                continue
-            result.extend(_result([doc], stored_one))
+        except Exception as exc:  # noqa: BLE001 - isolate the bad document(s) below
+            if len(docs) == 1:
+                doc = docs[0]
+                return WriteResult(failed=[Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
+                                                   reason=f"store failed: {type(exc).__name__}: {exc}")])
+            log.debug("batch write failed; writing its halves", exc_info=True)
+        middle = len(docs) // 2
+        result = self.write(docs[:middle])
+        result.extend(self.write(docs[middle:]))
         return result
 
     def write_all(self, items: Iterable[Document | Failure], batch_size: int = 256) -> WriteResult:
