@@ -1,12 +1,14 @@
 # Two commands do all set-up on a fresh machine (Python 3.11+, make):
 #   make demo   install into .venv, code the bundled example articles into communique.duckdb, print the events
-#   make test   install into .venv (with test extras) and run the test suite
+#   make test   install into .venv (with test extras) and run the fast test suite
+#   make gate   the accuracy gate: floors on the reference data beside the repository (../shared)
+#   make lint   ruff over the code
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= communique.duckdb
 
-.PHONY: install demo test benchmarks clean
+.PHONY: install demo test gate lint benchmarks clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +24,12 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+gate: install
+	$(BIN)/python -m pytest -m gate
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks scripts
 
 benchmarks: install
 	$(BIN)/python benchmarks/accuracy.py

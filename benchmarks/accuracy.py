@@ -20,28 +20,20 @@ The primary event of a sentence is the coded event with the highest confidence (
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import time
 from pathlib import Path
 
 from communique.api import Communique
-from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr, run_samples
+from communique_eval.measures import run_confli_class, run_plover_gsr, run_samples
+from communique_eval.training import fold_classifiers
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def training_script():
-    """scripts/train_classifier.py, for the per-fold classifiers of the out-of-fold measure."""
-    spec = importlib.util.spec_from_file_location("train_classifier", REPO / "scripts" / "train_classifier.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def run_confli_both(coder: Communique, shared: Path) -> dict:
     """Rules alone, and rules with the sentence classifier evaluated out-of-fold (5 folds, seed 13)."""
-    folds = training_script().fold_classifiers(shared, seed=13, folds=5)
+    folds = fold_classifiers(shared, seed=13, folds=5)
     return {"rules_only": run_confli_class(coder, shared),
             "rules_and_classifier_out_of_fold": run_confli_class(coder, shared, fold_classifiers=folds)}
 

@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from communique.api import Communique
-from communique.evaluate.datasets import NerSentence, PetrRecord, read_confli_ner, read_petrarch_records
+from communique_eval.datasets import NerSentence, PetrRecord, read_confli_ner, read_petrarch_records
 from communique.pipeline import load_config
 from communique.actors.tables import SECTOR_CODES
 from communique.records import ActorRef, Document, Event

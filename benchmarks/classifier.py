@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import importlib.util
 import json
 import re
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from communique.evaluate.datasets import read_plover_gsr
+from communique_eval.datasets import read_plover_gsr
 from communique.events.classifier import MODEL_NAME, load_classifier, models_dir
 from communique.events.codebook import all_codes, lookup
 
@@ -39,10 +38,9 @@ CAMEO_EXAMPLES = (("reference/andybega__cameo/eventtypes.csv", "utf-8"), ("refer
 
 
 def training_module():
-    spec = importlib.util.spec_from_file_location("train_classifier", REPO / "scripts" / "train_classifier.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from communique_eval import training
+
+    return training
 
 
 def words(text: str) -> list[str]:

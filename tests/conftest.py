@@ -1,4 +1,8 @@
-"""Shared test fixtures: paths to the repository, its examples and the reference data beside it."""
+"""Shared test fixtures: paths to the repository, its examples and the reference data beside it.
+
+Tests that read the reference data (``../shared``) take the ``shared`` fixture; without that data
+they are skipped, with a message naming what is missing.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,9 @@ EXAMPLES = REPO / "examples" / "articles"
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    if not SHARED.exists():
-        pytest.fail(f"reference data not found beside the repository: {SHARED}")
+    if not SHARED.is_dir():
+        pytest.skip(f"needs the reference data at {SHARED} (the peer data checked out beside the repository); "
+                    "not found")
     return SHARED
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from communique.api import Communique
-from communique.evaluate.benchmarks import run_confli_class, run_plover_gsr
+from communique_eval.measures import run_confli_class, run_plover_gsr
+
+pytestmark = pytest.mark.gate
 
 FLOORS = {  # measured: 0.786, 0.844, 0.812, 0.788, 0.814
     "plover_gsr.event_type_accuracy": 0.76,
@@ -37,13 +39,8 @@ def test_confli_cameo_penta_class_stays_above_the_floor(coder, shared):
 
 
 def test_confli_with_the_classifier_out_of_fold_stays_above_the_floor(coder, shared):
-    import importlib.util
+    from communique_eval.training import fold_classifiers
 
-    from conftest import REPO
-
-    spec = importlib.util.spec_from_file_location("train_classifier", REPO / "scripts" / "train_classifier.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    folds = script.fold_classifiers(shared, seed=13, folds=5)
+    folds = fold_classifiers(shared, seed=13, folds=5)
     result = run_confli_class(coder, shared, fold_classifiers=folds)
     assert result["macro_f1"] >= FLOORS["confli_class.out_of_fold_macro_f1"], result

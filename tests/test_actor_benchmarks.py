@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from communique.api import Communique
-from communique.evaluate.datasets import read_confli_ner
+from communique_eval.datasets import read_confli_ner
 from communique.records import ActorRef, Document, Mention
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "actors.py"
@@ -23,6 +23,8 @@ SUBSET = 120
 FLOORS = {"S": 0.86, "T": 0.80}
 EXACT_FLOORS = {"S": 0.82, "T": 0.56}
 MENTION_COVERAGE_FLOOR = 0.9
+
+pytestmark = pytest.mark.gate
 
 
 def _load_benchmark():

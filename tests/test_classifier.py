@@ -3,9 +3,7 @@ training is reproducible."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,7 +12,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from communique.events import classifier as runtime
 from communique.events.classifier import Prediction, char_wb_ngrams, load_classifier, read_classifier, word_ngrams
 
-REPO = Path(__file__).resolve().parents[1]
 SUBSET = 150  # rows of each training set used by the quick training runs below
 
 TRICKY_TEXTS = [
@@ -28,10 +25,9 @@ TRICKY_TEXTS = [
 
 @pytest.fixture(scope="module")
 def trainer():
-    spec = importlib.util.spec_from_file_location("train_classifier", REPO / "scripts" / "train_classifier.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from communique_eval import training
+
+    return training
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +73,7 @@ def test_predictions_are_distributions(small_model):
             assert prediction.plover_proba[prediction.plover] == max(prediction.plover_proba.values())
 
 
+@pytest.mark.gate  # a second training run
 def test_same_seed_gives_same_coefficients(trainer, shared, small_model):
     heads, _ = small_model
     again = trainer.train(shared, seed=7, max_rows=SUBSET)

@@ -52,15 +52,22 @@ def fake_coder(monkeypatch):
     """Communique.code_paths / code_text replaced by synthetic documents; records the calls."""
     calls: dict[str, object] = {}
 
-    def code_paths(self, paths, *, stdin=None, batch_size=32, workers=1, before_coding=None):
+    def code_paths(self, paths, *, stdin=None, batch_size=32, workers=1, admit=None):
         calls["paths"], calls["workers"] = list(paths), workers
-        for path in paths:
-            if path == "-":
-                yield fake_doc("stdin.txt", stdin.read())
-            elif "broken" in path:
-                yield Failure(origin=path, reason="not a readable article")
-            else:
-                yield fake_doc(path.rsplit("/", 1)[-1])
+
+        def read():
+            for path in paths:
+                if path == "-":
+                    yield fake_doc("stdin.txt", stdin.read())
+                elif "broken" in path:
+                    yield Failure(origin=path, reason="not a readable article")
+                else:
+                    yield fake_doc(path.rsplit("/", 1)[-1])
+
+        calls["coded"] = []
+        for item in (admit or iter)(read()):
+            calls["coded"].append(getattr(item, "doc_id", None))
+            yield item
 
     def code_text(self, text, *, doc_id=None, published=None, **kwargs):
         calls["text"], calls["published"] = text, published
@@ -100,17 +107,18 @@ def test_each_command_has_help(command):
     assert "Usage" in result.output and "--help" in result.output
 
 
-def test_ingest_reports_a_summary_and_is_idempotent(db):
+def test_ingest_reports_a_summary_and_is_idempotent(db, fake_coder):
     again = runner.invoke(app, ["ingest", "a.txt", "b.txt", "c.txt", "--db", str(db)])
     assert again.exit_code == 0
-    assert "stored 0, duplicates skipped 3, failed 0" in again.stdout
+    assert "stored 0, unchanged 3, failed 0" in again.stderr and again.stdout == ""
+    assert fake_coder["coded"] == []  # known content is skipped before it reaches the coder
 
 
 def test_ingest_with_a_failed_input_stores_the_rest_and_exits_1(tmp_path, fake_coder):
     path = tmp_path / "x.duckdb"
     result = runner.invoke(app, ["ingest", "a.txt", "broken.html", "--db", str(path)])
     assert result.exit_code == 1
-    assert "stored 1, duplicates skipped 0, failed 1" in result.stdout
+    assert "stored 1, unchanged 0, failed 1" in result.stderr
     assert "broken.html: not a readable article" in result.stderr
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.execute("SELECT doc_id FROM documents").fetchall() == [("a",)]
@@ -162,7 +170,7 @@ def test_export_writes_each_format(db, tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
     result = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out), "--dyad", "CHN,VNM"])
     assert result.exit_code == 0, result.output
-    assert "wrote 2 events" in result.stdout
+    assert "wrote 2 events" in result.stderr
     if fmt == "parquet":
         assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}')").fetchall() == [(2,)]
     elif fmt == "jsonl":
@@ -183,7 +191,9 @@ def test_code_reads_stdin_and_writes_a_file(fake_coder, tmp_path):
     assert result.exit_code == 0
     assert fake_coder["paths"] == ["-"]
     lines = out.read_text().splitlines()
-    assert lines[0].startswith("date\tsource\ttarget") and lines[1].endswith("Some article text.")
+    assert lines[0].startswith("date\tsource\ttarget") and "\tSome article text.\t" in lines[1]
+    assert json.loads((tmp_path / "events.schema.json").read_text())["fields"][3] == {"name": "cameo",
+                                                                                      "type": "string"}
 
 
 def test_code_reports_failures_and_exits_1(fake_coder):
@@ -198,7 +208,7 @@ def fake_evaluate(monkeypatch):
     """communique.evaluate's scoring functions replaced by recording fakes."""
     seen = {}
 
-    def score(gold, preds, dups=None):
+    def score(gold, preds, dups=None, details=False):
         seen.update(gold=gold, preds=preds, dups=dups)
         return {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
 
@@ -207,7 +217,7 @@ def fake_evaluate(monkeypatch):
         "load_predictions": lambda path: jsonl(open(path, encoding="utf-8").read()),
         "load_duplicates": lambda path: json.loads(open(path, encoding="utf-8").read()),
         "score": score,
-        "format_report": lambda result: f"F1={result['f1']}",
+        "format_report": lambda result, details=False: f"F1={result['f1']}",
     }
     for name, fake in fakes.items():
         monkeypatch.setattr(communique.evaluate, name, fake, raising=False)

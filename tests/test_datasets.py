@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from communique.events.codebook import PLOVER_TYPES
-from communique.evaluate.datasets import (
+from communique_eval.datasets import (
     DatasetError,
     NerSentence,
     read_confli_class,

@@ -226,6 +226,22 @@ def test_equal_dates_are_preferred_when_matching():
     assert result["attributes"]["date"] == 1.0
 
 
+def test_misses_false_positives_and_wrong_attributes_are_listed_with_their_sentences():
+    gold_event = dict(BASE, id="g1", evidence="Hanoi hosted the talks on Tuesday.")
+    other = dict(BASE, id="g2", plover="ACCUSE", evidence="Beijing protested.")
+    matched = dict(as_prediction(gold_event), date="1999-01-01", evidence=[{"doc_id": "d", "sentence": "Hanoi hosted the talks."}])
+    stray = dict(as_prediction(gold_event), event_type="ASSAULT", rule="attack",
+                 evidence=[{"doc_id": "d", "sentence": "Troops fired."}])
+    result = score([gold_event, other], [matched, stray], details=True)
+    assert [m["gold_id"] for m in result["misses"]] == ["g2"]
+    assert [(f["plover"], f["rule"], f["sentence"]) for f in result["false_positives"]] == [
+        ("ASSAULT", "attack", "Troops fired.")]
+    assert [(a["attribute"], a["predicted"]) for a in result["attribute_errors"]] == [("date", "1999-01-01")]
+    report = format_report(result, details=True)
+    assert "MISS" in report and "Beijing protested." in report and "Troops fired." in report
+    assert "MISS" not in format_report(result)
+
+
 # --- files and report ----------------------------------------------------------------------------
 
 

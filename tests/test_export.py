@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -92,7 +93,9 @@ def test_csv_flattens_the_contract():
         "actor_start": "51", "actor_end": "68", "recipient_start": "51", "recipient_end": "68",
     }
     assert {k: first[k] for k in expected} == expected
-    assert (rows[1]["location_name"], rows[1]["evidence_doc_ids"], rows[1]["date"]) == ("", "", "XXXX-11-02")
+    assert (first["date"], first["date_text"]) == ("2021-04-23", "2021-04-23")
+    assert (rows[1]["location_name"], rows[1]["evidence_doc_ids"], rows[1]["date"], rows[1]["date_text"]) == (
+        "", "", "", "XXXX-11-02")
     assert (rows[1]["actor_start"], rows[1]["actor_end"]) == ("", "")
 
 
@@ -101,10 +104,10 @@ def test_cameo_tsv_lines():
     write_cameo_tsv([sample_event(), minimal_event()], out)
     lines = out.getvalue().splitlines()
     assert lines[0].split("\t") == ["date", "source", "target", "cameo", "quad_class", "goldstein", "plover",
-                                    "doc_ids", "evidence"]
+                                    "doc_ids", "evidence", "date_text", "date_precision"]
     assert lines[1].split("\t") == ["20210423", "CHNMIL", "VNMMIL", "043", "1", "1.0", "CONSULT", "doc1;doc2",
-                                    " ".join(SENTENCE.split())]
-    assert lines[2].split("\t") == ["XXXX1102", "---GOV", "", "10", "", "", "DEMAND", "doc3", ""]
+                                    " ".join(SENTENCE.split()), "2021-04-23", "day"]
+    assert lines[2].split("\t") == ["", "---GOV", "", "10", "", "", "DEMAND", "doc3", "", "XXXX-11-02", ""]
 
 
 def test_parquet_reads_back_through_duckdb(tmp_path):
@@ -113,8 +116,9 @@ def test_parquet_reads_back_through_duckdb(tmp_path):
     rel = duckdb.sql(f"SELECT * FROM read_parquet('{path}') ORDER BY event_id")
     names = [d[0] for d in rel.description]
     rows = [dict(zip(names, values)) for values in rel.fetchall()]
-    assert tuple(names) == CONTRACT_FIELDS
-    assert rows[0] == event_to_dict(sample_event())
+    assert [n for n in names if n != "date_text"] == list(CONTRACT_FIELDS)
+    assert dict(rows[0], date=rows[0]["date_text"]) == dict(event_to_dict(sample_event()), date_text="2021-04-23")
+    assert (rows[0]["date"], rows[1]["date"], rows[1]["date_text"]) == (dt.date(2021, 4, 23), None, "XXXX-11-02")
     assert rows[1]["location"] is None and rows[1]["actor"]["sector"] == "GOV"
 
 

@@ -182,7 +182,13 @@ METADATA_CASES = [
     ("NATO allies met in Brussels.", {"dateline_place": None}, "NATO allies"),
     ("China and Vietnam met on Monday.\n\nThey agreed to talk again.", {"title": None}, "China and Vietnam"),
     ('He said: "We agree."\n\nThey agreed to talk again.', {"title": None}, "He said"),
-    ("date 2021-13-45 talks were held.", {"published": None}, "date 2021-13-45"),
+    ("date 2021-13-45 talks were held.", {"published": None,
+     "warnings": ["date line: published date '2021-13-45' is not an ISO date (YYYY-MM-DD); "
+                  "coded with the date unknown"]}, "talks were held."),
+    ("date 0001-01-01\nTalks were held last year.", {"published": None,
+     "warnings": ["date line: published date 0001-01-01 is out of range (years 1800 to 2200); "
+                  "coded with the date unknown"]}, "Talks were held"),
+    ("date 2021-04-23\nTalks were held.", {"published": "2021-04-23", "warnings": []}, "Talks were held"),
 ]
 
 
@@ -224,9 +230,10 @@ def test_explicit_title_repeated_as_first_line_is_removed():
     assert doc.text == "The two sides agreed."
 
 
-@pytest.mark.parametrize("bad", ["05/03/2024", "March 5", "2024-02-30"])
-def test_explicit_published_must_be_iso(bad):
-    with pytest.raises(ValueError, match="not an ISO date"):
+@pytest.mark.parametrize("bad, problem", [("05/03/2024", "not an ISO date"), ("March 5", "not an ISO date"),
+                                          ("2024-02-30", "not an ISO date"), ("9999-12-31", "out of range")])
+def test_explicit_published_must_be_iso(bad, problem):
+    with pytest.raises(ValueError, match=problem):
         ingest("China and Laos met.", published=bad)
 
 
@@ -263,10 +270,13 @@ def test_jsonl_yields_documents_and_a_failure_per_bad_line():
         ("document", "jp-ph-1", f"{path}:1"),
         ("failure", f"{path}:3", "line 3: invalid JSON: Expecting ',' delimiter: line 1 column 44 (char 43)"),
         ("failure", f"{path}:4", "line 4: missing required field 'text'"),
-        ("failure", f"{path}:5", "line 5: field 'published' is not an ISO date (YYYY-MM-DD): 'March 5, 2024'"),
+        ("document", "bad-date", f"{path}:5"),
         ("document", "42", f"{path}:6"),
         ("failure", f"{path}:7", "line 7: expected a JSON object, got array"),
     ]
+    assert items[3].published is None and items[3].warnings == [
+        "line 5: field 'published': published date 'March 5, 2024' is not an ISO date (YYYY-MM-DD); "
+        "coded with the date unknown"]
     first = items[0]
     assert (first.title, first.source, first.url, first.published, first.dateline_place) == (
         "Japan, Philippines sign troop pact", "Reuters wire", "https://example.org/jp-ph", "2024-07-08", "Manila")

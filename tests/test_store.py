@@ -110,27 +110,49 @@ def test_a_store_made_before_side_spans_is_read_and_extended(tmp_path):
     assert spans == {"old-e1": None, "new-e1": [0, 13]}
 
 
-def test_same_content_is_skipped_whatever_its_doc_id(store):
+def test_rewriting_a_stored_document_is_a_no_op(store):
     doc = make_doc("a")
-    twin = make_doc("a-copy", doc.text)
     store.write([doc])
     before = store.counts()
-    result = store.write([doc, twin])
-    assert (result.stored, result.skipped_duplicates) == ([], ["a", "a-copy"])
+    result = store.write([doc])
+    assert (result.stored, result.skipped_duplicates, result.failed) == ([], ["a"], [])
     assert store.counts() == before
 
 
-def test_duplicates_within_one_batch_are_stored_once(store):
+def test_the_same_text_under_a_second_id_is_reported_not_dropped_silently(store):
+    doc = make_doc("a")
+    store.write([doc])
+    result = store.write([make_doc("a-copy", doc.text)])
+    assert result.stored == [] and [f.doc_id for f in result.failed] == ["a-copy"]
+    assert "same text as document 'a'" in result.failed[0].reason
+
+
+def test_the_same_text_twice_in_one_batch_is_stored_once_and_reported(store):
     doc = make_doc("a")
     result = store.write([doc, make_doc("a2", doc.text)])
-    assert (result.stored, result.skipped_duplicates) == (["a"], ["a2"])
+    assert result.stored == ["a"] and [f.doc_id for f in result.failed] == ["a2"]
 
 
-def test_same_doc_id_with_new_content_replaces_the_old_rows(store):
+def test_a_repeated_id_with_other_text_is_reported_and_the_first_kept(store):
+    first = make_doc("a", "Old text about talks.")
+    store.write([first])
+    result = store.write([make_doc("a", "New text. China and Vietnam signed an agreement.")])
+    assert result.stored == [] and [f.doc_id for f in result.failed] == ["a"]
+    assert "already stored with other text" in result.failed[0].reason
+    assert store.documents(with_text=True)[0]["text"] == first.text
+
+
+def test_a_repeated_id_within_one_batch_keeps_the_first(store):
+    result = store.write([make_doc("a", "First text."), make_doc("a", "Second text.")])
+    assert result.stored == ["a"] and len(result.failed) == 1
+    assert store.documents(with_text=True)[0]["text"] == "First text."
+
+
+def test_same_doc_id_with_new_content_replaces_the_old_rows_when_asked(store):
     store.write([make_doc("a", "Old text about talks.")])
     new = make_doc("a", "New text. China and Vietnam signed an agreement.",
                    events=[make_event("a", 7, "New text", event_type="AGREE")])
-    result = store.write([new])
+    result = store.write([new], replace=True)
     assert result.stored == ["a"]
     assert [(e["event_id"], e["event_type"]) for e in store.events()] == [("a-e7", "AGREE")]
     assert store.counts()["documents"] == 1 and store.counts()["mentions"] == 2
@@ -141,9 +163,9 @@ def test_one_bad_document_fails_alone_and_loses_nothing(store, monkeypatch):
     store.write([make_doc("earlier")])
     insert = Store._insert_batch
 
-    def insert_then_fail_on_bad(self, docs):
-        insert(self, docs)  # rows are written, then the failure must roll them back
-        if any(doc.doc_id == "bad" for doc in docs):
+    def insert_then_fail_on_bad(self, ready):
+        insert(self, ready)  # rows are written, then the failure must roll them back
+        if any(prepared.doc.doc_id == "bad" for prepared in ready):
             raise RuntimeError("disk hiccup")
 
     monkeypatch.setattr(Store, "_insert_batch", insert_then_fail_on_bad)
@@ -159,13 +181,36 @@ def test_one_bad_document_fails_alone_and_loses_nothing(store, monkeypatch):
         assert rows == (0,), table
 
 
-def test_an_event_id_clash_is_reported_as_a_failure(store):
+def test_an_event_id_clash_is_reported_before_writing(store):
     store.write([make_doc("a")])
     clash = make_doc("b", events=[make_event("b", 1, "Talks", event_id="a-e1")])
     result = store.write([clash, make_doc("c")])
     assert result.stored == ["c"]
     assert [f.doc_id for f in result.failed] == ["b"]
+    assert "event id 'a-e1' already belongs to document 'a'" in result.failed[0].reason
     assert store.events(doc_id="a")[0]["doc_id"] == "a"
+
+
+def test_two_events_of_one_document_with_one_id_are_reported_whole(store):
+    twins = [make_event("b", 1, "Talks"), make_event("b", 1, "Talks")]
+    result = store.write([make_doc("b", events=twins), make_doc("c")])
+    assert result.stored == ["c"]
+    assert result.failed[0].reason == "not stored: event id 'b-e1' occurs twice"
+    assert store.counts()["documents"] == 1
+
+
+@pytest.mark.parametrize("spoil, message", [
+    (lambda d: setattr(d.mechanisms[0], "edition", 10**12), "mechanisms row 1: edition is out of range"),
+    (lambda d: setattr(d.events[0], "event_type", None), "events row 1: event_type is empty but required"),
+    (lambda d: setattr(d.events[0], "goldstein", float("nan")), "events row 1: goldstein is not finite"),
+    (lambda d: setattr(d.events[0], "cameo", 43), "events row 1: cameo is not text: 43"),
+])
+def test_a_document_that_breaks_a_column_rule_is_named_before_the_transaction(store, spoil, message):
+    bad = make_doc("bad")
+    spoil(bad)
+    result = store.write([make_doc("good"), bad])
+    assert result.stored == ["good"]
+    assert result.failed[0].reason.startswith("not stored: " + message)
 
 
 def test_write_all_batches_a_stream_and_keeps_input_failures(store):
@@ -254,16 +299,17 @@ def _snapshot(store):
 
 def test_a_batch_stores_exactly_what_one_by_one_writes_store(tmp_path):
     def docs():
-        a = make_doc("a")
         b = make_doc("b")
         b.mentions[0].title, b.mentions[0].text = "Minister of National Defence", "General Shao"
-        return [a, b, make_doc("a", "Replaced text. Shao Yuanming met his counterpart."), make_doc("c")]
+        return [make_doc("a"), b, make_doc("c"), make_doc("a", "Replaced text. Shao Yuanming met his counterpart.")]
 
     with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "batch.duckdb") as batch:
-        for doc in docs():
-            one.write([doc])
-        result = batch.write(docs())
-        assert result.stored == ["a", "b", "a", "c"]
+        for store in (one, batch):
+            store.write([make_doc("a", "First text. Shao Yuanming met his counterpart.")])
+        for doc in docs()[1:]:
+            one.write([doc], replace=True)
+        result = batch.write(docs()[1:], replace=True)
+        assert result.stored == ["b", "c", "a"]
         assert _snapshot(batch) == _snapshot(one)
         assert batch.con.execute("SELECT title, list_sort(aliases) FROM actors").fetchall() == [
             ("Defence Minister", ["General Shao", "Shao Yuanming"])]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from itertools import islice
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .pipeline import Pipeline, load_config
@@ -76,17 +75,19 @@ class Communique:
                               reason=f"coding failed: {type(exc).__name__}: {exc}")
 
     def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None, batch_size: int = 32,
-                   workers: int = 1, before_coding: Callable[[Iterable], Iterable] | None = None,
+                   workers: int = 1,
+                   admit: Callable[[Iterable[Document | Failure]], Iterable[Document | Failure]] | None = None,
                    ) -> Iterator[Document | Failure]:
         """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them, in input
-        order, with ``workers`` processes (see :mod:`communique.parallel`); ``before_coding``
-        filters the stream of read documents."""
+        order, with ``workers`` processes (see :mod:`communique.parallel`).
+
+        ``admit`` filters what was read before it is parsed (the store's check for content it
+        already holds).
+        """
         from .ingest import read_inputs
 
-        items = read_inputs(paths, stdin=stdin)
-        if before_coding is not None:
-            items = before_coding(items)
-        yield from self.code_stream(items, batch_size=batch_size, workers=workers)
+        docs = read_inputs(paths, stdin=stdin)
+        yield from self.code_stream(admit(docs) if admit else docs, batch_size=batch_size, workers=workers)
 
     def code_stream(self, items: Iterable[Document | Failure], *, batch_size: int = 32,
                     workers: int = 1) -> Iterator[Document | Failure]:
@@ -96,29 +97,16 @@ class Communique:
         yield from code_items(self.config, items, workers=workers, chunk_size=batch_size, coder=self)
 
     def ingest_paths(self, store: "Store", paths: Sequence[str | Path], *, stdin: TextIO | None = None,
-                     workers: int = 1, batch_size: int = 256, progress: Any = None) -> "WriteResult":
-        """Read, code and store inputs. Content already in the store is skipped before it is parsed;
-        ``progress`` wraps the stream of coded documents (e.g. ``tqdm``)."""
-        skipped: list[str] = []
-        coded = self.code_paths(paths, stdin=stdin, workers=workers,
-                                before_coding=lambda items: skip_stored(store, items, skipped))
-        result = store.write_all(progress(coded) if progress else coded, batch_size=batch_size)
-        result.skipped_duplicates = skipped + result.skipped_duplicates
+                     workers: int = 1, batch_size: int = 256, replace: bool = False) -> "WriteResult":
+        """Read, code and store inputs; content the store holds under the same id is skipped
+        before it is parsed (``skipped_duplicates``)."""
+        from .store.admission import Admission
+
+        admission = Admission(store, replace=replace)
+        coded = self.code_paths(paths, stdin=stdin, workers=workers, admit=admission.filter)
+        result = store.write_all(coded, batch_size=batch_size, replace=replace)
+        result.skipped_duplicates = admission.unchanged + result.skipped_duplicates
         return result
-
-
-def skip_stored(store: "Store", items: Iterable[Document | Failure], skipped: list[str],
-                chunk_size: int = 512) -> Iterator[Document | Failure]:
-    """Pass on the documents whose content the store does not hold yet, in order; the ids of the
-    others are appended to ``skipped``. One look-up per chunk, by content hash."""
-    items = iter(items)
-    while chunk := list(islice(items, chunk_size)):
-        known = store.known_hashes(d.content_hash for d in chunk if isinstance(d, Document))
-        for item in chunk:
-            if isinstance(item, Document) and item.content_hash in known:
-                skipped.append(item.doc_id)
-            else:
-                yield item
 
 
 def events_of(docs: Iterable[Document | Failure]) -> list[Event]:

@@ -19,7 +19,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from . import cli_checks as checks
+from .cli_errors import SafeGroup, version_callback
 from .export import FORMATS, event_to_dict
+from .progress import Progress, progress_wanted
 from .records import Event, Failure
 from .store import DEFAULT_PATH
 
@@ -31,10 +34,12 @@ app = typer.Typer(
     help="Turn international-affairs news into PLOVER/CAMEO event data: who did what to whom, when and where.",
     no_args_is_help=True,
     add_completion=False,
+    cls=SafeGroup,
+    pretty_exceptions_enable=False,
 )
 
 INGEST_BATCH = 256
-PROGRESS_MIN_INPUTS = 4
+STDOUT = "-"
 ACTOR_TABLE_COLUMNS = ("name", "kind", "country", "sector", "roles", "aliases", "event_ids")
 
 
@@ -62,6 +67,18 @@ class RowsFormat(str, Enum):
     jsonl = "jsonl"
 
 
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    version: Annotated[Optional[bool], typer.Option("--version", help="Show the version and exit.",
+                                                    callback=version_callback, is_eager=True)] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an unexpected error.",
+                                        envvar="COMMUNIQUE_DEBUG")] = False,
+) -> None:
+    """Turn international-affairs news into PLOVER/CAMEO event data: who did what to whom, when and where."""
+    ctx.meta["debug"] = debug
+
+
 # -- shared options ---------------------------------------------------------------------------
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store file.", envvar="COMMUNIQUE_DB")]
@@ -69,6 +86,9 @@ ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipel
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Pipeline configuration TOML file.",
                                                       exists=True, dir_okay=False)]
 PathsArgument = Annotated[list[str], typer.Argument(help="Input files or directories (text, HTML, JSONL); '-' reads stdin.")]
+ProgressOption = Annotated[Optional[bool], typer.Option("--progress/--no-progress",
+                                                        help="Progress bar on stderr (default: when stderr is a terminal).")]
+OutputOption = Annotated[Optional[str], typer.Option("-o", "--output", help="File to write; '-' for stdout (default).")]
 DyadOption = Annotated[Optional[str], typer.Option("--dyad", help="Two country codes, e.g. CHN,VNM (either direction).")]
 TypeOption = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type; repeat or comma-separate.")]
 SinceOption = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, ISO (inclusive).")]
@@ -80,25 +100,19 @@ CountryOption = Annotated[Optional[str], typer.Option("--country", help="Country
 
 def _filters(dyad: str | None, types: list[str] | None, since: str | None, until: str | None,
              country: str | None) -> dict[str, Any]:
-    """Store.events keyword arguments from the command-line filters."""
-    pair = None
-    if dyad:
-        codes = [c.strip().upper() for c in dyad.split(",") if c.strip()]
-        if len(codes) != 2:
-            raise typer.BadParameter("expected two country codes, e.g. CHN,VNM", param_hint="--dyad")
-        pair = (codes[0], codes[1])
-    kinds = [t.strip().upper() for item in types or [] for t in item.split(",") if t.strip()]
-    return {"dyad": pair, "types": kinds or None, "since": since, "until": until,
-            "country": country.upper() if country else None}
+    """Store.events keyword arguments from the command-line filters; a bad value is a usage error."""
+    return {"dyad": checks.dyad(dyad), "types": checks.event_types(types), "since": checks.date_bound(since, "--since"),
+            "until": checks.date_bound(until, "--until"), "country": checks.code(country, "--country")}
 
 
 @contextmanager
 def _open_store(db: Path, *, read_only: bool) -> Iterator[Store]:
+    from .store import Store, StoreError
+
+    checks.store_path(db)
     if read_only and not db.exists():
         typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
         raise typer.Exit(1)
-    from .store import Store, StoreError
-
     try:
         store = Store(db, read_only=read_only)
     except StoreError as exc:
@@ -109,27 +123,39 @@ def _open_store(db: Path, *, read_only: bool) -> Iterator[Store]:
 
 
 def _coder(model: str | None = None, config: Path | None = None):
+    """The coder with its pipeline built: a bad configuration or data file is one error, not one per input."""
     from .api import Communique
+    from .nlp.model import ModelNotInstalled
 
-    return Communique(config_path=config, model=model)
-
-
-def _workers(workers: int | None) -> int:
-    if workers is not None:
-        return workers
-    from .parallel import available_cores
-
-    return available_cores()
-
-
-def _report_failure(failure: Failure) -> None:
-    typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
+    checks.model(model)
+    checks.config(config)
+    try:
+        coder = Communique(config_path=config, model=model)
+        coder.pipeline  # noqa: B018 - builds the stages, checking the configuration
+    except (ValueError, ModelNotInstalled) as exc:  # each names the file, the entry or the model
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    return coder
 
 
-def _show_progress(paths: list[str]) -> bool:
-    if os.environ.get("CI") or not sys.stderr.isatty():
-        return False
-    return len(paths) >= PROGRESS_MIN_INPUTS or any(Path(p).is_dir() for p in paths if p != "-")
+def _status(line: str) -> None:
+    """A status line: to stderr, so that stdout carries only data."""
+    typer.echo(line, err=True)
+
+
+@contextmanager
+def _output(output: str | None, *, binary: bool = False) -> Iterator[Any]:
+    """The open file of ``-o`` (stdout for None or '-'); a path that cannot be written is a usage error."""
+    if output is None or output == STDOUT:
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    path = checks.output_path(output)
+    try:
+        fh = open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'")
+    with fh:
+        yield fh
 
 
 def _print_table(rows: list[dict[str, Any]], title: str | None = None) -> None:
@@ -188,25 +214,65 @@ def ingest(
     db: DbOption = Path(DEFAULT_PATH),
     model: ModelOption = None,
     config: ConfigOption = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Re-code an id already stored with other text "
+                                                            "(by default it is reported and the first kept).")] = False,
+    progress: ProgressOption = None,
     workers: WorkersOption = None,
 ) -> None:
-    """Read, code and store articles; content already stored is skipped before it is parsed."""
-    coder = _coder(model, config)
-    progress = None
-    if _show_progress(paths):
-        from tqdm import tqdm
+    """Read, code and store articles; re-ingesting the same content is a no-op."""
+    from .ingest.inventory import count_articles
+    from .store.admission import Admission
 
-        def progress(items):
-            return tqdm(items, unit="doc", desc="coding", file=sys.stderr)
-    with _open_store(db, read_only=False) as store:
-        result = coder.ingest_paths(store, paths, stdin=sys.stdin, workers=_workers(workers),
-                                    batch_size=INGEST_BATCH, progress=progress)
-    for failure in result.failed:
-        _report_failure(failure)
-    typer.echo(f"stored {len(result.stored)}, duplicates skipped {len(result.skipped_duplicates)}, "
-               f"failed {len(result.failed)}")
-    if result.failed:
+    coder = _coder(model, config)
+    checks.store_path(db)
+    store = _writer(db) if db.exists() else None  # no store is created until there is something to store
+    show = progress_wanted(progress)
+    report = Progress(enabled=show, total=count_articles(paths) if show else None)
+    admission = Admission(store, replace=replace)
+    stored, batch = 0, []
+
+    def flush() -> None:
+        nonlocal store, stored, batch
+        if not batch:
+            return
+        store = store or _writer(db)
+        result = store.write(batch, replace=replace)
+        stored += len(result.stored)
+        for failure in result.failed:
+            report.failure(failure)
+        batch = []
+
+    try:
+        items = coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers), admit=lambda docs: admission.filter(
+            docs, on_unchanged=lambda doc: report.advance()))
+        for item in items:
+            report.advance()
+            if isinstance(item, Failure):
+                report.failure(item)
+                continue
+            report.document(item)
+            batch.append(item)
+            if len(batch) >= INGEST_BATCH:
+                flush()
+        flush()
+    finally:
+        report.close()
+        if store is not None:
+            store.close()
+    _status(f"stored {stored}, unchanged {len(admission.unchanged)}, failed {report.failures}"
+            + (f", warnings {report.warnings}" if report.warnings else ""))
+    if report.failures or report.warnings:
         raise typer.Exit(1)
+
+
+def _writer(db: Path) -> Store:
+    from .store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command()
@@ -232,7 +298,7 @@ def events(
 @app.command()
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="File format.")],  # noqa: A002
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", dir_okay=False)],
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write; '-' for stdout.")],
     db: DbOption = Path(DEFAULT_PATH),
     dyad: DyadOption = None,
     type: TypeOption = None,  # noqa: A002
@@ -242,14 +308,23 @@ def export(
 ) -> None:
     """Export stored events to a file (JSON lines, CSV, CAMEO TSV or Parquet)."""
     filters = _filters(dyad, type, since, until, country)
+    if output != STDOUT:
+        checks.output_path(output)
     with _open_store(db, read_only=True) as store:
         rows = store.events(**filters)
-    if format is ExportFormat.parquet:
-        count = FORMATS["parquet"](rows, output)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            count = _write_rows(rows, format.value, fh)
-    typer.echo(f"wrote {count} events to {output}")
+    binary = format is ExportFormat.parquet
+    with _output(output, binary=binary) as fh:
+        count = FORMATS[format.value](rows, fh)
+    _status(f"wrote {count} events to {'stdout' if output == STDOUT else output}")
+    _write_schema(output, format.value)
+
+
+def _write_schema(output: str | None, fmt: str) -> None:
+    """The column types of a CSV or TSV file, beside it (not for stdout)."""
+    from .export.schema import TABULAR_FORMATS, write_schema
+
+    if output not in (None, STDOUT) and fmt in TABULAR_FORMATS:
+        _status(f"wrote its column types to {write_schema(output, fmt)}")
 
 
 class Engine(str, Enum):
@@ -260,58 +335,75 @@ class Engine(str, Enum):
 @app.command()
 def code(
     paths: PathsArgument,
-    output: Annotated[Optional[Path], typer.Option(
-        "-o", "--output", help="File to write (default: stdout); with --engine dask, the output directory.")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "-o", "--output", help="File to write; '-' for stdout (default). With --engine dask: the output directory.")
+    ] = None,
     format: Annotated[StreamFormat, typer.Option("--format", help="Output format.")] = StreamFormat.jsonl,  # noqa: A002
     model: ModelOption = None,
     config: ConfigOption = None,
+    progress: ProgressOption = None,
     workers: WorkersOption = None,
     engine: Annotated[Engine, typer.Option(
-        "--engine", help="local: this machine, events as a stream. dask: partitions on a Dask cluster, "
-                         "written as Parquet tables under -o DIR (resumable; load them with 'communique load').")
+        "--engine", help="local: this machine, events as a stream. dask: partitions on a Dask cluster, written "
+                         "as Parquet tables under -o DIR (resumable; 'communique load DIR' stores them).")
     ] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(
-        "--scheduler", help="Dask scheduler address (e.g. tcp://10.0.0.5:8786); default: a local cluster "
-                            "of --workers processes.")] = None,
+        "--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers "
+                            "processes.")] = None,
 ) -> None:
     """Code articles without storing them; events go to stdout or a file, failures to stderr."""
+    from .ingest.inventory import count_articles
+
     coder = _coder(model, config)
     if engine is Engine.dask:
-        if output is None:
-            raise typer.BadParameter("--engine dask writes Parquet partitions: give the directory", param_hint="-o")
-        _code_on_dask(coder.config, paths, output, scheduler, _workers(workers))
+        _code_on_dask(coder.config, paths, output, scheduler, _workers(workers), progress_wanted(progress))
         return
-    if output is not None and output.is_dir():
-        raise typer.BadParameter(f"{output} is a directory (a directory is for --engine dask)", param_hint="-o")
-    failures = 0
+    if output not in (None, STDOUT):
+        checks.output_path(output)
+    show = progress_wanted(progress)
+    report = Progress(enabled=show, total=count_articles(paths) if show else None)
 
     def rows() -> Iterator[dict[str, Any]]:
-        nonlocal failures
         for item in coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers)):
+            report.advance()
             if isinstance(item, Failure):
-                failures += 1
-                _report_failure(item)
+                report.failure(item)
                 continue
+            report.document(item)
             yield from (event_to_dict(e) for e in item.events)
 
-    if output is None:
-        _write_rows(rows(), format.value, sys.stdout)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
+    try:
+        with _output(output) as fh:
             _write_rows(rows(), format.value, fh)
-    if failures:
+    finally:
+        report.close()
+    _write_schema(output, format.value)
+    if report.failures or report.warnings:
         raise typer.Exit(1)
 
 
-def _code_on_dask(config: dict[str, Any], paths: list[str], outdir: Path, scheduler: str | None,
-                  workers: int) -> None:
+def _workers(workers: int | None) -> int:
+    if workers is not None:
+        return workers
+    from .parallel import available_cores
+
+    return available_cores()
+
+
+def _code_on_dask(config: dict[str, Any], paths: list[str], output: str | None, scheduler: str | None,
+                  workers: int, show: bool) -> None:
+    """Code partitions on Dask into Parquet tables under ``output``; finished partitions are skipped."""
     from tqdm import tqdm
 
     from .engine.dask_engine import code_on_dask
     from .engine.partitions import input_partitions
 
-    if "-" in paths:
+    if output in (None, STDOUT):
+        raise typer.BadParameter("--engine dask writes Parquet partitions: give their directory", param_hint="-o")
+    if STDOUT in paths:
         raise typer.BadParameter("--engine dask reads files, not stdin", param_hint="PATHS")
+    if Path(output).exists() and not Path(output).is_dir():
+        raise typer.BadParameter(f"{output} is a file, not a directory", param_hint="-o")
     skipped, done, documents, events, failures = 0, 0, 0, 0, 0
 
     def skip(_partition: Any) -> None:
@@ -319,16 +411,16 @@ def _code_on_dask(config: dict[str, Any], paths: list[str], outdir: Path, schedu
         skipped += 1
 
     bar = tqdm(total=len(input_partitions(paths)), unit="partition", desc="coding", file=sys.stderr,
-               disable=not _show_progress(paths))
-    for result in code_on_dask(config, paths, outdir, scheduler=scheduler, workers=workers, on_skip=skip):
+               disable=not show)
+    for result in code_on_dask(config, paths, output, scheduler=scheduler, workers=workers, on_skip=skip):
         done, documents, events = done + 1, documents + result.documents, events + result.events
         for origin, reason in result.failures:
             failures += 1
             typer.echo(f"failed: {origin}: {reason}", err=True)
         bar.update(1)
     bar.close()
-    typer.echo(f"coded {done} partitions ({documents} documents, {events} events) into {outdir}; "
-               f"{skipped} already finished; failed {failures}")
+    _status(f"coded {done} partitions ({documents} documents, {events} events) into {output}; "
+            f"{skipped} already finished; failed {failures}")
     if failures:
         raise typer.Exit(1)
 
@@ -345,9 +437,8 @@ def load(
     with _open_store(db, read_only=False) as store:
         result = load_directory(store, directory)
     for failure in result.failed:
-        _report_failure(failure)
-    typer.echo(f"stored {len(result.stored)}, duplicates skipped {len(result.skipped_duplicates)}, "
-               f"failed {len(result.failed)}")
+        typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
+    _status(f"stored {len(result.stored)}, unchanged {len(result.skipped_duplicates)}, failed {len(result.failed)}")
     if result.failed:
         raise typer.Exit(1)
 
@@ -357,20 +448,22 @@ def evaluate(
     predictions: Annotated[Path, typer.Argument(help="Predicted events, JSON lines (export contract).",
                                                 exists=True, dir_okay=False)],
     gold: Annotated[Path, typer.Option("--gold", help="Gold file or directory of *.gold.jsonl files.", exists=True)],
-    dups: Annotated[Optional[Path], typer.Option("--dups", help="JSON list of groups of duplicate gold ids.",
+    dups: Annotated[Optional[Path], typer.Option("--dups", help="Duplicate gold ids: {\"same\": [[ids]], \"different\": [[id, id]]}.",
                                                  exists=True, dir_okay=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    misses: Annotated[bool, typer.Option("--misses", help="List each miss, false positive and wrong attribute "
+                                                          "with its sentence.")] = False,
 ) -> None:
     """Score predicted events against gold annotations."""
     from .evaluate import format_report, load_duplicates, load_gold, load_predictions, score
 
     try:
         groups = load_duplicates(dups) if dups else None
-        result = score(load_gold(gold), load_predictions(predictions), dups=groups)
+        result = score(load_gold(gold), load_predictions(predictions), dups=groups, details=misses)
     except ValueError as exc:  # malformed gold, predictions or duplicates: the message names file and line
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    typer.echo(json.dumps(result, ensure_ascii=False, default=str) if as_json else format_report(result))
+    typer.echo(json.dumps(result, ensure_ascii=False, default=str) if as_json else format_report(result, details=misses))
 
 
 @app.command()
@@ -420,6 +513,8 @@ def explain(
     config: ConfigOption = None,
 ) -> None:
     """Code one sentence and show each event with its trigger, rule and confidence."""
+    sentence = checks.sentence(sentence)
+    published = checks.published(published)
     doc = _coder(model, config).code_text(sentence, published=published)
     console = Console(highlight=False)
     if not doc.events:
@@ -464,7 +559,7 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: nothing more can be written
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be written
             pass
     os._exit(status)
 

@@ -49,11 +49,26 @@ def code_items(config: dict[str, Any], items: Iterable[Item], *, workers: int = 
             coder = Communique(config)
         yield from coder.code_documents(_chain(first, items), batch_size=chunk_size)
         return
-    yield from _code_in_pool(config, _chain(first, items), workers, chunk_size)
+    yield from _code_in_pool(config, _chain(first, items), workers, chunk_size, coder)
 
 
-def _code_in_pool(config: dict[str, Any], items: Iterator[Item], workers: int, chunk_size: int) -> Iterator[Item]:
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+def _code_in_pool(config: dict[str, Any], items: Iterator[Item], workers: int, chunk_size: int,
+                  coder: Any = None) -> Iterator[Item]:
+    """Forked workers share the pipeline this process has already loaded (copy-on-write);
+    elsewhere each worker loads its own."""
+    global _worker_coder
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking and coder is not None and coder._pipeline is not None:
+        _worker_coder = coder
+    try:
+        yield from _run_pool(config, items, workers, chunk_size, context)
+    finally:
+        _worker_coder = None
+
+
+def _run_pool(config: dict[str, Any], items: Iterator[Item], workers: int, chunk_size: int,
+              context: Any) -> Iterator[Item]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                              initargs=(config,)) as pool:
         pending: deque[tuple[list[Item], Future]] = deque()
@@ -77,10 +92,12 @@ def _collect(chunk: list[Item], future: Future) -> list[Item]:
 
 def _start_worker(config: dict[str, Any]) -> None:
     global _worker_coder
+    if _worker_coder is not None:  # inherited, loaded, from the parent
+        return
     from .api import Communique
 
     _worker_coder = Communique(config)
-    _worker_coder.pipeline  # load the model now, once
+    _worker_coder.pipeline  # noqa: B018 - load the model now, once
 
 
 def _code_chunk(chunk: list[Item]) -> list[Item]:

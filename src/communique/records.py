@@ -43,6 +43,9 @@ class Document:
     mentions: list["Mention"] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
     mechanisms: list["Mechanism"] = field(default_factory=list)
+    # What was wrong with the input but did not stop it being coded ("published date ... is not
+    # a real date; coded with the date unknown"): reported with the document's origin.
+    warnings: list[str] = field(default_factory=list)
     # Stage scratch space (the spaCy Doc lives under "spacy"); never serialised.
     annotations: dict[str, Any] = field(default_factory=dict, repr=False)
 

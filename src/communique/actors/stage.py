@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Document, Mention
-from ..registry import stage
+from pydantic import StrictBool
+
+from ..registry import StageSettings, stage
 from .dictionaries import ActorDictionary, load_dictionaries
 from .extract import Extractor
 from .gazetteer import Gazetteer, builtin_gazetteer, builtin_terms
@@ -66,7 +68,12 @@ class ActorStage:
         return doc
 
 
-@stage("actors")
+class ActorSettings(StageSettings):
+    dictionaries: list[str] = []  # PETRARCH/TABARI .txt, CSV or YAML files; they override built-ins
+    strict_codes: StrictBool = True  # reject codes that are not CAMEO country/agent codes
+
+
+@stage("actors", requires=["doc.spacy"], assigns=["doc.mentions"], settings=ActorSettings)
 def make_actors(settings: dict[str, Any]) -> ActorStage:
     strict = settings.get("strict_codes", True)
     if not isinstance(strict, bool):

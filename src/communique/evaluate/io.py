@@ -66,13 +66,20 @@ def load_predictions(path: str | Path) -> list[dict[str, Any]]:
     return [row for _, row in read_jsonl(path)]
 
 
-def load_duplicates(path: str | Path) -> list[list[Any]]:
-    """Groups of gold event ids that describe one real-world event (a JSON list of lists)."""
+def load_duplicates(path: str | Path) -> list[list[Any]] | dict[str, list[list[Any]]]:
+    """Duplicate gold ids: ``{"same": [[ids of one real-world event]], "different": [[id, id]]}``,
+    or a bare list of ``same`` groups."""
     path = Path(path)
     try:
         groups = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         raise EvaluationInputError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
+    if isinstance(groups, dict):
+        unknown = sorted(set(groups) - {"same", "different"})
+        lists = [groups.get("same", []), groups.get("different", [])]
+        if unknown or not all(isinstance(part, list) and all(isinstance(g, list) for g in part) for part in lists):
+            raise EvaluationInputError(f'{path}: expected {{"same": [[ids]], "different": [[id, id]]}}')
+        return groups
     if not isinstance(groups, list) or not all(isinstance(group, list) for group in groups):
         raise EvaluationInputError(f"{path}: expected a JSON list of lists of gold event ids")
     return groups

@@ -6,7 +6,7 @@ import itertools
 from collections import defaultdict
 from typing import Any, Iterable
 
-from .matching import Event, country, match_document, prediction_docs, same_date
+from .matching import Event, country, match_document, prediction_docs
 
 
 class _Tally:
@@ -24,21 +24,63 @@ class _Tally:
         return {name: round(right / total, 3) if total else None for name, (right, total) in self.counts.items()}
 
 
-def _score_attributes(gold: Event, pred: Event, tally: _Tally) -> None:
-    tally.add("date", same_date(gold.get("date"), pred.get("date")))
+def _attribute_values(gold: Event, pred: Event) -> dict[str, tuple[Any, Any]]:
+    """(gold value, predicted value) of each attribute the gold event lets us score."""
+    values: dict[str, tuple[Any, Any]] = {"date": (gold.get("date") or None, pred.get("date") or None)}
     if gold.get("location"):
-        tally.add("location_country", country(gold["location"]) == country(pred.get("location")))
-    tally.add("status", gold.get("status") == pred.get("status"))
+        values["location_country"] = (country(gold["location"]), country(pred.get("location")))
+    values["status"] = (gold.get("status"), pred.get("status"))
     if gold.get("mechanism"):
-        pred_mechanism = pred.get("mechanism") or {}
-        tally.add("mechanism_edition", pred_mechanism.get("edition") == gold["mechanism"].get("edition"))
+        values["mechanism_edition"] = (gold["mechanism"].get("edition"), (pred.get("mechanism") or {}).get("edition"))
     gold_sector = (gold.get("actor") or {}).get("sector")
     if gold_sector:
-        tally.add("actor_sector", gold_sector == (pred.get("actor") or {}).get("sector"))
+        values["actor_sector"] = (gold_sector, (pred.get("actor") or {}).get("sector"))
+    return values
+
+
+def _score_attributes(gold: Event, pred: Event, tally: _Tally, wrong: list[dict[str, Any]]) -> None:
+    for name, (gold_value, pred_value) in _attribute_values(gold, pred).items():
+        tally.add(name, gold_value == pred_value)
+        if gold_value != pred_value:
+            wrong.append({"doc": gold["doc"], "gold_id": gold["id"], "attribute": name,
+                          "gold": gold_value, "predicted": pred_value, "event_id": pred.get("event_id"),
+                          "sentence": _pred_sentence(pred)})
+
+
+def _pred_sentence(pred: Event) -> str | None:
+    evidence = pred.get("evidence") or []
+    if isinstance(evidence, dict):
+        evidence = [evidence]
+    for item in evidence:
+        if isinstance(item, dict) and item.get("sentence"):
+            return str(item["sentence"])
+    return pred.get("evidence") if isinstance(pred.get("evidence"), str) else None
+
+
+def _side(event: Event, key: str) -> str | None:
+    return country(event.get(key))
+
+
+def _gold_summary(gold: Event) -> dict[str, Any]:
+    return {"doc": gold["doc"], "gold_id": gold["id"], "plover": gold["plover"], "cameo": gold.get("cameo"),
+            "actor": _side(gold, "actor"), "recipient": _side(gold, "recipient"), "sentence": gold.get("evidence")}
+
+
+def _pred_summary(doc: str, pred: Event) -> dict[str, Any]:
+    return {"doc": doc, "event_id": pred.get("event_id"), "plover": pred.get("event_type") or pred.get("plover"),
+            "cameo": pred.get("cameo"), "actor": _side(pred, "actor"), "recipient": _side(pred, "recipient"),
+            "rule": pred.get("rule"), "sentence": _pred_sentence(pred)}
 
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
+
+
+def _merged(matched_pred_of_gold: dict[str, Any], a: str, b: str) -> bool:
+    """Both gold events were found, by one and the same prediction."""
+    pred_a = matched_pred_of_gold.get(a)
+    return a in matched_pred_of_gold and b in matched_pred_of_gold and pred_a is not None and (
+        pred_a == matched_pred_of_gold[b])
 
 
 def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
@@ -49,16 +91,26 @@ def _dedup_pairs_merged(dups: Iterable[list], matched_pred_of_gold: dict[str, An
         for a, b in itertools.combinations(ids, 2):
             if a in matched_pred_of_gold and b in matched_pred_of_gold:
                 total += 1
-                same += matched_pred_of_gold[a] is not None and matched_pred_of_gold[a] == matched_pred_of_gold[b]
+                same += _merged(matched_pred_of_gold, a, b)
     return f"{same}/{total}"
 
 
-def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None) -> dict[str, Any]:
+def _false_merges(traps: Iterable[list], matched_pred_of_gold: dict[str, Any]) -> str:
+    """How many look-alike pairs that are different events were matched by the same prediction."""
+    traps = [trap for trap in traps if len(trap) == 2]
+    return f"{sum(_merged(matched_pred_of_gold, a, b) for a, b in traps)}/{len(traps)}"
+
+
+def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, list] | None = None,
+          details: bool = False) -> dict[str, Any]:
     """Score predictions (export-contract dicts) against gold events.
 
     Returns ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1`` (3 decimals), ``attributes``
-    (accuracy over matched required gold events), ``per_doc`` ({doc: (tp, fp, fn)}) and, when
-    ``dups`` (groups of gold ids describing one real-world event) is given, ``dedup_pairs_merged``.
+    (accuracy over matched required gold events), ``per_doc`` ({doc: (tp, fp, fn)}); with ``details``,
+    ``misses`` (required gold events no prediction matched), ``false_positives`` (predictions that
+    matched no gold event) and ``attribute_errors`` (matched pairs whose attribute differs); and, when
+    ``dups`` is given (groups of gold ids describing one real-world event, or ``{"same": groups,
+    "different": pairs}``), ``dedup_pairs_merged`` and ``dedup_false_merges``.
     Predictions for documents without gold events are not counted.
     """
     gold_by_doc: dict[str, list[Event]] = defaultdict(list)
@@ -73,6 +125,9 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None)
     tally = _Tally()
     matched_pred_of_gold: dict[str, Any] = {}
     per_doc: dict[str, tuple[int, int, int]] = {}
+    misses: list[dict[str, Any]] = []
+    false_positives: list[dict[str, Any]] = []
+    attribute_errors: list[dict[str, Any]] = []
     for doc in sorted(gold_by_doc):
         golds, doc_preds = gold_by_doc[doc], preds_by_doc.get(doc, [])
         pairs = match_document(golds, doc_preds)
@@ -83,10 +138,13 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None)
         doc_fp = len(doc_preds) - len(matched_preds)
         tp, fp, fn = tp + doc_tp, fp + doc_fp, fn + doc_fn
         per_doc[doc] = (doc_tp, doc_fp, doc_fn)
+        misses += [_gold_summary(event) for gi, event in enumerate(golds)
+                   if event["required"] and gi not in matched_gold]
+        false_positives += [_pred_summary(doc, pred) for pi, pred in enumerate(doc_preds) if pi not in matched_preds]
         for gi, pi in pairs:
             matched_pred_of_gold[golds[gi]["id"]] = doc_preds[pi].get("event_id")
             if golds[gi]["required"]:
-                _score_attributes(golds[gi], doc_preds[pi], tally)
+                _score_attributes(golds[gi], doc_preds[pi], tally, attribute_errors)
 
     precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
     f1 = _ratio(2 * precision * recall, precision + recall)
@@ -95,6 +153,10 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | None = None)
         "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
         "attributes": tally.accuracies(), "per_doc": per_doc,
     }
+    if details:
+        result.update(misses=misses, false_positives=false_positives, attribute_errors=attribute_errors)
     if dups:
-        result["dedup_pairs_merged"] = _dedup_pairs_merged(dups, matched_pred_of_gold)
+        groups, traps = (dups.get("same", []), dups.get("different", [])) if isinstance(dups, dict) else (dups, [])
+        result["dedup_pairs_merged"] = _dedup_pairs_merged(groups, matched_pred_of_gold)
+        result["dedup_false_merges"] = _false_merges(traps, matched_pred_of_gold)
     return result

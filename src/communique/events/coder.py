@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..records import ActorRef, Document, Event, Evidence, Trigger
-from ..registry import stage
+from ..registry import StageSettings, stage
 from . import syntax
 from .arguments import act_noun, add_argument_spans, predicate_object
 from .codebook import lookup
@@ -1166,7 +1166,16 @@ def _speaks_of_both(tok: Token) -> bool:
     return False
 
 
-@stage("events")
+class EventSettings(StageSettings):
+    patterns: list[str] = []  # pattern files (YAML) beside the built-in dictionary
+    intents: str | None = None  # a file replacing the built-in stance markers (intents.yaml)
+    domains: str | None = None  # a file replacing the built-in domain words (domains.yaml)
+    classifier: bool = True  # the shipped sentence classifier; false: rules only
+    classifier_threshold: float = 0.6
+    min_confidence: float = 0.0
+
+
+@stage("events", requires=["doc.spacy", "doc.mentions"], assigns=["doc.events"], settings=EventSettings)
 def make_event_coder(settings: dict[str, Any]) -> EventCoder:
     patterns = load_patterns(settings.get("patterns") or ())
     classifier = None
@@ -1174,5 +1183,6 @@ def make_event_coder(settings: dict[str, Any]) -> EventCoder:
         from .classifier import load_classifier
 
         classifier = load_classifier()
-    return EventCoder(patterns, load_lexicon(), float(settings.get("min_confidence", 0.0)), classifier,
+    lexicon = load_lexicon(settings.get("intents"), settings.get("domains"))
+    return EventCoder(patterns, lexicon, float(settings.get("min_confidence", 0.0)), classifier,
                       float(settings.get("classifier_threshold", 0.6)))

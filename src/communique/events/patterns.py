@@ -1,8 +1,12 @@
 """Load and check the event pattern dictionaries (YAML data files).
 
 The built-in dictionary is ``communique/data/patterns/verbs.yaml``; users add files of the same
-format through the ``events.patterns`` setting. ``intents.yaml`` and ``domains.yaml`` hold the
-stance markers and domain words. See the header of ``verbs.yaml`` for the format.
+format through the ``events.patterns`` setting. A user rule is tried after the built-in ones
+unless it says otherwise: ``priority: N`` (an entry's, or the file's default) puts it before every
+rule of lower priority (built-in rules have 0), and ``replaces: ID`` puts it in the place of the
+rule with that id. ``intents.yaml`` and ``domains.yaml`` hold the stance markers and domain words;
+the ``events.intents`` and ``events.domains`` settings replace them. See the header of
+``verbs.yaml`` for the format.
 """
 
 from __future__ import annotations
@@ -13,19 +17,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
-from ..yaml_files import load_yaml
+from .. import data_files
+from ..data_files import DataFileError
 
 PATTERN_KEYS = {
     "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
     "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain", "not_objects",
+    "priority", "replaces",
 }
+FILE_KEYS = {"patterns", "priority"}
 DEFAULT_TARGET = ("dobj", "with", "to", "against", "on", "at", "for")
 OBJECT_KINDS = {"gathering", "place"}
 
 
-class PatternError(ValueError):
+class PatternError(DataFileError):
     """A pattern file is malformed; the message names the file and the entry."""
 
 
@@ -47,6 +52,8 @@ class Pattern:
     xcomp: frozenset[str] = frozenset()  # the verb must govern one of these ("refused to meet")
     requires_domain: bool = False  # the clause must speak of one of the rule's domains
     source: str = ""
+    priority: int = 0  # rules of higher priority are tried first; built-in rules have 0
+    replaces: str | None = None  # the id of the rule this one takes the place of
 
 
 @dataclass
@@ -91,16 +98,15 @@ def _builtin(name: str) -> Path:
     return Path(str(resources.files("communique").joinpath("data", "patterns", name)))
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_yaml(path: Path, schema: Any = None) -> Any:
+    """The parsed file, checked against ``schema`` (see :mod:`communique.data_files`) when given."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            return load_yaml(fh)
-    except OSError as exc:
-        raise PatternError(f"{path}: cannot read pattern file: {exc.strerror or exc}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise PatternError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+        data, root = data_files.read_yaml(path)
+        if schema is not None:
+            data_files.check(data, schema, str(path), root)
+    except DataFileError as exc:
+        raise PatternError(str(exc)) from None
+    return data
 
 
 def _words(value: Any, where: str, key: str) -> frozenset[str]:
@@ -111,7 +117,8 @@ def _words(value: Any, where: str, key: str) -> frozenset[str]:
     return frozenset(v.lower() for v in value)
 
 
-def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = None) -> Pattern:
+def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = None,
+                  default_priority: int = 0) -> Pattern:
     """Check one pattern entry and build it; errors name ``where`` (file and entry)."""
     if not isinstance(entry, dict):
         raise PatternError(f"{where}: a pattern must be a mapping")
@@ -142,6 +149,12 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         raise PatternError(f"{where}: 'object_kind' must be one of {sorted(OBJECT_KINDS)}")
     if entry.get("requires_domain") and not domains:
         raise PatternError(f"{where}: 'requires_domain' needs 'domains'")
+    priority = entry.get("priority", default_priority)
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise PatternError(f"{where}: 'priority' must be a whole number (built-in rules have 0)")
+    replaces = entry.get("replaces")
+    if replaces is not None and (not isinstance(replaces, str) or not replaces):
+        raise PatternError(f"{where}: 'replaces' must be the id of a rule")
     confidence = entry.get("confidence", 0.8)
     if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
         raise PatternError(f"{where}: 'confidence' must be a number between 0 and 1")
@@ -152,7 +165,7 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         target=tuple(t.lower() for t in target), domains=tuple((str(k), str(v)) for k, v in domains.items()),
         confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),
         object_kind=object_kind, xcomp=_words(entry.get("xcomp"), where, "xcomp"), source=where,
-        requires_domain=bool(entry.get("requires_domain", False)),
+        requires_domain=bool(entry.get("requires_domain", False)), priority=priority, replaces=replaces,
     )
 
 
@@ -161,8 +174,14 @@ def read_pattern_file(path: str | Path, known_codes: Iterable[str] | None = None
     data = _read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise PatternError(f"{path}: expected a mapping with a 'patterns' list")
+    unknown = set(data) - FILE_KEYS
+    if unknown:
+        raise PatternError(f"{path}: unknown key(s) {sorted(unknown)}; allowed: {sorted(FILE_KEYS)}")
+    priority = data.get("priority", 0)
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise PatternError(f"{path}: 'priority' must be a whole number (built-in rules have 0)")
     known = set(known_codes) if known_codes is not None else None
-    patterns = [parse_pattern(e, f"{path}: pattern {i + 1}", known) for i, e in enumerate(data["patterns"])]
+    patterns = [parse_pattern(e, f"{path}: pattern {i + 1}", known, priority) for i, e in enumerate(data["patterns"])]
     seen: set[str] = set()
     for p in patterns:
         if p.id in seen:
@@ -189,19 +208,49 @@ def _load_patterns(extra: tuple[str, ...]) -> PatternSet:
     known = _known_codes()
     patterns = read_pattern_file(_builtin("verbs.yaml"), known)
     for path in extra:
-        patterns += read_pattern_file(path, known)
-    return PatternSet(patterns)
+        patterns = _add_rules(patterns, read_pattern_file(path, known), path)
+    # stable: rules of equal priority keep their order (the built-in dictionary first)
+    return PatternSet(sorted(patterns, key=lambda p: -p.priority))
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    path = _builtin("intents.yaml")
-    data = _read_yaml(path)
-    domains_path = _builtin("domains.yaml")
-    domains = _read_yaml(domains_path)
+def _add_rules(rules: list[Pattern], added: list[Pattern], path: str) -> list[Pattern]:
+    """``rules`` with the rules of one more file: each takes the place of the rule it replaces, or
+    comes after them all. An id already in use is an error unless the rule replaces it."""
+    rules = list(rules)
+    for rule in added:
+        position = {r.id: i for i, r in enumerate(rules)}
+        if rule.replaces is not None:
+            if rule.replaces not in position:
+                raise PatternError(f"{rule.source}: replaces {rule.replaces!r}, but no rule before it has that id")
+            if rule.id != rule.replaces and rule.id in position:
+                raise PatternError(f"{rule.source}: the id {rule.id!r} is already used by {rules[position[rule.id]].source}")
+            rules[position[rule.replaces]] = rule
+        elif rule.id in position:
+            raise PatternError(f"{rule.source}: the id {rule.id!r} is already used by "
+                               f"{rules[position[rule.id]].source}; give the rule another id, or write "
+                               f"'replaces: {rule.id}' to replace that rule")
+        else:
+            rules.append(rule)
+    return rules
+
+
+def load_lexicon(intents: str | Path | None = None, domains: str | Path | None = None) -> Lexicon:
+    """The stance markers (``intents``) and domain words (``domains``): the built-in files, or
+    files of the same format that replace them."""
+    return _load_lexicon(str(intents) if intents else None, str(domains) if domains else None)
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(intents: str | None, domains_file: str | None) -> Lexicon:
+    path = Path(intents) if intents else _builtin("intents.yaml")
+    data = _read_yaml(path, data_files.Intents)
+    domains_path = Path(domains_file) if domains_file else _builtin("domains.yaml")
+    domains = _read_yaml(domains_path, data_files.WordLists)
     required = ["intent", "appeal", "irrealis", "background", "cooperation_verbs", "cooperation_objects",
                 "intent_codes", "appeal_code"]
     missing = [k for k in required if k not in (data or {})]
+    if not isinstance(data, dict):
+        raise PatternError(f"{path}: expected a mapping of stance marker lists")
     if missing:
         raise PatternError(f"{path}: missing key(s) {missing}")
     if not isinstance(domains, dict):

@@ -2,25 +2,35 @@
 
 Every writer takes rows as export-contract dicts (or :class:`~communique.records.Event`
 objects, converted on the way). Text writers take an open text file handle.
+
+The tabular formats are typed for their readers: ``date`` is a real date, empty when the
+contract's date is partial (``XXXX-11-02``, ``2021-04``), and ``date_text`` keeps the contract's
+date as written; CSV quotes every text cell, so codes such as ``043`` read as text; Parquet
+columns have explicit types; :mod:`.schema` describes the CSV and TSV columns.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import re
+import shutil
+import tempfile
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, BinaryIO, Callable, Iterable, TextIO
 
 from ..records import Event
 from .contract import as_row
 
 Rows = Iterable[Event | dict[str, Any]]
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id", "event_type", "mode", "cameo", "quad_class", "goldstein",
     "actor_country", "actor_sector", "actor_name", "actor_text",
     "recipient_country", "recipient_sector", "recipient_name", "recipient_text",
-    "symmetric", "date", "date_end", "date_precision", "date_raw", "date_reason",
+    "symmetric", "date", "date_text", "date_end", "date_precision", "date_raw", "date_reason",
     "location_name", "location_admin1", "location_country", "lat", "lon", "location_reason",
     "status", "mechanism_name", "mechanism_edition", "trigger", "rule", "confidence", "doc_id",
     "evidence_doc_ids", "evidence_sentence",
@@ -29,6 +39,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 CAMEO_COLUMNS: tuple[str, ...] = (
     "date", "source", "target", "cameo", "quad_class", "goldstein", "plover", "doc_ids", "evidence",
+    "date_text", "date_precision",
 )
 
 # Column types of the Parquet file: the contract, nested as in JSON.
@@ -37,7 +48,7 @@ PARQUET_SCHEMA: tuple[tuple[str, str], ...] = (
     ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
     ("actor", "STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR, span INTEGER[])"),
     ("recipient", "STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR, span INTEGER[])"),
-    ("symmetric", "BOOLEAN"), ("date", "VARCHAR"), ("date_end", "VARCHAR"), ("date_precision", "VARCHAR"),
+    ("symmetric", "BOOLEAN"), ("date", "DATE"), ("date_text", "VARCHAR"), ("date_end", "VARCHAR"), ("date_precision", "VARCHAR"),
     ("date_raw", "VARCHAR"), ("date_reason", "VARCHAR"),
     ("location", "STRUCT(name VARCHAR, admin1 VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, "
                  "geonameid BIGINT, feature VARCHAR)"),
@@ -67,6 +78,7 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
         "event_id", "event_type", "mode", "cameo", "quad_class", "goldstein", "symmetric", "date",
         "date_end", "date_precision", "date_raw", "date_reason", "location_reason", "status", "rule",
         "confidence", "doc_id")}
+    flat["date"], flat["date_text"] = full_date(row.get("date")), row.get("date")
     for role, ref in (("actor", actor), ("recipient", recipient)):
         for key in ("country", "sector", "name", "text"):
             flat[f"{role}_{key}"] = ref.get(key)
@@ -85,7 +97,7 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def write_csv(rows: Rows, fh: TextIO) -> int:
     """Flat CSV with a header line (:data:`CSV_COLUMNS`); returns the number of rows written."""
-    writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     count = 0
     for row in rows:
@@ -103,9 +115,19 @@ def cameo_code(ref: dict[str, Any] | None) -> str:
     return f"{country or '---'}{sector or ''}"
 
 
+def full_date(date: str | None) -> str | None:
+    """The ISO date of a contract date that names a whole day ("2021-04-23"), else None."""
+    if not date or not _FULL_DATE.fullmatch(date):
+        return None
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        return None
+
+
 def cameo_date(date: str | None) -> str:
-    """Event-data style compact date: "2021-04-23" -> "20210423" (unknown year stays "XXXX")."""
-    return (date or "").replace("-", "")
+    """Event-data style compact date of a whole day: "2021-04-23" -> "20210423"; "" when partial."""
+    return (full_date(date) or "").replace("-", "")
 
 
 def write_cameo_tsv(rows: Rows, fh: TextIO) -> int:
@@ -120,18 +142,29 @@ def write_cameo_tsv(rows: Rows, fh: TextIO) -> int:
             cameo_date(row.get("date")), cameo_code(row.get("actor")), cameo_code(row.get("recipient")),
             row.get("cameo"), row.get("quad_class"), row.get("goldstein"), row.get("event_type"),
             ";".join(doc_ids), evidence[0].get("sentence") if evidence else None,
+            row.get("date"), row.get("date_precision"),
         )
         fh.write("\t".join(_tsv_cell(value) for value in values) + "\n")
         count += 1
     return count
 
 
-def write_parquet(rows: Rows, path: str | Path) -> int:
-    """Write a Parquet file (nested contract columns) through DuckDB's ``COPY ... TO``."""
+def write_parquet(rows: Rows, target: str | Path | BinaryIO) -> int:
+    """Write a Parquet file (nested contract columns) through DuckDB's ``COPY ... TO``;
+    ``target`` is a path or a binary stream (the file is written aside, then copied)."""
+    if not isinstance(target, (str, Path)):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "events.parquet"
+            count = write_parquet(rows, path)
+            with path.open("rb") as fh:
+                shutil.copyfileobj(fh, target)
+            target.flush()
+        return count
+    path = target
     names = [name for name, _ in PARQUET_SCHEMA]
     columns = ", ".join(f'"{name}" {kind}' for name, kind in PARQUET_SCHEMA)
-    records = [[as_row(row).get(name) for name in names] for row in rows]
-    import duckdb
+    records = [[value.get(name) for name in names] for value in map(_parquet_row, rows)]
+    import duckdb  # imported here: most commands never write Parquet
 
     with duckdb.connect(":memory:") as con:
         con.execute(f"CREATE TABLE events ({columns})")
@@ -141,6 +174,12 @@ def write_parquet(rows: Rows, path: str | Path) -> int:
         target = str(path).replace("'", "''")
         con.execute(f"COPY events TO '{target}' (FORMAT parquet)")
     return len(records)
+
+
+def _parquet_row(item: Event | dict[str, Any]) -> dict[str, Any]:
+    row = dict(as_row(item))
+    row["date"], row["date_text"] = full_date(row.get("date")), row.get("date")
+    return row
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:

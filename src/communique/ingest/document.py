@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ..records import Document
-from .metadata import parse_iso_date, split_metadata
+from .metadata import read_published, split_metadata
 from .normalise import fix_glued_sentences, normalise_inline, normalise_text
 
 
@@ -19,14 +19,14 @@ def document_from_text(text: str, *, doc_id: str, origin: str, title: str | None
     """Normalise ``text``, parse and strip the metadata it carries, and hash the body.
 
     Keyword metadata wins over metadata parsed from the text. ``published`` must be an
-    ISO date (a date-time is cut to its date). Raises :class:`EmptyArticle` when no
-    body is left and ``ValueError`` for a malformed ``published``.
+    ISO date (a date-time is cut to its date) within :data:`PUBLISHED_YEARS`. Raises
+    :class:`EmptyArticle` when no body is left and ``ValueError`` for a malformed ``published``.
+    A malformed date line in the text is no error: the document carries a warning instead.
     """
     if published is not None and published.strip():
-        iso = parse_iso_date(published)
-        if iso is None:
-            raise ValueError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)")
-        published = iso
+        published, problem = read_published(published)
+        if problem:
+            raise ValueError(problem)
     else:
         published = None
     title = normalise_inline(title) or None if title else None
@@ -47,6 +47,7 @@ def document_from_text(text: str, *, doc_id: str, origin: str, title: str | None
         dateline_place=meta.dateline_place,
         dateline_date=meta.dateline_date,
         origin=origin,
+        warnings=list(meta.problems),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO, Iterable, Iterator
 from ..records import Document, Failure
 from .decode import NotText, decode_text
 from .document import EmptyArticle, document_from_text
-from .metadata import parse_iso_date
+from .metadata import read_published
 
 REQUIRED_FIELDS = ("id", "text")
 READ_CHUNK = 1 << 20
@@ -115,14 +115,16 @@ def document_from_record(record: Any, *, origin: str, label: str) -> Document | 
             return Failure(origin=origin, doc_id=doc_id,
                            reason=f"{label}: field '{name}' must be a string, got {_kind(value)}")
         fields[name] = value
-    if fields["published"] and parse_iso_date(fields["published"]) is None:
-        return Failure(origin=origin, doc_id=doc_id,
-                       reason=f"{label}: field 'published' is not an ISO date (YYYY-MM-DD): "
-                              f"{fields['published']!r}")
+    problem = None
+    if fields["published"] and fields["published"].strip():
+        fields["published"], problem = read_published(fields["published"])
     try:
-        return document_from_text(record["text"], doc_id=doc_id, origin=origin, **fields)
+        doc = document_from_text(record["text"], doc_id=doc_id, origin=origin, **fields)
     except EmptyArticle as exc:
         return Failure(origin=origin, doc_id=doc_id, reason=f"{label}: {exc}")
+    if problem:
+        doc.warnings.insert(0, f"{label}: field 'published': {problem}; coded with the date unknown")
+    return doc
 
 
 def _kind(value: Any) -> str:

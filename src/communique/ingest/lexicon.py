@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from ..yaml_files import load_yaml
+from .. import data_files
+from ..data_files import DataFileError
 
 LEXICON_KEYS = ("outlets", "caption_words")
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """The lexicon file is malformed; the message names the file and the entry."""
 
 
@@ -30,15 +28,12 @@ class IngestLexicon:
 
 def load_lexicon(path: str | Path | None = None) -> IngestLexicon:
     """Read and check a lexicon file (the packaged one by default)."""
-    if path is None:
-        resource = resources.files("communique").joinpath("data", "ingest", "lexicon.yaml")
-        name, text = "communique/data/ingest/lexicon.yaml", resource.read_text(encoding="utf-8")
-    else:
-        name, text = str(path), Path(path).read_text(encoding="utf-8")
+    file = data_files.builtin("ingest/lexicon.yaml") if path is None else Path(path)
+    name = str(file)
     try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{name}: invalid YAML: {exc}") from exc
+        data, _ = data_files.read_yaml(file)
+    except DataFileError as exc:
+        raise LexiconError(str(exc)) from None
     if not isinstance(data, dict):
         raise LexiconError(f"{name}: expected a mapping with keys {', '.join(LEXICON_KEYS)}")
     unknown = sorted(set(data) - set(LEXICON_KEYS))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import IngestLexicon, default_lexicon
@@ -39,6 +39,9 @@ _DATE_PREFIX = re.compile(
     r"(?i:date|dated|published|pubdate)\s*[:=]?\s*(?P<date>\d{4}-\d{2}-\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+|$)"
 )
+# Publication dates outside these years are taken for mistakes (9999-12-31, 0001-01-01): the
+# article is coded with its date unknown and the input reported.
+PUBLISHED_YEARS = (1800, 2200)
 _HEADLINE_MAX_CHARS = 200
 _HEADLINE_MAX_WORDS = 30
 
@@ -50,6 +53,7 @@ class TextMetadata:
     published: str | None = None
     dateline_place: str | None = None
     dateline_date: str | None = None
+    problems: list[str] = field(default_factory=list)
 
 
 def split_metadata(text: str, *, known_title: str | None = None,
@@ -99,6 +103,17 @@ def parse_iso_date(value: str) -> str | None:
         return None
 
 
+def read_published(value: str) -> tuple[str | None, str | None]:
+    """``(YYYY-MM-DD, None)`` for a usable publication date, else ``(None, what is wrong)``."""
+    iso = parse_iso_date(value)
+    if iso is None:
+        return None, f"published date {value.strip()[:40]!r} is not an ISO date (YYYY-MM-DD)"
+    low, high = PUBLISHED_YEARS
+    if not low <= int(iso[:4]) <= high:
+        return None, f"published date {iso} is out of range (years {low} to {high})"
+    return iso, None
+
+
 def title_case_place(place: str) -> str:
     """``DONGXING`` -> ``Dongxing``, ``NEW DELHI`` -> ``New Delhi``; mixed case is kept."""
     if not place.isupper():
@@ -111,10 +126,9 @@ def _take_date_prefix(body: str, meta: TextMetadata) -> str:
     match = _DATE_PREFIX.match(body)
     if not match or meta.published:
         return body
-    published = parse_iso_date(match["date"])
-    if published is None:
-        return body
-    meta.published = published
+    meta.published, problem = read_published(match["date"])
+    if problem:
+        meta.problems.append(f"date line: {problem}; coded with the date unknown")
     return body[match.end():].lstrip()
 
 

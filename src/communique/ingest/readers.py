@@ -6,6 +6,7 @@ Bad input never raises: it becomes a :class:`~communique.records.Failure` naming
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from .decode import NotText, decode_text, is_binary
 from .document import EmptyArticle, document_from_text
 from .html import extract_article, looks_like_html
 from .json_records import documents_from_json, documents_from_jsonl, documents_from_jsonl_lines, jsonl_lines
-from .metadata import parse_iso_date
+from .metadata import read_published
 
 DEFAULT_MAX_BYTES = 20_000_000
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -41,7 +42,7 @@ def read_inputs(paths: Sequence[str | Path], *, stdin: TextIO | None = None,
             yield from _guarded(STDIN_ID, lambda: read_stream(stdin or sys.stdin, max_bytes=max_bytes))
         else:
             path = Path(raw)
-            yield from _guarded(str(path), lambda: _read_path(path, max_bytes))
+            yield from _guarded(str(path), lambda path=path: _read_path(path, max_bytes))
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
@@ -131,21 +132,52 @@ def read_stream(stream: TextIO, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def iter_directory(directory: Path) -> Iterator[Path | Failure]:
-    """Files under ``directory`` in sorted order, skipping hidden entries and not following
-    symbolic links to directories; an unreadable directory yields a Failure."""
-    try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError as exc:
-        yield Failure(origin=str(directory), reason=_os_reason(exc, "cannot read directory"))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+    """Files under ``directory`` in sorted order, skipping hidden entries.
+
+    Symbolic links are followed, but a directory is never entered twice: a link back to a
+    directory already walked (a loop) is reported as a Failure, as is every entry that cannot
+    be read; the walk goes on past each.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[str, Path] | Failure] = [("dir", directory)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Failure) or item[0] == "file":
+            yield item if isinstance(item, Failure) else item[1]
             continue
-        path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            yield from iter_directory(path)
-        elif entry.is_file():
-            yield path
+        folder = item[1]
+        try:
+            info = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as exc:
+            yield Failure(origin=str(folder), reason=_os_reason(exc, "cannot read directory"))
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            yield Failure(origin=str(folder), reason="symbolic link loop: directory already read")
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        found: list[tuple[str, Path] | Failure] = []
+        for entry in entries:
+            if not entry.name.startswith("."):
+                found.append(_entry_kind(entry))
+        stack.extend(item for item in reversed(found) if item is not None)
+
+
+def _entry_kind(entry: os.DirEntry) -> tuple[str, Path] | Failure | None:
+    """``("dir"|"file", path)`` for an entry to walk or read, a Failure for one that cannot be."""
+    path = Path(entry.path)
+    try:
+        if entry.is_dir():
+            return ("dir", path)
+        if entry.is_file():
+            return ("file", path)
+        if entry.is_symlink():
+            path.stat()  # raises: a broken link or a loop
+        return None  # sockets, fifos, devices: not articles
+    except FileNotFoundError:
+        return Failure(origin=str(path), reason="broken symbolic link: its target does not exist")
+    except OSError as exc:
+        return Failure(origin=str(path), reason=_os_reason(exc, "cannot read entry"))
 
 
 def _read_path(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
@@ -154,7 +186,7 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
             if isinstance(item, Failure):
                 yield item
             else:
-                yield from _guarded(str(item), lambda: read_file(item, max_bytes=max_bytes))
+                yield from _guarded(str(item), lambda item=item: read_file(Path(item), max_bytes=max_bytes))
     elif path.is_file():
         yield from read_file(path, max_bytes=max_bytes)
     elif not path.exists():
@@ -176,12 +208,15 @@ def _from_html(page: str | bytes, *, origin: str, doc_id: str) -> Document | Fai
     article = extract_article(page)
     if article is None:
         return Failure(origin=origin, doc_id=doc_id, reason="no article text found in HTML")
-    published = parse_iso_date(article.published) if article.published else None
+    published, problem = read_published(article.published) if article.published else (None, None)
     try:
-        return document_from_text(article.text, doc_id=doc_id, origin=origin, title=article.title,
-                                  source=article.source, url=article.url, published=published)
+        doc = document_from_text(article.text, doc_id=doc_id, origin=origin, title=article.title,
+                                 source=article.source, url=article.url, published=published)
     except EmptyArticle:
         return Failure(origin=origin, doc_id=doc_id, reason="no article text found in HTML")
+    if problem:
+        doc.warnings.insert(0, f"page date: {problem}; coded with the date unknown")
+    return doc
 
 
 def _is_jsonl(text: str) -> bool:
@@ -202,6 +237,8 @@ def _os_reason(exc: OSError, action: str = "cannot read file") -> str:
         return "no such file or directory"
     if isinstance(exc, PermissionError):
         return f"{action}: permission denied"
+    if exc.errno == errno.ELOOP:
+        return f"{action}: symbolic link loop"
     return f"{action}: {exc.strerror or exc}"
 
 

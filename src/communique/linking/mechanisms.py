@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..place.gazetteer import country_names, fold
 from ..place.geocode import geocode
 from ..records import Document, Event, Mechanism, MechanismRef
-from ..registry import stage
+from ..registry import StageSettings, stage
 from ..yaml_files import load_yaml
 
 
@@ -548,7 +548,8 @@ def run_mechanisms(doc: Document) -> Document:
     return doc
 
 
-@stage("mechanisms")
+@stage("mechanisms", requires=["doc.spacy", "doc.events"], assigns=["doc.mechanisms", "event.mechanism"],
+       settings=StageSettings)
 def make_mechanisms(settings: dict[str, Any]):
     return run_mechanisms
 

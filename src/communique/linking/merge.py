@@ -18,7 +18,7 @@ from typing import Any
 
 from ..events.codebook import lookup
 from ..records import ActorRef, Document, Event
-from ..registry import stage
+from ..registry import StageSettings, stage
 
 
 def _dyad(e: Event) -> tuple:
@@ -148,6 +148,7 @@ def merge_stage(doc: Document) -> Document:
     return doc
 
 
-@stage("merge")
+@stage("merge", requires=["doc.events", "doc.mechanisms", "event.mechanism", "event.date", "event.location"],
+       assigns=["event.merged"], settings=StageSettings)
 def make_merge(settings: dict[str, Any]):
     return merge_stage

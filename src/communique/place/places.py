@@ -105,8 +105,11 @@ def _chains(doc: Doc, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]
 
 
 def _joined(doc: Doc, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    between = doc.text[doc[left[1] - 1].idx + len(doc[left[1] - 1]) : doc[right[0]].idx]
-    return right[0] - left[1] <= 3 and bool(_JOINER.match(between))
+    if right[0] - left[1] > 3:
+        return False
+    # the text between the parts, from their own tokens (Doc.text would rebuild the whole document)
+    between = doc[left[1] - 1].whitespace_ + "".join(t.text_with_ws for t in doc[left[1] : right[0]])
+    return bool(_JOINER.match(between))
 
 
 def _trailing_name(doc: Doc, part: tuple[int, int]) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Document, Event, Location
-from ..registry import stage
+from ..registry import StageSettings, stage
 from .gazetteer import fold, location_cues
 from .geocode import clean_name, geocode
 from .places import PlaceMention, find_place_mentions
@@ -138,6 +138,6 @@ def locate_events(doc: Document) -> Document:
     return doc
 
 
-@stage("places")
+@stage("places", requires=["doc.spacy", "doc.events"], assigns=["event.location"], settings=StageSettings)
 def make_places(settings: dict[str, Any]):
     return locate_events

@@ -1,8 +1,8 @@
 """Load coded partitions (Parquet tables written by :mod:`communique.engine`) into a store.
 
-Each partition goes in as one transaction, with the store's own rules: content already stored
-is skipped, a stored doc_id with new content is replaced, actors are upserted. Loading twice is
-a no-op.
+Each partition goes in as one transaction, with the store's own rules: a document stored under
+the same id with the same text is skipped, an id stored with other text or a text stored under
+another id is reported and not loaded, actors are upserted. Loading twice is a no-op.
 """
 
 from __future__ import annotations
@@ -38,17 +38,24 @@ def load_partition(store: Store, outdir: str | Path, name: str) -> WriteResult:
     source = {table: _literal(output_path(outdir, table, name)) for table in
               ("documents", "actors", "evidence", *DOC_TABLES)}
     con = store.con
-    rows = con.execute(f"SELECT doc_id, content_hash FROM read_parquet({source['documents']}) ORDER BY doc_id"
-                       ).fetchall()
-    known = store.known_hashes(h for _, h in rows)
-    new_ids = [doc_id for doc_id, h in rows if h not in known]
-    result = WriteResult(stored=new_ids, skipped_duplicates=[doc_id for doc_id, h in rows if h in known])
+    rows = con.execute(f"SELECT doc_id, content_hash, origin FROM read_parquet({source['documents']}) "
+                       "ORDER BY doc_id").fetchall()
+    result, new_ids = WriteResult(), []
+    for doc_id, content_hash, origin in rows:
+        stored_hash, stored_id = store.known(doc_id, content_hash)
+        if stored_hash == content_hash:
+            result.skipped_duplicates.append(doc_id)
+        elif stored_hash is not None:
+            result.failed.append(Failure(origin=origin or doc_id, doc_id=doc_id,
+                                         reason=f"id {doc_id!r} is already stored with other text; the first is kept"))
+        elif stored_id is not None:
+            result.failed.append(Failure(origin=origin or doc_id, doc_id=doc_id,
+                                         reason=f"same text as document {stored_id!r}, stored once under that id"))
+        else:
+            new_ids.append(doc_id)
+    result.stored = new_ids
     if not new_ids:
         return result
-    present = [r[0] for r in con.execute(
-        "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [new_ids]).fetchall()]
-    if present:
-        store._delete_documents(present)
     wanted = "doc_id IN (SELECT unnest(?::VARCHAR[]))"
     con.execute(f"INSERT INTO documents BY NAME SELECT * FROM read_parquet({source['documents']}) WHERE {wanted}",
                 [new_ids])

@@ -12,8 +12,9 @@ from typing import Any, Iterable, Iterator
 import duckdb
 
 from ..records import Document, Failure
-from .rows import (Row, actor_rows, document_row, event_from_row, event_row, evidence_rows, mechanism_rows,
-                   mention_rows, sentence_rows)
+from .admission import Admission, Verdict
+from .invariants import InvalidDocument, PreparedDocument, prepare, read_schema
+from .rows import Row, event_from_row
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +75,13 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path!r}: {exc}") from exc
-        self._types: dict[str, dict[str, str]] = {}
         if not read_only:
             try:
                 self.con.execute(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
             except duckdb.Error as exc:
                 self.con.close()
                 raise StoreError(f"cannot create the store schema in {self.path!r}: {exc}") from exc
+        self.schema = read_schema(self.con)
 
     def __enter__(self) -> "Store":
         return self
@@ -93,46 +94,41 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def write(self, docs: Iterable[Document]) -> WriteResult:
-        """Store a batch in one transaction; on failure retry its halves, down to single
-        documents, so a bad document is reported alone and costs few extra transactions.
+    def write(self, docs: Iterable[Document], *, replace: bool = False) -> WriteResult:
+        """Store a batch in one transaction; every document is checked first and a bad one reported.
 
-        A document whose content is already stored is skipped. A stored doc_id with different
-        content is replaced. A document is stored whole or not at all. Rows go in column-wise,
-        one statement per table for the whole batch, and actors are upserted as one set.
+        A document whose id is stored with the same content is skipped (re-ingesting is a no-op);
+        an id stored with other content (unless ``replace``), or content stored under another
+        id, is reported and not written. A document is stored whole or not at all. Rows go in
+        column-wise, one statement per table for the whole batch, and actors are upserted as one
+        set; if the batch fails, its halves are retried, down to the single bad document.
         """
-        docs = list(docs)
-        if not docs:
-            return WriteResult()
-        try:
-            with self._transaction():
-                stored = self._write_batch(docs)
-            return _result(docs, stored)
-        except Exception as exc:  # noqa: BLE001 - isolate the bad document(s) below
-            if len(docs) == 1:
-                doc = docs[0]
-                return WriteResult(failed=[Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
-                                                   reason=f"store failed: {type(exc).__name__}: {exc}")])
-            log.debug("batch write failed; writing its halves", exc_info=True)
-        middle = len(docs) // 2
-        result = self.write(docs[:middle])
-        result.extend(self.write(docs[middle:]))
+        result, candidates = WriteResult(), []
+        admission = Admission(self, replace=replace)
+        for doc in docs:
+            verdict = admission.judge(doc)
+            if verdict is Verdict.UNCHANGED:
+                result.skipped_duplicates.append(doc.doc_id)
+                continue
+            if isinstance(verdict, Failure):
+                result.failed.append(verdict)
+                continue
+            try:
+                prepared = prepare(doc, self.schema)
+            except InvalidDocument as exc:
+                result.failed.append(_not_stored(doc, exc))
+                continue
+            prepared.replace = verdict is Verdict.REPLACE
+            candidates.append(prepared)
+        ready = self._check_event_ids(candidates, result)
+        result.extend(self._write_prepared(ready))
         return result
 
-    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 256) -> WriteResult:
-        """Write a stream of coded documents in batches; input failures are carried into the result."""
-        total, batch = WriteResult(), []
-        for item in items:
-            if isinstance(item, Failure):
-                total.failed.append(item)
-                continue
-            batch.append(item)
-            if len(batch) >= batch_size:
-                total.extend(self.write(batch))
-                batch = []
-        if batch:
-            total.extend(self.write(batch))
-        return total
+    def known(self, doc_id: str, content_hash: str) -> tuple[str | None, str | None]:
+        """``(hash stored under doc_id, doc_id storing content_hash)``; None where nothing is stored."""
+        by_id = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        by_hash = self.con.execute("SELECT doc_id FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+        return (by_id[0] if by_id else None), (by_hash[0] if by_hash else None)
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """The content hashes among ``hashes`` that are already stored (one indexed look-up)."""
@@ -142,6 +138,22 @@ class Store:
         rows = self.con.execute("SELECT content_hash FROM documents WHERE content_hash IN "
                                 "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
         return {row[0] for row in rows}
+
+    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 256, *,
+                  replace: bool = False) -> WriteResult:
+        """Write a stream of coded documents in batches; input failures are carried into the result."""
+        total, batch = WriteResult(), []
+        for item in items:
+            if isinstance(item, Failure):
+                total.failed.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                total.extend(self.write(batch, replace=replace))
+                batch = []
+        if batch:
+            total.extend(self.write(batch, replace=replace))
+        return total
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -156,55 +168,57 @@ class Store:
                 pass
             raise
 
-    def _write_batch(self, docs: list[Document]) -> list[bool]:
-        """Write documents inside the open transaction; False for each one whose content is stored.
-
-        The batch is cut where a doc_id comes back, so a later version replaces an earlier one
-        exactly as if they had been written one after the other.
-        """
-        stored: list[bool] = []
-        known = self.known_hashes(d.content_hash for d in docs)
-        part: list[Document] = []
-        part_ids: set[str] = set()
-        for doc in docs:
-            if doc.content_hash in known:
-                stored.append(False)
+    def _check_event_ids(self, candidates: list[PreparedDocument], result: WriteResult) -> list[PreparedDocument]:
+        """Event ids are unique across the store: none may belong to another document (one
+        look-up for the batch); the documents that pass, in order."""
+        ids = [event_id for prepared in candidates for event_id in prepared.event_ids]
+        owner = dict(self.con.execute("SELECT event_id, doc_id FROM events WHERE event_id IN "
+                                      "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()) if ids else {}
+        ready = []
+        for prepared in candidates:
+            doc_id = prepared.doc.doc_id
+            clash = next((i for i in prepared.event_ids if owner.get(i, doc_id) != doc_id), None)
+            if clash is not None:
+                result.failed.append(_not_stored(prepared.doc, InvalidDocument(
+                    f"event id {clash!r} already belongs to document {owner[clash]!r}")))
                 continue
-            if doc.doc_id in part_ids:
-                self._replace_documents(part)
-                part, part_ids = [], set()
-            known.add(doc.content_hash)
-            part.append(doc)
-            part_ids.add(doc.doc_id)
-            stored.append(True)
-        if part:
-            self._replace_documents(part)
-        return stored
+            owner.update(dict.fromkeys(prepared.event_ids, doc_id))
+            ready.append(prepared)
+        return ready
 
-    def _replace_documents(self, docs: list[Document]) -> None:
-        """Delete the stored rows of these doc_ids (found through the documents key), insert the new ones."""
-        ids = [d.doc_id for d in docs]
-        present = [r[0] for r in self.con.execute(
-            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()]
-        if present:
-            self._delete_documents(present)
-        self._insert_batch(docs)
+    def _write_prepared(self, ready: list[PreparedDocument]) -> WriteResult:
+        """Insert checked documents in one transaction; on failure, each half in its own."""
+        if not ready:
+            return WriteResult()
+        try:
+            with self._transaction():
+                self._insert_batch(ready)
+            return WriteResult(stored=[p.doc.doc_id for p in ready])
+        except Exception as exc:  # noqa: BLE001 - isolate the bad document(s) below
+            if len(ready) == 1:
+                doc = ready[0].doc
+                return WriteResult(failed=[Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
+                                                   reason=f"store failed: {type(exc).__name__}: {exc}")])
+            log.debug("batch write failed; writing its halves", exc_info=True)
+        middle = len(ready) // 2
+        result = self._write_prepared(ready[:middle])
+        result.extend(self._write_prepared(ready[middle:]))
+        return result
+
+    def _insert_batch(self, ready: list[PreparedDocument]) -> None:
+        replaced = [p.doc.doc_id for p in ready if p.replace]
+        if replaced:
+            self._delete_documents(replaced)
+        for table in ("documents", "sentences", "mentions", "events", "evidence", "mechanisms"):
+            self._insert(table, [row for prepared in ready for row in prepared.tables[table]])
+        self._upsert_actors(merge_actor_rows(row for prepared in ready for row in prepared.tables["actors"]))
 
     def _delete_documents(self, doc_ids: list[str]) -> None:
+        """Delete the rows of these documents; the documents table is found through its key."""
         self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id IN "
                          "(SELECT unnest(?::VARCHAR[])))", [doc_ids])
         for table in ("events", "mentions", "sentences", "mechanisms", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
-
-    def _insert_batch(self, docs: list[Document]) -> None:
-        events = [e for doc in docs for e in doc.events]
-        self._insert("documents", [document_row(doc) for doc in docs])
-        self._insert("sentences", [row for doc in docs for row in sentence_rows(doc)])
-        self._insert("mentions", [row for doc in docs for row in mention_rows(doc)])
-        self._insert("events", [event_row(e) for e in events])
-        self._insert("evidence", [row for e in events for row in evidence_rows(e)])
-        self._insert("mechanisms", [row for doc in docs for row in mechanism_rows(doc)])
-        self._upsert_actors(merge_actor_rows(row for doc in docs for row in actor_rows(doc)))
 
     def _upsert_actors(self, rows: list[Row]) -> None:
         if rows:
@@ -221,15 +235,8 @@ class Store:
                          _columns(rows, columns))
 
     def _unnest_select(self, table: str, columns: list[str]) -> str:
-        types = self._column_types(table)
+        types = {name: column.type for name, column in self.schema[table].items()}
         return "SELECT " + ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
-
-    def _column_types(self, table: str) -> dict[str, str]:
-        if table not in self._types:
-            self._types[table] = {name: kind for name, kind in self.con.execute(
-                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
-                "AND database_name = current_database() AND schema_name = current_schema()", [table]).fetchall()}
-        return self._types[table]
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -334,8 +341,5 @@ def _columns(rows: list[Row], columns: list[str]) -> list[list[Any]]:
     return [[row[c] for row in rows] for c in columns]
 
 
-def _result(docs: list[Document], stored: list[bool]) -> WriteResult:
-    result = WriteResult()
-    for doc, was_stored in zip(docs, stored):
-        (result.stored if was_stored else result.skipped_duplicates).append(doc.doc_id)
-    return result
+def _not_stored(doc: Document, exc: Exception) -> Failure:
+    return Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id, reason=f"not stored: {exc}")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..records import Document
-from ..registry import stage
+from ..registry import StageSettings, stage
 from .dating import DatingSettings, date_document
 from .status import event_status
 from .vocab import load_date_words, load_status_cues
@@ -17,7 +17,18 @@ def _path(settings: dict[str, Any], key: str) -> Path | None:
     return Path(value) if value else None
 
 
-@stage("dates")
+class DateSettings(StageSettings):
+    context_window: int | None = None  # sentences (default 3)
+    lead_sentences: int | None = None  # default 3
+    cues: str | None = None  # a file replacing the built-in status cues
+    date_words: str | None = None  # a file replacing the built-in date words
+
+
+class StatusSettings(StageSettings):
+    cues: str | None = None  # a file replacing the built-in status cues
+
+
+@stage("dates", requires=["doc.spacy", "doc.events"], assigns=["event.date"], settings=DateSettings)
 def make_dates(settings: dict[str, Any]) -> Callable[[Document], Document]:
     """Settings: ``context_window`` (sentences, default 3), ``lead_sentences`` (default 3),
     ``cues`` and ``date_words`` (paths replacing the built-in data files)."""
@@ -35,7 +46,8 @@ def make_dates(settings: dict[str, Any]) -> Callable[[Document], Document]:
     return run
 
 
-@stage("status")
+@stage("status", requires=["doc.spacy", "doc.events", "event.date"], assigns=["event.status"],
+       settings=StatusSettings)
 def make_status(settings: dict[str, Any]) -> Callable[[Document], Document]:
     """Settings: ``cues`` (a path replacing the built-in status cue file)."""
     cues = load_status_cues(_path(settings, "cues"))

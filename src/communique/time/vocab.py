@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..yaml_files import load_yaml
+from ..yaml_files import compose_yaml, load_yaml
 
 DATA_PACKAGE = "communique"
 DATA_DIR = ("data", "time")
@@ -46,7 +46,7 @@ def _read_yaml(path: Path | None, default_name: str) -> tuple[str, Any, yaml.Nod
     else:
         name, text = str(path), Path(path).read_text(encoding="utf-8")
     try:
-        return name, load_yaml(text), yaml.compose(text)
+        return name, load_yaml(text), compose_yaml(text)
     except yaml.YAMLError as exc:
         raise VocabularyError(f"{name}: not valid YAML: {exc}") from None
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..events.codebook import PLOVER_TYPES, legacy_plover_names
+from communique.events.codebook import PLOVER_TYPES, legacy_plover_names
 
 NER_LABEL = re.compile(r"O|[BI]-[STR]")
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..api import Communique, events_of
-from ..events.codebook import lookup
-from ..export.contract import event_to_dict
-from . import load_gold, score
+from communique.api import Communique, events_of
+from communique.evaluate import load_gold, score
+from communique.events.codebook import lookup
+from communique.export.contract import event_to_dict
+
 from .datasets import read_confli_class, read_plover_gsr
 
 

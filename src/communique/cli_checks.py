@@ -1,0 +1,117 @@
+"""Checks of command-line values: a bad value is a usage error (exit 2) naming its option."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import typer
+
+from .events.codebook import PLOVER_TYPES
+
+_CODE = re.compile(r"[A-Z]{2,6}")
+_DATE_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _bad(message: str, option: str) -> typer.BadParameter:
+    return typer.BadParameter(message, param_hint=option)
+
+
+def code(value: str | None, option: str) -> str | None:
+    """A country or body code (CHN, UNO, NATO), upper-cased."""
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if not _CODE.fullmatch(code):
+        raise _bad(f"{value!r} is not a country or body code such as CHN or NATO", option)
+    return code
+
+
+def dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    codes = [c.strip() for c in value.split(",") if c.strip()]
+    if len(codes) != 2:
+        raise _bad("expected two country codes, e.g. CHN,VNM", "--dyad")
+    return code(codes[0], "--dyad"), code(codes[1], "--dyad")
+
+
+def event_types(values: list[str] | None) -> list[str] | None:
+    kinds = [t.strip().upper() for item in values or [] for t in item.split(",") if t.strip()]
+    unknown = [kind for kind in kinds if kind not in PLOVER_TYPES]
+    if unknown:
+        raise _bad(f"unknown event type {unknown[0]!r}; one of {', '.join(PLOVER_TYPES)}", "--type")
+    return kinds or None
+
+
+def date_bound(value: str | None, option: str) -> str | None:
+    """A date or a prefix of one: 2021, 2021-04, 2021-04-23 (a real date)."""
+    if value is None:
+        return None
+    match = _DATE_BOUND.fullmatch(value.strip())
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        dt.date(year, month, day)
+    except ValueError:
+        raise _bad(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", option) from None
+    return value.strip()
+
+
+def published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .ingest.metadata import read_published
+
+    iso, problem = read_published(value)
+    if problem:
+        raise _bad(problem, "--published")
+    return iso
+
+
+def sentence(value: str) -> str:
+    if not value.strip():
+        raise _bad("the sentence is empty", "SENTENCE")
+    return value
+
+
+def store_path(path: Path) -> None:
+    if path.is_dir():
+        raise _bad(f"{path} is a directory, not a store file", "--db")
+
+
+def output_path(value: str) -> Path:
+    """A file that can be created: its folder exists and it is not a folder itself."""
+    path = Path(value)
+    if path.is_dir():
+        raise _bad(f"{value} is a directory", "'-o' / '--output'")
+    if not path.parent.is_dir():
+        raise _bad(f"cannot write {value}: folder {path.parent} does not exist", "'-o' / '--output'")
+    return path
+
+
+def model(name: str | None) -> None:
+    """An installed spaCy pipeline (package or folder), checked without loading it."""
+    if name is None:
+        return
+    import spacy.util
+
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise _bad(f"spaCy pipeline {name!r} is not installed (a package name or a folder)", "--model")
+
+
+def config(path: Path | None) -> None:
+    """A configuration file that parses and names only known stages."""
+    if path is None:
+        return
+    from .pipeline import load_config
+    from .registry import get_factory
+
+    try:
+        loaded = load_config(path)
+        for name in loaded["pipeline"]["stages"]:
+            get_factory(name)
+    except Exception as exc:  # noqa: BLE001 - any problem with the file is the option's problem
+        raise _bad(f"{path}: {exc}", "--config") from None

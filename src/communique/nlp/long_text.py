@@ -1,0 +1,100 @@
+"""Long texts within bounds: parsed in pieces, and no sentence longer than the parser can take
+in reasonable time.
+
+spaCy refuses texts over ``nlp.max_length`` and its memory grows with the length of what it
+parses at once; a text longer than :data:`CHUNK_CHARS` is cut at paragraph breaks (else line
+breaks, sentence ends, spaces) into pieces parsed one by one and joined back into one Doc whose
+text is the original, character for character. A run of more than :data:`MAX_SENTENCE_TOKENS`
+tokens with no sentence end ("a line without punctuation") is cut into sentences of that length
+before parsing, and the document says so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+CHUNK_CHARS = 100_000
+MAX_SENTENCE_TOKENS = 400
+CUT_KEY = "communique_cut_sentences"
+CAP_COMPONENT = "communique_sentence_cap"
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+_SEPARATORS = ("\n\n", "\n")
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of at most ``limit`` characters whose concatenation is ``text``, cut at the latest
+    paragraph break, else line break, sentence end or space in the second half of each piece."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        pieces.append(window[:_cut(window)])
+        start += len(pieces[-1])
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(window: str) -> int:
+    half = len(window) // 2
+    for separator in _SEPARATORS:
+        at = window.rfind(separator, half)
+        if at >= 0:
+            return at + len(separator)
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, half)]
+    if ends:
+        return ends[-1]
+    at = max(window.rfind(" ", half), window.rfind("\t", half))
+    return at + 1 if at >= 0 else len(window)
+
+
+def parse_long(nlp: Language, text: str, batch_size: int = 8) -> Doc:
+    """One Doc for ``text``, parsed piece by piece when it is long."""
+    pieces = split_text(text)
+    if len(pieces) == 1:
+        return nlp(text)
+    docs = list(nlp.pipe(pieces, batch_size=batch_size))
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    joined.user_data[CUT_KEY] = sum(d.user_data.get(CUT_KEY, 0) for d in docs)
+    return joined
+
+
+def pipe_texts(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts`` in order, with long texts parsed in pieces."""
+    short: list[tuple[int, str]] = []
+    texts = list(texts)
+    parsed: dict[int, Doc] = {}
+    for i, text in enumerate(texts):
+        if len(text) > CHUNK_CHARS:
+            parsed[i] = parse_long(nlp, text)
+        else:
+            short.append((i, text))
+    for (i, _), doc in zip(short, nlp.pipe((t for _, t in short), batch_size=batch_size)):
+        parsed[i] = doc
+    for i in range(len(texts)):
+        yield parsed.pop(i)
+
+
+@Language.component(CAP_COMPONENT)
+def cap_sentences(doc: Doc) -> Doc:
+    """Mark a sentence start every :data:`MAX_SENTENCE_TOKENS` tokens in a run with no sentence end."""
+    run, cut = 0, 0
+    for token in doc:
+        if run >= MAX_SENTENCE_TOKENS and not token.is_space:
+            token.is_sent_start = True
+            run, cut = 0, cut + 1
+        run += 1
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            run = 0
+    if cut:
+        doc.user_data[CUT_KEY] = cut
+    return doc
+
+
+def with_sentence_cap(nlp: Language) -> Language:
+    """``nlp`` with the sentence cap before its parser (added once)."""
+    if CAP_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(CAP_COMPONENT, before="parser")
+    return nlp

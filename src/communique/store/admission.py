@@ -1,0 +1,67 @@
+"""Which documents of a run are new: decided from the id and the content hash, before parsing.
+
+Re-ingesting unchanged input is a no-op that never reaches the parser. An id already stored
+(or seen earlier in the run) with other text is reported and the first kept; the same text
+under a second id is reported and stored once.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from ..records import Document, Failure
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+class Verdict(Enum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    REPLACE = "replace"  # the id is stored with other text and the caller asked to replace it
+
+
+class Admission:
+    """Judges documents against the store (None: no store yet) and against those already
+    admitted in this run."""
+
+    def __init__(self, store: "Store | None", *, replace: bool = False) -> None:
+        self.store = store
+        self.replace = replace
+        self.hash_of_id: dict[str, str] = {}
+        self.id_of_hash: dict[str, str] = {}
+        self.unchanged: list[str] = []
+
+    def judge(self, doc: Document) -> Verdict | Failure:
+        stored_hash, stored_id = self.hash_of_id.get(doc.doc_id), self.id_of_hash.get(doc.content_hash)
+        if stored_hash is None and stored_id is None and self.store is not None:
+            stored_hash, stored_id = self.store.known(doc.doc_id, doc.content_hash)
+        if stored_hash == doc.content_hash:
+            return Verdict.UNCHANGED
+        origin = doc.origin or doc.doc_id
+        replacing = stored_hash is not None and self.replace and doc.doc_id not in self.hash_of_id
+        if stored_hash is not None and not replacing:
+            return Failure(origin=origin, doc_id=doc.doc_id,
+                           reason=f"id {doc.doc_id!r} is already stored with other text; the first is kept")
+        if stored_id is not None:
+            return Failure(origin=origin, doc_id=doc.doc_id,
+                           reason=f"same text as document {stored_id!r}, stored once under that id")
+        self.hash_of_id[doc.doc_id] = doc.content_hash
+        self.id_of_hash[doc.content_hash] = doc.doc_id
+        return Verdict.REPLACE if replacing else Verdict.NEW
+
+    def filter(self, items: Iterable[Document | Failure],
+               on_unchanged: Callable[[Document], None] | None = None) -> Iterator[Document | Failure]:
+        """New documents and failures pass; unchanged ones are counted in ``unchanged``."""
+        for item in items:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            verdict = self.judge(item)
+            if verdict is Verdict.UNCHANGED:
+                self.unchanged.append(item.doc_id)
+                if on_unchanged is not None:
+                    on_unchanged(item)
+            else:
+                yield verdict if isinstance(verdict, Failure) else item
