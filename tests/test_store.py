@@ -319,3 +319,10 @@ def test_known_hashes_names_the_stored_content(store):
     doc = make_doc("a")
     store.write([doc])
     assert store.known_hashes([doc.content_hash, "f" * 40]) == {doc.content_hash}
+
+
+def test_known_many_answers_as_known_does_pair_by_pair(store):
+    a = make_doc("a")
+    store.write([a])
+    pairs = [("a", a.content_hash), ("a", "other"), ("b", a.content_hash), ("b", "other")]
+    assert store.known_many(pairs) == {pair: store.known(*pair) for pair in pairs}

@@ -103,8 +103,9 @@ class Store:
         column-wise, one statement per table for the whole batch, and actors are upserted as one
         set; if the batch fails, its halves are retried, down to the single bad document.
         """
-        result, candidates = WriteResult(), []
+        docs, result, candidates = list(docs), WriteResult(), []
         admission = Admission(self, replace=replace)
+        admission.prefetch(docs)
         for doc in docs:
             verdict = admission.judge(doc)
             if verdict is Verdict.UNCHANGED:
@@ -129,6 +130,15 @@ class Store:
         by_id = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         by_hash = self.con.execute("SELECT doc_id FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
         return (by_id[0] if by_id else None), (by_hash[0] if by_hash else None)
+
+    def known_many(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+        """:meth:`known` for many ``(doc_id, content_hash)`` pairs, in two indexed look-ups."""
+        ids, hashes = [k[0] for k in keys], [k[1] for k in keys]
+        hash_of_id = dict(self.con.execute("SELECT doc_id, content_hash FROM documents WHERE doc_id IN "
+                                           "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
+        id_of_hash = dict(self.con.execute("SELECT content_hash, doc_id FROM documents WHERE content_hash IN "
+                                           "(SELECT unnest(?::VARCHAR[]))", [hashes]).fetchall())
+        return {(i, h): (hash_of_id.get(i), id_of_hash.get(h)) for i, h in keys}
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """The content hashes among ``hashes`` that are already stored (one indexed look-up)."""
