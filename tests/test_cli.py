@@ -52,8 +52,8 @@ def fake_coder(monkeypatch):
     """Communique.code_paths / code_text replaced by synthetic documents; records the calls."""
     calls: dict[str, object] = {}
 
-    def code_paths(self, paths, *, stdin=None, batch_size=32, admit=None):
-        calls["paths"] = list(paths)
+    def code_paths(self, paths, *, stdin=None, batch_size=32, workers=1, admit=None):
+        calls["paths"], calls["workers"] = list(paths), workers
 
         def read():
             for path in paths:

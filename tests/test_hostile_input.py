@@ -50,7 +50,7 @@ def write_batch(folder) -> dict[str, str]:
         {"id": "line-copy", "text": "Egypt and Jordan held talks in Amman on Sunday."},
         {"id": "far-future", "text": "Kenya and Uganda held talks.", "published": "9999-12-31"},
     ]
-    (folder / "lines.jsonl").write_text("\n".join(l if isinstance(l, str) else json.dumps(l) for l in lines) + "\n")
+    (folder / "lines.jsonl").write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n")
     os.symlink("loop", folder / "loop")  # a link to itself
     return {
         "empty.txt": "empty file",

@@ -451,3 +451,23 @@ def test_malformed_lexicon_names_the_file_and_entry(tmp_path, content, message):
 def test_ingest_does_not_load_spacy():
     code = "import sys, communique.ingest; sys.exit('spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_jsonl_file_larger_than_the_limit_is_streamed_record_by_record(tmp_path):
+    path = tmp_path / "many.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": f"Laos and Vietnam met for the {i}th time."}) for i in range(300)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read_all(path, max_bytes=200)
+    assert [summary(item)[:2] for item in items] == [("document", f"n{i}") for i in range(300)]
+
+
+def test_a_jsonl_record_over_the_limit_fails_alone(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    big = json.dumps({"id": "big", "text": "Chile and Peru met. " * 50})
+    path.write_text("\n".join([json.dumps({"id": "a", "text": "Laos and Vietnam met."}), big,
+                               json.dumps({"id": "b", "text": "Chile and Peru met."})]), encoding="utf-8")
+    items = read_all(path, max_bytes=300)
+    assert [summary(item) for item in items] == [
+        ("document", "a", f"{path}:1"),
+        ("failure", f"{path}:2", f"line 2: record too large: {len(big) + 1:,} bytes > 300 bytes limit"),
+        ("document", "b", f"{path}:3")]

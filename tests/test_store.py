@@ -161,14 +161,14 @@ def test_same_doc_id_with_new_content_replaces_the_old_rows_when_asked(store):
 
 def test_one_bad_document_fails_alone_and_loses_nothing(store, monkeypatch):
     store.write([make_doc("earlier")])
-    insert = Store._insert_document
+    insert = Store._insert_batch
 
-    def insert_then_fail_on_bad(self, prepared):
-        insert(self, prepared)  # rows are written, then the failure must roll them back
-        if prepared.doc.doc_id == "bad":
+    def insert_then_fail_on_bad(self, ready):
+        insert(self, ready)  # rows are written, then the failure must roll them back
+        if any(prepared.doc.doc_id == "bad" for prepared in ready):
             raise RuntimeError("disk hiccup")
 
-    monkeypatch.setattr(Store, "_insert_document", insert_then_fail_on_bad)
+    monkeypatch.setattr(Store, "_insert_batch", insert_then_fail_on_bad)
     result = store.write([make_doc("x"), make_doc("bad"), make_doc("y")])
     assert sorted(result.stored) == ["x", "y"]
     assert [(f.origin, f.doc_id) for f in result.failed] == [("bad.txt", "bad")]
@@ -287,3 +287,42 @@ def test_schema_lives_in_a_sql_file_in_the_package():
     schema = resources.files(store_module.__package__).joinpath("schema.sql").read_text("utf-8")
     for table in store_module.TABLES:
         assert f"CREATE TABLE IF NOT EXISTS {table}" in schema
+
+
+def _snapshot(store):
+    tables = {t: sorted(map(repr, store.con.execute(f"SELECT * EXCLUDE (ingested_at) FROM {t}" if t == "documents"
+                                                  else f"SELECT * FROM {t}").fetchall()))
+              for t in store_module.TABLES if t != "actors"}
+    actors = store.con.execute("SELECT * EXCLUDE (aliases), list_sort(aliases) FROM actors ORDER BY actor_id")
+    return tables, actors.fetchall()
+
+
+def test_a_batch_stores_exactly_what_one_by_one_writes_store(tmp_path):
+    def docs():
+        b = make_doc("b")
+        b.mentions[0].title, b.mentions[0].text = "Minister of National Defence", "General Shao"
+        return [make_doc("a"), b, make_doc("c"), make_doc("a", "Replaced text. Shao Yuanming met his counterpart.")]
+
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "batch.duckdb") as batch:
+        for store in (one, batch):
+            store.write([make_doc("a", "First text. Shao Yuanming met his counterpart.")])
+        for doc in docs()[1:]:
+            one.write([doc], replace=True)
+        result = batch.write(docs()[1:], replace=True)
+        assert result.stored == ["b", "c", "a"]
+        assert _snapshot(batch) == _snapshot(one)
+        assert batch.con.execute("SELECT title, list_sort(aliases) FROM actors").fetchall() == [
+            ("Defence Minister", ["General Shao", "Shao Yuanming"])]
+
+
+def test_known_hashes_names_the_stored_content(store):
+    doc = make_doc("a")
+    store.write([doc])
+    assert store.known_hashes([doc.content_hash, "f" * 40]) == {doc.content_hash}
+
+
+def test_known_many_answers_as_known_does_pair_by_pair(store):
+    a = make_doc("a")
+    store.write([a])
+    pairs = [("a", a.content_hash), ("a", "other"), ("b", a.content_hash), ("b", "other")]
+    assert store.known_many(pairs) == {pair: store.known(*pair) for pair in pairs}

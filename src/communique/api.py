@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .pipeline import Pipeline, load_config
 from .records import Document, Event, Failure
@@ -14,6 +14,9 @@ from .store.filters import EventFilter, QueryError
 from .store.queries import DEFAULT_TIMEOUT, Page, Queries, QueryTimeout
 
 __all__ = ["Communique", "EventFilter", "Page", "Queries", "QueryError", "QueryTimeout", "StoreQueries", "events_of"]
+
+if TYPE_CHECKING:
+    from .store import Store, WriteResult
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +89,11 @@ class Communique:
         return StoreQueries(db, read_only=read_only, timeout=timeout)
 
     def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None, batch_size: int = 32,
+                   workers: int = 1,
                    admit: Callable[[Iterable[Document | Failure]], Iterable[Document | Failure]] | None = None,
                    ) -> Iterator[Document | Failure]:
-        """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them.
+        """Read inputs (files, directories, JSONL, HTML, '-' for stdin) and code them, in input
+        order, with ``workers`` processes (see :mod:`communique.parallel`).
 
         ``admit`` filters what was read before it is parsed (the store's check for content it
         already holds).
@@ -96,7 +101,26 @@ class Communique:
         from .ingest import read_inputs
 
         docs = read_inputs(paths, stdin=stdin)
-        yield from self.code_documents(admit(docs) if admit else docs, batch_size=batch_size)
+        yield from self.code_stream(admit(docs) if admit else docs, batch_size=batch_size, workers=workers)
+
+    def code_stream(self, items: Iterable[Document | Failure], *, batch_size: int = 32,
+                    workers: int = 1) -> Iterator[Document | Failure]:
+        """Code read documents with ``workers`` processes; output order is input order."""
+        from .parallel import code_items
+
+        yield from code_items(self.config, items, workers=workers, chunk_size=batch_size, coder=self)
+
+    def ingest_paths(self, store: "Store", paths: Sequence[str | Path], *, stdin: TextIO | None = None,
+                     workers: int = 1, batch_size: int = 256, replace: bool = False) -> "WriteResult":
+        """Read, code and store inputs; content the store holds under the same id is skipped
+        before it is parsed (``skipped_duplicates``)."""
+        from .store.admission import Admission
+
+        admission = Admission(store, replace=replace)
+        coded = self.code_paths(paths, stdin=stdin, workers=workers, admit=admission.filter)
+        result = store.write_all(coded, batch_size=batch_size, replace=replace)
+        result.skipped_duplicates = admission.unchanged + result.skipped_duplicates
+        return result
 
 
 class StoreQueries(Queries):

@@ -7,11 +7,13 @@ The commands are thin: reading and coding live in :mod:`communique.api`, storage
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterable, Iterator, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Iterable, Iterator, Optional, TextIO
 
 import typer
 from rich.console import Console
@@ -23,9 +25,11 @@ from .export import FORMATS, event_to_dict
 from .linking.provenance import article_event
 from .progress import Progress, progress_wanted
 from .records import Event, Failure
-from .store import DEFAULT_PATH, Store, StoreError
-from .store.filters import EventFilter, QueryError
-from .store.queries import DEFAULT_PAGE, MAX_PAGE
+from .store import DEFAULT_PATH
+from .store.paging import DEFAULT_PAGE, MAX_PAGE
+
+if TYPE_CHECKING:
+    from .store import Store
 
 app = typer.Typer(
     name="communique",
@@ -36,7 +40,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-INGEST_BATCH = 64
+INGEST_BATCH = 256
 STDOUT = "-"
 ACTOR_TABLE_COLUMNS = ("name", "kind", "country", "sector", "roles", "aliases", "event_ids")
 
@@ -91,6 +95,8 @@ DyadOption = Annotated[Optional[str], typer.Option("--dyad", help="Two country c
 TypeOption = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type; repeat or comma-separate.")]
 SinceOption = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, ISO (inclusive).")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", help="Latest event date, ISO or a prefix such as 2021-04.")]
+WorkersOption = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, help="Processes that parse and code (default: the available cores).")]
 CountryOption = Annotated[Optional[str], typer.Option("--country", help="Country code of the actor or recipient.")]
 PerArticleOption = Annotated[bool, typer.Option(
     "--per-article", help="One row per article's report of an event, instead of one per linked real-world event.")]
@@ -105,6 +111,8 @@ def _filters(dyad: str | None, types: list[str] | None, since: str | None, until
 
 @contextmanager
 def _open_store(db: Path, *, read_only: bool) -> Iterator[Store]:
+    from .store import Store, StoreError
+
     checks.store_path(db)
     if read_only and not db.exists():
         typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
@@ -219,6 +227,7 @@ def ingest(
     replace: Annotated[bool, typer.Option("--replace", help="Re-code an id already stored with other text "
                                                             "(by default it is reported and the first kept).")] = False,
     progress: ProgressOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Read, code and store articles; re-ingesting the same content is a no-op."""
     from .ingest.inventory import count_articles
@@ -244,7 +253,7 @@ def ingest(
         batch = []
 
     try:
-        items = coder.code_paths(paths, stdin=sys.stdin, admit=lambda docs: admission.filter(
+        items = coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers), admit=lambda docs: admission.filter(
             docs, on_unchanged=lambda doc: report.advance()))
         for item in items:
             report.advance()
@@ -267,6 +276,8 @@ def ingest(
 
 
 def _writer(db: Path) -> Store:
+    from .store import Store, StoreError
+
     try:
         return Store(db)
     except StoreError as exc:
@@ -298,6 +309,8 @@ def events(
     The table shows the first page (--limit rows); jsonl and csv write every matching event.
     """
     from .api import Communique
+    from .store import StoreError
+    from .store.filters import EventFilter, QueryError
 
     try:
         flt = EventFilter.parse(dyad=dyad, types=type, quad_classes=quad_class, sector=sector, country=country,
@@ -366,26 +379,44 @@ def _write_schema(output: str | None, fmt: str) -> None:
         _status(f"wrote its column types to {write_schema(output, fmt)}")
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def code(
     paths: PathsArgument,
-    output: OutputOption = None,
+    output: Annotated[Optional[str], typer.Option(
+        "-o", "--output", help="File to write; '-' for stdout (default). With --engine dask: the output directory.")
+    ] = None,
     format: Annotated[StreamFormat, typer.Option("--format", help="Output format.")] = StreamFormat.jsonl,  # noqa: A002
     model: ModelOption = None,
     config: ConfigOption = None,
     progress: ProgressOption = None,
+    workers: WorkersOption = None,
+    engine: Annotated[Engine, typer.Option(
+        "--engine", help="local: this machine, events as a stream. dask: partitions on a Dask cluster, written "
+                         "as Parquet tables under -o DIR (resumable; 'communique load DIR' stores them).")
+    ] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers "
+                            "processes.")] = None,
 ) -> None:
     """Code articles without storing them; events go to stdout or a file, failures to stderr."""
     from .ingest.inventory import count_articles
 
     coder = _coder(model, config)
+    if engine is Engine.dask:
+        _code_on_dask(coder.config, paths, output, scheduler, _workers(workers), progress_wanted(progress))
+        return
     if output not in (None, STDOUT):
         checks.output_path(output)
     show = progress_wanted(progress)
     report = Progress(enabled=show, total=count_articles(paths) if show else None)
 
     def rows() -> Iterator[dict[str, Any]]:
-        for item in coder.code_paths(paths, stdin=sys.stdin):
+        for item in coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers)):
             report.advance()
             if isinstance(item, Failure):
                 report.failure(item)
@@ -400,6 +431,67 @@ def code(
         report.close()
     _write_schema(output, format.value)
     if report.failures or report.warnings:
+        raise typer.Exit(1)
+
+
+def _workers(workers: int | None) -> int:
+    if workers is not None:
+        return workers
+    from .parallel import available_cores
+
+    return available_cores()
+
+
+def _code_on_dask(config: dict[str, Any], paths: list[str], output: str | None, scheduler: str | None,
+                  workers: int, show: bool) -> None:
+    """Code partitions on Dask into Parquet tables under ``output``; finished partitions are skipped."""
+    from tqdm import tqdm
+
+    from .engine.dask_engine import code_on_dask
+    from .engine.partitions import input_partitions
+
+    if output in (None, STDOUT):
+        raise typer.BadParameter("--engine dask writes Parquet partitions: give their directory", param_hint="-o")
+    if STDOUT in paths:
+        raise typer.BadParameter("--engine dask reads files, not stdin", param_hint="PATHS")
+    if Path(output).exists() and not Path(output).is_dir():
+        raise typer.BadParameter(f"{output} is a file, not a directory", param_hint="-o")
+    skipped, done, documents, events, failures = 0, 0, 0, 0, 0
+
+    def skip(_partition: Any) -> None:
+        nonlocal skipped
+        skipped += 1
+
+    bar = tqdm(total=len(input_partitions(paths)), unit="partition", desc="coding", file=sys.stderr,
+               disable=not show)
+    for result in code_on_dask(config, paths, output, scheduler=scheduler, workers=workers, on_skip=skip):
+        done, documents, events = done + 1, documents + result.documents, events + result.events
+        for origin, reason in result.failures:
+            failures += 1
+            typer.echo(f"failed: {origin}: {reason}", err=True)
+        bar.update(1)
+    bar.close()
+    _status(f"coded {done} partitions ({documents} documents, {events} events) into {output}; "
+            f"{skipped} already finished; failed {failures}")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    directory: Annotated[Path, typer.Argument(help="Output directory of 'communique code --engine dask'.",
+                                              exists=True, file_okay=False)],
+    db: DbOption = Path(DEFAULT_PATH),
+) -> None:
+    """Load coded Parquet partitions into a store; content already stored is skipped."""
+    from .store.load import load_directory
+
+    with _open_store(db, read_only=False) as store:
+        result = load_directory(store, directory)
+    for failure in result.failed:
+        typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
+    _status(f"stored {len(result.stored)}, unchanged {len(result.skipped_duplicates)}, failed {len(result.failed)}")
+    if result.failed:
         raise typer.Exit(1)
 
 
@@ -499,6 +591,7 @@ def serve(
     """Serve the HTTP API (OpenAPI at /openapi.json) and the dashboard at / over a store."""
     import uvicorn
 
+    from .store import StoreError
     from .web import create_app
 
     checks.store_path(db)
@@ -555,8 +648,23 @@ def _explain_event(event: Event) -> str:
 
 
 def main() -> None:
-    """The console entry point."""
-    app()
+    """The console entry point: run the command, flush the output, and leave without tearing down
+    the interpreter (freeing the loaded model and gazetteer object by object takes longer than
+    coding a short article)."""
+    try:
+        app()
+        status = 0
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+        if not isinstance(exc.code, (int, type(None))):
+            print(exc.code, file=sys.stderr)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be written
+            pass
+    os._exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

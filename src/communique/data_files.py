@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from .yaml_files import compose_yaml, load_yaml
+
 DATA = "data"
 
 
@@ -38,7 +40,7 @@ def read_yaml(path: str | Path) -> tuple[Any, yaml.Node | None]:
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text: {exc.reason}") from None
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        return load_yaml(text), compose_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""

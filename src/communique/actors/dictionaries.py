@@ -35,6 +35,8 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from ..yaml_files import load_yaml
+
 from .gazetteer import Term
 from .names import norm_phrase, plural, slug
 from .tables import SECTOR_CODES, known_country, load_tables
@@ -192,7 +194,7 @@ def load_dictionary(path: str | Path, strict_codes: bool = True) -> ActorDiction
 def _extra_codes() -> frozenset[str]:
     path = resources.files("communique").joinpath("data", "actors", "cameo_codes.yaml")
     with path.open("r", encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+        raw = load_yaml(fh) or {}
     codes = {str(c) for values in raw.values() for c in values}
     codes |= {b.code for b in load_tables().bodies if b.code}
     return frozenset(codes)
@@ -500,7 +502,7 @@ def read_team_yaml(path: str | Path, strict_codes: bool = True) -> list[Entry]:
     """Entries of a YAML list; ``same_as`` makes an entry an alias of another (cycles are errors)."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = load_yaml(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
         raise DictionaryError(path, line, f"not valid YAML: {exc}") from None

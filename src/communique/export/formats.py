@@ -20,8 +20,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, TextIO
 
-import duckdb
-
 from ..records import Event
 from .contract import as_row
 
@@ -178,6 +176,8 @@ def write_parquet(rows: Rows, target: str | Path | BinaryIO) -> int:
     names = [name for name, _ in PARQUET_SCHEMA]
     columns = ", ".join(f'"{name}" {kind}' for name, kind in PARQUET_SCHEMA)
     records = [[value.get(name) for name in names] for value in map(_parquet_row, rows)]
+    import duckdb  # imported here: most commands never write Parquet
+
     with duckdb.connect(":memory:") as con:
         con.execute(f"CREATE TABLE events ({columns})")
         if records:

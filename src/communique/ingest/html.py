@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
 
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
 _HTML_TAG = re.compile(r"<(?:html|head|body|article|div|p|h1|meta|title)\b[^>]*>", re.I)
@@ -28,6 +27,8 @@ def looks_like_html(text: str) -> bool:
 
 def extract_article(page: str | bytes) -> HtmlArticle | None:
     """The main text and metadata of an HTML page, or None when it holds no article."""
+    import trafilatura  # imported here: start-up time that only HTML input needs
+
     result = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                          include_tables=False, favor_precision=True)
     if result is None:

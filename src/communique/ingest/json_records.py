@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Iterable, Iterator
 
 from ..records import Document, Failure
 from .decode import NotText, decode_text
@@ -11,15 +12,54 @@ from .document import EmptyArticle, document_from_text
 from .metadata import read_published
 
 REQUIRED_FIELDS = ("id", "text")
+READ_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class TooLarge:
+    """A line longer than the per-record limit, skipped without being held in memory."""
+
+    size: int
+    limit: int
+
+
+def jsonl_lines(stream: BinaryIO, max_line_bytes: int) -> Iterator[bytes | TooLarge]:
+    """The lines of a binary stream, each at most ``max_line_bytes``; longer ones become TooLarge."""
+    while True:
+        line = stream.readline(max_line_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_line_bytes or line.endswith(b"\n") and len(line) == max_line_bytes + 1:
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(READ_CHUNK)
+            if not line:
+                break
+            size += len(line)
+        yield TooLarge(size=size, limit=max_line_bytes)
 OPTIONAL_FIELDS = ("title", "source", "url", "published")
 
 
 def documents_from_jsonl(data: bytes, origin: str) -> Iterator[Document | Failure]:
     """One Document or Failure per non-blank line; ``origin`` of each is ``file:line``."""
+    yield from documents_from_jsonl_lines(data.split(b"\n"), origin)
+
+
+def documents_from_jsonl_lines(lines: Iterable[bytes | TooLarge], origin: str) -> Iterator[Document | Failure]:
+    """The same from a stream of lines (with or without their newline), so a file of any size is
+    read one record at a time; a :class:`TooLarge` line is reported and skipped."""
     offset = 0
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, raw in enumerate(lines, start=1):
         line_origin, label = f"{origin}:{number}", f"line {number}"
-        line_offset, offset = offset, offset + len(raw) + 1
+        if isinstance(raw, TooLarge):
+            offset += raw.size
+            yield Failure(origin=line_origin, reason=f"{label}: record too large: {raw.size:,} bytes > "
+                                                     f"{raw.limit:,} bytes limit")
+            continue
+        line_offset, offset = offset, offset + len(raw) + (0 if raw.endswith(b"\n") else 1)
+        raw = raw.rstrip(b"\r\n") if raw.endswith(b"\n") else raw
         if not raw.strip():
             continue
         try:

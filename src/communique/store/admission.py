@@ -8,12 +8,16 @@ under a second id is reported and stored once.
 from __future__ import annotations
 
 from enum import Enum
+from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..records import Document, Failure
 
 if TYPE_CHECKING:
     from .store import Store
+
+
+PREFETCH_CHUNK = 256
 
 
 class Verdict(Enum):
@@ -32,11 +36,20 @@ class Admission:
         self.hash_of_id: dict[str, str] = {}
         self.id_of_hash: dict[str, str] = {}
         self.unchanged: list[str] = []
+        self.looked_up: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+
+    def prefetch(self, items: Iterable[Document | Failure]) -> None:
+        """Look up many documents in the store at once (two queries), ahead of :meth:`judge`."""
+        keys = [(d.doc_id, d.content_hash) for d in items if isinstance(d, Document)]
+        if self.store is not None and keys:
+            self.looked_up.update(self.store.known_many(keys))
 
     def judge(self, doc: Document) -> Verdict | Failure:
         stored_hash, stored_id = self.hash_of_id.get(doc.doc_id), self.id_of_hash.get(doc.content_hash)
         if stored_hash is None and stored_id is None and self.store is not None:
-            stored_hash, stored_id = self.store.known(doc.doc_id, doc.content_hash)
+            key = (doc.doc_id, doc.content_hash)
+            found = self.looked_up.pop(key, None)
+            stored_hash, stored_id = found if found is not None else self.store.known(*key)
         if stored_hash == doc.content_hash:
             return Verdict.UNCHANGED
         origin = doc.origin or doc.doc_id
@@ -53,8 +66,9 @@ class Admission:
 
     def filter(self, items: Iterable[Document | Failure],
                on_unchanged: Callable[[Document], None] | None = None) -> Iterator[Document | Failure]:
-        """New documents and failures pass; unchanged ones are counted in ``unchanged``."""
-        for item in items:
+        """New documents and failures pass; unchanged ones are counted in ``unchanged``. The
+        store is asked about a chunk of documents at a time."""
+        for item in _prefetched(self, items):
             if isinstance(item, Failure):
                 yield item
                 continue
@@ -65,3 +79,11 @@ class Admission:
                     on_unchanged(item)
             else:
                 yield verdict if isinstance(verdict, Failure) else item
+
+
+def _prefetched(admission: Admission, items: Iterable[Document | Failure],
+                chunk_size: int = PREFETCH_CHUNK) -> Iterator[Document | Failure]:
+    items = iter(items)
+    while chunk := list(islice(items, chunk_size)):
+        admission.prefetch(chunk)
+        yield from chunk

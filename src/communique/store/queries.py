@@ -18,10 +18,9 @@ import duckdb
 
 from ..linking.mechanisms import mechanism_series
 from .filters import EventFilter, QueryError, check_code
+from .paging import DEFAULT_PAGE, MAX_PAGE
 from .rows import event_from_row
 
-MAX_PAGE = 1000
-DEFAULT_PAGE = 50
 DEFAULT_TIMEOUT = 10.0
 # Codes of transnational actors that belong to no state (CAMEO).
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})

@@ -18,14 +18,15 @@ from .admission import Admission, Verdict
 from .invariants import InvalidDocument, PreparedDocument, prepare, read_schema
 from .rows import Row, event_from_row
 
-log = logging.getLogger(__name__)
+from . import DEFAULT_PATH  # noqa: F401 - re-exported
 
-DEFAULT_PATH = "communique.duckdb"
+log = logging.getLogger(__name__)
 TABLES = ("documents", "sentences", "mentions", "actors", "events", "evidence", "mechanisms")
 
+ACTOR_COLUMNS = ["actor_id", "kind", "name", "country", "sector", "title", "rank", "organisation", "aliases"]
 ACTOR_UPSERT = """
 INSERT INTO actors (actor_id, kind, name, country, sector, title, rank, organisation, aliases)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+{select}
 ON CONFLICT (actor_id) DO UPDATE SET
     kind = coalesce(excluded.kind, actors.kind),
     name = coalesce(excluded.name, actors.name),
@@ -102,10 +103,13 @@ class Store:
 
         A document whose id is stored with the same content is skipped (re-ingesting is a no-op);
         an id stored with other content (unless ``replace``), or content stored under another
-        id, is reported and not written. A document is stored whole or not at all.
+        id, is reported and not written. A document is stored whole or not at all. Rows go in
+        column-wise, one statement per table for the whole batch, and actors are upserted as one
+        set; if the batch fails, its halves are retried, down to the single bad document.
         """
-        result, ready = WriteResult(), []
-        admission, event_owner = Admission(self, replace=replace), {}
+        docs, result, candidates = list(docs), WriteResult(), []
+        admission = Admission(self, replace=replace)
+        admission.prefetch(docs)
         for doc in docs:
             verdict = admission.judge(doc)
             if verdict is Verdict.UNCHANGED:
@@ -116,31 +120,13 @@ class Store:
                 continue
             try:
                 prepared = prepare(doc, self.schema)
-                self._check_event_ids(prepared, event_owner)
             except InvalidDocument as exc:
-                result.failed.append(Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
-                                             reason=f"not stored: {exc}"))
+                result.failed.append(_not_stored(doc, exc))
                 continue
             prepared.replace = verdict is Verdict.REPLACE
-            ready.append(prepared)
-        try:
-            with self._transaction():
-                for prepared in ready:
-                    self._insert_document(prepared)
-            result.stored += [p.doc.doc_id for p in ready]
-            return result
-        except Exception:  # noqa: BLE001 - isolate the bad document(s) below
-            log.debug("batch write failed; writing its documents one by one", exc_info=True)
-        for prepared in ready:
-            doc = prepared.doc
-            try:
-                with self._transaction():
-                    self._insert_document(prepared)
-            except Exception as exc:  # noqa: BLE001 - one bad document never loses the others
-                result.failed.append(Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
-                                             reason=f"store failed: {type(exc).__name__}: {exc}"))
-                continue
-            result.stored.append(doc.doc_id)
+            candidates.append(prepared)
+        ready = self._check_event_ids(candidates, result)
+        result.extend(self._write_prepared(ready))
         return result
 
     def known(self, doc_id: str, content_hash: str) -> tuple[str | None, str | None]:
@@ -149,7 +135,25 @@ class Store:
         by_hash = self.con.execute("SELECT doc_id FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
         return (by_id[0] if by_id else None), (by_hash[0] if by_hash else None)
 
-    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 64, *,
+    def known_many(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+        """:meth:`known` for many ``(doc_id, content_hash)`` pairs, in two indexed look-ups."""
+        ids, hashes = [k[0] for k in keys], [k[1] for k in keys]
+        hash_of_id = dict(self.con.execute("SELECT doc_id, content_hash FROM documents WHERE doc_id IN "
+                                           "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
+        id_of_hash = dict(self.con.execute("SELECT content_hash, doc_id FROM documents WHERE content_hash IN "
+                                           "(SELECT unnest(?::VARCHAR[]))", [hashes]).fetchall())
+        return {(i, h): (hash_of_id.get(i), id_of_hash.get(h)) for i, h in keys}
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The content hashes among ``hashes`` that are already stored (one indexed look-up)."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT content_hash FROM documents WHERE content_hash IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        return {row[0] for row in rows}
+
+    def write_all(self, items: Iterable[Document | Failure], batch_size: int = 256, *,
                   replace: bool = False) -> WriteResult:
         """Write a stream of coded documents in batches; input failures are carried into the result."""
         total, batch = WriteResult(), []
@@ -178,24 +182,52 @@ class Store:
                 pass
             raise
 
-    def _check_event_ids(self, prepared: PreparedDocument, owner: dict[str, str]) -> None:
-        """Event ids are unique across the store: none may belong to another document."""
-        doc_id, ids = prepared.doc.doc_id, prepared.event_ids
-        stored = self.con.execute("SELECT event_id, doc_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-                                  [ids]).fetchall() if ids else []
-        for event_id, other in [*stored, *((i, owner[i]) for i in ids if i in owner)]:
-            if other != doc_id:
-                raise InvalidDocument(f"event id {event_id!r} already belongs to document {other!r}")
-        owner.update(dict.fromkeys(ids, doc_id))
+    def _check_event_ids(self, candidates: list[PreparedDocument], result: WriteResult) -> list[PreparedDocument]:
+        """Event ids are unique across the store: none may belong to another document (one
+        look-up for the batch); the documents that pass, in order."""
+        ids = [event_id for prepared in candidates for event_id in prepared.event_ids]
+        owner = dict(self.con.execute("SELECT event_id, doc_id FROM events WHERE event_id IN "
+                                      "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()) if ids else {}
+        ready = []
+        for prepared in candidates:
+            doc_id = prepared.doc.doc_id
+            clash = next((i for i in prepared.event_ids if owner.get(i, doc_id) != doc_id), None)
+            if clash is not None:
+                result.failed.append(_not_stored(prepared.doc, InvalidDocument(
+                    f"event id {clash!r} already belongs to document {owner[clash]!r}")))
+                continue
+            owner.update(dict.fromkeys(prepared.event_ids, doc_id))
+            ready.append(prepared)
+        return ready
 
-    def _insert_document(self, prepared: PreparedDocument) -> None:
-        if prepared.replace:
-            self._delete_document(prepared.doc.doc_id)
+    def _write_prepared(self, ready: list[PreparedDocument]) -> WriteResult:
+        """Insert checked documents in one transaction; on failure, each half in its own."""
+        if not ready:
+            return WriteResult()
+        try:
+            with self._transaction():
+                self._insert_batch(ready)
+            return WriteResult(stored=[p.doc.doc_id for p in ready])
+        except Exception as exc:  # noqa: BLE001 - isolate the bad document(s) below
+            if len(ready) == 1:
+                doc = ready[0].doc
+                return WriteResult(failed=[Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
+                                                   reason=f"store failed: {type(exc).__name__}: {exc}")])
+            log.debug("batch write failed; writing its halves", exc_info=True)
+        middle = len(ready) // 2
+        result = self._write_prepared(ready[:middle])
+        result.extend(self._write_prepared(ready[middle:]))
+        return result
+
+    def _insert_batch(self, ready: list[PreparedDocument]) -> None:
+        replaced = [p.doc.doc_id for p in ready if p.replace]
+        if replaced:
+            self._delete_documents(replaced)
         for table in ("documents", "sentences", "mentions", "events", "evidence", "mechanisms"):
-            self._insert(table, prepared.tables[table])
-        for row in prepared.tables["actors"]:
-            self.con.execute(ACTOR_UPSERT, list(row.values()))
-        self.links.add(prepared.doc)
+            self._insert(table, [row for prepared in ready for row in prepared.tables[table]])
+        self._upsert_actors(merge_actor_rows(row for prepared in ready for row in prepared.tables["actors"]))
+        for prepared in ready:
+            self.links.add(prepared.doc)
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document, its events and their evidence, and re-link the events it was linked with.
@@ -203,24 +235,36 @@ class Store:
         if not self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
             return False
         with self._transaction():
-            self._delete_document(doc_id)
+            self._delete_documents([doc_id])
         return True
 
-    def _delete_document(self, doc_id: str) -> None:
-        self.links.remove(doc_id)
-        self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)",
-                         [doc_id])
+    def _delete_documents(self, doc_ids: list[str]) -> None:
+        """Delete the rows of these documents (the documents table found through its key) and
+        re-link what their events were linked with."""
+        for doc_id in doc_ids:
+            self.links.remove(doc_id)
+        self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id IN "
+                         "(SELECT unnest(?::VARCHAR[])))", [doc_ids])
         for table in ("events", "mentions", "sentences", "mechanisms", "documents"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+
+    def _upsert_actors(self, rows: list[Row]) -> None:
+        if rows:
+            self.con.execute(ACTOR_UPSERT.format(select=self._unnest_select("actors", ACTOR_COLUMNS)),
+                             _columns(rows, ACTOR_COLUMNS))
 
     def _insert(self, table: str, rows: list[Row]) -> None:
+        """Insert rows column-wise: one statement, each column passed as one typed list."""
         if not rows:
             return
         columns = list(rows[0])
         names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
-        self.con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                             [[row[c] for c in columns] for row in rows])
+        self.con.execute(f"INSERT INTO {table} ({names}) {self._unnest_select(table, columns)}",
+                         _columns(rows, columns))
+
+    def _unnest_select(self, table: str, columns: list[str]) -> str:
+        types = {name: column.type for name, column in self.schema[table].items()}
+        return "SELECT " + ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -337,3 +381,26 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values)) for values in cursor.fetchall()]
 
+
+def merge_actor_rows(rows: Iterable[Row]) -> list[Row]:
+    """One row per actor_id, as if the rows were upserted one after the other: a later value
+    that is not null wins, aliases accumulate without repeats."""
+    merged: dict[str, Row] = {}
+    for row in rows:
+        old = merged.get(row["actor_id"])
+        if old is None:
+            merged[row["actor_id"]] = {**row, "aliases": list(row["aliases"] or [])}
+            continue
+        for key in ACTOR_COLUMNS[1:-1]:
+            if row[key] is not None:
+                old[key] = row[key]
+        old["aliases"] += [a for a in row["aliases"] or [] if a not in old["aliases"]]
+    return list(merged.values())
+
+
+def _columns(rows: list[Row], columns: list[str]) -> list[list[Any]]:
+    return [[row[c] for row in rows] for c in columns]
+
+
+def _not_stored(doc: Document, exc: Exception) -> Failure:
+    return Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id, reason=f"not stored: {exc}")

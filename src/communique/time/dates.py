@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import dateparser
 
 from . import mentions as m
 from .calendar_math import (
@@ -305,6 +304,8 @@ def _dateparser_fallback(text: str, ctx: _Context) -> DateValue | None:
         base = dt.datetime.combine(ctx.ref, dt.time())
         settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if ctx.future else "past",
                     "REQUIRE_PARTS": ["day", "month"]}
+    import dateparser  # imported on first use: most dates never reach the fallback
+
     try:
         parsed = dateparser.parse(text, languages=["en"], settings=settings)
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from ..yaml_files import compose_yaml, load_yaml
+
 DATA_PACKAGE = "communique"
 DATA_DIR = ("data", "time")
 STATUS_CUES_FILE = "status_cues.yaml"
@@ -44,7 +46,7 @@ def _read_yaml(path: Path | None, default_name: str) -> tuple[str, Any, yaml.Nod
     else:
         name, text = str(path), Path(path).read_text(encoding="utf-8")
     try:
-        return name, yaml.safe_load(text), yaml.compose(text)
+        return name, load_yaml(text), compose_yaml(text)
     except yaml.YAMLError as exc:
         raise VocabularyError(f"{name}: not valid YAML: {exc}") from None
 

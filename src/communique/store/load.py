@@ -1,0 +1,81 @@
+"""Load coded partitions (Parquet tables written by :mod:`communique.engine`) into a store.
+
+Each partition goes in as one transaction, with the store's own rules: a document stored under
+the same id with the same text is skipped, an id stored with other text or a text stored under
+another id is reported and not loaded, actors are upserted. Loading twice is a no-op.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..engine.partitions import finished_partitions, output_path
+from ..records import Failure
+from .store import ACTOR_COLUMNS, ACTOR_UPSERT, Store, WriteResult
+
+DOC_TABLES = ("sentences", "mentions", "events", "mechanisms")
+
+
+def load_directory(store: Store, outdir: str | Path,
+                   progress: Callable[[Iterable[str]], Iterable[str]] | None = None) -> WriteResult:
+    """Load every finished partition of ``outdir``; a partition that fails is reported and skipped."""
+    total = WriteResult()
+    names = finished_partitions(outdir)
+    for name in progress(names) if progress else names:
+        try:
+            with store._transaction():
+                total.extend(load_partition(store, outdir, name))
+        except Exception as exc:  # noqa: BLE001 - one bad partition never loses the others
+            total.failed.append(Failure(origin=str(output_path(outdir, "events", name)),
+                                        reason=f"load failed: {type(exc).__name__}: {exc}"))
+    link_across_documents(store)
+    return total
+
+
+def load_partition(store: Store, outdir: str | Path, name: str) -> WriteResult:
+    """Bring one partition's tables into the store, inside the caller's transaction."""
+    source = {table: _literal(output_path(outdir, table, name)) for table in
+              ("documents", "actors", "evidence", *DOC_TABLES)}
+    con = store.con
+    rows = con.execute(f"SELECT doc_id, content_hash, origin FROM read_parquet({source['documents']}) "
+                       "ORDER BY doc_id").fetchall()
+    result, new_ids = WriteResult(), []
+    for doc_id, content_hash, origin in rows:
+        stored_hash, stored_id = store.known(doc_id, content_hash)
+        if stored_hash == content_hash:
+            result.skipped_duplicates.append(doc_id)
+        elif stored_hash is not None:
+            result.failed.append(Failure(origin=origin or doc_id, doc_id=doc_id,
+                                         reason=f"id {doc_id!r} is already stored with other text; the first is kept"))
+        elif stored_id is not None:
+            result.failed.append(Failure(origin=origin or doc_id, doc_id=doc_id,
+                                         reason=f"same text as document {stored_id!r}, stored once under that id"))
+        else:
+            new_ids.append(doc_id)
+    result.stored = new_ids
+    if not new_ids:
+        return result
+    wanted = "doc_id IN (SELECT unnest(?::VARCHAR[]))"
+    con.execute(f"INSERT INTO documents BY NAME SELECT * FROM read_parquet({source['documents']}) WHERE {wanted}",
+                [new_ids])
+    for table in DOC_TABLES:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet({source[table]}) WHERE {wanted}",
+                    [new_ids])
+    con.execute(f"INSERT INTO evidence BY NAME SELECT * FROM read_parquet({source['evidence']}) WHERE event_id IN "
+                f"(SELECT event_id FROM read_parquet({source['events']}) WHERE {wanted})", [new_ids])
+    columns = ", ".join(ACTOR_COLUMNS)
+    con.execute(ACTOR_UPSERT.format(select=f"SELECT {columns} FROM read_parquet({source['actors']})"))
+    return result
+
+
+def link_across_documents(store: Store) -> None:
+    """Where cross-document linking runs once loaded partitions are in the store.
+
+    The store has no cross-document linking stage yet; when one exists it is called here, over
+    the whole store, after every load.
+    """
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"

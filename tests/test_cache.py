@@ -1,0 +1,60 @@
+"""The cache of built data: reused while its sources are unchanged, rebuilt when damaged, optional."""
+
+from __future__ import annotations
+
+import pickle
+
+from communique.place import cache
+from communique.place.gazetteer import _from_state, _state, build_gazetteer
+
+
+def counting_build(calls):
+    def build():
+        calls.append(1)
+        return {"value": len(calls)}
+    return build
+
+
+def cached_value(build):
+    return cache.cached("demo", build, to_state=lambda v: v, from_state=lambda s: s)
+
+
+def test_a_value_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE", str(tmp_path))
+    calls = []
+    assert cached_value(counting_build(calls)) == {"value": 1}
+    assert cached_value(counting_build(calls)) == {"value": 1}
+    assert len(calls) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [f"demo-{cache.source_key()}.pickle"]
+
+
+def test_a_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE", str(tmp_path))
+    (tmp_path / f"demo-{cache.source_key()}.pickle").write_bytes(b"not a pickle")
+    calls = []
+    assert cached_value(counting_build(calls)) == {"value": 1}
+    assert cached_value(counting_build(calls)) == {"value": 1} and len(calls) == 1
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE", "off")
+    calls = []
+    cached_value(counting_build(calls))
+    cached_value(counting_build(calls))
+    assert len(calls) == 2
+
+
+def test_the_key_changes_with_the_data_it_hashes(monkeypatch):
+    before = cache.source_key()
+    monkeypatch.setattr(cache, "SOURCE_PACKAGES", cache.SOURCE_PACKAGES + ("duckdb",))
+    assert cache.source_key() != before
+
+
+def test_the_cached_gazetteer_answers_as_the_built_one():
+    built = build_gazetteer()
+    loaded = _from_state(pickle.loads(pickle.dumps(_state(built))))
+    for name in ("hanoi", "dongxing", "guangxi", "texas", "nowhere at all"):
+        assert loaded.cities.get(name, []) == built.cities.get(name, [])
+        assert loaded.divisions.get(name, []) == built.divisions.get(name, [])
+    assert loaded.countries == built.countries and loaded.waters == built.waters
+    assert loaded.country_by_iso3 == built.country_by_iso3

@@ -1,0 +1,97 @@
+"""Coding at scale gives the events one process gives: worker processes, a Dask cluster, loading.
+
+The inputs are the bundled example articles and short paraphrased reports written here.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from communique.api import Communique, events_of
+from communique.engine import code_partition, finished, input_partitions
+from communique.engine.dask_engine import code_on_dask
+from communique.export import event_to_dict
+from communique.store import Store
+from communique.store.load import load_directory
+
+REPORTS = [
+    "Japan and the Philippines held talks in Manila on defence cooperation.",
+    "India and Pakistan signed an agreement on the release of fishermen.",
+    "Iran condemned the sanctions imposed by the United States.",
+    "Russian forces shelled the Ukrainian city of Kharkiv, killing three civilians.",
+    "Chile sent humanitarian aid to Peru after the earthquake.",
+    "The Chinese foreign minister visited Hanoi and met his Vietnamese counterpart.",
+]
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Communique()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, examples):
+    root = tmp_path_factory.mktemp("inputs")
+    for path in examples.iterdir():
+        shutil.copy(path, root / path.name)
+    for name, part in (("first.jsonl", REPORTS[:3]), ("second.jsonl", REPORTS[3:])):
+        lines = [json.dumps({"id": f"{name[:-6]}-{i}", "text": text, "published": "2023-05-0%d" % (i + 1)})
+                 for i, text in enumerate(part)]
+        (root / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def one_process(coder, inputs):
+    return [event_to_dict(e) for e in events_of(coder.code_paths([inputs], workers=1))]
+
+
+@pytest.fixture(scope="module")
+def stored_in_one_process(coder, inputs, tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("single") / "single.duckdb") as store:
+        coder.ingest_paths(store, [inputs], workers=1)
+        yield store.events()
+
+
+def test_two_workers_give_the_events_of_one_process_in_the_same_order(coder, inputs, one_process):
+    assert len(one_process) >= 10
+    two = list(coder.code_paths([inputs], workers=2, batch_size=2))  # chunks of two: the pool is used
+    assert [event_to_dict(e) for e in events_of(two)] == one_process
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores(coder, inputs, stored_in_one_process, tmp_path):
+    with Store(tmp_path / "two.duckdb") as store:
+        result = coder.ingest_paths(store, [inputs], workers=2)
+        assert result.failed == [] and len(result.stored) == 8
+        assert store.events() == stored_in_one_process
+        again = coder.ingest_paths(store, [inputs], workers=2)
+        assert (again.stored, sorted(again.skipped_duplicates)) == ([], sorted(result.stored))
+
+
+def test_a_dask_cluster_codes_partitions_that_load_to_the_single_process_events(
+        inputs, stored_in_one_process, coder, tmp_path):
+    out = tmp_path / "coded"
+    results = list(code_on_dask(coder.config, [inputs], out, workers=2))
+    partitions = input_partitions([inputs])
+    assert sorted(r.name for r in results) == sorted(p.name for p in partitions)
+    assert len(partitions) == 3  # two JSONL files, one group of text files
+    assert all(finished(out, p.name) for p in partitions)
+    assert sum(r.documents for r in results) == 8 and all(r.peak_rss_mb > 0 for r in results)
+    assert list(code_on_dask(coder.config, [inputs], out, workers=2)) == []  # finished partitions are skipped
+    with Store(tmp_path / "loaded.duckdb") as store:
+        loaded = load_directory(store, out)
+        assert (len(loaded.stored), loaded.failed) == (8, [])
+        assert store.events() == stored_in_one_process
+        assert load_directory(store, out).stored == []  # loading again changes nothing
+
+
+def test_an_unfinished_partition_is_not_loaded(inputs, coder, tmp_path):
+    out = tmp_path / "coded"
+    [partition] = input_partitions([inputs / "first.jsonl"])
+    assert code_partition(coder.config, partition, str(out)).documents == 3
+    (out / "events" / f"{partition.name}.parquet").unlink()  # as if interrupted before the last rename
+    with Store(tmp_path / "loaded.duckdb") as store:
+        assert load_directory(store, out).stored == []
