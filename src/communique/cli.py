@@ -328,9 +328,6 @@ def events(
                 shown = "" if page.next_cursor is None else f", first {len(page.items)} shown"
                 _print_table([_event_summary(r) for r in page.items], title=f"{page.total} events{shown}")
                 return
-            if per_article:
-                _write_rows(queries.iter_events(flt), format.value, sys.stdout)
-                return
             report_ids = [row["event_id"] for row in queries.iter_events(flt)]
     except QueryError as exc:
         raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
@@ -338,7 +335,8 @@ def events(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
     with _open_store(db, read_only=True) as store:
-        rows = store.linked_events(event_ids=report_ids) if report_ids else []
+        select = store.article_events if per_article else store.linked_events
+        rows = select(event_ids=report_ids) if report_ids else []
     if format is ListFormat.table:
         shown = f", first {limit} shown" if len(rows) > limit else ""
         _print_table([_event_summary(r) for r in rows[:limit]], title=f"{len(rows)} events{shown}")
