@@ -19,7 +19,7 @@ from communique.records import ActorRef, Document, Event, Evidence, Failure, Mec
 
 runner = CliRunner()
 
-COMMANDS = ("ingest", "events", "export", "code", "evaluate", "actors", "mechanisms", "explain", "delete")
+COMMANDS = ("ingest", "events", "export", "code", "evaluate", "actors", "mechanisms", "explain", "serve", "delete")
 
 # input name -> (actor, recipient, event type, date); "broken" inputs fail to read.
 ARTICLES = {

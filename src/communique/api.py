@@ -9,6 +9,11 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from .pipeline import Pipeline, load_config
 from .records import Document, Event, Failure
+from .store import DEFAULT_PATH, Store
+from .store.filters import EventFilter, QueryError
+from .store.queries import DEFAULT_TIMEOUT, Page, Queries, QueryTimeout
+
+__all__ = ["Communique", "EventFilter", "Page", "Queries", "QueryError", "QueryTimeout", "StoreQueries", "events_of"]
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +76,15 @@ class Communique:
                 yield Failure(origin=doc.origin or doc.doc_id, doc_id=doc.doc_id,
                               reason=f"coding failed: {type(exc).__name__}: {exc}")
 
+    @staticmethod
+    def query(db: str | Path | None = None, *, read_only: bool = True, timeout: float | None = None) -> "StoreQueries":
+        """Open a store for querying (read-only by default): events, series, networks, actors, mechanisms.
+
+        >>> with Communique.query("communique.duckdb") as q:  # doctest: +SKIP
+        ...     page = q.events_page(EventFilter.parse(dyad="CHN,VNM"), limit=20)
+        """
+        return StoreQueries(db, read_only=read_only, timeout=timeout)
+
     def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None, batch_size: int = 32,
                    admit: Callable[[Iterable[Document | Failure]], Iterable[Document | Failure]] | None = None,
                    ) -> Iterator[Document | Failure]:
@@ -83,6 +97,23 @@ class Communique:
 
         docs = read_inputs(paths, stdin=stdin)
         yield from self.code_documents(admit(docs) if admit else docs, batch_size=batch_size)
+
+
+class StoreQueries(Queries):
+    """:class:`~communique.store.queries.Queries` over a store file it opens and closes."""
+
+    def __init__(self, db: str | Path | None = None, *, read_only: bool = True, timeout: float | None = None) -> None:
+        self.store = Store(db or DEFAULT_PATH, read_only=read_only)
+        super().__init__(self.store.con, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+
+    def __enter__(self) -> "StoreQueries":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
 
 
 def events_of(docs: Iterable[Document | Failure]) -> list[Event]:

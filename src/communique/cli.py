@@ -24,6 +24,8 @@ from .linking.provenance import article_event
 from .progress import Progress, progress_wanted
 from .records import Event, Failure
 from .store import DEFAULT_PATH, Store, StoreError
+from .store.filters import EventFilter, QueryError
+from .store.queries import DEFAULT_PAGE, MAX_PAGE
 
 app = typer.Typer(
     name="communique",
@@ -147,7 +149,7 @@ def _output(output: str | None, *, binary: bool = False) -> Iterator[Any]:
     try:
         fh = open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'")
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o' / '--output'") from None
     with fh:
         yield fh
 
@@ -280,17 +282,53 @@ def events(
     since: SinceOption = None,
     until: UntilOption = None,
     country: CountryOption = None,
+    quad_class: Annotated[Optional[list[str]], typer.Option("--quad-class", help="Quad class 1-4; repeat or comma-separate.")] = None,
+    sector: Annotated[Optional[str], typer.Option("--sector", help="Sector code of the actor or recipient (GOV, MIL, ...).")] = None,
+    mechanism: Annotated[Optional[str], typer.Option("--mechanism", help="Mechanism id or name.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Source outlet of the document.")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Words in the evidence sentence.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows shown in the table (the first page).", min=1,
+                                       max=MAX_PAGE)] = DEFAULT_PAGE,
     format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,  # noqa: A002
     per_article: PerArticleOption = False,
 ) -> None:
-    """List stored events (linked across articles), filtered by dyad, type, dates and country."""
-    filters = _filters(dyad, type, since, until, country)
-    with _open_store(db, read_only=True) as store:
-        rows = _stored_events(store, filters, per_article)
-    if format is ListFormat.table:
-        _print_table([_event_summary(r) for r in rows], title=f"{len(rows)} events")
-    else:
-        _write_rows(rows, format.value, sys.stdout)
+    """List stored events, filtered by dyad, type, quad class, sector, dates, mechanism, outlet and text.
+
+    Events are linked across articles (one per real-world event, with every report as a mention);
+    --per-article lists each article's report. The table shows the first page (--limit rows);
+    jsonl and csv write every matching event.
+    """
+    from .api import Communique
+
+    try:
+        flt = EventFilter.parse(dyad=dyad, types=type, quad_classes=quad_class, sector=sector, country=country,
+                                since=since, until=until, mechanism=mechanism, outlet=outlet, text=text)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
+    checks.store_path(db)
+    if not db.exists():
+        typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
+        raise typer.Exit(1)
+    try:
+        with Communique.query(db) as queries:
+            if not per_article:  # the linked events that matching reports belong to
+                rows = queries.store.link_reports(list(queries.iter_events(flt)))
+                if format is ListFormat.table:
+                    shown = "" if len(rows) <= limit else f", first {limit} shown"
+                    _print_table([_event_summary(r) for r in rows[:limit]], title=f"{len(rows)} events{shown}")
+                else:
+                    _write_rows(rows, format.value, sys.stdout)
+            elif format is ListFormat.table:
+                page = queries.events_page(flt, limit=limit)
+                shown = "" if page.next_cursor is None else f", first {len(page.items)} shown"
+                _print_table([_event_summary(r) for r in page.items], title=f"{page.total} events{shown}")
+            else:
+                _write_rows(queries.store.with_links(list(queries.iter_events(flt))), format.value, sys.stdout)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command()
@@ -443,6 +481,36 @@ def _print_rows(rows: list[Any], fmt: RowsFormat, title: str) -> None:
     else:
         for row in rows:
             typer.echo(str(row))
+
+
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_PATH),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    write_token: Annotated[Optional[str], typer.Option(
+        "--write-token", envvar="COMMUNIQUE_WRITE_TOKEN",
+        help="Accept POST /documents with 'Authorization: Bearer TOKEN' (the store is read-only without it).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.",
+                                           min=0.1)] = 10.0,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) and the dashboard at / over a store."""
+    import uvicorn
+
+    from .web import create_app
+
+    checks.store_path(db)
+    if not write_token and not db.exists():
+        typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
+        raise typer.Exit(1)
+    try:
+        web_app = create_app(db, write_token=write_token, timeout=timeout)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    mode = "read-write (POST /documents with the token)" if write_token else "read-only"
+    typer.echo(f"serving {db} {mode} on http://{host}:{port}/", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -4,18 +4,18 @@ Every error names the file, the line and the entry::
 
     actors/bodies.yaml:12: entry 12 (NATO) -> aliases: Input should be a valid list
 
-:data:`SCHEMAS` holds the schema of every shipped YAML file; a file of the same shape given by
-the user (a replacement word list) is checked against the same schema.
+:data:`communique.data_schemas.SCHEMAS` holds the schema of every shipped YAML file; a file of
+the same shape given by the user (a replacement word list) is checked against the same schema.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 DATA = "data"
 
@@ -45,11 +45,11 @@ def read_yaml(path: str | Path) -> tuple[Any, yaml.Node | None]:
         raise DataFileError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
 
 
-def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> Any:
-    """``data`` checked against ``schema`` (a type pydantic validates); errors name ``name``, the
-    line and the entry. Returns the data as the schema reads it."""
+def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> None:
+    """Check ``data`` against ``schema`` (a type pydantic validates); errors name ``name``, the
+    line and the entry."""
     try:
-        return TypeAdapter(schema).validate_python(data)
+        TypeAdapter(schema).validate_python(data)
     except ValidationError as exc:
         problems = [_problem(name, data, root, error) for error in exc.errors()[:5]]
         more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
@@ -57,13 +57,16 @@ def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> A
 
 
 def load(path: str | Path, schema: Any, *, name: str | None = None) -> Any:
-    """Read a YAML file and check it against ``schema``."""
+    """A YAML file's data as written, once checked against ``schema`` (a drop-in for ``yaml.safe_load``)."""
     data, root = read_yaml(path)
-    return check(data, schema, name or str(path), root)
+    check(data, schema, name or str(path), root)
+    return data
 
 
 def load_builtin(relative: str) -> Any:
-    """A shipped data file, checked against its schema in :data:`SCHEMAS`."""
+    """A shipped data file, checked against its schema in :data:`~communique.data_schemas.SCHEMAS`."""
+    from .data_schemas import SCHEMAS
+
     return load(builtin(relative), SCHEMAS[relative], name=f"communique/data/{relative}")
 
 
@@ -102,200 +105,3 @@ def _child_node(node: yaml.Node | None, part: Any) -> yaml.Node | None:
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
         return node.value[part]
     return node
-
-
-# -------------------------------------------------------------------------------- schemas
-
-Words = list[str]
-WordLists = dict[str, Words]
-
-
-class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class PatternFile(Entry):
-    """``patterns/verbs.yaml`` and user pattern files; each rule is checked by the pattern loader."""
-
-    patterns: list[dict[str, Any]]
-    priority: int = 0
-
-
-class Body(Entry):
-    code: str | None
-    sector: str
-    name: str
-    aliases: Words = []
-
-
-class Rank(Entry):
-    rank: str
-    sector: str
-    forms: Words = []
-
-
-class Country(Entry):
-    name: str | None = None
-    names: Words = []
-    demonyms: Words = []
-    prefixes: Words = []
-    metonyms: dict[str, str] = {}
-
-
-class Delegations(Entry):
-    default: str
-    terms: Words
-
-
-class BothSides(Entry):
-    quantifiers: Words
-    heads: dict[str, Any]
-
-
-class Agents(Entry):
-    titles: WordLists
-    organisations: WordLists
-    groups: WordLists
-    craft: WordLists
-    delegations: Delegations
-    both_sides: BothSides
-    members: Words
-    keywords: WordLists
-    org_heads: WordLists
-    title_prefixes: Words
-
-
-class ActorCues(Entry):
-    locative_prepositions: Words
-    movement_verbs: Words
-    actor_roles: Words
-    pronouns: WordLists
-
-
-class Names(Entry):
-    honorifics: Words
-    family_first: Words
-    given_last_reference: Words
-
-
-class CameoCodes(Entry):
-    regions: Words
-    international: Words
-    religions: Words
-    roles: Words
-
-
-class IngestLexicon(Entry):
-    outlets: Words
-    caption_words: Words
-
-
-class Mechanism(Entry):
-    name: str
-    aliases: Words = []
-    frequency: str | None = None
-
-
-class MechanismVocabulary(Entry):
-    heads: Words
-    ordinal_only_heads: Words
-    not_names: Words
-    edition_nouns: Words
-    frequencies: dict[str, str]
-    ordinals: dict[str, int]
-    tens: dict[str, int]
-    spellings: dict[str, str]
-    small_words: Words
-
-
-class Intents(Entry):
-    intent: Words
-    scheduled: Words = []
-    appeal: Words
-    irrealis: Words
-    reporting: Words = []
-    conditional_threat: Words = []
-    background: Words
-    decline_to: Words = []
-    denied: Words = []
-    movement_verbs: Words = []
-    missions: Words = []
-    cooperation_verbs: Words
-    cooperation_objects: Words
-    intent_codes: dict[str, str]
-    appeal_code: str
-    intent_domains: dict[str, dict[str, str]] = {}
-    classifier_codes: dict[str, str] = {}
-
-
-class PlaceCues(Entry):
-    locative_prepositions: Words
-    visit_words: Words
-    topic_nouns: Words
-
-
-class Suffix(Entry):
-    words: str
-    feature: str
-
-
-class GenericWords(Entry):
-    suffixes: list[Suffix]
-    division_suffixes: Words
-    division_prefixes: Words
-    not_places: Words
-
-
-class WaterRegion(Entry):
-    name: str
-    feature: Literal["water", "region"]
-    lat: float
-    lon: float
-    country: str | None = None
-    aliases: Words = []
-    hinted_aliases: dict[str, Words] = {}
-
-
-class DateWords(Entry):
-    anaphora: dict[str, int]
-    numbers: dict[str, int]
-    not_event_date_prefixes: Words
-    span_anchors: Words
-
-
-class PlannedCues(Entry):
-    phrases: Words
-    auxiliaries: Words
-    heads: Words
-
-
-class OngoingCues(Entry):
-    phrases: Words
-    verbs: Words
-
-
-class StatusCues(Entry):
-    planned: PlannedCues
-    ongoing: OngoingCues
-
-
-SCHEMAS: dict[str, Any] = {
-    "actors/agents.yaml": Agents,
-    "actors/bodies.yaml": list[Body],
-    "actors/cameo_codes.yaml": CameoCodes,
-    "actors/countries.yaml": dict[str, Country],
-    "actors/cues.yaml": ActorCues,
-    "actors/names.yaml": Names,
-    "actors/ranks.yaml": list[Rank],
-    "ingest/lexicon.yaml": IngestLexicon,
-    "mechanisms/known.yaml": list[Mechanism],
-    "mechanisms/vocabulary.yaml": MechanismVocabulary,
-    "patterns/domains.yaml": WordLists,
-    "patterns/intents.yaml": Intents,
-    "patterns/verbs.yaml": PatternFile,
-    "place/cues.yaml": PlaceCues,
-    "place/generic_words.yaml": GenericWords,
-    "place/water_regions.yaml": list[WaterRegion],
-    "time/date_words.yaml": DateWords,
-    "time/status_cues.yaml": StatusCues,
-}

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-from .. import data_files
+from .. import data_files, data_schemas
 from ..data_files import DataFileError
 
 PATTERN_KEYS = {
@@ -243,9 +243,9 @@ def load_lexicon(intents: str | Path | None = None, domains: str | Path | None =
 @lru_cache(maxsize=4)
 def _load_lexicon(intents: str | None, domains_file: str | None) -> Lexicon:
     path = Path(intents) if intents else _builtin("intents.yaml")
-    data = _read_yaml(path, data_files.Intents)
+    data = _read_yaml(path, data_schemas.Intents)
     domains_path = Path(domains_file) if domains_file else _builtin("domains.yaml")
-    domains = _read_yaml(domains_path, data_files.WordLists)
+    domains = _read_yaml(domains_path, data_schemas.WordLists)
     required = ["intent", "appeal", "irrealis", "background", "cooperation_verbs", "cooperation_objects",
                 "intent_codes", "appeal_code"]
     missing = [k for k in required if k not in (data or {})]

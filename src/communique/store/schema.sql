@@ -120,6 +120,9 @@ CREATE TABLE IF NOT EXISTS evidence (
     "end"          INTEGER NOT NULL
 );
 
+-- An event's evidence is fetched by event id (a page of events at a time).
+CREATE INDEX IF NOT EXISTS evidence_event ON evidence (event_id);
+
 -- One row per mechanism edition seen in a document.
 CREATE TABLE IF NOT EXISTS mechanisms (
     mechanism_id     VARCHAR NOT NULL,

@@ -1,0 +1,5 @@
+"""The HTTP API and dashboard (``communique serve``)."""
+
+from .app import create_app
+
+__all__ = ["create_app"]
