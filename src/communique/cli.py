@@ -323,25 +323,24 @@ def events(
         raise typer.Exit(1)
     try:
         with Communique.query(db) as queries:
-            if per_article and format is ListFormat.table:
+            if not per_article:  # the linked events that matching reports belong to
+                rows = queries.store.link_reports(list(queries.iter_events(flt)))
+                if format is ListFormat.table:
+                    shown = "" if len(rows) <= limit else f", first {limit} shown"
+                    _print_table([_event_summary(r) for r in rows[:limit]], title=f"{len(rows)} events{shown}")
+                else:
+                    _write_rows(rows, format.value, sys.stdout)
+            elif format is ListFormat.table:
                 page = queries.events_page(flt, limit=limit)
                 shown = "" if page.next_cursor is None else f", first {len(page.items)} shown"
                 _print_table([_event_summary(r) for r in page.items], title=f"{page.total} events{shown}")
-                return
-            report_ids = [row["event_id"] for row in queries.iter_events(flt)]
+            else:
+                _write_rows(queries.store.with_links(list(queries.iter_events(flt))), format.value, sys.stdout)
     except QueryError as exc:
         raise typer.BadParameter(exc.message, param_hint=f"--{(exc.parameter or '').replace('_', '-')}") from exc
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    with _open_store(db, read_only=True) as store:
-        select = store.article_events if per_article else store.linked_events
-        rows = select(event_ids=report_ids) if report_ids else []
-    if format is ListFormat.table:
-        shown = f", first {limit} shown" if len(rows) > limit else ""
-        _print_table([_event_summary(r) for r in rows[:limit]], title=f"{len(rows)} events{shown}")
-    else:
-        _write_rows(rows, format.value, sys.stdout)
 
 
 @app.command()

@@ -314,7 +314,10 @@ class Store:
     def linked_events(self, **filters: Any) -> list[dict[str, Any]]:
         """Linked events (one per real-world event, every report a mention) that have a report
         matching the filters of :meth:`events`, in date order."""
-        reports = self.events(**filters)
+        return self.link_reports(self.events(**filters))
+
+    def link_reports(self, reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The linked events that the given article-level events (export-contract dicts) belong to."""
         linked_of = self.links.linked_ids([r["event_id"] for r in reports])
         groups = self.links.members(sorted(set(linked_of.values())))
         wanted = {r["event_id"] for r in reports}
@@ -331,7 +334,10 @@ class Store:
 
     def article_events(self, **filters: Any) -> list[dict[str, Any]]:
         """Article-level events (as :meth:`events`) with the id of the linked event each belongs to."""
-        reports = self.events(**filters)
+        return self.with_links(self.events(**filters))
+
+    def with_links(self, reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Article-level events with their linked event's id and themselves as the one mention."""
         linked_of = self.links.linked_ids([r["event_id"] for r in reports])
         docs = self._outlets()
         return [article_event(r, linked_of.get(r["event_id"]), docs.get(r["doc_id"])) for r in reports]
