@@ -3,7 +3,9 @@
     python benchmarks/long_document.py [--chars 1000000] [--cases paragraphs,one-line,no-punctuation]
                                        [--out benchmarks/results/long_document.json]
 
-The article is the bundled example articles' bodies repeated to ``--chars`` characters:
+The article is news-like paragraphs (templates below, filled with varied countries, capitals,
+people, organisations, dates and numbers from a seeded generator, so that no two paragraphs in a
+row are alike) up to ``--chars`` characters:
 
 - ``paragraphs``: as articles are written, paragraphs separated by blank lines;
 - ``one-line``: the same text on a single line;
@@ -20,15 +22,14 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import random
 import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-from communique.ingest import read_inputs
-from communique.records import Document
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = ("paragraphs", "one-line", "no-punctuation")
@@ -40,14 +41,78 @@ MEASURE = ("import resource, subprocess, sys\n"
            "print(code, use.ru_maxrss, round(use.ru_utime + use.ru_stime, 1), file=sys.stderr)")
 
 
+PLACES = [("Norway", "Oslo", "Norwegian"), ("Kenya", "Nairobi", "Kenyan"), ("Peru", "Lima", "Peruvian"),
+          ("Turkey", "Ankara", "Turkish"), ("India", "New Delhi", "Indian"), ("Brazil", "Brasilia", "Brazilian"),
+          ("Egypt", "Cairo", "Egyptian"), ("Japan", "Tokyo", "Japanese"), ("Poland", "Warsaw", "Polish"),
+          ("Nigeria", "Abuja", "Nigerian"), ("Chile", "Santiago", "Chilean"), ("Iran", "Tehran", "Iranian"),
+          ("Ukraine", "Kyiv", "Ukrainian"), ("Ethiopia", "Addis Ababa", "Ethiopian"), ("Canada", "Ottawa", "Canadian"),
+          ("Vietnam", "Hanoi", "Vietnamese"), ("Mexico", "Mexico City", "Mexican"), ("Sudan", "Khartoum", "Sudanese"),
+          ("Germany", "Berlin", "German"), ("Pakistan", "Islamabad", "Pakistani"), ("Colombia", "Bogota", "Colombian")]
+PEOPLE = ["Arvid Lendt", "Mara Okonjo", "Tomas Quispe", "Selin Kaya", "Ravi Menon", "Lucia Prado", "Omar Fathy",
+          "Kenji Arata", "Ewa Nowicka", "Chidi Eze", "Paula Rojas", "Dariush Kamali", "Olena Bondar", "Hana Tesfaye"]
+ROLES = ["Foreign Minister", "President", "Defence Minister", "Prime Minister", "Interior Minister"]
+GROUPS = ["the United Nations", "the European Union", "the African Union", "NATO", "the World Bank",
+          "opposition lawmakers", "police", "rebel fighters", "protesters", "the central bank"]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+TEMPLATES = [
+    "{role} {person} of {a} met her {adj_b} counterpart in {city_b} on {day} to discuss border security and trade.",
+    "{a} accused {b} of violating the ceasefire, saying {n} soldiers had been killed in shelling near {city_a} "
+    "since {month} {d}.",
+    "Thousands of protesters marched through {city_a} on {day}, demanding the resignation of the government. "
+    "Police fired tear gas and arrested {n} people, according to a spokesman for the interior ministry.",
+    "{group} said it would send {n} tonnes of food aid to {a} after floods displaced families in the north. "
+    "The {adj_a} government welcomed the offer.",
+    "In a statement issued in {city_b}, the {adj_b} foreign ministry condemned the attack and urged {a} to "
+    "exercise restraint. \"We call on all sides to return to talks,\" the statement said.",
+    "{person}, the {adj_a} {role_l}, threatened to impose sanctions on {b} if the shipments continued, "
+    "speaking to reporters in {city_a} on {day}.",
+    "Negotiators from {a} and {b} signed an agreement on {month} {d} to reopen the railway between {city_a} "
+    "and {city_b}, ending a dispute that began {n} years ago.",
+    "Gunmen attacked a police station outside {city_a} late on {day}, killing {n} officers, officials said. "
+    "No group claimed responsibility.",
+    "{b} expelled two {adj_a} diplomats on {day}, accusing them of espionage. {a} denied the charge and said it "
+    "would respond.",
+    "The {adj_a} parliament approved a law on {day} that critics say restricts the press. {group} expressed "
+    "concern and asked the government to reconsider.",
+    "{role} {person} visited {city_b} last week and pledged {n} million dollars in investment, the first such "
+    "visit by an {adj_a} leader in a decade.",
+    "Troops from {a} crossed into {b} early on {day}, a military spokesman in {city_b} said, adding that "
+    "the army had been placed on high alert.",
+    "A court in {city_a} sentenced the former minister to {n} years in prison for corruption on {month} {d}. "
+    "His lawyers said they would appeal.",
+    "{a} and {b} agreed to hold joint naval exercises next month, their defence ministries said in a joint "
+    "statement after talks in {city_a}.",
+    "The talks collapsed on {day} when the {adj_b} delegation walked out, and {person} said there was "
+    "no point in meeting again until {a} withdrew its demands.",
+    "Aid workers said about {n} people had fled {city_a} since fighting resumed, many of them crossing into "
+    "{b}, where camps are already full.",
+]
+
+
+def paragraphs(seed: int = 7) -> Iterator[str]:
+    """Endless news-like paragraphs, each a template filled at random (seeded, so runs compare)."""
+    rng = random.Random(seed)
+    while True:
+        (a, city_a, adj_a), (b, city_b, adj_b) = rng.sample(PLACES, 2)
+        role = rng.choice(ROLES)
+        slots = dict(a=a, b=b, city_a=city_a, city_b=city_b, adj_a=adj_a, adj_b=adj_b, role=role,
+                     role_l=role.lower(), person=rng.choice(PEOPLE), group=rng.choice(GROUPS),
+                     month=rng.choice(MONTHS), d=rng.randint(1, 28), day=rng.choice(DAYS), n=rng.randint(2, 400))
+        yield " ".join(_capital(t.format(**slots)) for t in rng.sample(TEMPLATES, rng.randint(1, 3)))
+
+
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
 def article(chars: int, case: str) -> str:
-    bodies = [d.text for d in read_inputs([REPO / "examples" / "articles"]) if isinstance(d, Document)]
-    paragraphs = [p.strip() for body in bodies for p in body.split("\n") if p.strip()]
-    out, size, i = [], 0, 0
-    while size < chars:
-        out.append(paragraphs[i % len(paragraphs)])
-        size += len(out[-1]) + 2
-        i += 1
+    out, size = [], 0
+    for paragraph in paragraphs():
+        if size >= chars:
+            break
+        out.append(paragraph)
+        size += len(paragraph) + 2
     text = "\n\n".join(out)[:chars]
     if case == "one-line":
         return " ".join(text.split())

@@ -6,6 +6,7 @@ Extraction works per noun-phrase head on the dependency parse, helped by one gaz
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -37,6 +38,18 @@ def _name_hyphen(tok) -> bool:
 
 
 DIRECTIONAL_PREPS = frozenset({"to", "toward", "towards", "into", "against", "with", "at", "in", "on", "for"})
+
+
+class _StateIndex:
+    """State mentions in order of their first token, looked up by where they start."""
+
+    def __init__(self, states: list[Candidate]) -> None:
+        self.states = sorted(states, key=lambda c: c.start)
+        self.starts = [c.start for c in self.states]
+
+    def starting(self, lo: int, hi: int) -> list[Candidate]:
+        """The states with ``lo <= start < hi``, in order."""
+        return self.states[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
 
 @dataclass
@@ -85,7 +98,7 @@ class Extractor:
                 hit_at[i] = hit
         states = self._state_mentions(sdoc, hits)
         state_at = {c.head: c for c in states}
-        nested = sorted(states, key=lambda c: c.start)
+        nested = _StateIndex(states)
         phrases = []
         for tok in sdoc:
             cand = self._phrase(tok, hit_at, nested)
@@ -165,7 +178,7 @@ class Extractor:
         return True
 
     # -- noun phrases ----------------------------------------------------------------
-    def _phrase(self, tok, hit_at: dict[int, Hit], states: list[Candidate]) -> Candidate | None:
+    def _phrase(self, tok, hit_at: dict[int, Hit], states: _StateIndex) -> Candidate | None:
         if tok.is_space or tok.is_punct:
             return None
         lower = tok.lower_
@@ -262,7 +275,7 @@ class Extractor:
             start -= 1
         return start
 
-    def _person(self, tok, hit_at: dict[int, Hit], states: list[Candidate]) -> Candidate | None:
+    def _person(self, tok, hit_at: dict[int, Hit], states: _StateIndex) -> Candidate | None:
         named = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and (  # "Marles", "Trump" tagged as nouns
             tok.ent_type_ == "PERSON" or self.known_person(tok.text))) \
             or (tok.ent_type_ == "PERSON" and tok.i > 0 and _name_hyphen(tok.doc[tok.i - 1]))  # "Moon Jae-in"
@@ -310,7 +323,7 @@ class Extractor:
         else:
             title_sector = None
         appos_start = cand.head + 1
-        inner = [s for s in states if cand.start <= s.start and s.end <= cand.end and s.country]
+        inner = [s for s in states.starting(cand.start, cand.end + 1) if s.end <= cand.end and s.country]
         left = [s for s in inner if s.end <= name_start]
         right = [s for s in inner if s.start >= appos_start]
         chosen = left or right
@@ -403,16 +416,17 @@ class Extractor:
 
     def _members(self, tok, states) -> Candidate | None:
         start, end = self._span(tok, person=False)
-        inner = [s for s in states if start <= s.start and s.end <= end and s.kind == "organisation" and s.country]
+        inner = [s for s in states.starting(start, end + 1)
+                 if s.end <= end and s.kind == "organisation" and s.country]
         if not inner:
             return None
         return Candidate(start, end, tok.i, "group", country=inner[0].country, sector=None,
                          name=_strip_determiners(tok.doc[start:end]).text, rule="members-of-body")
 
-    def _country_from(self, cand: Candidate, states: list[Candidate]) -> None:
+    def _country_from(self, cand: Candidate, states: _StateIndex) -> None:
         """The group's country from the states named inside it, but not from a destination or
         counterpart ("a team of paratroopers to Lebanon", "talks with China")."""
-        codes = [s.country for s in states if cand.start <= s.start and s.end <= cand.end and s.country
+        codes = [s.country for s in states.starting(cand.start, cand.end + 1) if s.end <= cand.end and s.country
                  and not self._directional(s) and not self._stance_prefixed(s)]
         if not codes and cand.kind == "organisation" and getattr(self, "_doc", None) is not None:
             # "a Cairo court", "Baghdad University": a capital naming the body's seat
@@ -506,11 +520,11 @@ def _extend_prefixes(doc, start: int, prefixes: set[str], floor: int) -> int:
     return start
 
 
-def _name_left(tok, hit: Hit, floor: int, states: list[Candidate]) -> int:
+def _name_left(tok, hit: Hit, floor: int, states: _StateIndex) -> int:
     """Start of an organisation's own name: capitalised words before the matched term, no demonyms."""
     start = hit.start
     doc = tok.doc
-    taken = {i for s in states if s.start >= floor for i in range(s.start, s.end)}
+    taken = {i for s in states.starting(floor, hit.start) for i in range(s.start, s.end)}
     while (start - 1 >= floor and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
            and start - 1 not in taken):
         start -= 1

@@ -84,14 +84,15 @@ class Gazetteer:
                 words.append(("\n", tok.i, ""))
             elif not _attached_period(tok):
                 words.append((norm_word(tok.text), tok.i, tok.text))
+        keys = [w for w, _, _ in words]
         hits: list[Hit] = []
         pos = 0
         while pos < len(words):
             found = None
             for length in range(min(self._longest, len(words) - pos), 0, -1):
-                chunk = words[pos:pos + length]
-                terms = self._table.get(tuple(w for w, _, _ in chunk))
+                terms = self._table.get(tuple(keys[pos:pos + length]))
                 if terms:
+                    chunk = words[pos:pos + length]
                     valid = tuple(t for t in terms if _case_fits(t, chunk))
                     if valid:
                         found = Hit(chunk[0][1], chunk[-1][1] + 1, valid)

@@ -48,6 +48,11 @@ def _index(doc: Document) -> _MentionIndex:
     return index
 
 
+def mentions_starting(doc: Document, start: int, end: int) -> list[Mention]:
+    """Mentions that start inside ``[start, end)``, in list order."""
+    return [doc.mentions[i] for i in _index(doc).starting_within(start, end)]
+
+
 def mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
     """Mentions lying wholly inside ``[start, end)``, in text order."""
     index = _index(doc)

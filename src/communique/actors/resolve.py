@@ -7,7 +7,7 @@ entity first introduced with a full name; delegations take the sector of their c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Iterable, Protocol
 
 from ..records import Actor
 from .extract import Candidate, is_acronym
@@ -228,6 +228,7 @@ class Resolver:
         for entity in self.persons:
             if entity.country and entity.sector:
                 leaders.setdefault(entity.country, entity)
+        peers: dict[int, list[Candidate]] | None = None  # people with a sector, by sentence, last first
         for cand in cands:
             if cand.rule != "delegation":
                 continue
@@ -242,8 +243,10 @@ class Resolver:
                     continue
             if cand.sector_from_leader and tok.lemma_.lower() == "counterpart":
                 # "Defence Minister X and his Australian counterpart": the counterpart holds X's office
-                peer = next((c for c in sorted(cands, key=lambda c: -c.head) if c.kind == "person"
-                             and c.sector and c.head < cand.start and c.sentence == cand.sentence), None)
+                if peers is None:
+                    peers = _by_sentence(c for c in sorted(cands, key=lambda c: -c.head) if c.kind == "person"
+                                         and c.sector)
+                peer = next((c for c in peers.get(cand.sentence, ()) if c.head < cand.start), None)
                 if peer is not None:
                     cand.sector = peer.sector
                     cand.rule += "+counterpart-sector"
@@ -275,15 +278,15 @@ class Resolver:
     # -- pronouns --------------------------------------------------------------------
     def _pronouns(self, cands: list[Candidate]) -> None:
         ordered = sorted((c for c in cands if c.kind != "pronoun"), key=lambda c: c.head)
+        pools = {"person": _by_sentence(c for c in ordered if c.kind == "person"),
+                 # "they": a group, or a body ("the Houthis said they ...")
+                 "group": _by_sentence(c for c in ordered if c.kind in ("group", "organisation")),
+                 "other": _by_sentence(c for c in ordered if c.kind in ("country", "organisation"))}
         for cand in cands:
             if cand.kind != "pronoun":
                 continue
-            if cand.rule == "pronoun-person":
-                pool = [c for c in ordered if c.kind == "person"]
-            elif cand.rule == "pronoun-group":  # "they": a group, or a body ("the Houthis said they ...")
-                pool = [c for c in ordered if c.kind in ("group", "organisation")]
-            else:
-                pool = [c for c in ordered if c.kind in ("country", "organisation")]
+            pool = pools["person" if cand.rule == "pronoun-person" else
+                         "group" if cand.rule == "pronoun-group" else "other"]
             target = self._antecedent(cand, pool)
             if target is None:
                 continue
@@ -293,13 +296,16 @@ class Resolver:
                 cand.actor_id = _actor_id(target)
             cand.rule += "+antecedent"
 
-    def _antecedent(self, pronoun: Candidate, pool: list[Candidate]) -> Candidate | None:
-        before = [c for c in pool if c.head < pronoun.head and not c.start <= pronoun.head < c.end]
-        same = [c for c in before if c.sentence == pronoun.sentence]
+    def _antecedent(self, pronoun: Candidate, pool: dict[int, list[Candidate]]) -> Candidate | None:
+        """The mention ``pronoun`` stands for, from ``pool`` (candidates by sentence, in text order)."""
+        def before(sentence: int) -> list[Candidate]:
+            return [c for c in pool.get(sentence, ()) if c.head < pronoun.head and not c.start <= pronoun.head < c.end]
+
+        same = before(pronoun.sentence)
         if same:
             return min(same, key=lambda c: (self._subject_rank(c) > 1, -c.head))
         for back in range(1, 4):
-            prior = [c for c in before if c.sentence == pronoun.sentence - back]
+            prior = before(pronoun.sentence - back)
             if prior:
                 return min(prior, key=lambda c: (self._subject_rank(c), c.head))
         return None
@@ -311,6 +317,13 @@ class Resolver:
         if tok.dep_ in _SUBJECT:
             return 1
         return 2
+
+
+def _by_sentence(cands: Iterable[Candidate]) -> dict[int, list[Candidate]]:
+    grouped: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        grouped.setdefault(cand.sentence, []).append(cand)
+    return grouped
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..actors.lookup import mentions_in
 from ..records import ActorRef, Document, Event, Evidence, Trigger
 from ..registry import StageSettings, stage
 from . import syntax
@@ -696,8 +697,8 @@ class EventCoder:
             if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
                 m = antecedent_in_sentence(doc, m) or m
             if m.kind == "group" and m.rule.startswith("delegation"):  # "his counterpart Richard Marles"
-                m = next((p for p in doc.mentions if p.kind == "person" and m.start <= p.start
-                          and p.end <= m.end and p.country == m.country), m)
+                m = next((p for p in mentions_in(doc, m.start, m.end) if p.kind == "person"
+                          and p.country == m.country), m)
             for ref in split_by_country(doc, m):
                 if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
                     place = located_in(t) or self._member_of(doc, t)

@@ -111,8 +111,10 @@ def only_other_state(doc: Document, tok: Token, other: str | None, count_all: bo
     """The one state the sentence names, other than ``other`` (bodies such as the UN aside);
     ``count_all``: "several" when the sentence names more than one state."""
     sent = tok.sent
-    states = {m.country for m in doc.mentions
-              if m.country and sent.start_char <= m.start < sent.end_char and m.sector != "IGO"
+    from ..actors.lookup import mentions_starting
+
+    states = {m.country for m in mentions_starting(doc, sent.start_char, sent.end_char)
+              if m.country and m.sector != "IGO"
               and len(m.country) == 3 and m.country != other and m.country not in BODY_CODES}
     if count_all and len(states) > 1:
         return "several"

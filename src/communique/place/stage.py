@@ -10,6 +10,7 @@ Phone and video talks have no single place.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
@@ -108,21 +109,43 @@ def dateline_location(doc: Document, mentions: list[PlaceMention]) -> Location |
 
 def locate(doc: Document, event: Event, mentions: list[PlaceMention]) -> tuple[Location | None, str]:
     """(location, reason) for one event."""
-    if event.mode in REMOTE_MODES:
-        return None, REMOTE_REASON
-    sdoc = doc.spacy_doc
-    sentence = _event_sentence(doc, event, sdoc) if sdoc is not None else None
-    if sentence is not None:
-        found = place_in_sentence(event, sdoc, sentence, mentions)
-        if found is not None:
-            mention, cue = found
-            return _copy(mention.location), f"'{cue.text} {mention.text}' in the event's sentence"
-    dateline = dateline_location(doc, mentions)
-    if dateline is not None:
-        return dateline, f"dateline {doc.dateline_place}"
-    if doc.dateline_place:
-        return None, f"no place in the event's sentence; dateline {doc.dateline_place!r} not in the gazetteer"
-    return None, "no place in the event's sentence and no dateline"
+    return _Places(doc, mentions).locate(event)
+
+
+class _Places:
+    """The place mentions of one document, looked up by sentence; the dateline place read once."""
+
+    def __init__(self, doc: Document, mentions: list[PlaceMention]) -> None:
+        self.doc, self.mentions = doc, mentions
+        self.ordered = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.ordered]
+        self._dateline: tuple[Location | None] | None = None
+
+    def within(self, start: int, end: int) -> list[PlaceMention]:
+        return self.ordered[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def dateline(self) -> Location | None:
+        if self._dateline is None:
+            self._dateline = (dateline_location(self.doc, self.mentions),)
+        return _copy(self._dateline[0])
+
+    def locate(self, event: Event) -> tuple[Location | None, str]:
+        doc = self.doc
+        if event.mode in REMOTE_MODES:
+            return None, REMOTE_REASON
+        sdoc = doc.spacy_doc
+        sentence = _event_sentence(doc, event, sdoc) if sdoc is not None else None
+        if sentence is not None:
+            found = place_in_sentence(event, sdoc, sentence, self.within(sentence.start_char, sentence.end_char))
+            if found is not None:
+                mention, cue = found
+                return _copy(mention.location), f"'{cue.text} {mention.text}' in the event's sentence"
+        dateline = self.dateline()
+        if dateline is not None:
+            return dateline, f"dateline {doc.dateline_place}"
+        if doc.dateline_place:
+            return None, f"no place in the event's sentence; dateline {doc.dateline_place!r} not in the gazetteer"
+        return None, "no place in the event's sentence and no dateline"
 
 
 def _copy(location: Location | None) -> Location | None:
@@ -133,8 +156,9 @@ def locate_events(doc: Document) -> Document:
     sdoc = doc.spacy_doc
     mentions = find_place_mentions(sdoc) if sdoc is not None else []
     doc.annotations["places"] = mentions
+    places = _Places(doc, mentions)
     for event in doc.events:
-        event.location, event.location_reason = locate(doc, event, mentions)
+        event.location, event.location_reason = places.locate(event)
     return doc
 
 

@@ -104,10 +104,18 @@ def _nearest_to_trigger(candidates: list[DateMention], trigger: Token | None, an
     return min(candidates, key=score)
 
 
-def _context_mention(mentions: list[DateMention], sentence: int, planned: bool, first: int) -> DateMention | None:
+def _by_sentence(mentions: list[DateMention]) -> dict[int, list[DateMention]]:
+    grouped: dict[int, list[DateMention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence, []).append(mention)
+    return grouped
+
+
+def _context_mention(by_sentence: dict[int, list[DateMention]], sentence: int, planned: bool,
+                     first: int) -> DateMention | None:
     """The nearest usable date stated in sentences ``first`` .. ``sentence - 1`` (nearest first)."""
     for index in range(sentence - 1, first - 1, -1):
-        usable = [m for m in mentions if m.sentence == index and not m.bounds_span and m.planned == planned
+        usable = [m for m in by_sentence.get(index, ()) if not m.bounds_span and m.planned == planned
                   and m.value is not None and m.value.iso]
         if usable:
             by_precision = [m for m in usable if m.value.precision == "day"] or usable
@@ -138,9 +146,12 @@ def _apply(event: Event, value: DateValue | None, raw: str | None, reason: str) 
 
 
 def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: StatusCues,
-               words: DateWords, settings: DatingSettings) -> None:
-    """Set the date fields of one event."""
-    starts = _sentence_starts(doc)
+               words: DateWords, settings: DatingSettings, starts: list[int] | None = None,
+               by_sentence: dict[int, list[DateMention]] | None = None) -> None:
+    """Set the date fields of one event (``starts``, ``by_sentence``: the document's sentence
+    offsets and ``mentions`` by sentence, when already known)."""
+    starts = _sentence_starts(doc) if starts is None else starts
+    by_sentence = _by_sentence(mentions) if by_sentence is None else by_sentence
     sentence = _event_sentence(event, starts)
     token = trigger_token(doc.spacy_doc, event.trigger)
     status, tense_reason = clause_status(token, cues) if token is not None else ("occurred", "default")
@@ -148,7 +159,7 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     if sentence is None:
         _apply(event, None, None, "none")
         return
-    own = [m for m in mentions if m.sentence == sentence and not m.bounds_span]
+    own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
@@ -156,9 +167,9 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     elif (anchor := _span_anchor(doc, sentence, words)):
         _apply(event, None, anchor, "tied to a multi-day span, no single day stated")
         return
-    elif (found := _context_mention(mentions, sentence, planned, max(0, sentence - settings.context_window))):
+    elif (found := _context_mention(by_sentence, sentence, planned, max(0, sentence - settings.context_window))):
         _apply_mention(event, doc, found, f"context:sentence {found.sentence}")
-    elif not planned and (found := _context_mention(mentions, min(sentence, settings.lead_sentences), False, 0)):
+    elif not planned and (found := _context_mention(by_sentence, min(sentence, settings.lead_sentences), False, 0)):
         _apply_mention(event, doc, found, f"context:lead sentence {found.sentence}")
     elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published)) \
             and value.iso:
@@ -199,6 +210,7 @@ def date_document(doc: Document, cues: StatusCues, words: DateWords, settings: D
     if not doc.events:
         return doc
     mentions = collect_mentions(doc, cues, words)
+    starts, by_sentence = _sentence_starts(doc), _by_sentence(mentions)
     for event in doc.events:
-        date_event(event, doc, mentions, cues, words, settings)
+        date_event(event, doc, mentions, cues, words, settings, starts, by_sentence)
     return doc

@@ -7,6 +7,7 @@ preposition before it ("in April", "since 2019").
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from functools import lru_cache
@@ -91,8 +92,15 @@ def _finders() -> tuple[re.Pattern[str], ...]:
 def find_mentions(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping date mentions as ``(start, end, text)``, longest first on overlap, in text order."""
     found = {(m.start("d"), m.end("d")) for pattern in _finders() for m in pattern.finditer(text)}
-    chosen: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int]] = []  # in text order, none overlapping another
     for start, end in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
-        if all(end <= s or start >= e for s, e in chosen):
-            chosen.append((start, end))
-    return [(s, e, text[s:e]) for s, e in sorted(chosen)]
+        if not _overlaps(chosen, start, end):
+            bisect.insort(chosen, (start, end))
+    return [(s, e, text[s:e]) for s, e in chosen]
+
+
+def _overlaps(chosen: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a span of ``chosen`` (sorted, none overlapping another: each
+    span ends by the start of the next, so of the spans starting before ``end`` the last ends last)."""
+    j = bisect.bisect_left(chosen, (end, -1)) - 1
+    return j >= 0 and chosen[j][1] > start

@@ -32,7 +32,10 @@ def is_verbal(token: Token) -> bool:
 def _has_phrase(tokens: Iterable[Token], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     """The first cue phrase found in ``tokens``; "as planned", "as scheduled" do not count."""
     words = [t.lower_ for t in tokens]
+    present = set(words)
     for phrase in phrases:
+        if phrase and phrase[0] not in present:
+            continue
         size = len(phrase)
         for i in range(len(words) - size + 1):
             if tuple(words[i:i + size]) == phrase and (i == 0 or words[i - 1] != "as"):
