@@ -14,6 +14,7 @@ third location (044).
 
 from __future__ import annotations
 
+from bisect import insort
 from typing import Any
 
 from ..events.codebook import lookup
@@ -98,16 +99,66 @@ def _absorb(keep: Event, other: Event) -> None:
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Merge events that describe the same real-world event, keeping the first one's id."""
+    """Merge events that describe the same real-world event, keeping the first one's id.
+
+    Each event goes into the first kept event it is compatible with. Only kept events of its type
+    with the same pair of countries, or with the same mechanism edition, can be: those are found
+    through an index (kept current as merging fills in countries and mechanisms), not by trying
+    every kept event, so that a long article's many events merge in near-linear time."""
     merged: list[Event] = []
+    index = _KeptIndex()
     for event in events:
-        for kept in merged:
+        for at in index.candidates(event):
+            kept = merged[at]
             if _compatible(kept, event):
                 _absorb(kept, event)
+                index.update(at, kept)
                 break
         else:
             merged.append(event)
+            index.update(len(merged) - 1, event)
     return merged
+
+
+def _pair_key(e: Event) -> tuple:
+    return e.event_type, tuple(sorted(_countries(e)))
+
+
+def _mechanism_key(e: Event) -> tuple | None:
+    m = e.mechanism
+    return None if m is None else (e.event_type, m.mechanism_id or m.name, m.edition)
+
+
+class _KeptIndex:
+    """Positions of kept events by (type, pair of countries) and by (type, mechanism edition)."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple, list[int]] = {}
+        self.keys: dict[int, tuple[tuple, tuple | None]] = {}
+
+    def candidates(self, event: Event) -> list[int]:
+        """Kept events that may be compatible with ``event``, in the order they were kept: with the
+        same countries (compared when either has no mechanism) or the same mechanism edition."""
+        found = self.buckets.get(("pair", _pair_key(event)), [])
+        mechanism = _mechanism_key(event)
+        if mechanism is not None and ("mechanism", mechanism) in self.buckets:
+            found = sorted(set(found) | set(self.buckets[("mechanism", mechanism)]))
+        return found
+
+    def update(self, at: int, kept: Event) -> None:
+        keys = (_pair_key(kept), _mechanism_key(kept))
+        old = self.keys.get(at)
+        if old == keys:
+            return
+        for kind, key, before in (("pair", keys[0], old[0] if old else None),
+                                  ("mechanism", keys[1], old[1] if old else None)):
+            if key == before:
+                continue
+            if before is not None:
+                self.buckets[(kind, before)].remove(at)
+            if key is not None:
+                insort(self.buckets.setdefault((kind, key), []), at)
+        self.keys[at] = keys
 
 
 def settle_meeting_code(event: Event) -> None:
