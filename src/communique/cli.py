@@ -22,7 +22,7 @@ from rich.table import Table
 from . import cli_checks as checks
 from .cli_errors import SafeGroup, version_callback
 from .export import FORMATS, event_to_dict
-from .linking.provenance import article_event
+from .linking.provenance import article_event, document_source
 from .progress import Progress, progress_wanted
 from .records import Event, Failure
 from .store import DEFAULT_PATH
@@ -419,7 +419,8 @@ def code(
                 report.failure(item)
                 continue
             report.document(item)
-            yield from (article_event(event_to_dict(e), None) for e in item.events)
+            source = document_source(item)
+            yield from (article_event(event_to_dict(e), None, source) for e in item.events)
 
     try:
         with _output(output) as fh:

@@ -11,24 +11,16 @@ from __future__ import annotations
 import json
 from importlib import resources
 from typing import Iterable
-from urllib.parse import urlparse
 
 import duckdb
 
 from ..linking.crossdoc import LinkRecord, cluster, fold_name, index_keys, link_score, linked_id
+from ..linking.provenance import outlet  # noqa: F401 - re-exported
 from ..records import Document, Event
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(resources.files(__package__).joinpath("linking.sql").read_text("utf-8"))
-
-
-def outlet(source: str | None, url: str | None, doc_id: str) -> str:
-    """The outlet of a document: its source, else its web host, else the document itself."""
-    if source and source.strip():
-        return source.strip()
-    host = urlparse(url or "").hostname
-    return host.removeprefix("www.") if host else f"doc:{doc_id}"
 
 
 def record_of(event: Event, doc: Document) -> LinkRecord:
