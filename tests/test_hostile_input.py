@@ -19,6 +19,7 @@ from communique.ingest import read_inputs
 from communique.ingest.json_records import documents_from_jsonl
 from communique.records import Document, Failure
 from communique.store import Store
+from communique.store.queries import Queries
 
 runner = CliRunner()
 GOOD = {
@@ -88,6 +89,36 @@ def test_each_bad_input_is_one_line_and_the_good_ones_are_stored(tmp_path):
     assert "stored 7, unchanged 0, failed 9, warnings 4" in result.stderr
 
 
+def test_code_judges_repeated_ids_and_texts_as_ingest_does_and_codes_what_it_stores(tmp_path):
+    lines = [
+        {"id": "x", "text": "Ghana condemned Togo on Monday.", "published": "2023-05-02"},
+        {"id": "x", "text": "Ghana praised Benin on Tuesday.", "published": "2023-05-02"},  # same id, other text
+        {"id": "y", "text": "Mali accused Niger of shelling a border town.", "published": "2023-05-02"},
+        {"id": "z", "text": "Mali accused Niger of shelling a border town.", "published": "2023-05-02"},  # same text
+        {"id": "x", "text": "Ghana condemned Togo on Monday.", "published": "2023-05-02"},  # the same article again
+    ]
+    source = tmp_path / "lines.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    coded = runner.invoke(app, ["code", str(source)])
+    assert coded.exit_code == 1
+    reports = [line for line in coded.stderr.splitlines() if line.startswith(("failed:", "skipped:"))]
+    assert reports == [
+        f"skipped: {source}:5: the same id and text as an earlier input",
+        f"failed: {source}:2: id 'x' is already coded with other text; the first is kept",
+        f"failed: {source}:4: same text as document 'y', coded once under that id",
+    ]
+    events = [json.loads(line) for line in coded.stdout.splitlines()]
+    assert {(e["doc_id"], e["recipient"]["country"]) for e in events} == {("x", "TGO"), ("y", "NER")}
+    db = tmp_path / "x.duckdb"
+    ingested = runner.invoke(app, ["ingest", str(source), "--db", str(db)])
+    assert ingested.exit_code == 1 and "stored 2, unchanged 1, failed 2" in ingested.stderr
+    assert f"failed: {source}:2: id 'x' is already stored with other text; the first is kept" in ingested.stderr
+    assert f"failed: {source}:4: same text as document 'y', stored once under that id" in ingested.stderr
+    exported = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "-o", "-", "--per-article"])
+    stored = [{**json.loads(line), "linked_id": None} for line in exported.stdout.splitlines()]
+    assert sorted(stored, key=lambda e: e["event_id"]) == sorted(events, key=lambda e: e["event_id"])
+
+
 def test_a_second_run_over_the_same_batch_stores_nothing_new(tmp_path):
     batch = tmp_path / "batch"
     batch.mkdir()
@@ -120,18 +151,25 @@ def test_a_bad_option_value_is_a_usage_error_naming_the_option(tmp_path, args, o
 
 
 def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, tmp_path):
+    calls = []
+
     def broken(*args, **kwargs):
+        calls.append(args)
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr(Store, "events", broken)
     db = tmp_path / "e.duckdb"
     Store(db).close()
-    plain = runner.invoke(app, ["events", "--db", str(db)])
-    assert plain.exit_code == 1
-    assert plain.stderr.strip().splitlines() == [
-        "error: RuntimeError: disk on fire (run with --debug for the traceback)"]
+    monkeypatch.setattr(Queries, "rows", broken)  # every read query of the store goes through it
+    for view in ([], ["--per-article"], ["--per-article", "--format", "jsonl"]):
+        plain = runner.invoke(app, ["events", "--db", str(db), *view])
+        assert calls, "the command reads through the query layer"
+        assert plain.exit_code == 1
+        assert plain.stderr.strip().splitlines() == [
+            "error: RuntimeError: disk on fire (run with --debug for the traceback)"]
+        assert plain.stdout == ""
+        calls.clear()
     debug = runner.invoke(app, ["--debug", "events", "--db", str(db)])
-    assert "Traceback" in debug.stderr and debug.exit_code == 1
+    assert "Traceback" in debug.stderr and "disk on fire" in debug.stderr and debug.exit_code == 1
 
 
 def test_ingest_of_a_missing_file_creates_no_store(tmp_path):

@@ -24,7 +24,7 @@ from .cli_errors import SafeGroup, version_callback
 from .export import FORMATS, event_to_dict
 from .linking.provenance import article_event, document_source
 from .progress import Progress, progress_wanted
-from .records import Event, Failure
+from .records import Document, Event, Failure
 from .store import DEFAULT_PATH
 from .store.paging import DEFAULT_PAGE, MAX_PAGE
 
@@ -402,6 +402,7 @@ def code(
 ) -> None:
     """Code articles without storing them; events go to stdout or a file, failures to stderr."""
     from .ingest.inventory import count_articles
+    from .store.admission import Admission
 
     coder = _coder(model, config)
     if engine is Engine.dask:
@@ -411,9 +412,16 @@ def code(
         checks.output_path(output)
     show = progress_wanted(progress)
     report = Progress(enabled=show, total=count_articles(paths) if show else None)
+    # an id met again with other text, or a text met again under another id, as ingest judges them
+    admission = Admission(None, kept="coded")
+
+    def repeated(doc: Document) -> None:
+        report.advance()
+        report.say(f"skipped: {doc.origin or doc.doc_id}: the same id and text as an earlier input")
 
     def rows() -> Iterator[dict[str, Any]]:
-        for item in coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers)):
+        for item in coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers),
+                                     admit=lambda docs: admission.filter(docs, on_unchanged=repeated)):
             report.advance()
             if isinstance(item, Failure):
                 report.failure(item)

@@ -2,7 +2,8 @@
 
 Re-ingesting unchanged input is a no-op that never reaches the parser. An id already stored
 (or seen earlier in the run) with other text is reported and the first kept; the same text
-under a second id is reported and stored once.
+under a second id is reported and stored once. ``communique code`` judges its inputs the same
+way, with no store, so that it codes exactly what ``ingest`` stores.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ class Verdict(Enum):
 
 class Admission:
     """Judges documents against the store (None: no store yet) and against those already
-    admitted in this run."""
+    admitted in this run; ``kept`` is what happens to an admitted document ("stored", "coded"),
+    for the reports."""
 
-    def __init__(self, store: "Store | None", *, replace: bool = False) -> None:
+    def __init__(self, store: "Store | None", *, replace: bool = False, kept: str = "stored") -> None:
         self.store = store
         self.replace = replace
+        self.kept = kept
         self.hash_of_id: dict[str, str] = {}
         self.id_of_hash: dict[str, str] = {}
         self.unchanged: list[str] = []
@@ -56,10 +59,10 @@ class Admission:
         replacing = stored_hash is not None and self.replace and doc.doc_id not in self.hash_of_id
         if stored_hash is not None and not replacing:
             return Failure(origin=origin, doc_id=doc.doc_id,
-                           reason=f"id {doc.doc_id!r} is already stored with other text; the first is kept")
+                           reason=f"id {doc.doc_id!r} is already {self.kept} with other text; the first is kept")
         if stored_id is not None:
             return Failure(origin=origin, doc_id=doc.doc_id,
-                           reason=f"same text as document {stored_id!r}, stored once under that id")
+                           reason=f"same text as document {stored_id!r}, {self.kept} once under that id")
         self.hash_of_id[doc.doc_id] = doc.content_hash
         self.id_of_hash[doc.content_hash] = doc.doc_id
         return Verdict.REPLACE if replacing else Verdict.NEW
