@@ -21,8 +21,10 @@ class _MentionIndex:
         self.mentions = mentions
         self.size = len(mentions)
         self.by_head: dict[int | None, list[int]] = defaultdict(list)
+        self.by_sentence: dict[int, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):
             self.by_head[m.head_start].append(i)
+            self.by_sentence[m.sentence].append(i)
         self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
         self.starts = [mentions[i].start for i in self.order]
         self.longest = max((m.end - m.start for m in mentions), default=0)
@@ -46,6 +48,11 @@ def _index(doc: Document) -> _MentionIndex:
     if index is None or index.mentions is not doc.mentions or index.size != len(doc.mentions):
         index = doc.annotations[_INDEX_KEY] = _MentionIndex(doc.mentions)
     return index
+
+
+def mentions_of_sentence(doc: Document, sentence: int) -> list[Mention]:
+    """The mentions of one sentence, in list order."""
+    return [doc.mentions[i] for i in _index(doc).by_sentence.get(sentence, ())]
 
 
 def mentions_starting(doc: Document, start: int, end: int) -> list[Mention]:

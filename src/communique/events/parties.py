@@ -155,8 +155,10 @@ def named_entity(tok: Token) -> ActorRef | None:
 def antecedent_in_sentence(doc: Document, pronoun: Mention) -> Mention | None:
     if not pronoun.actor_id:
         return None
-    named = [m for m in doc.mentions if m.actor_id == pronoun.actor_id and m.kind != "pronoun"
-             and m.sentence == pronoun.sentence and m.start < pronoun.start]
+    from ..actors.lookup import mentions_of_sentence
+
+    named = [m for m in mentions_of_sentence(doc, pronoun.sentence) if m.actor_id == pronoun.actor_id
+             and m.kind != "pronoun" and m.start < pronoun.start]
     return max(named, key=lambda m: (m.end - m.start)) if named else None
 
 

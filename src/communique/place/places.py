@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -74,11 +75,22 @@ def _candidate_spans(source: Doc | Span) -> list[tuple[int, int]]:
 def _extend(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """Take in a following generic word: "Dongxing" + "city", "Guangxi" + "Zhuang Autonomous Region"."""
     start, end = span
-    for words, _ in generic_words().suffixes:
-        parts = words.split()
+    following = doc[end].text if end < len(doc) else None
+    for parts in _suffixes_by_first_word(generic_words().suffixes).get(following, ()):
         if [t.text for t in doc[end : end + len(parts)]] == parts:
             return start, end + len(parts)
     return start, end
+
+
+@lru_cache(maxsize=4)
+def _suffixes_by_first_word(suffixes: tuple[tuple[str, str], ...]) -> dict[str | None, list[list[str]]]:
+    """The generic words' token lists by their first word, each in the order of ``suffixes``."""
+    grouped: dict[str | None, list[list[str]]] = {}
+    for words, _ in suffixes:
+        parts = words.split()
+        if parts:
+            grouped.setdefault(parts[0], []).append(parts)
+    return grouped
 
 
 _RANK = {"city": 0, "admin1": 1, "country": 2, "region": 2, "water": 2}
