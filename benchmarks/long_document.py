@@ -13,14 +13,17 @@ row are alike) up to ``--chars`` characters:
 
 Each case runs ``communique code FILE -o OUT`` in its own process; the wall time, that
 process's CPU time (user + system) and peak resident memory (``getrusage``) are recorded with
-the number of events. The bar: a 1 MB article codes in under 60 s and under 1 GB (wall time
-is what a user waits; on a shared machine it exceeds the CPU time by the time spent waiting).
+the number of events and the machine's load average when the case starts. The bar: a 1 MB
+article codes in under 60 s and under 1 GB (wall time is what a user waits; on a shared machine
+it exceeds the CPU time by the time spent waiting for a core, so ``cpu_within_bar`` is the
+measure that does not depend on what else runs).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import re
@@ -127,6 +130,7 @@ def run_case(chars: int, case: str, folder: Path) -> dict:
     command = [sys.executable, "-m", "communique.cli", "code", str(source), "-o", str(out), "--no-progress"]
     # a fresh parent per case, so that its children's peak memory is this case's alone
     measure = [sys.executable, "-c", MEASURE, *command]
+    load = os.getloadavg()[0]
     t0 = time.perf_counter()
     done = subprocess.run(measure, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
@@ -134,10 +138,15 @@ def run_case(chars: int, case: str, folder: Path) -> dict:
     measured = re.fullmatch(r"(-?\d+) (\d+) ([\d.]+)", last)
     exit_code, peak_kib, cpu = (int(measured[1]), int(measured[2]), float(measured[3])) if measured else (-1, 0, 0.0)
     events = sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.strip()) if out.exists() else 0
+    # exit code 1 with warnings only (a text without sentence ends is cut, and says so) is a success
+    coded = exit_code == 0 or (exit_code == 1 and all(line.startswith("warning:") for line in errors))
+    within_memory = peak_kib * 1024 < BAR_BYTES
     return {
         "case": case, "chars": source.stat().st_size, "exit_code": exit_code, "stderr": errors[-3:],
         "seconds": round(seconds, 1), "cpu_seconds": cpu, "peak_rss_mb": round(peak_kib / 1024, 1), "events": events,
-        "within_bar": exit_code == 0 and seconds < BAR_SECONDS and peak_kib * 1024 < BAR_BYTES,
+        "load_average_before": round(load, 2),
+        "within_bar": coded and seconds < BAR_SECONDS and within_memory,
+        "cpu_within_bar": coded and cpu < BAR_SECONDS and within_memory,
     }
 
 

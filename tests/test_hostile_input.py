@@ -119,6 +119,25 @@ def test_code_judges_repeated_ids_and_texts_as_ingest_does_and_codes_what_it_sto
     assert sorted(stored, key=lambda e: e["event_id"]) == sorted(events, key=lambda e: e["event_id"])
 
 
+def test_a_directory_walk_reports_loops_links_and_pipes_and_reads_what_comes_after(tmp_path):
+    root = tmp_path / "walk"
+    (root / "a" / "inner").mkdir(parents=True)
+    (root / "a" / "inner" / "first.txt").write_text("date 2023-05-02\nGhana condemned Togo on Monday.\n")
+    os.symlink("../..", root / "a" / "inner" / "up")  # back to the top: a loop
+    os.symlink("missing.txt", root / "a" / "broken")
+    os.mkfifo(root / "a" / "pipe.txt")  # reading it would wait for ever
+    (root / "z.txt").write_text("date 2023-05-02\nMali accused Niger of shelling a border town.\n")
+    result = runner.invoke(app, ["code", str(root), "--progress"])
+    assert result.exit_code == 1
+    failed = sorted(line for line in result.stderr.splitlines() if line.startswith("failed:"))
+    assert failed == [
+        f"failed: {root / 'a' / 'broken'}: broken symbolic link: its target does not exist",
+        f"failed: {root / 'a' / 'inner' / 'up'}: symbolic link loop: directory already read",
+        f"failed: {root / 'a' / 'pipe.txt'}: not a regular file or directory (a pipe, socket or device)",
+    ]
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {"first", "z"}
+
+
 def test_a_second_run_over_the_same_batch_stores_nothing_new(tmp_path):
     batch = tmp_path / "batch"
     batch.mkdir()
@@ -140,11 +159,15 @@ def test_a_second_run_over_the_same_batch_stores_nothing_new(tmp_path):
     (["explain", "--published", "9999-12-31", "China met Laos."], "--published"),
     (["export", "--format", "jsonl", "-o", "/no/such/dir/x.jsonl"], "--output"),
     (["code", "x.txt", "--model", "no_such_model"], "--model"),
+    (["actors", "--country", "12"], "--country"),
+    (["mechanisms", "--country", "C"], "--country"),
+    (["ingest", "x.txt", "--db", "/no/such/dir/s.duckdb"], "--db"),
 ])
 def test_a_bad_option_value_is_a_usage_error_naming_the_option(tmp_path, args, option):
     db = tmp_path / "e.duckdb"
     Store(db).close()
-    result = runner.invoke(app, [*args, *(["--db", str(db)] if args[0] in ("events", "export") else [])])
+    result = runner.invoke(app, [*args, *(["--db", str(db)] if args[0] in ("events", "export", "actors",
+                                                                          "mechanisms") else [])])
     assert result.exit_code == 2, result.output
     assert option in result.stderr
     assert "Traceback" not in result.output
@@ -176,6 +199,13 @@ def test_ingest_of_a_missing_file_creates_no_store(tmp_path):
     db = tmp_path / "none.duckdb"
     result = runner.invoke(app, ["ingest", str(tmp_path / "nonexistent.txt"), "--db", str(db)])
     assert result.exit_code == 1 and "no such file or directory" in result.stderr
+    assert not db.exists()
+
+
+def test_delete_from_a_missing_store_creates_no_store(tmp_path):
+    db = tmp_path / "none.duckdb"
+    result = runner.invoke(app, ["delete", "some-doc", "--db", str(db)])
+    assert result.exit_code == 1 and "no store at" in result.stderr
     assert not db.exists()
 
 

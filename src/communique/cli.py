@@ -110,11 +110,12 @@ def _filters(dyad: str | None, types: list[str] | None, since: str | None, until
 
 
 @contextmanager
-def _open_store(db: Path, *, read_only: bool) -> Iterator[Store]:
+def _open_store(db: Path, *, read_only: bool, create: bool = False) -> Iterator[Store]:
+    """The store at ``db``; only a writer that ``create``s may start a new one."""
     from .store import Store, StoreError
 
-    checks.store_path(db)
-    if read_only and not db.exists():
+    checks.store_path(db, create=create)
+    if not create and not db.exists():
         typer.echo(f"error: no store at {db} (run 'communique ingest' first)", err=True)
         raise typer.Exit(1)
     try:
@@ -234,7 +235,7 @@ def ingest(
     from .store.admission import Admission
 
     coder = _coder(model, config)
-    checks.store_path(db)
+    checks.store_path(db, create=True)
     store = _writer(db) if db.exists() else None  # no store is created until there is something to store
     show = progress_wanted(progress)
     report = Progress(enabled=show, total=count_articles(paths) if show else None)
@@ -492,7 +493,7 @@ def load(
     """Load coded Parquet partitions into a store; content already stored is skipped."""
     from .store.load import load_directory
 
-    with _open_store(db, read_only=False) as store:
+    with _open_store(db, read_only=False, create=True) as store:
         result = load_directory(store, directory)
     for failure in result.failed:
         typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
@@ -551,8 +552,9 @@ def actors(
     format: Annotated[RowsFormat, typer.Option("--format", help="Output format.")] = RowsFormat.table,  # noqa: A002
 ) -> None:
     """List the people and entities in the store, with their roles and events."""
+    country = checks.code(country, "--country")
     with _open_store(db, read_only=True) as store:
-        rows = store.actors(country=country.upper() if country else None)
+        rows = store.actors(country=country)
     if format is RowsFormat.table:
         rows = [{key: row[key] for key in ACTOR_TABLE_COLUMNS} for row in rows]
     _print_rows(rows, format, title=f"{len(rows)} actors")
@@ -565,8 +567,9 @@ def mechanisms(
     format: Annotated[RowsFormat, typer.Option("--format", help="Output format.")] = RowsFormat.table,  # noqa: A002
 ) -> None:
     """List recurring mechanisms (dialogues, consultations, exercises) and their editions."""
+    country = checks.code(country, "--country")
     with _open_store(db, read_only=True) as store:
-        rows = store.mechanisms(country=country.upper() if country else None)
+        rows = store.mechanisms(country=country)
     from .linking.mechanisms import mechanism_series
 
     _print_rows(mechanism_series(rows), format, title="mechanisms")

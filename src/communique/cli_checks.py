@@ -77,9 +77,12 @@ def sentence(value: str) -> str:
     return value
 
 
-def store_path(path: Path) -> None:
+def store_path(path: Path, *, create: bool = False) -> None:
+    """A store file (``create``: or one that can be created, in a folder that exists)."""
     if path.is_dir():
         raise _bad(f"{path} is a directory, not a store file", "--db")
+    if create and not path.exists() and not path.parent.is_dir():
+        raise _bad(f"cannot create {path}: folder {path.parent} does not exist", "--db")
 
 
 def output_path(value: str) -> Path:

@@ -27,8 +27,8 @@ def count_articles(paths: Sequence[str | Path]) -> int | None:
 
 
 def _articles_in(path: Path) -> int:
-    if path.suffix.lower() not in JSONL_SUFFIXES:
-        return 1
+    if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
+        return 1  # (a pipe is not opened: reading it would wait for a writer)
     try:
         with path.open("rb") as fh:
             return max(1, sum(1 for line in fh if line.strip()))

@@ -160,10 +160,10 @@ def iter_directory(directory: Path) -> Iterator[Path | Failure]:
         for entry in entries:
             if not entry.name.startswith("."):
                 found.append(_entry_kind(entry))
-        stack.extend(item for item in reversed(found) if item is not None)
+        stack.extend(reversed(found))
 
 
-def _entry_kind(entry: os.DirEntry) -> tuple[str, Path] | Failure | None:
+def _entry_kind(entry: os.DirEntry) -> tuple[str, Path] | Failure:
     """``("dir"|"file", path)`` for an entry to walk or read, a Failure for one that cannot be."""
     path = Path(entry.path)
     try:
@@ -173,7 +173,7 @@ def _entry_kind(entry: os.DirEntry) -> tuple[str, Path] | Failure | None:
             return ("file", path)
         if entry.is_symlink():
             path.stat()  # raises: a broken link or a loop
-        return None  # sockets, fifos, devices: not articles
+        return Failure(origin=str(path), reason="not a regular file or directory (a pipe, socket or device)")
     except FileNotFoundError:
         return Failure(origin=str(path), reason="broken symbolic link: its target does not exist")
     except OSError as exc:

@@ -56,8 +56,9 @@ def parse_long(nlp: Language, text: str, batch_size: int = 1) -> Doc:
     if len(pieces) == 1:
         return nlp(text)
     docs = list(nlp.pipe(pieces, batch_size=batch_size))
+    cut = sum(d.user_data.pop(CUT_KEY, 0) for d in docs)  # (Doc.from_docs warns of user data it drops)
     joined = Doc.from_docs(docs, ensure_whitespace=False)
-    joined.user_data[CUT_KEY] = sum(d.user_data.get(CUT_KEY, 0) for d in docs)
+    joined.user_data[CUT_KEY] = cut
     return joined
 
 
