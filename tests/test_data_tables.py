@@ -90,3 +90,16 @@ def test_every_data_file_error_is_a_data_file_error(tmp_path):
         codebook.read_codes(path)
     with pytest.raises(DataFileError):
         load_dictionary(write(tmp_path, "team.csv", "name\nAlda Brenner\n"))
+
+
+def test_a_byte_order_mark_before_the_header_is_ignored(tmp_path):
+    path = tmp_path / "team.csv"
+    path.write_bytes("\ufeffname,code\nAlda Brenner,DEU GOV\n".encode("utf-8"))
+    assert load_dictionary(path).code_on("Alda Brenner").country == "DEU"
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "admin1.csv"
+    path.write_bytes("country,code,name\nFR,11,\xcele-de-France\n".encode("latin-1"))
+    with pytest.raises(DataFileError, match=r"admin1.csv:0: not UTF-8 text"):
+        read_csv(path, DivisionRow)

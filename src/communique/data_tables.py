@@ -51,24 +51,24 @@ def read_csv(path: str | Path, row: type[Row], *, name: str | None = None, delim
     name = name or str(path)
     columns = list(row.model_fields)
     required = [c for c, f in row.model_fields.items() if f.is_required()]
-    with _open(path, name, error) as fh:
-        reader = csv.reader(_without_comments(fh), delimiter=delimiter, skipinitialspace=skipinitialspace)
-        header = next((values for values in reader if values), None)
-        found = [h.strip() for h in header or ()]
-        if header is None or not set(required) <= set(found) or not set(found) <= set(columns) \
-                or len(set(found)) != len(found):
-            raise error(name, reader.line_num or 1,
-                        f"expected columns {','.join(columns)} (required: {','.join(required)}), "
-                        f"found {','.join(found) or 'none'}")
-        rows = []
-        for values in reader:
-            if not values:
-                continue
-            missing = [c for c in required if c not in found[:len(values)]]
-            if len(values) > len(found) or missing:
-                raise error(name, reader.line_num, f"expected {len(found)} fields, found {len(values)}")
-            cells = {c: v.strip() for c, v in zip(found, values)}
-            rows.append((reader.line_num, check_row(cells, row, name, reader.line_num, error)))
+    reader = csv.reader(_without_comments(_lines(path, name, error)), delimiter=delimiter,
+                        skipinitialspace=skipinitialspace)
+    header = next((values for values in reader if values), None)
+    found = [h.strip() for h in header or ()]
+    if header is None or not set(required) <= set(found) or not set(found) <= set(columns) \
+            or len(set(found)) != len(found):
+        raise error(name, reader.line_num or 1,
+                    f"expected columns {','.join(columns)} (required: {','.join(required)}), "
+                    f"found {','.join(found) or 'none'}")
+    rows = []
+    for values in reader:
+        if not values:
+            continue
+        missing = [c for c in required if c not in found[:len(values)]]
+        if len(values) > len(found) or missing:
+            raise error(name, reader.line_num, f"expected {len(found)} fields, found {len(values)}")
+        cells = {c: v.strip() for c, v in zip(found, values)}
+        rows.append((reader.line_num, check_row(cells, row, name, reader.line_num, error)))
     return rows
 
 
@@ -80,15 +80,14 @@ def read_lines(path: str | Path, split: Callable[[str], dict[str, Any] | None], 
     the form ``expected``."""
     name = name or str(path)
     rows = []
-    with _open(path, name, error) as fh:
-        for number, raw in enumerate(fh, start=1):
-            text = raw.split("#", 1)[0].strip()
-            if not text or skip(text):
-                continue
-            cells = split(text)
-            if cells is None:
-                raise error(name, number, f"expected {expected!r}, found {text!r}")
-            rows.append((number, check_row(cells, row, name, number, error)))
+    for number, raw in enumerate(_lines(path, name, error), start=1):
+        text = raw.split("#", 1)[0].strip()
+        if not text or skip(text):
+            continue
+        cells = split(text)
+        if cells is None:
+            raise error(name, number, f"expected {expected!r}, found {text!r}")
+        rows.append((number, check_row(cells, row, name, number, error)))
     return rows
 
 
@@ -114,20 +113,16 @@ def _message(error: dict[str, Any]) -> str:
     return error["msg"]
 
 
-class _open:
-    """A file opened for reading, with an error naming it when it cannot be."""
-
-    def __init__(self, path: str | Path, name: str, error: ErrorFactory) -> None:
-        try:
-            self.fh = open(path, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise error(name, 0, f"cannot read: {exc.strerror or exc}") from None
-
-    def __enter__(self) -> Iterable[str]:
-        return self.fh
-
-    def __exit__(self, *exc: Any) -> None:
-        self.fh.close()
+def _lines(path: str | Path, name: str, error: ErrorFactory) -> Iterator[str]:
+    """The file's lines (a byte-order mark dropped); a file that cannot be read or is not UTF-8 is
+    an error naming it."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            yield from fh
+    except OSError as exc:
+        raise error(name, 0, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise error(name, 0, f"not UTF-8 text: {exc.reason}") from None
 
 
 def _without_comments(lines: Iterable[str]) -> Iterator[str]:
