@@ -99,7 +99,7 @@ def test_code_judges_repeated_ids_and_texts_as_ingest_does_and_codes_what_it_sto
     ]
     source = tmp_path / "lines.jsonl"
     source.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    coded = runner.invoke(app, ["code", str(source)])
+    coded = runner.invoke(app, ["code", str(source), "--per-article"])
     assert coded.exit_code == 1
     reports = [line for line in coded.stderr.splitlines() if line.startswith(("failed:", "skipped:"))]
     assert reports == [

@@ -42,28 +42,24 @@ def test_every_article_is_stored_and_code_agrees_with_ingest_and_export(inputs, 
     ingested = runner.invoke(app, ["ingest", *inputs, "--db", db])
     assert ingested.exit_code == 0, ingested.stderr
     assert f"stored {len(articles)}, unchanged 0, failed 0" in ingested.stderr
-    per_article = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-", "--per-article"])
-    linked = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-"])
-    assert per_article.exit_code == 0 and linked.exit_code == 0, per_article.stderr + linked.stderr
-    code_events, stored_events = by_id(jsonl(coded.stdout)), by_id(jsonl(per_article.stdout))
-    assert len(code_events) == len(jsonl(coded.stdout))  # unique ids
+    exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-"])
+    code_events, stored_events = jsonl(coded.stdout), jsonl(exported.stdout)
+    assert len(by_id(code_events)) == len(code_events)  # unique ids
+    assert by_id(stored_events) == by_id(code_events)  # linked across articles, both ways
+    # article by article: the same reports, the store's carrying the id of the linked event they joined
+    coded_reports = jsonl(runner.invoke(app, ["code", *inputs, "--per-article"]).stdout)
+    stored_reports = jsonl(runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-",
+                                               "--per-article"]).stdout)
+    linked_ids = {e["event_id"] for e in code_events}
+    assert {r["linked_id"] for r in stored_reports} == linked_ids
+    assert by_id([{**r, "linked_id": None} for r in stored_reports]) == by_id(coded_reports)
+    assert sum(len(e["mentions"]) for e in code_events) == len(coded_reports)
     documents = {d.doc_id: d for d in articles}
-    for event in code_events.values():  # each report names its outlet and publication date
-        doc, said = documents[event["doc_id"]], event["mentions"][0]
+    for report in coded_reports:  # each report names its outlet and publication date, as the store does
+        doc, said = documents[report["doc_id"]], report["mentions"][0]
         assert said["published"] == doc.published
         assert said["source"] == (doc.source.strip() if doc.source else said["source"])
-    assert sum(1 for e in code_events.values() if e["mentions"][0]["published"]) > len(code_events) / 2
-    # event for event the same, but for the linked event each stored one belongs to: linking across
-    # articles happens in the store, so `code` leaves it null
-    assert all(e["linked_id"] is None for e in code_events.values())
-    assert all(e["linked_id"] for e in stored_events.values())
-    assert {k: {**e, "linked_id": None} for k, e in stored_events.items()} == code_events
-    # the linked export has every coded event, as one of the mentions of the event it is linked into
-    linked_events = by_id(jsonl(linked.stdout))
-    for event_id, event in code_events.items():
-        mentions = linked_events[stored_events[event_id]["linked_id"]]["mentions"]
-        assert [m for m in mentions if m["event_id"] == event_id] == event["mentions"]
-    assert sum(len(e["mentions"]) for e in linked_events.values()) == len(code_events)
+    assert sum(1 for r in coded_reports if r["mentions"][0]["published"]) > len(coded_reports) / 2
     again = runner.invoke(app, ["ingest", *inputs, "--db", db])
     assert f"stored 0, unchanged {len(articles)}, failed 0" in again.stderr
 

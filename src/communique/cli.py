@@ -22,7 +22,7 @@ from rich.table import Table
 from . import cli_checks as checks
 from .cli_errors import SafeGroup, version_callback
 from .export import FORMATS, event_to_dict
-from .linking.provenance import article_event, document_source
+from .linking.provenance import article_event
 from .progress import Progress, progress_wanted
 from .records import Document, Event, Failure
 from .store import DEFAULT_PATH
@@ -400,8 +400,18 @@ def code(
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers "
                             "processes.")] = None,
+    per_article: Annotated[bool, typer.Option(
+        "--per-article", help="One row per article's report of an event, written as each article is coded, "
+                              "instead of one per real-world event linked across the articles of the run.")
+    ] = False,
 ) -> None:
-    """Code articles without storing them; events go to stdout or a file, failures to stderr."""
+    """Code articles without storing them; events go to stdout or a file, failures to stderr.
+
+    The events of the run are linked across articles (one row per real-world event, every report a
+    mention), as `ingest` and `export` would give them; --per-article streams article-level rows.
+    """
+    from .linking.batch import BatchLinker
+    from .linking.reports import outlet
     from .ingest.inventory import count_articles
     from .store.admission import Admission
 
@@ -413,6 +423,7 @@ def code(
         checks.output_path(output)
     show = progress_wanted(progress)
     report = Progress(enabled=show, total=count_articles(paths) if show else None)
+    linker = None if per_article else BatchLinker()
     # an id met again with other text, or a text met again under another id, as ingest judges them
     admission = Admission(None, kept="coded")
 
@@ -428,8 +439,13 @@ def code(
                 report.failure(item)
                 continue
             report.document(item)
-            source = document_source(item)
-            yield from (article_event(event_to_dict(e), None, source) for e in item.events)
+            if linker is not None:
+                linker.add(item)
+            else:
+                doc = {"outlet": outlet(item.source, item.url, item.doc_id), "published": item.published}
+                yield from (article_event(event_to_dict(e), None, doc) for e in item.events)
+        if linker is not None:
+            yield from linker.events()
 
     try:
         with _output(output) as fh:

@@ -10,29 +10,12 @@ in ``date_alternatives`` with the documents that give them.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
-
-if TYPE_CHECKING:
-    from ..records import Document
+from typing import Any
 
 Row = dict[str, Any]
 Doc = dict[str, Any]
 
 PRECISION_RANK = {"day": 3, "monthday": 2, "month": 1, "year": 0}
-
-
-def outlet(source: str | None, url: str | None, doc_id: str) -> str:
-    """The outlet of a document: its source, else its web host, else the document itself."""
-    if source and source.strip():
-        return source.strip()
-    host = urlparse(url or "").hostname
-    return host.removeprefix("www.") if host else f"doc:{doc_id}"
-
-
-def document_source(doc: Document) -> Doc:
-    """What a mention tells of its document: the outlet and the publication date."""
-    return {"outlet": outlet(doc.source, doc.url, doc.doc_id), "published": doc.published}
 
 
 def mention(row: Row, doc: Doc | None = None) -> Row:

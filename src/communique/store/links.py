@@ -14,29 +14,13 @@ from typing import Iterable
 
 import duckdb
 
-from ..linking.crossdoc import LinkRecord, cluster, fold_name, index_keys, link_score, linked_id
-from ..linking.provenance import outlet  # noqa: F401 - re-exported
-from ..records import Document, Event
+from ..linking.crossdoc import LinkRecord, cluster, index_keys, link_score, linked_id
+from ..linking.reports import record_of
+from ..records import Document
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(resources.files(__package__).joinpath("linking.sql").read_text("utf-8"))
-
-
-def record_of(event: Event, doc: Document) -> LinkRecord:
-    people = sorted({fold_name(ref.name) for ref in (event.actor, event.recipient)
-                     if ref is not None and ref.name and ref.actor_id and ref.actor_id.startswith("person:")})
-    mechanism = event.mechanism
-    return LinkRecord(
-        event_id=event.event_id, doc_id=doc.doc_id, event_type=event.event_type,
-        actor_country=event.actor.country if event.actor else None,
-        recipient_country=event.recipient.country if event.recipient else None,
-        symmetric=bool(event.symmetric), date=event.date, date_end=event.date_end, published=doc.published,
-        source=outlet(doc.source, doc.url, doc.doc_id),
-        location_country=event.location.country if event.location else None,
-        mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
-        edition=mechanism.edition if mechanism else None, people=tuple(people),
-        text=" ".join(ev.sentence for ev in event.evidence))
 
 
 class Links:
