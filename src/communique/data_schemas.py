@@ -182,6 +182,10 @@ class StatusCues(Entry):
     ongoing: OngoingCues
 
 
+class ReadingHome(Entry):
+    generic_domains: Words = []
+
+
 SCHEMAS: dict[str, Any] = {
     "actors/agents.yaml": Agents,
     "actors/bodies.yaml": list[Body],
@@ -197,6 +201,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/intents.yaml": Intents,
     "patterns/verbs.yaml": PatternFile,
     "place/cues.yaml": PlaceCues,
+    "reading/home.yaml": ReadingHome,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,

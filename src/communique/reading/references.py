@@ -1,0 +1,240 @@
+"""The ``references`` stage: event sides read across the whole article.
+
+The events stage codes one sentence at a time; a side it finds there may be a reference to
+someone the article named before ("He", "the minister", "They", "the two sides"), a person whose
+state another sentence gives, a bare state whose office in the story gives its sector, or one of
+several coordinated parties ("South Korea, the U.S. and Japan launched ..."). This stage reads
+the article's participants (:mod:`.participants`) and resolves each such side against them; every
+side resolved across sentences says so in its evidence (:class:`~communique.records.Resolution`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from itertools import combinations
+from typing import Any
+
+from ..records import ActorRef, Document, Event, Mention, Participant, Resolution, ResolutionKind
+from ..registry import StageSettings, stage
+from .home import dateline_country, outlet_country
+from .participants import principal, read_participants
+
+# PLOVER types of acts done together: the parties named as one side act with each other.
+JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+LOOK_BACK = 4  # sentences searched for the participants a plural refers to
+MAX_PARTIES = 5
+
+
+class References:
+    """Resolve each event's sides against the article's participants."""
+
+    def __call__(self, doc: Document) -> Document:
+        doc.participants = read_participants(doc, outlet_country(doc), dateline_country(doc))
+        registry = {p.actor_id: p for p in doc.participants}
+        mentions = {m.mention_id: m for m in doc.mentions}
+        trace: list[str] = doc.annotations.setdefault("trace", [])
+        events: list[Event] = []
+        for event in doc.events:
+            for name in ("actor", "recipient"):
+                self._person(event, name, registry, mentions)
+            expanded = self._plural(doc, event, mentions) or self._many(doc, event, mentions)
+            for new in expanded or [event]:
+                for name in ("actor", "recipient"):
+                    self._person(new, name, registry, mentions)
+                    self._office_sector(new, name, doc.participants)
+                for res in _resolutions(new):
+                    trace.append(f"sentence {new.sentence_index}: {res.describe()}")
+                events.append(new)
+        doc.events = events
+        return doc
+
+    # -- one named person or title ------------------------------------------------------------
+    def _person(self, event: Event, name: str, registry: dict[str, Participant],
+                mentions: dict[str, Mention]) -> None:
+        """A person's side takes the state and office the article gives him; "the minister" is
+        the minister named before."""
+        ref: ActorRef = getattr(event, name)
+        m = mentions.get(ref.mention_id or "")
+        p = registry.get(ref.actor_id or "")
+        kind = ResolutionKind.PRONOUN if m is not None and m.kind == "pronoun" else ResolutionKind.PARTICIPANT
+        if p is None and m is not None and m.kind == "title" and not ref.country:
+            p = _titled(m, registry)
+            kind = ResolutionKind.TITLE
+        if p is None or p.kind != "person":
+            return
+        country = ref.country or p.country
+        sector = p.sector if p.sector_basis is not None and p.sector_basis.name in ("OFFICE", "TABLE") \
+            else ref.sector or p.sector
+        if (country, sector) == (ref.country, ref.sector) and kind == ResolutionKind.PARTICIPANT:
+            return
+        if country and _same_side(event, name, country):
+            return  # the article's reading would make the act a state's act on itself
+        setattr(event, name, dataclasses.replace(ref, country=country, sector=sector, name=p.name,
+                                                 actor_id=p.actor_id))
+        if ref.country != country or kind != ResolutionKind.PARTICIPANT:
+            first = mentions.get(p.first_mention)
+            _note(event, Resolution(name, kind, ref.text or ref.name or "", [p.name],
+                                    first.sentence if first is not None else None))
+
+    # -- plurals: "They", "the two sides", "the ministers" -------------------------------------
+    def _plural(self, doc: Document, event: Event, mentions: dict[str, Mention]) -> list[Event] | None:
+        ref = event.actor
+        if ref.country or not _plural(ref, mentions.get(ref.mention_id or "")):
+            return None
+        m = mentions.get(ref.mention_id or "")
+        before = m.start if m is not None else (event.trigger.start if event.trigger else None)
+        wanted = _number(ref.text or "")
+        found = _named_before(doc, event.sentence_index or 0, before, wanted)
+        if found is None:
+            return None
+        parties, sentence = found
+        if event.recipient.country and event.recipient.country not in {p.country for p in parties}:
+            if event.event_type not in JOINT_TYPES:
+                return None  # "They accused Japan": the plural acts on another party
+        names = [p.name or p.country or "" for p in parties]
+        res = Resolution("actor", ResolutionKind.PLURAL, ref.text or "", names, sentence)
+        if len(parties) == 1:
+            event.actor = dataclasses.replace(parties[0], start=ref.start, end=ref.end)
+            _note(event, res)
+            return [event]
+        return _pairs(event, parties, res, keep_recipient=event.event_type not in JOINT_TYPES)
+
+    # -- many parties: "South Korea, the U.S. and Japan launched ..." --------------------------
+    def _many(self, doc: Document, event: Event, mentions: dict[str, Mention]) -> list[Event] | None:
+        if event.event_type not in JOINT_TYPES or not event.actor.country:
+            return None
+        m = mentions.get(event.actor.mention_id or "")
+        parties = _coordinated(doc, m, mentions) if m is not None else []
+        if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
+            return None
+        res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.actor.text or "",
+                         [p.country or "" for p in parties], event.sentence_index)
+        return _pairs(event, parties, res, keep_recipient=False)
+
+    # -- a state's sector from its office in the story ----------------------------------------
+    def _office_sector(self, event: Event, name: str, participants: list[Participant]) -> None:
+        ref: ActorRef = getattr(event, name)
+        if not ref.country or ref.sector or not (ref.actor_id or "").startswith("country:"):
+            return
+        p = principal(participants, ref.country)
+        if p is None or not p.sector:
+            return
+        setattr(event, name, dataclasses.replace(ref, sector=p.sector))
+        _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
+
+
+def _same_side(event: Event, name: str, country: str) -> bool:
+    other: ActorRef = event.recipient if name == "actor" else event.actor
+    return other.country == country and (other.actor_id or "").startswith("country:")
+
+
+def _titled(m: Mention, registry: dict[str, Participant]) -> Participant | None:
+    """"the minister": the latest person named before with an office of that name."""
+    words = set((m.title or m.text).lower().split()) - {"the", "a", "an"}
+    if not words:
+        return None
+    last = None
+    for p in registry.values():
+        if p.kind == "person" and p.title and words <= set(p.title.lower().split()) \
+                and (m.country is None or m.country == p.country) and p.first_sentence <= m.sentence:
+            last = p
+    return last
+
+
+def _plural(ref: ActorRef, m: Mention | None) -> bool:
+    """The side is a plural that names no state: "They", "both sides", "the two ministers"."""
+    text = (ref.text or "").lower()
+    if m is not None and m.kind == "pronoun" and m.rule and m.rule.startswith("pronoun-group"):
+        return True
+    if text in PLURAL_PRONOUNS:
+        return True
+    if m is not None and m.kind == "group" and not m.country and (
+            m.rule == "both-sides" or text.split()[:1] in (["both"], ["the"]) and text.endswith("s")):
+        return True
+    return False
+
+
+def _number(text: str) -> int | None:
+    return next((n for w, n in NUMBERS.items() if w in text.lower().split()), None)
+
+
+def _named_before(doc: Document, sentence: int, before: int | None,
+                  wanted: int | None) -> tuple[list[ActorRef], int] | None:
+    """The parties named last before the plural: the people of distinct states named in one
+    sentence, else the states named there."""
+    for s in range(sentence, max(-1, sentence - LOOK_BACK - 1), -1):
+        named = [m for m in doc.mentions if m.sentence == s and m.country and len(m.country) == 3
+                 and m.kind in ("person", "organisation", "group", "country")
+                 and (s < sentence or before is None or m.end <= before)]
+        for kinds in (("person",), ("person", "organisation", "group", "country")):
+            refs = _distinct([m for m in named if m.kind in kinds])
+            if len(refs) >= 2 and (wanted is None or len(refs) >= wanted):
+                return refs[:wanted or MAX_PARTIES], s
+    return None
+
+
+def _distinct(mentions: list[Mention]) -> list[ActorRef]:
+    refs: list[ActorRef] = []
+    for m in mentions:
+        if all(r.country != m.country for r in refs):
+            refs.append(ActorRef(country=m.country, sector=m.sector, name=m.name or m.text, text=m.text,
+                                 actor_id=m.actor_id, mention_id=m.mention_id))
+    return refs
+
+
+def _coordinated(doc: Document, m: Mention, mentions: dict[str, Mention]) -> list[ActorRef]:
+    """The states coordinated with the side's mention: "South Korea, the U.S. and Japan"."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or m.head_start is None:
+        return []
+    tok = next((t for t in sdoc if t.idx == m.head_start), None)
+    if tok is None or not tok.conjuncts:
+        return []
+    from ..actors.lookup import mention_for_token
+
+    found = [m]
+    for conj in sorted(tok.conjuncts, key=lambda t: t.i):
+        other = mention_for_token(doc, conj)
+        if other is not None and other.country and len(other.country) == 3:
+            found.append(other)
+    return _distinct(found)[:MAX_PARTIES]
+
+
+def _pairs(event: Event, parties: list[ActorRef], res: Resolution, keep_recipient: bool) -> list[Event]:
+    """One event per pair of parties, the first named (the host or initiator) first; or, when the
+    plural acts on a named other party, one event per party with that recipient."""
+    out: list[Event] = []
+    if keep_recipient and event.recipient.country:
+        pairs = [(p, event.recipient) for p in parties]
+    else:
+        pairs = list(combinations(parties, 2))
+    for actor, recipient in pairs:
+        new = dataclasses.replace(
+            event, actor=dataclasses.replace(actor, start=event.actor.start, end=event.actor.end),
+            recipient=recipient if recipient is event.recipient else dataclasses.replace(recipient),
+            symmetric=event.symmetric or not keep_recipient,
+            evidence=[dataclasses.replace(e, resolutions=list(e.resolutions)) for e in event.evidence])
+        _note(new, res)
+        out.append(new)
+    return out
+
+
+def _note(event: Event, res: Resolution) -> None:
+    if event.evidence and not any(r == res for r in event.evidence[0].resolutions):
+        event.evidence[0].resolutions.append(res)
+
+
+def _resolutions(event: Event) -> list[Resolution]:
+    return [r for e in event.evidence[:1] for r in e.resolutions]
+
+
+class ReferenceSettings(StageSettings):
+    pass
+
+
+@stage("references", requires=["doc.mentions", "doc.events"], assigns=["doc.participants", "event.references"],
+       settings=ReferenceSettings)
+def make_references(settings: dict[str, Any]) -> References:
+    return References()
