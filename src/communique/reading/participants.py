@@ -45,11 +45,13 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
     for p in ordered:
         if p.country is None and p.kind == "person":
             _from_body(p, doc, by_id)
+    named = {m.country for m in doc.mentions if m.kind == "country" and m.country}
     for p in ordered:
         if p.country is None and p.kind in ("person", "organisation") and _of_a_state(p):
-            fallback = dateline or home
+            # (only a state the article names: a dateline abroad or a wire's home says nothing else)
+            fallback = next((c for c in (dateline, home) if c in named), None)
             if fallback:
-                p.country, p.country_basis = fallback, Basis.DATELINE if dateline else Basis.OUTLET
+                p.country, p.country_basis = fallback, Basis.DATELINE if fallback == dateline else Basis.OUTLET
     return ordered
 
 

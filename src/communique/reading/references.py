@@ -22,6 +22,8 @@ from .participants import principal, read_participants
 # PLOVER types of acts done together: the parties named as one side act with each other.
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+PLURAL_DETERMINERS = {"the", "both", "these", "those", "officials", "ministers", "leaders", "delegations",
+                      "senior", "defense", "defence", "military", "government"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 LOOK_BACK = 4  # sentences searched for the participants a plural refers to
 MAX_PARTIES = 5
@@ -69,8 +71,8 @@ class References:
             else ref.sector or p.sector
         if (country, sector) == (ref.country, ref.sector) and kind == ResolutionKind.PARTICIPANT:
             return
-        if country and _same_side(event, name, country):
-            return  # the article's reading would make the act a state's act on itself
+        if country and (_same_side(event, name, country) or _names_another(m, country, mentions)):
+            return  # the act would be a state's on itself; "the Egyptian ambassador" is no Sudanese
         setattr(event, name, dataclasses.replace(ref, country=country, sector=sector, name=p.name,
                                                  actor_id=p.actor_id))
         if ref.country != country or kind != ResolutionKind.PARTICIPANT:
@@ -127,7 +129,15 @@ class References:
 
 def _same_side(event: Event, name: str, country: str) -> bool:
     other: ActorRef = event.recipient if name == "actor" else event.actor
-    return other.country == country and (other.actor_id or "").startswith("country:")
+    return other.country == country
+
+
+def _names_another(m: Mention | None, country: str, mentions: dict[str, Mention]) -> bool:
+    """The side's own words name a state other than ``country``."""
+    if m is None or m.kind == "pronoun":
+        return False
+    return any(o.kind == "country" and o.country and o.country != country and m.start <= o.start and o.end <= m.end
+               for o in mentions.values())
 
 
 def _titled(m: Mention, registry: dict[str, Participant]) -> Participant | None:
@@ -150,9 +160,9 @@ def _plural(ref: ActorRef, m: Mention | None) -> bool:
         return True
     if text in PLURAL_PRONOUNS:
         return True
-    if m is not None and m.kind == "group" and not m.country and (
-            m.rule == "both-sides" or text.split()[:1] in (["both"], ["the"]) and text.endswith("s")):
-        return True
+    if m is not None and m.kind == "group" and not m.country and (m.rule or "").startswith(("both-sides", "group-term")):
+        # "both sides", "the ministers", "Officials": people of no stated state (not "Chinese troops")
+        return m.rule.startswith("both-sides") or (text.endswith("s") and text.split()[0] in PLURAL_DETERMINERS)
     return False
 
 
