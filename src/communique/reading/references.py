@@ -41,7 +41,7 @@ class References:
         for event in doc.events:
             for name in ("actor", "recipient"):
                 self._person(event, name, registry, mentions)
-            expanded = self._plural(doc, event, mentions) or self._many(doc, event, mentions)
+            expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry)
             for new in expanded or [event]:
                 for name in ("actor", "recipient"):
                     self._person(new, name, registry, mentions)
@@ -81,14 +81,15 @@ class References:
                                     first.sentence if first is not None else None))
 
     # -- plurals: "They", "the two sides", "the ministers" -------------------------------------
-    def _plural(self, doc: Document, event: Event, mentions: dict[str, Mention]) -> list[Event] | None:
+    def _plural(self, doc: Document, event: Event, mentions: dict[str, Mention],
+                registry: dict[str, Participant]) -> list[Event] | None:
         ref = event.actor
-        if ref.country or not _plural(ref, mentions.get(ref.mention_id or "")):
-            return None
         m = mentions.get(ref.mention_id or "")
+        if not _plural(ref, m) or (ref.country and not _misread_plural(doc, m)):
+            return None
         before = m.start if m is not None else (event.trigger.start if event.trigger else None)
         wanted = _number(ref.text or "")
-        found = _named_before(doc, event.sentence_index or 0, before, wanted)
+        found = _named_before(doc, event.sentence_index or 0, before, wanted, registry)
         if found is None:
             return None
         parties, sentence = found
@@ -104,11 +105,12 @@ class References:
         return _pairs(event, parties, res, keep_recipient=event.event_type not in JOINT_TYPES)
 
     # -- many parties: "South Korea, the U.S. and Japan launched ..." --------------------------
-    def _many(self, doc: Document, event: Event, mentions: dict[str, Mention]) -> list[Event] | None:
+    def _many(self, doc: Document, event: Event, mentions: dict[str, Mention],
+              registry: dict[str, Participant]) -> list[Event] | None:
         if event.event_type not in JOINT_TYPES or not event.actor.country:
             return None
         m = mentions.get(event.actor.mention_id or "")
-        parties = _coordinated(doc, m, mentions) if m is not None else []
+        parties = _coordinated(doc, m, registry) if m is not None else []
         if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
             return None
         res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.actor.text or "",
@@ -166,50 +168,72 @@ def _plural(ref: ActorRef, m: Mention | None) -> bool:
     return False
 
 
+def _misread_plural(doc: Document, m: Mention | None) -> bool:
+    """"They" taken for a state or body named in passing in an earlier sentence ("... within the
+    ASEAN framework. They agreed ..."): a plural subject, read again as the people named before."""
+    if m is None or m.kind != "pronoun" or not (m.actor_id or "").startswith(("country:", "body:", "org:")):
+        return False
+    return not any(o.actor_id == m.actor_id and o.kind != "pronoun" and o.sentence == m.sentence
+                   and o.start < m.start for o in doc.mentions)
+
+
 def _number(text: str) -> int | None:
     return next((n for w, n in NUMBERS.items() if w in text.lower().split()), None)
 
 
-def _named_before(doc: Document, sentence: int, before: int | None,
-                  wanted: int | None) -> tuple[list[ActorRef], int] | None:
-    """The parties named last before the plural: the people of distinct states named in one
-    sentence, else the states named there."""
-    for s in range(sentence, max(-1, sentence - LOOK_BACK - 1), -1):
-        named = [m for m in doc.mentions if m.sentence == s and m.country and len(m.country) == 3
-                 and m.kind in ("person", "organisation", "group", "country")
-                 and (s < sentence or before is None or m.end <= before)]
-        for kinds in (("person",), ("person", "organisation", "group", "country")):
-            refs = _distinct([m for m in named if m.kind in kinds])
+def _named_before(doc: Document, sentence: int, before: int | None, wanted: int | None,
+                  registry: dict[str, Participant]) -> tuple[list[ActorRef], int] | None:
+    """The parties named last before the plural: the people of distinct states named together in
+    one sentence (the story's principals), else, nearer, the states or bodies named together."""
+    for kinds, back in ((("person",), LOOK_BACK), (("person", "organisation", "group", "country"), 1)):
+        for s in range(sentence, max(-1, sentence - back - 1), -1):
+            named = [m for m in doc.mentions if m.sentence == s and m.kind in kinds
+                     and (s < sentence or before is None or m.end <= before)]
+            refs = _distinct(named, registry)
             if len(refs) >= 2 and (wanted is None or len(refs) >= wanted):
                 return refs[:wanted or MAX_PARTIES], s
     return None
 
 
-def _distinct(mentions: list[Mention]) -> list[ActorRef]:
+def _distinct(mentions: list[Mention], registry: dict[str, Participant]) -> list[ActorRef]:
+    """One party per state, in order, each with the state and sector the article gives it."""
     refs: list[ActorRef] = []
     for m in mentions:
-        if all(r.country != m.country for r in refs):
-            refs.append(ActorRef(country=m.country, sector=m.sector, name=m.name or m.text, text=m.text,
-                                 actor_id=m.actor_id, mention_id=m.mention_id))
+        p = registry.get(m.actor_id or "")
+        country = m.country or (p.country if p is not None else None)
+        if not country or len(country) != 3 or any(r.country == country for r in refs):
+            continue
+        sector = p.sector if p is not None and p.sector else m.sector
+        refs.append(ActorRef(country=country, sector=sector, name=p.name if p is not None else m.name or m.text,
+                             text=m.text, actor_id=m.actor_id, mention_id=m.mention_id))
     return refs
 
 
-def _coordinated(doc: Document, m: Mention, mentions: dict[str, Mention]) -> list[ActorRef]:
-    """The states coordinated with the side's mention: "South Korea, the U.S. and Japan"."""
+def _coordinated(doc: Document, m: Mention, registry: dict[str, Participant]) -> list[ActorRef]:
+    """The states coordinated with the side's mention: "South Korea, the U.S. and Japan";
+    "officials from South Korea, the United States and Japan"."""
     sdoc = doc.spacy_doc
     if sdoc is None or m.head_start is None:
         return []
     tok = next((t for t in sdoc if t.idx == m.head_start), None)
-    if tok is None or not tok.conjuncts:
+    if tok is None:
         return []
     from ..actors.lookup import mention_for_token
 
+    if not tok.conjuncts and m.kind == "group":  # "officials from A, B and C"
+        tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for p in c.children if p.dep_ == "pobj"), tok)
+        start = mention_for_token(doc, tok)
+        m = start if start is not None and start.kind == "country" else m
+    listed = [tok, *tok.conjuncts]
+    for a in (c for c in tok.children if c.dep_ == "appos" and c.conjuncts):  # "A, the U.S. and C" (misparsed)
+        listed += [a, *a.conjuncts]
     found = [m]
-    for conj in sorted(tok.conjuncts, key=lambda t: t.i):
-        other = mention_for_token(doc, conj)
-        if other is not None and other.country and len(other.country) == 3:
+    for t in sorted(set(listed) - {tok}, key=lambda t: t.i):
+        other = mention_for_token(doc, t)
+        if other is not None and other.kind == "country":
             found.append(other)
-    return _distinct(found)[:MAX_PARTIES]
+    return _distinct(found, registry)[:MAX_PARTIES] if len(found) > 1 else []
 
 
 def _pairs(event: Event, parties: list[ActorRef], res: Resolution, keep_recipient: bool) -> list[Event]:
