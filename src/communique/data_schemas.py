@@ -202,6 +202,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/verbs.yaml": PatternFile,
     "place/cues.yaml": PlaceCues,
     "reading/home.yaml": ReadingHome,
+    "reading/act_sectors.yaml": WordLists,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,

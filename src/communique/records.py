@@ -101,6 +101,7 @@ class ResolutionKind(str, Enum):
     MANY_PARTIES = "many parties"  # "A, B and C held ..." -> one event per pair
     PARTICIPANT = "participant"  # a person's state from the article's reading of him
     OFFICE_SECTOR = "office sector"  # a state's side -> the sector of its office in the story
+    ACT_SECTOR = "act sector"  # a state's side -> the office that does such acts (GOV, MIL)
 
 
 @dataclass(slots=True)

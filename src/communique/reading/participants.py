@@ -11,6 +11,9 @@ the sector: a defence minister is of the military (MIL), a foreign ministry of t
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..data_files import load_builtin
 from ..records import Basis, Document, Mention, Participant
 
 PARTY_KINDS = ("person", "organisation", "group")
@@ -108,3 +111,15 @@ def principal(participants: list[Participant], country: str) -> Participant | No
     bodies = [p for p in participants if p.country == country and p.kind == "organisation"
               and p.sector in STATE_BODY_SECTORS]
     return bodies[0] if bodies else None
+
+
+@lru_cache(maxsize=1)
+def _act_sectors() -> dict[str, str]:
+    return {prefix: sector for sector, prefixes in load_builtin("reading/act_sectors.yaml").items()
+            for prefix in prefixes}
+
+
+def act_sector(cameo: str) -> str | None:
+    """The office through which a state does the act ``cameo`` when the article names none."""
+    table = _act_sectors()
+    return next((table[cameo[:n]] for n in range(len(cameo), 0, -1) if cameo[:n] in table), None)

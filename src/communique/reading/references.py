@@ -17,7 +17,7 @@ from typing import Any
 from ..records import ActorRef, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from .home import dateline_country, outlet_country
-from .participants import principal, read_participants
+from .participants import act_sector, principal, read_participants
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
@@ -25,7 +25,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 PLURAL_DETERMINERS = {"the", "both", "these", "those", "officials", "ministers", "leaders", "delegations",
                       "senior", "defense", "defence", "military", "government"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-LOOK_BACK = 4  # sentences searched for the participants a plural refers to
+LOOK_BACK = 8  # sentences searched for the participants a plural refers to
 MAX_PARTIES = 5
 
 
@@ -113,6 +113,8 @@ class References:
         parties = _coordinated(doc, m, registry) if m is not None else []
         if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
             return None
+        if event.actor.sector:  # "defence officials from A, B and C": each of that office
+            parties = [dataclasses.replace(p, sector=event.actor.sector) for p in parties]
         res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.actor.text or "",
                          [p.country or "" for p in parties], event.sentence_index)
         return _pairs(event, parties, res, keep_recipient=False)
@@ -123,10 +125,14 @@ class References:
         if not ref.country or ref.sector or not (ref.actor_id or "").startswith("country:"):
             return
         p = principal(participants, ref.country)
-        if p is None or not p.sector:
+        if p is not None and p.sector:
+            setattr(event, name, dataclasses.replace(ref, sector=p.sector))
+            _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
             return
-        setattr(event, name, dataclasses.replace(ref, sector=p.sector))
-        _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
+        sector = act_sector(event.cameo)
+        if sector is not None:
+            setattr(event, name, dataclasses.replace(ref, sector=sector))
+            _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
 
 
 def _same_side(event: Event, name: str, country: str) -> bool:
