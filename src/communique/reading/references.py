@@ -175,12 +175,17 @@ def _plural(ref: ActorRef, m: Mention | None) -> bool:
 
 
 def _misread_plural(doc: Document, m: Mention | None) -> bool:
-    """"They" taken for a state or body named in passing in an earlier sentence ("... within the
-    ASEAN framework. They agreed ..."): a plural subject, read again as the people named before."""
-    if m is None or m.kind != "pronoun" or not (m.actor_id or "").startswith(("country:", "body:", "org:")):
+    """"They" taken for one person, state or body ("X met his counterpart Y. They agreed ...";
+    "... within the ASEAN framework. They agreed ..."): a plural refers to a plural, so a singular
+    antecedent is a misreading, and the plural is read again as the parties named before."""
+    if m is None or m.kind != "pronoun" or not m.actor_id:
         return False
-    return not any(o.actor_id == m.actor_id and o.kind != "pronoun" and o.sentence == m.sentence
-                   and o.start < m.start for o in doc.mentions)
+    antecedents = [o for o in doc.mentions if o.actor_id == m.actor_id and o.kind != "pronoun" and o.start < m.start]
+    if not antecedents or doc.spacy_doc is None:
+        return False
+    last = antecedents[-1]
+    head = next((t for t in doc.spacy_doc if t.idx == last.head_start), None)
+    return head is not None and head.tag_ not in ("NNS", "NNPS")
 
 
 def _number(text: str) -> int | None:
