@@ -14,7 +14,7 @@ import dataclasses
 from itertools import combinations
 from typing import Any
 
-from ..records import ActorRef, Document, Event, Mention, Participant, Resolution, ResolutionKind
+from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from .home import dateline_country, outlet_country
 from .participants import act_sector, principal, read_participants
@@ -27,6 +27,7 @@ PLURAL_DETERMINERS = {"the", "both", "these", "those", "officials", "ministers",
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 LOOK_BACK = 8  # sentences searched for the participants a plural refers to
 MAX_PARTIES = 5
+WEAK_BASES = (Basis.DATELINE, Basis.OUTLET)
 
 
 class References:
@@ -67,6 +68,8 @@ class References:
         if p is None or p.kind != "person":
             return
         country = ref.country or p.country
+        if m is not None and not m.country and p.country and p.country_basis not in WEAK_BASES:
+            country = p.country  # the sentence's guess yields to what the article says of him
         sector = p.sector if p.sector_basis is not None and p.sector_basis.name in ("OFFICE", "TABLE") \
             else ref.sector or p.sector
         if (country, sector) == (ref.country, ref.sector) and kind == ResolutionKind.PARTICIPANT:

@@ -1,0 +1,149 @@
+"""Reading a whole article: its participants, and event sides resolved across sentences.
+
+The ``references`` stage runs after ``events``. These specifications use made-up articles: each
+states what the article-level reading must give a person, a body or an event side that the
+sentence it is coded from does not name in full.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.api import Communique
+from communique.records import Basis, Document, Event, ResolutionKind
+from communique.reading.home import outlet_country
+from communique.reading.participants import act_sector
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+def sides(doc: Document, plover: str) -> set[tuple[str | None, str | None]]:
+    return {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == plover}
+
+
+def unordered(doc: Document, plover: str) -> set[frozenset]:
+    return {frozenset((e.actor.country, e.recipient.country)) for e in doc.events if e.event_type == plover}
+
+
+def resolutions(event: Event) -> list:
+    return [r for ev in event.evidence for r in ev.resolutions]
+
+
+def participant(doc: Document, name: str):
+    return next(p for p in doc.participants if p.name == name)
+
+
+# -- the participants registry -------------------------------------------------------------------
+
+def test_an_office_set_beside_a_name_gives_the_person_its_state_and_sector(coder):
+    doc = coder.code_text("Chile's Defence Minister, Prince Tomas Varga, arrived in Lima on Monday. "
+                          "Prince Tomas held talks with Peruvian officials.")
+    varga = participant(doc, "Tomas Varga")
+    assert (varga.country, varga.sector) == ("CHL", "MIL")
+    assert varga.sector_basis == Basis.OFFICE
+    assert varga.first_sentence == 0
+
+
+def test_each_participant_is_listed_once_with_every_mention(coder):
+    doc = coder.code_text("Kenyan Foreign Minister Ruth Achieng met Ugandan Foreign Minister Paul Okello. "
+                          "Achieng said the talks were useful.")
+    names = [p.name for p in doc.participants if p.kind == "person"]
+    assert names.count("Ruth Achieng") == 1
+    assert len(participant(doc, "Ruth Achieng").mentions) >= 2
+
+
+def test_a_body_the_article_never_places_is_of_the_dateline_state(coder):
+    doc = coder.code_text("NAIROBI, May 4 (Reuters) - The Ministry of Foreign Affairs summoned the Somali ambassador "
+                          "on Monday over a border dispute with Kenya.")
+    ministry = next(p for p in doc.participants if p.kind == "organisation" and "Foreign" in p.name)
+    assert (ministry.country, ministry.country_basis) == ("KEN", Basis.DATELINE)
+    assert sides(doc, "ACCUSE") == {("KEN", "SOM")}
+
+
+def test_a_dateline_state_the_article_does_not_name_places_no_one(coder):
+    doc = coder.code_text("CAIRO, May 4 - House Speaker Ann Miller visited Taiwan on Monday, angering China.")
+    miller = participant(doc, "Ann Miller")
+    assert miller.country != "EGY"
+
+
+def test_the_outlet_home_country_comes_from_its_name_or_its_web_address():
+    assert outlet_country(Document("d", "", "h", source="Daily Courier Ghana")) == "GHA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://news.example.lk/a")) == "LKA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://example.tv/a")) is None
+    assert outlet_country(Document("d", "", "h", source="Global Wire")) is None
+
+
+# -- references resolved against the participants ------------------------------------------------
+
+def test_they_after_two_ministers_is_both_of_them_acting_together(coder):
+    doc = coder.code_text("Indonesian Defence Minister Budi Santoso met his Chilean counterpart Ana Rojas in "
+                          "Jakarta on Monday. They agreed to expand cooperation in maritime security.")
+    agreements = [e for e in doc.events if e.event_type == "AGREE"]
+    assert agreements and {frozenset((e.actor.country, e.recipient.country)) for e in agreements} == \
+        {frozenset(("IDN", "CHL"))}
+    assert all(e.symmetric for e in agreements)
+    plural = [r for e in agreements for r in resolutions(e) if r.kind == ResolutionKind.PLURAL]
+    assert plural and plural[0].text == "They" and plural[0].sentence_index == 0
+    assert set(plural[0].resolved_to) == {"Budi Santoso", "Ana Rojas"}
+
+
+def test_the_two_sides_are_the_parties_named_before(coder):
+    doc = coder.code_text("Vietnamese Deputy Defence Minister Tran Quoc Hung held talks with Lao Defence Minister "
+                          "Somsak Vongsa in Hanoi. The two sides agreed to boost military training cooperation.")
+    assert frozenset(("VNM", "LAO")) in unordered(doc, "AGREE")
+
+
+def test_a_named_person_keeps_the_state_his_office_gave_him_in_a_later_sentence(coder):
+    doc = coder.code_text("Ghana's Defence Minister, Kwame Mensah, hosted Togolese army chief Jean Kodjo in Accra. "
+                          "Mensah pledged to help Togo train its officers.")
+    pledges = [e for e in doc.events if e.event_type == "AGREE" and e.actor.name == "Kwame Mensah"]
+    assert pledges and pledges[0].actor.country == "GHA" and pledges[0].actor.sector == "MIL"
+
+
+# -- sector from the office ----------------------------------------------------------------------
+
+def test_a_defence_minister_is_coded_with_the_military():
+    assert act_sector("062") == "MIL"
+    assert act_sector("114") == "GOV"
+    assert act_sector("0312") == "GOV"
+    assert act_sector("999") is None
+
+
+def test_a_bare_state_takes_the_sector_of_its_office_in_the_story(coder):
+    doc = coder.code_text("Peruvian Defence Minister Luis Quispe met Bolivian Defence Minister Jorge Mamani in Lima. "
+                          "Peru and Bolivia agreed to hold joint border patrols.")
+    agreements = [e for e in doc.events if e.event_type == "AGREE" and e.actor.country == "PER"]
+    assert agreements and agreements[0].actor.sector == "MIL"
+    assert any(r.kind == ResolutionKind.OFFICE_SECTOR for r in resolutions(agreements[0]))
+
+
+def test_a_bare_state_with_no_office_in_the_story_takes_the_office_of_the_act(coder):
+    doc = coder.code_text("Ecuador summoned the Colombian ambassador on Monday to protest the border incident.")
+    protests = [e for e in doc.events if e.actor.country == "ECU" and e.event_type == "ACCUSE"]
+    assert protests and protests[0].actor.sector == "GOV"
+
+
+def test_a_coast_guard_is_coded_with_the_police(coder):
+    doc = coder.code_text("The Philippine Coast Guard seized a Vietnamese fishing boat near Scarborough Shoal.")
+    seizures = [e for e in doc.events if e.actor.country == "PHL"]
+    assert seizures and seizures[0].actor.sector == "COP"
+
+
+# -- many parties --------------------------------------------------------------------------------
+
+def test_states_launching_an_exercise_together_are_one_event_per_pair(coder):
+    doc = coder.code_text("Brazil, Argentina and Uruguay on Monday launched a joint naval exercise off Montevideo.")
+    assert unordered(doc, "COOPERATE") == {frozenset(("BRA", "ARG")), frozenset(("BRA", "URY")),
+                                           frozenset(("ARG", "URY"))}
+    assert all(e.actor.sector == "MIL" for e in doc.events if e.event_type == "COOPERATE")
+    first = [e for e in doc.events if e.event_type == "COOPERATE" and e.actor.country == "BRA"]
+    assert len(first) == 2, "the first named (host) state is the actor of its pairs"
+
+
+def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
+    doc = coder.code_text("Senior defence officials from Kenya, Tanzania and Uganda agreed to hold more joint drills.")
+    assert unordered(doc, "AGREE") >= {frozenset(("KEN", "TZA")), frozenset(("KEN", "UGA"))}
+    assert all(e.actor.sector == "MIL" for e in doc.events if e.event_type == "AGREE")
