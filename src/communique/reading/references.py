@@ -42,7 +42,8 @@ class References:
         for event in doc.events:
             for name in ("actor", "recipient"):
                 self._person(event, name, registry, mentions)
-            expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry)
+            expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
+                or self._many_recipients(doc, event, mentions, registry)
             for new in expanded or [event]:
                 for name in ("actor", "recipient"):
                     self._person(new, name, registry, mentions)
@@ -50,7 +51,7 @@ class References:
                 for res in _resolutions(new):
                     trace.append(f"sentence {new.sentence_index}: {res.describe()}")
                 events.append(new)
-        doc.events = events
+        doc.events = _distinct_events(events)
         return doc
 
     # -- one named person or title ------------------------------------------------------------
@@ -65,7 +66,10 @@ class References:
         if p is None and m is not None and m.kind == "title" and not ref.country:
             p = _titled(m, registry)
             kind = ResolutionKind.TITLE
-        if p is None or p.kind != "person":
+        if p is None or p.kind not in ("person", "organisation"):
+            return
+        if p.kind == "organisation":  # "the ministry": of the state the article gives it
+            self._body(event, name, ref, m, p)
             return
         country = ref.country or p.country
         if m is not None and not m.country and p.country and p.country_basis not in WEAK_BASES:
@@ -82,6 +86,18 @@ class References:
             first = mentions.get(p.first_mention)
             _note(event, Resolution(name, kind, ref.text or ref.name or "", [p.name],
                                     first.sentence if first is not None else None))
+
+    def _body(self, event: Event, name: str, ref: ActorRef, m: Mention | None, p: Participant) -> None:
+        """A body its words do not place ("the foreign ministry") is of the state the article gives
+        it; the sentence's guess yields where it would make the act a state's on itself."""
+        if not p.country or (m is not None and m.country) or ref.country == p.country:
+            return
+        if ref.country and not _same_side(event, name, ref.country):
+            return
+        if _same_side(event, name, p.country):
+            return
+        setattr(event, name, dataclasses.replace(ref, country=p.country, sector=ref.sector or p.sector))
+        _note(event, Resolution(name, ResolutionKind.BODY, ref.text or ref.name or "", [p.country]))
 
     # -- plurals: "They", "the two sides", "the ministers" -------------------------------------
     def _plural(self, doc: Document, event: Event, mentions: dict[str, Mention],
@@ -121,6 +137,31 @@ class References:
         res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.actor.text or "",
                          [p.country or "" for p in parties], event.sentence_index)
         return _pairs(event, parties, res, keep_recipient=False)
+
+    def _many_recipients(self, doc: Document, event: Event, mentions: dict[str, Mention],
+                         registry: dict[str, Participant]) -> list[Event] | None:
+        """An act aimed at parties named together is aimed at each: "met his counterparts from
+        A, B and C", "protested to the defence attaches of A and B"."""
+        m = mentions.get(event.recipient.mention_id or "") or next(
+            (o for o in doc.mentions if o.sentence == event.sentence_index and o.text == event.recipient.text
+             and o.kind in ("group", "organisation")), None)  # a side split by the states its words name
+        if m is None or not event.actor.country:
+            return None
+        parties = _coordinated(doc, m, registry) or _inside(doc, m, registry)
+        parties = [p for p in parties if p.country != event.actor.country]
+        if len(parties) < 2:
+            return None
+        res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.recipient.text or "",
+                         [p.country or "" for p in parties], event.sentence_index)
+        out = []
+        for party in parties:
+            recipient = dataclasses.replace(party, sector=event.recipient.sector or party.sector,
+                                            start=event.recipient.start, end=event.recipient.end)
+            new = dataclasses.replace(event, recipient=recipient, evidence=[
+                dataclasses.replace(e, resolutions=list(e.resolutions)) for e in event.evidence])
+            _note(new, res)
+            out.append(new)
+        return out
 
     # -- a state's sector from its office in the story ----------------------------------------
     def _office_sector(self, event: Event, name: str, participants: list[Participant]) -> None:
@@ -250,12 +291,36 @@ def _coordinated(doc: Document, m: Mention, registry: dict[str, Participant]) ->
     return _distinct(found, registry)[:MAX_PARTIES] if len(found) > 1 else []
 
 
+def _inside(doc: Document, m: Mention, registry: dict[str, Participant]) -> list[ActorRef]:
+    """The states named inside a group's or body's words: "the defence attaches of A and B"."""
+    if m.kind not in ("group", "organisation") or m.country:
+        return []
+    from ..actors.lookup import mentions_in
+
+    return _distinct([o for o in mentions_in(doc, m.start, m.end) if o.kind == "country"], registry)
+
+
+def _distinct_events(events: list[Event]) -> list[Event]:
+    """One event per trigger, code and pair of states (an expansion may meet an event coded as such)."""
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        pair = (e.actor.country, e.recipient.country)
+        key = (e.sentence_index, e.trigger.start if e.trigger else None, e.cameo,
+               frozenset(pair) if e.symmetric else pair)
+        if key in seen and all(pair):
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
 def _pairs(event: Event, parties: list[ActorRef], res: Resolution, keep_recipient: bool) -> list[Event]:
     """One event per pair of parties, the first named (the host or initiator) first; or, when the
     plural acts on a named other party, one event per party with that recipient."""
     out: list[Event] = []
     if keep_recipient and event.recipient.country:
-        pairs = [(p, event.recipient) for p in parties]
+        pairs = [(p, event.recipient) for p in parties if p.country != event.recipient.country]
     else:
         pairs = list(combinations(parties, 2))
     for actor, recipient in pairs:
