@@ -184,6 +184,7 @@ class StatusCues(Entry):
 
 class ReadingHome(Entry):
     generic_domains: Words = []
+    headline_adverbs: Words = []
 
 
 SCHEMAS: dict[str, Any] = {

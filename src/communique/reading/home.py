@@ -12,8 +12,35 @@ from ..records import Document
 
 
 @lru_cache(maxsize=1)
+def _home_words() -> dict:
+    return load_builtin("reading/home.yaml")
+
+
 def _generic_domains() -> frozenset[str]:
-    return frozenset(load_builtin("reading/home.yaml").get("generic_domains") or ())
+    return frozenset(_home_words().get("generic_domains") or ())
+
+
+def headline_state(doc: Document) -> str | None:
+    """The state a headline opens with as the doer of its verb: "Dhaka summons Myanmar envoy",
+    "S. Korea Lodges Protest", "Qatar to buy fighters" (headlines tell past acts in the present
+    tense). Not "Myanmar ambassador summoned" (a modifier) nor "Vietnam, Thailand hold" (two)."""
+    from ..events.parties import country_code
+
+    words = (doc.title or "").split()
+    adverbs = set(_home_words().get("headline_adverbs") or ())
+    for n in (3, 2, 1):
+        if len(words) <= n or not words[0][:1].isupper():
+            continue
+        code = country_code(" ".join(words[:n]))
+        if code is None:
+            continue
+        rest = [w for w in words[n:] if w.lower() not in adverbs]
+        verb = rest[0].lower() if rest else ""
+        if (verb == "to" or (verb.endswith("s") and verb.isalpha() and not verb.endswith("ss"))) \
+                and country_code(rest[0]) is None:
+            return code
+        return None
+    return None
 
 
 def dateline_country(doc: Document) -> str | None:

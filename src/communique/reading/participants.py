@@ -23,9 +23,11 @@ STATE_BODY_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
 NEAR = 3  # characters between an office and the name set beside it (", " or " ")
 
 
-def read_participants(doc: Document, home: str | None = None, dateline: str | None = None) -> list[Participant]:
-    """The article's participants in order of first mention. ``home`` is the outlet's home
-    country and ``dateline`` the dateline city's, the weakest signals of an unplaced party's state."""
+def read_participants(doc: Document, home: str | None = None, dateline: str | None = None,
+                      headline: str | None = None) -> list[Participant]:
+    """The article's participants in order of first mention. ``headline`` is the state the
+    headline has acting, ``dateline`` the dateline city's and ``home`` the outlet's home country:
+    in that order, the weakest signals of the state of an official or body the article never places."""
     found: dict[str, Participant] = {}
     titles = [m for m in doc.mentions if m.kind == "title" and (m.actor_id or "").startswith("title:")]
     for m in doc.mentions:
@@ -48,13 +50,16 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
     for p in ordered:
         if p.country is None and p.kind == "person":
             _from_body(p, doc, by_id)
+        if p.country is None and p.kind == "person" and p.title:
+            _from_earlier_office(p, titles, by_id)
     named = {m.country for m in doc.mentions if m.kind == "country" and m.country}
     for p in ordered:
         if p.country is None and p.kind in ("person", "organisation") and _of_a_state(p):
             # (only a state the article names: a dateline abroad or a wire's home says nothing else)
-            fallback = next((c for c in (dateline, home) if c in named), None)
+            basis, fallback = next(((b, c) for b, c in ((Basis.HEADLINE, headline), (Basis.DATELINE, dateline),
+                                                        (Basis.OUTLET, home)) if c in named), (None, None))
             if fallback:
-                p.country, p.country_basis = fallback, Basis.DATELINE if fallback == dateline else Basis.OUTLET
+                p.country, p.country_basis = fallback, basis
     return ordered
 
 
@@ -95,6 +100,17 @@ def _from_body(p: Participant, doc: Document, by_id: dict[str, Mention]) -> None
             if inner.kind == "organisation" and inner.country:
                 p.country, p.country_basis = inner.country, Basis.BODY
                 return
+
+
+def _from_earlier_office(p: Participant, titles: list[Mention], by_id: dict[str, Mention]) -> None:
+    """"Myanmar's ambassador ... Ambassador U Aung Kyaw Moe": the office named earlier with its
+    state, and then with a name, is one person's."""
+    first = by_id[p.first_mention]
+    office = p.title.lower().split()
+    for t in titles:
+        if t.country and t.start < first.start and (t.title or "").lower().split() == office:
+            p.country, p.country_basis = t.country, Basis.EARLIER
+            return
 
 
 def _of_a_state(p: Participant) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
-from .home import dateline_country, outlet_country
+from .home import dateline_country, headline_state, outlet_country
 from .participants import act_sector, principal, read_participants
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
@@ -27,14 +27,14 @@ PLURAL_DETERMINERS = {"the", "both", "these", "those", "officials", "ministers",
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 LOOK_BACK = 8  # sentences searched for the participants a plural refers to
 MAX_PARTIES = 5
-WEAK_BASES = (Basis.DATELINE, Basis.OUTLET)
+WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
 
 
 class References:
     """Resolve each event's sides against the article's participants."""
 
     def __call__(self, doc: Document) -> Document:
-        doc.participants = read_participants(doc, outlet_country(doc), dateline_country(doc))
+        doc.participants = read_participants(doc, outlet_country(doc), dateline_country(doc), headline_state(doc))
         registry = {p.actor_id: p for p in doc.participants}
         mentions = {m.mention_id: m for m in doc.mentions}
         trace: list[str] = doc.annotations.setdefault("trace", [])
