@@ -147,3 +147,28 @@ def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
     doc = coder.code_text("Senior defence officials from Kenya, Tanzania and Uganda agreed to hold more joint drills.")
     assert unordered(doc, "AGREE") >= {frozenset(("KEN", "TZA")), frozenset(("KEN", "UGA"))}
     assert all(e.actor.sector == "MIL" for e in doc.events if e.event_type == "AGREE")
+
+
+def test_a_headline_opening_with_a_state_and_its_verb_names_the_acting_state():
+    from communique.reading.home import headline_state
+
+    assert headline_state(Document("d", "", "h", title="Quito summons Lima envoy over border shooting")) == "ECU"
+    assert headline_state(Document("d", "", "h", title="Chile to buy six frigates from Spain")) == "CHL"
+    assert headline_state(Document("d", "", "h", title="Peruvian ambassador summoned by ministry")) is None
+    assert headline_state(Document("d", "", "h", title="Chile, Peru hold defence talks")) is None
+
+
+def test_a_ministry_the_article_never_places_is_of_the_state_the_headline_has_acting(coder):
+    doc = coder.code_text("The foreign ministry summoned Peru's ambassador in Quito to protest the shooting.",
+                          title="Quito summons Peruvian envoy over border shooting")
+    assert sides(doc, "ACCUSE") == {("ECU", "PER")}
+    ministry = next(p for p in doc.participants if p.kind == "organisation")
+    assert ministry.country_basis == Basis.HEADLINE
+
+
+def test_an_office_named_earlier_with_its_state_places_the_person_named_later_with_it(coder):
+    doc = coder.code_text("The foreign ministry summoned Peru's ambassador in Quito on Monday. "
+                          "Ambassador Carlos Huaman came in for a meeting.",
+                          title="Quito summons Peruvian envoy over border shooting")
+    huaman = participant(doc, "Carlos Huaman")
+    assert (huaman.country, huaman.country_basis) == ("PER", Basis.EARLIER)

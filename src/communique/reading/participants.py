@@ -55,9 +55,11 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
     named = {m.country for m in doc.mentions if m.kind == "country" and m.country}
     for p in ordered:
         if p.country is None and p.kind in ("person", "organisation") and _of_a_state(p):
-            # (only a state the article names: a dateline abroad or a wire's home says nothing else)
+            # (only a state the article names, as the headline does: a dateline abroad or a wire's
+            # home says nothing else)
             basis, fallback = next(((b, c) for b, c in ((Basis.HEADLINE, headline), (Basis.DATELINE, dateline),
-                                                        (Basis.OUTLET, home)) if c in named), (None, None))
+                                                        (Basis.OUTLET, home))
+                                   if c in named or (c and b == Basis.HEADLINE)), (None, None))
             if fallback:
                 p.country, p.country_basis = fallback, basis
     return ordered
