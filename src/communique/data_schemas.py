@@ -204,6 +204,7 @@ SCHEMAS: dict[str, Any] = {
     "place/cues.yaml": PlaceCues,
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,
+    "reading/gatherings.yaml": WordLists,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
+from .gatherings import exercise_events
 from .home import dateline_country, headline_state, outlet_country
 from .participants import act_sector, principal, read_participants
 
@@ -51,7 +52,12 @@ class References:
                 for res in _resolutions(new):
                     trace.append(f"sentence {new.sentence_index}: {res.describe()}")
                 events.append(new)
-        doc.events = _distinct_events(events)
+        doc.events = events
+        for new in exercise_events(doc):
+            trace.append(f"sentence {new.sentence_index}: rule {new.rule} -> {new.cameo} {new.event_type} "
+                         f"{new.actor.country} -> {new.recipient.country}")
+            events.append(new)
+        doc.events = _distinct_events(sorted(events, key=lambda e: e.sentence_index or 0))
         return doc
 
     # -- one named person or title ------------------------------------------------------------
