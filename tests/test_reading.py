@@ -172,3 +172,23 @@ def test_an_office_named_earlier_with_its_state_places_the_person_named_later_wi
                           title="Quito summons Peruvian envoy over border shooting")
     huaman = participant(doc, "Carlos Huaman")
     assert (huaman.country, huaman.country_basis) == ("PER", Basis.EARLIER)
+
+
+def test_an_exercise_involving_several_forces_is_one_event_per_pair_with_the_host_first(coder):
+    doc = coder.code_text("The ministers will then fly to Sicily for the last day of Trident 4, a naval exercise "
+                          "involving the Spanish, Italian and Maltese navies that began on Sunday.")
+    pairs = [(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "COOPERATE"]
+    assert ("ITA", "ESP") in pairs and ("ITA", "MLT") in pairs, "the exercise is held in Italy: its host"
+    assert {frozenset(p) for p in pairs} == {frozenset(("ITA", "ESP")), frozenset(("ITA", "MLT")),
+                                             frozenset(("ESP", "MLT"))}
+    assert all(e.symmetric and e.cameo == "062" for e in doc.events if e.event_type == "COOPERATE")
+
+
+def test_a_joint_exercise_named_by_its_parties_modifiers_is_coded(coder):
+    doc = coder.code_text("Georgian-Armenian joint military training has started at a training field near Tbilisi.")
+    assert unordered(doc, "COOPERATE") == {frozenset(("GEO", "ARM"))}
+
+
+def test_an_exercise_without_its_parties_is_no_event_of_this_reading(coder):
+    doc = coder.code_text("The first drill was held in June this year.")
+    assert not [e for e in doc.events if e.rule == "exercise-parties"]

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..data_files import load_builtin
 from ..events.codebook import lookup
-from ..events.parties import scene_state
+from ..events.parties import SCENE_PREPS, scene_state
 from ..records import ActorRef, Document, Event, Evidence, Mention, Resolution, ResolutionKind, Trigger
 
 CODE = "062"
@@ -116,7 +116,7 @@ def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]
     top = tok
     while top.head != top and top.pos_ not in ("VERB", "AUX"):
         top = top.head
-    scene = scene_state(top)
+    scene = scene_state(top, SCENE_PREPS | {"to"})  # "fly to Sicily for the exercise"
     order = sorted(parties, key=lambda p: first_named.get(p.country or "", 1 << 30))
     host = next((p for p in parties if scene is not None and p.country == scene.country), order[0])
     return [host, *(p for p in order if p is not host)]
