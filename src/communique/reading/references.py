@@ -78,7 +78,8 @@ class References:
             self._body(event, name, ref, m, p)
             return
         country = ref.country or p.country
-        if m is not None and not m.country and p.country and p.country_basis not in WEAK_BASES:
+        if m is not None and not m.country and p.country and (
+                p.country_basis not in WEAK_BASES or _same_side(event, name, ref.country)):
             country = p.country  # the sentence's guess yields to what the article says of him
         sector = p.sector if p.sector_basis is not None and p.sector_basis.name in ("OFFICE", "TABLE") \
             else ref.sector or p.sector
@@ -98,7 +99,7 @@ class References:
         it; the sentence's guess yields where it would make the act a state's on itself."""
         if not p.country or (m is not None and m.country) or ref.country == p.country:
             return
-        if ref.country and not _same_side(event, name, ref.country):
+        if ref.country and not _same_side(event, name, ref.country) and p.country_basis == Basis.OUTLET:
             return
         if _same_side(event, name, p.country):
             return
@@ -185,9 +186,9 @@ class References:
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
 
 
-def _same_side(event: Event, name: str, country: str) -> bool:
+def _same_side(event: Event, name: str, country: str | None) -> bool:
     other: ActorRef = event.recipient if name == "actor" else event.actor
-    return other.country == country
+    return country is not None and other.country == country
 
 
 def _names_another(m: Mention | None, country: str, mentions: dict[str, Mention]) -> bool:
