@@ -69,7 +69,7 @@ class References:
         m = mentions.get(ref.mention_id or "")
         p = registry.get(ref.actor_id or "")
         kind = ResolutionKind.PRONOUN if m is not None and m.kind == "pronoun" else ResolutionKind.PARTICIPANT
-        if p is None and m is not None and m.kind == "title" and not ref.country:
+        if p is None and m is not None and m.kind == "title" and (not ref.country or _same_side(event, name, ref.country)):
             p = _titled(m, registry)
             kind = ResolutionKind.TITLE
         if p is None or p.kind not in ("person", "organisation"):
