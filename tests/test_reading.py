@@ -192,3 +192,18 @@ def test_a_joint_exercise_named_by_its_parties_modifiers_is_coded(coder):
 def test_an_exercise_without_its_parties_is_no_event_of_this_reading(coder):
     doc = coder.code_text("The first drill was held in June this year.")
     assert not [e for e in doc.events if e.rule == "exercise-parties"]
+
+
+def test_the_body_that_summons_an_envoy_is_of_the_state_he_is_posted_to(coder):
+    doc = coder.code_text("The foreign ministry on Tuesday summoned Chilean ambassador to Lima Pedro Soto over "
+                          "the border incident.")
+    assert sides(doc, "ACCUSE") == {("PER", "CHL")}
+    assert any(r.kind == ResolutionKind.BODY for e in doc.events for r in resolutions(e))
+
+
+def test_a_title_alone_is_the_official_of_that_title_named_before(coder):
+    doc = coder.code_text("Foreign Office director general Imran Qadir summoned the Afghan charge d'affaires on "
+                          "Monday.\nThe director general urged the Afghan side to stop the shelling.",
+                          title="Pakistan summons Afghan diplomat over shelling")
+    appeals = [e for e in doc.events if e.event_type == "REQUEST"]
+    assert appeals and appeals[0].actor.country == "PAK"

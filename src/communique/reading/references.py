@@ -42,12 +42,12 @@ class References:
         events: list[Event] = []
         for event in doc.events:
             for name in ("actor", "recipient"):
-                self._person(event, name, registry, mentions)
+                self._person(doc, event, name, registry, mentions)
             expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
                 or self._many_recipients(doc, event, mentions, registry)
             for new in expanded or [event]:
                 for name in ("actor", "recipient"):
-                    self._person(new, name, registry, mentions)
+                    self._person(doc, new, name, registry, mentions)
                     self._office_sector(new, name, doc.participants)
                 for res in _resolutions(new):
                     trace.append(f"sentence {new.sentence_index}: {res.describe()}")
@@ -61,7 +61,7 @@ class References:
         return doc
 
     # -- one named person or title ------------------------------------------------------------
-    def _person(self, event: Event, name: str, registry: dict[str, Participant],
+    def _person(self, doc: Document, event: Event, name: str, registry: dict[str, Participant],
                 mentions: dict[str, Mention]) -> None:
         """A person's side takes the state and office the article gives him; "the minister" is
         the minister named before."""
@@ -75,6 +75,11 @@ class References:
         if p is None or p.kind not in ("person", "organisation"):
             return
         if p.kind == "organisation":  # "the ministry": of the state the article gives it
+            posted = _host_of_envoy(doc, event, name, mentions) if m is not None and not m.country else None
+            if posted is not None and (not ref.country or _same_side(event, name, ref.country)):
+                setattr(event, name, dataclasses.replace(ref, country=posted))
+                _note(event, Resolution(name, ResolutionKind.BODY, ref.text or "", [posted]))
+                return
             self._body(event, name, ref, m, p)
             return
         country = ref.country or p.country
@@ -184,6 +189,30 @@ class References:
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
+
+
+def _host_of_envoy(doc: Document, event: Event, name: str, mentions: dict[str, Mention]) -> str | None:
+    """The state an envoy on the other side is posted to ("summoned Myanmar's ambassador in Dhaka",
+    "the ambassador to Dhaka"): the state of the body that summons or receives him."""
+    other: ActorRef = event.recipient if name == "actor" else event.actor
+    m = mentions.get(other.mention_id or "")
+    sdoc = doc.spacy_doc
+    if m is None or sdoc is None or not other.country:
+        return None
+    from ..events.parties import country_code
+
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                # "to Dhaka Aung Kyaw Moe": the place may be parsed as part of the envoy's name
+                for place in (t for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i):
+                    code = country_code(place.text)
+                    if code and code != other.country:
+                        return code
+    return None
 
 
 def _same_side(event: Event, name: str, country: str | None) -> bool:
