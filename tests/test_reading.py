@@ -207,3 +207,17 @@ def test_a_title_alone_is_the_official_of_that_title_named_before(coder):
                           title="Pakistan summons Afghan diplomat over shelling")
     appeals = [e for e in doc.events if e.event_type == "REQUEST"]
     assert appeals and appeals[0].actor.country == "PAK"
+
+
+def test_states_agreeing_to_cooperate_against_a_threat_agree_among_themselves_not_with_it(coder):
+    doc = coder.code_text("Defence officials from Norway, Finland and Sweden agreed to strengthen cooperation "
+                          "against Russia.")
+    countries = {c for e in doc.events if e.event_type == "AGREE" for c in (e.actor.country, e.recipient.country)}
+    assert "RUS" not in countries
+    assert unordered(doc, "AGREE") == {frozenset(("NOR", "FIN")), frozenset(("NOR", "SWE")),
+                                       frozenset(("FIN", "SWE"))}
+
+
+def test_states_agreeing_to_act_on_a_third_are_co_actors_toward_it(coder):
+    doc = coder.code_text("Mexico and Canada agreed to lift retaliatory tariffs on American products.")
+    assert sides(doc, "AGREE") == {("MEX", "USA"), ("CAN", "USA")}

@@ -201,7 +201,7 @@ class Resolution:
     named in sentence 0; "the minister" -> Bashir Magashi; a state's side -> its defence minister's
     sector."""
 
-    side: str  # actor | recipient
+    side: str  # actor | recipient | actor and recipient
     kind: ResolutionKind
     text: str  # the words of the side as written ("They", "the two sides", "Japan")
     resolved_to: list[str] = field(default_factory=list)  # the participants' names or codes

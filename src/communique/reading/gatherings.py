@@ -124,7 +124,7 @@ def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]
 
 def _pairs(doc: Document, n: int, sent, tok: Token, parties: list[ActorRef]) -> list[Event]:
     info = lookup(CODE)
-    res = Resolution("recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country or "" for p in parties], n)
+    res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country or "" for p in parties], n)
     events = []
     for actor, recipient in combinations(parties, 2):
         key = f"{doc.doc_id}|{n}|{tok.idx}|{CODE}|{actor.country}|{recipient.country}"

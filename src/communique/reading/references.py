@@ -144,9 +144,12 @@ class References:
         parties = _coordinated(doc, m, registry) if m is not None else []
         if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
             return None
+        outside = event.recipient.country and event.recipient.country not in {p.country for p in parties}
+        if outside and not _adversary(doc, event.recipient, mentions):
+            return None  # "A and B agreed to lift tariffs on C's goods": co-actors, each toward C
         if event.actor.sector:  # "defence officials from A, B and C": each of that office
             parties = [dataclasses.replace(p, sector=event.actor.sector) for p in parties]
-        res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.actor.text or "",
+        res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, event.actor.text or "",
                          [p.country or "" for p in parties], event.sentence_index)
         return _pairs(event, parties, res, keep_recipient=False)
 
@@ -189,6 +192,21 @@ class References:
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
+
+
+def _adversary(doc: Document, ref: ActorRef, mentions: dict[str, Mention]) -> bool:
+    """The party is what the parties act together against ("cooperate against D's missile
+    threat"): a common adversary, not a party to their act."""
+    m = mentions.get(ref.mention_id or "")
+    sdoc = doc.spacy_doc
+    if m is None or sdoc is None or m.head_start is None:
+        return False
+    tok = next((t for t in sdoc if t.idx == m.head_start), None)
+    while tok is not None and tok.head != tok and tok.dep_ in ("poss", "compound", "amod", "nmod", "pobj", "conj"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("against", "over"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _host_of_envoy(doc: Document, event: Event, name: str, mentions: dict[str, Mention]) -> str | None:
@@ -337,14 +355,14 @@ def _inside(doc: Document, m: Mention, registry: dict[str, Participant]) -> list
 
 
 def _distinct_events(events: list[Event]) -> list[Event]:
-    """One event per trigger, code and pair of states (an expansion may meet an event coded as such)."""
+    """One event per trigger, code and pair of parties (an expansion may meet an event coded as such)."""
     seen: set[tuple] = set()
     out = []
     for e in events:
-        pair = (e.actor.country, e.recipient.country)
+        pair = ((e.actor.country, e.actor.name), (e.recipient.country, e.recipient.name))
         key = (e.sentence_index, e.trigger.start if e.trigger else None, e.cameo,
                frozenset(pair) if e.symmetric else pair)
-        if key in seen and all(pair):
+        if key in seen and e.actor.country and e.recipient.country:
             continue
         seen.add(key)
         out.append(e)
