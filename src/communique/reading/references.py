@@ -166,10 +166,18 @@ class References:
         parties = [p for p in parties if p.country != event.actor.country]
         if len(parties) < 2:
             return None
+        coded = {e.recipient.country for e in doc.events if e.trigger is not None and event.trigger is not None
+                 and (e.sentence_index, e.trigger.start) == (event.sentence_index, event.trigger.start)}
+        more = [p for p in parties if p.country not in coded]  # the coder may have coded some already
+        if not more and event.recipient.country in {p.country for p in parties}:
+            return None
         res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.recipient.text or "",
                          [p.country or "" for p in parties], event.sentence_index)
         out = []
-        for party in parties:
+        if event.recipient.country in coded:
+            out.append(event)  # (its own words and span stay)
+            _note(event, res)
+        for party in more:
             recipient = dataclasses.replace(party, sector=event.recipient.sector or party.sector,
                                             start=event.recipient.start, end=event.recipient.end)
             new = dataclasses.replace(event, recipient=recipient, evidence=[
