@@ -221,3 +221,37 @@ def test_states_agreeing_to_cooperate_against_a_threat_agree_among_themselves_no
 def test_states_agreeing_to_act_on_a_third_are_co_actors_toward_it(coder):
     doc = coder.code_text("Mexico and Canada agreed to lift retaliatory tariffs on American products.")
     assert sides(doc, "AGREE") == {("MEX", "USA"), ("CAN", "USA")}
+
+
+STORY = ("Philippine Defense Secretary Carlo Reyes met Australian Defence Minister Tom Hart in Manila on Friday. "
+         "He also asked Australia to send more trainers. "
+         "The two ministers agreed to hold joint patrols in the South China Sea.")
+
+
+def test_he_asking_a_state_is_the_speaker_named_before_not_that_state(coder):
+    doc = coder.code_text(STORY)
+    asks = [e for e in doc.events if e.event_type == "REQUEST"]
+    assert asks and (asks[0].actor.name, asks[0].actor.country, asks[0].recipient.country) == \
+        ("Carlo Reyes", "PHL", "AUS")
+    pronoun = [r for r in resolutions(asks[0]) if r.kind == ResolutionKind.PRONOUN]
+    assert pronoun and pronoun[0].text == "He" and pronoun[0].sentence_index == 0
+
+
+def test_the_two_ministers_are_the_ministers_named_before_with_their_offices(coder):
+    doc = coder.code_text(STORY)
+    agreements = [e for e in doc.events if e.event_type == "AGREE"]
+    assert agreements
+    sides_named = {(e.actor.name, e.actor.sector) for e in agreements} | \
+        {(e.recipient.name, e.recipient.sector) for e in agreements}
+    assert sides_named == {("Carlo Reyes", "MIL"), ("Tom Hart", "MIL")}
+    assert any(r.kind == ResolutionKind.PLURAL for e in agreements for r in resolutions(e))
+
+
+def test_explain_shows_how_each_side_was_resolved():
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    shown = CliRunner().invoke(app, ["explain", STORY])
+    assert shown.exit_code == 0
+    assert "resolved: actor: 'He' -> Carlo Reyes named in sentence 0 (pronoun)" in shown.stdout.replace("\n", " ")

@@ -43,6 +43,7 @@ class References:
         for event in doc.events:
             for name in ("actor", "recipient"):
                 self._person(doc, event, name, registry, mentions)
+            self._group_pair(doc, event, registry)
             expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
                 or self._many_recipients(doc, event, mentions, registry)
             for new in expanded or [event]:
@@ -135,6 +136,26 @@ class References:
             return [event]
         return _pairs(event, parties, res, keep_recipient=event.event_type not in JOINT_TYPES)
 
+    def _group_pair(self, doc: Document, event: Event, registry: dict[str, Participant]) -> None:
+        """"The two ministers agreed": the coder reads a plural as the article's two main states;
+        the participants named before give each side its person and office."""
+        sides = (event.actor, event.recipient)
+        if any(r.actor_id or r.name or not r.country for r in sides) or not _plural_words(event.actor.text or "") \
+                or event.actor.country == event.recipient.country:
+            return
+        before = event.trigger.start if event.trigger is not None else None
+        found = _named_before(doc, event.sentence_index or 0, before, None, registry)
+        if found is None:
+            return
+        parties, sentence = found
+        by_country = {p.country: p for p in parties}
+        if not all(r.country in by_country for r in sides):
+            return
+        event.actor, event.recipient = (dataclasses.replace(by_country[r.country], start=r.start, end=r.end)
+                                        for r in sides)
+        _note(event, Resolution("actor and recipient", ResolutionKind.PLURAL, sides[0].text or "",
+                                [by_country[r.country].name or "" for r in sides], sentence))
+
     # -- many parties: "South Korea, the U.S. and Japan launched ..." --------------------------
     def _many(self, doc: Document, event: Event, mentions: dict[str, Mention],
               registry: dict[str, Participant]) -> list[Event] | None:
@@ -189,7 +210,8 @@ class References:
     # -- a state's sector from its office in the story ----------------------------------------
     def _office_sector(self, event: Event, name: str, participants: list[Participant]) -> None:
         ref: ActorRef = getattr(event, name)
-        if not ref.country or ref.sector or not (ref.actor_id or "").startswith("country:"):
+        if not ref.country or ref.sector or not ((ref.actor_id or "").startswith("country:") or (
+                not ref.actor_id and not ref.name)):  # a state the coder inferred from the article's pair
             return
         p = principal(participants, ref.country)
         if p is not None and p.sector:
@@ -278,6 +300,13 @@ def _plural(ref: ActorRef, m: Mention | None) -> bool:
         # "both sides", "the ministers", "Officials": people of no stated state (not "Chinese troops")
         return m.rule.startswith("both-sides") or (text.endswith("s") and text.split()[0] in PLURAL_DETERMINERS)
     return False
+
+
+def _plural_words(text: str) -> bool:
+    """Words of a plural of people or states: "they", "the two ministers", "both sides"."""
+    words = text.lower().split()
+    return bool(words) and (text.lower() in PLURAL_PRONOUNS or _number(text) is not None
+                            or (words[0] in PLURAL_DETERMINERS and words[-1].endswith("s")))
 
 
 def _misread_plural(doc: Document, m: Mention | None) -> bool:
