@@ -255,3 +255,9 @@ def test_explain_shows_how_each_side_was_resolved():
     shown = CliRunner().invoke(app, ["explain", STORY])
     assert shown.exit_code == 0
     assert "resolved: actor: 'He' -> Carlo Reyes named in sentence 0 (pronoun)" in shown.stdout.replace("\n", " ")
+
+
+def test_officers_of_a_service_are_of_its_sector(coder):
+    doc = coder.code_text("Six Chilean Coast Guard officers boarded a Peruvian fishing boat on Monday.")
+    officers = next(m for m in doc.mentions if "officers" in m.text)
+    assert (officers.country, officers.sector) == ("CHL", "COP")
