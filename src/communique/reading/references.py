@@ -377,7 +377,7 @@ def _coordinated(doc: Document, m: Mention, registry: dict[str, Participant]) ->
     found = [m]
     for t in sorted(set(listed) - {tok}, key=lambda t: t.i):
         other = mention_for_token(doc, t)
-        if other is not None and other.kind == "country":
+        if other is not None and other.kind in ("country", "person", "organisation") and other is not m:
             found.append(other)
     return _distinct(found, registry)[:MAX_PARTIES] if len(found) > 1 else []
 
