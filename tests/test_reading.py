@@ -261,3 +261,9 @@ def test_officers_of_a_service_are_of_its_sector(coder):
     doc = coder.code_text("Six Chilean Coast Guard officers boarded a Peruvian fishing boat on Monday.")
     officers = next(m for m in doc.mentions if "officers" in m.text)
     assert (officers.country, officers.sector) == ("CHL", "COP")
+
+
+def test_the_two_rivals_are_the_two_parties_named_before(coder):
+    doc = coder.code_text("Chinese Defense Minister Dong Wei held a video call with US Defense Secretary Mark Hale "
+                          "on Tuesday. The two rivals agreed to keep military channels open.")
+    assert unordered(doc, "AGREE") == {frozenset(("CHN", "USA"))}
