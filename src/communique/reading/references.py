@@ -19,15 +19,12 @@ from ..registry import StageSettings, stage
 from .gatherings import exercise_events
 from .home import dateline_country, headline_state, outlet_country
 from .participants import act_sector, principal, read_participants
+from .plurals import (
+    adversary, coordinated, is_plural, misread_plural, named_before, named_inside, number_of, plural_words,
+)
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
-PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
-PLURAL_DETERMINERS = {"the", "both", "these", "those", "officials", "ministers", "leaders", "delegations",
-                      "senior", "defense", "defence", "military", "government"}
-NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-LOOK_BACK = 8  # sentences searched for the participants a plural refers to
-MAX_PARTIES = 5
 WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
 
 
@@ -87,7 +84,7 @@ class References:
         if m is not None and not m.country and p.country and (
                 p.country_basis not in WEAK_BASES or _same_side(event, name, ref.country)):
             country = p.country  # the sentence's guess yields to what the article says of him
-        sector = p.sector if p.sector_basis is not None and p.sector_basis.name in ("OFFICE", "TABLE") \
+        sector = p.sector if p.sector_basis in (Basis.OFFICE, Basis.TABLE) \
             else ref.sector or p.sector
         if (country, sector) == (ref.country, ref.sector) and kind == ResolutionKind.PARTICIPANT:
             return
@@ -117,11 +114,11 @@ class References:
                 registry: dict[str, Participant]) -> list[Event] | None:
         ref = event.actor
         m = mentions.get(ref.mention_id or "")
-        if not _plural(ref, m) or (ref.country and not _misread_plural(doc, m)):
+        if not is_plural(ref, m) or (ref.country and not misread_plural(doc, m)):
             return None
         before = m.start if m is not None else (event.trigger.start if event.trigger else None)
-        wanted = _number(ref.text or "")
-        found = _named_before(doc, event.sentence_index or 0, before, wanted, registry)
+        wanted = number_of(ref.text or "")
+        found = named_before(doc, event.sentence_index or 0, before, wanted, registry)
         if found is None:
             return None
         parties, sentence = found
@@ -140,11 +137,11 @@ class References:
         """"The two ministers agreed": the coder reads a plural as the article's two main states;
         the participants named before give each side its person and office."""
         sides = (event.actor, event.recipient)
-        if any(r.actor_id or r.name or not r.country for r in sides) or not _plural_words(event.actor.text or "") \
+        if any(r.actor_id or r.name or not r.country for r in sides) or not plural_words(event.actor.text or "") \
                 or event.actor.country == event.recipient.country:
             return
         before = event.trigger.start if event.trigger is not None else None
-        found = _named_before(doc, event.sentence_index or 0, before, None, registry)
+        found = named_before(doc, event.sentence_index or 0, before, None, registry)
         if found is None:
             return
         parties, sentence = found
@@ -162,11 +159,11 @@ class References:
         if event.event_type not in JOINT_TYPES or not event.actor.country:
             return None
         m = mentions.get(event.actor.mention_id or "")
-        parties = _coordinated(doc, m, registry) if m is not None else []
+        parties = coordinated(doc, m, registry) if m is not None else []
         if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
             return None
         outside = event.recipient.country and event.recipient.country not in {p.country for p in parties}
-        if outside and not _adversary(doc, event.recipient, mentions):
+        if outside and not adversary(doc, event.recipient, mentions):
             return None  # "A and B agreed to lift tariffs on C's goods": co-actors, each toward C
         if event.actor.sector:  # "defence officials from A, B and C": each of that office
             parties = [dataclasses.replace(p, sector=event.actor.sector) for p in parties]
@@ -183,7 +180,7 @@ class References:
              and o.kind in ("group", "organisation")), None)  # a side split by the states its words name
         if m is None or not event.actor.country:
             return None
-        parties = _coordinated(doc, m, registry) or _inside(doc, m, registry)
+        parties = coordinated(doc, m, registry) or named_inside(doc, m, registry)
         parties = [p for p in parties if p.country != event.actor.country]
         if len(parties) < 2:
             return None
@@ -222,21 +219,6 @@ class References:
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
-
-
-def _adversary(doc: Document, ref: ActorRef, mentions: dict[str, Mention]) -> bool:
-    """The party is what the parties act together against ("cooperate against D's missile
-    threat"): a common adversary, not a party to their act."""
-    m = mentions.get(ref.mention_id or "")
-    sdoc = doc.spacy_doc
-    if m is None or sdoc is None or m.head_start is None:
-        return False
-    tok = next((t for t in sdoc if t.idx == m.head_start), None)
-    while tok is not None and tok.head != tok and tok.dep_ in ("poss", "compound", "amod", "nmod", "pobj", "conj"):
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("against", "over"):
-            return True
-        tok = tok.head
-    return False
 
 
 def _host_of_envoy(doc: Document, event: Event, name: str, mentions: dict[str, Mention]) -> str | None:
@@ -287,108 +269,6 @@ def _titled(m: Mention, registry: dict[str, Participant]) -> Participant | None:
                 and (m.country is None or m.country == p.country) and p.first_sentence <= m.sentence:
             last = p
     return last
-
-
-def _plural(ref: ActorRef, m: Mention | None) -> bool:
-    """The side is a plural that names no state: "They", "both sides", "the two ministers"."""
-    text = (ref.text or "").lower()
-    if m is not None and m.kind == "pronoun" and m.rule and m.rule.startswith("pronoun-group"):
-        return True
-    if text in PLURAL_PRONOUNS:
-        return True
-    if m is not None and m.kind == "group" and not m.country and (m.rule or "").startswith(("both-sides", "group-term")):
-        # "both sides", "the ministers", "Officials": people of no stated state (not "Chinese troops")
-        return m.rule.startswith("both-sides") or (text.endswith("s") and text.split()[0] in PLURAL_DETERMINERS)
-    return False
-
-
-def _plural_words(text: str) -> bool:
-    """Words of a plural of people or states: "they", "the two ministers", "both sides"."""
-    words = text.lower().split()
-    return bool(words) and (text.lower() in PLURAL_PRONOUNS or _number(text) is not None
-                            or (words[0] in PLURAL_DETERMINERS and words[-1].endswith("s")))
-
-
-def _misread_plural(doc: Document, m: Mention | None) -> bool:
-    """"They" taken for one person, state or body ("X met his counterpart Y. They agreed ...";
-    "... within the ASEAN framework. They agreed ..."): a plural refers to a plural, so a singular
-    antecedent is a misreading, and the plural is read again as the parties named before."""
-    if m is None or m.kind != "pronoun" or not m.actor_id:
-        return False
-    antecedents = [o for o in doc.mentions if o.actor_id == m.actor_id and o.kind != "pronoun" and o.start < m.start]
-    if not antecedents or doc.spacy_doc is None:
-        return False
-    last = antecedents[-1]
-    head = next((t for t in doc.spacy_doc if t.idx == last.head_start), None)
-    return head is not None and head.tag_ not in ("NNS", "NNPS")
-
-
-def _number(text: str) -> int | None:
-    return next((n for w, n in NUMBERS.items() if w in text.lower().split()), None)
-
-
-def _named_before(doc: Document, sentence: int, before: int | None, wanted: int | None,
-                  registry: dict[str, Participant]) -> tuple[list[ActorRef], int] | None:
-    """The parties named last before the plural: the people of distinct states named together in
-    one sentence (the story's principals), else, nearer, the states or bodies named together."""
-    for kinds, back in ((("person",), LOOK_BACK), (("person", "organisation", "group", "country"), 1)):
-        for s in range(sentence, max(-1, sentence - back - 1), -1):
-            named = [m for m in doc.mentions if m.sentence == s and m.kind in kinds
-                     and (s < sentence or before is None or m.end <= before)]
-            refs = _distinct(named, registry)
-            if len(refs) >= 2 and (wanted is None or len(refs) >= wanted):
-                return refs[:wanted or MAX_PARTIES], s
-    return None
-
-
-def _distinct(mentions: list[Mention], registry: dict[str, Participant]) -> list[ActorRef]:
-    """One party per state, in order, each with the state and sector the article gives it."""
-    refs: list[ActorRef] = []
-    for m in mentions:
-        p = registry.get(m.actor_id or "")
-        country = m.country or (p.country if p is not None else None)
-        if not country or len(country) != 3 or any(r.country == country for r in refs):
-            continue
-        sector = p.sector if p is not None and p.sector else m.sector
-        refs.append(ActorRef(country=country, sector=sector, name=p.name if p is not None else m.name or m.text,
-                             text=m.text, actor_id=m.actor_id, mention_id=m.mention_id))
-    return refs
-
-
-def _coordinated(doc: Document, m: Mention, registry: dict[str, Participant]) -> list[ActorRef]:
-    """The states coordinated with the side's mention: "South Korea, the U.S. and Japan";
-    "officials from South Korea, the United States and Japan"."""
-    sdoc = doc.spacy_doc
-    if sdoc is None or m.head_start is None:
-        return []
-    tok = next((t for t in sdoc if t.idx == m.head_start), None)
-    if tok is None:
-        return []
-    from ..actors.lookup import mention_for_token
-
-    if not tok.conjuncts and m.kind == "group":  # "officials from A, B and C"
-        tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                    for p in c.children if p.dep_ == "pobj"), tok)
-        start = mention_for_token(doc, tok)
-        m = start if start is not None and start.kind == "country" else m
-    listed = [tok, *tok.conjuncts]
-    for a in (c for c in tok.children if c.dep_ == "appos" and c.conjuncts):  # "A, the U.S. and C" (misparsed)
-        listed += [a, *a.conjuncts]
-    found = [m]
-    for t in sorted(set(listed) - {tok}, key=lambda t: t.i):
-        other = mention_for_token(doc, t)
-        if other is not None and other.kind in ("country", "person", "organisation") and other is not m:
-            found.append(other)
-    return _distinct(found, registry)[:MAX_PARTIES] if len(found) > 1 else []
-
-
-def _inside(doc: Document, m: Mention, registry: dict[str, Participant]) -> list[ActorRef]:
-    """The states named inside a group's or body's words: "the defence attaches of A and B"."""
-    if m.kind not in ("group", "organisation") or m.country:
-        return []
-    from ..actors.lookup import mentions_in
-
-    return _distinct([o for o in mentions_in(doc, m.start, m.end) if o.kind == "country"], registry)
 
 
 def _distinct_events(events: list[Event]) -> list[Event]:
