@@ -267,3 +267,10 @@ def test_the_two_rivals_are_the_two_parties_named_before(coder):
     doc = coder.code_text("Chinese Defense Minister Dong Wei held a video call with US Defense Secretary Mark Hale "
                           "on Tuesday. The two rivals agreed to keep military channels open.")
     assert unordered(doc, "AGREE") == {frozenset(("CHN", "USA"))}
+
+
+def test_a_multinational_exercise_naming_no_party_is_one_event_from_its_host(coder):
+    doc = coder.code_text("The annual multinational peacekeeping exercise, code-named Steppe Shield, started at a "
+                          "training area near the Kazakh capital today.")
+    exercises = [e for e in doc.events if e.rule == "exercise-parties"]
+    assert [(e.actor.country, e.recipient.country) for e in exercises] == [("KAZ", None)]

@@ -48,12 +48,38 @@ def exercise_events(doc: Document) -> list[Event]:
                     or tok.dep_ == "compound":
                 continue
             parties = _parties(doc, tok, words)
+            if len(parties) < 2 and not coded and (host := _host_of_many(tok, words)) is not None:
+                found.extend(_pairs(doc, n, sent, tok, [host, ActorRef()]))
+                break
             if len(parties) < 2 or any({e.actor.country, e.recipient.country} <= {p.country for p in parties}
                                        for e in coded):
                 continue
             found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named)))
             break  # one exercise per sentence
     return found
+
+
+def _host_of_many(tok: Token, words: dict[str, frozenset[str]]) -> ActorRef | None:
+    """A multinational exercise that starts (ends, is held) in a state: that state, its host."""
+    if not any(c.lower_ in words["many_nations_words"] for c in tok.children) or tok.dep_ not in ("nsubj", "nsubjpass") \
+            or tok.head.lemma_.lower() not in words["holding_verbs"]:
+        return None
+    scene = scene_state(tok.head) or _place_modifier(tok.head)
+    if scene is None or not scene.country:
+        return None
+    return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=f"country:{scene.country}")
+
+
+def _place_modifier(verb: Token) -> ActorRef | None:
+    """"near the Mongolian capital": a place named by its state's adjective."""
+    from ..events.parties import modifier_country
+
+    for t in verb.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in SCENE_PREPS:
+            for c in t.children:
+                if c.dep_ in ("amod", "compound") and (ref := modifier_country(c)) is not None:
+                    return ref
+    return None
 
 
 def _parties(doc: Document, tok: Token, words: dict[str, frozenset[str]]) -> list[ActorRef]:
@@ -124,7 +150,7 @@ def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]
 
 def _pairs(doc: Document, n: int, sent, tok: Token, parties: list[ActorRef]) -> list[Event]:
     info = lookup(CODE)
-    res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country or "" for p in parties], n)
+    res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country for p in parties if p.country], n)
     events = []
     for actor, recipient in combinations(parties, 2):
         key = f"{doc.doc_id}|{n}|{tok.idx}|{CODE}|{actor.country}|{recipient.country}"
