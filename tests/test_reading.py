@@ -274,3 +274,14 @@ def test_a_multinational_exercise_naming_no_party_is_one_event_from_its_host(cod
                           "training area near the Kazakh capital today.")
     exercises = [e for e in doc.events if e.rule == "exercise-parties"]
     assert [(e.actor.country, e.recipient.country) for e in exercises] == [("KAZ", None)]
+
+
+def test_a_meeting_named_with_its_parties_that_takes_place_is_their_consultation(coder):
+    doc = coder.code_text("The 5th Peru-Chile defence dialogue took place in Lima on Tuesday under the chair of "
+                          "the two deputy ministers.")
+    assert unordered(doc, "CONSULT") == {frozenset(("PER", "CHL"))}
+
+
+def test_a_meeting_mentioned_in_passing_is_no_consultation(coder):
+    doc = coder.code_text("It was the first contact since the Peru-Chile defence dialogue was suspended in 2022.")
+    assert not [e for e in doc.events if e.rule == "meeting-parties"]

@@ -21,8 +21,10 @@ from ..events.codebook import lookup
 from ..events.parties import SCENE_PREPS, scene_state
 from ..records import ActorRef, Document, Event, Evidence, Mention, Resolution, ResolutionKind, Trigger
 
-CODE = "062"
+CODE = "062"  # cooperate militarily
+MEETING = "040"  # consult; the merge stage settles who hosted it
 RULE = "exercise-parties"
+MEETING_RULE = "meeting-parties"
 CONFIDENCE = 0.6
 MAX_PARTIES = 5
 SKIPPED = {"relcl", "advcl", "ccomp", "parataxis"}  # clauses about something else
@@ -44,8 +46,16 @@ def exercise_events(doc: Document) -> list[Event]:
     for n, sent in enumerate(sdoc.sents):
         coded = [e for e in doc.events if e.sentence_index == n and e.event_type == "COOPERATE"]
         for tok in sent:
-            if tok.lower_ not in words["exercise_nouns"] or tok.pos_ not in ("NOUN", "PROPN") \
-                    or tok.dep_ == "compound":
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+                continue
+            if tok.lower_ in words["meeting_nouns"] and tok.dep_ in ("nsubj", "nsubjpass") \
+                    and tok.head.lemma_.lower() in words["meeting_verbs"] \
+                    and not any(e.event_type == "CONSULT" for e in doc.events if e.sentence_index == n):
+                parties = _states_in(doc, _phrase(tok, words))
+                if len(parties) >= 2:  # "the Vietnam-Thailand defence dialogue took place in ..."
+                    found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named), MEETING))
+                    break
+            if tok.lower_ not in words["exercise_nouns"]:
                 continue
             parties = _parties(doc, tok, words)
             if len(parties) < 2 and not coded and (host := _host_of_many(tok, words)) is not None:
@@ -148,18 +158,18 @@ def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]
     return [host, *(p for p in order if p is not host)]
 
 
-def _pairs(doc: Document, n: int, sent, tok: Token, parties: list[ActorRef]) -> list[Event]:
-    info = lookup(CODE)
+def _pairs(doc: Document, n: int, sent, tok: Token, parties: list[ActorRef], code: str = CODE) -> list[Event]:
+    info = lookup(code)
     res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country for p in parties if p.country], n)
     events = []
     for actor, recipient in combinations(parties, 2):
-        key = f"{doc.doc_id}|{n}|{tok.idx}|{CODE}|{actor.country}|{recipient.country}"
+        key = f"{doc.doc_id}|{n}|{tok.idx}|{code}|{actor.country}|{recipient.country}"
         events.append(Event(
             event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.doc_id,
-            event_type=info.plover, cameo=CODE, mode=info.mode, quad_class=info.quad_class,
+            event_type=info.plover, cameo=code, mode=info.mode, quad_class=info.quad_class,
             goldstein=info.goldstein, actor=actor, recipient=recipient, symmetric=True,
             evidence=[Evidence(doc_id=doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                sentence_index=n, resolutions=[res])],
             trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
-            rule=RULE, confidence=CONFIDENCE, sentence_index=n))
+            rule=RULE if code == CODE else MEETING_RULE, confidence=CONFIDENCE, sentence_index=n))
     return events
