@@ -180,6 +180,7 @@ class PlannedCues(Entry):
 class OngoingCues(Entry):
     phrases: Words
     verbs: Words
+    onsets: Words = []
 
 
 class StatusCues(Entry):
