@@ -48,7 +48,9 @@ class References:
                     self._person(doc, new, name, registry, mentions)
                     self._office_sector(new, name, doc.participants)
                 for res in _resolutions(new):
-                    trace.append(f"sentence {new.sentence_index}: {res.describe()}")
+                    line = f"sentence {new.sentence_index}: {res.describe()}"
+                    if line not in trace:  # (the events of one plural share their reading)
+                        trace.append(line)
                 events.append(new)
         doc.events = events
         for new in exercise_events(doc):
