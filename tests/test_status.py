@@ -104,6 +104,12 @@ def test_an_activity_that_began_weeks_before_publication_occurred(nlp):
     assert make_status({})(doc).events[0].status == "occurred"
 
 
+def test_beginning_an_act_done_at_once_is_no_activity_under_way(nlp):
+    doc = make_doc(nlp, "The two countries began operating a hotline on Sunday.", "began", published="2024-05-06")
+    doc.events[0].date = "2024-05-05"
+    assert make_status({})(doc).events[0].status == "occurred"
+
+
 def test_event_without_trigger_keeps_its_status(nlp):
     doc = make_doc(nlp, "The exercise will be held next week.", None)
     doc.events[0].status = "ongoing"

@@ -135,8 +135,8 @@ def _begins_just_before(event: Event, token: Token, published: str, cues: Status
     if event.event_type not in ONSET_TYPES or len(event.date or "") != 10:
         return False
     verb = token if is_verbal(token) else _governing_verb(token)
-    if verb is None or verb.lemma_.lower() not in cues.onset_verbs:
-        return False
+    if verb is None or verb.lemma_.lower() not in cues.onset_verbs or any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # ("began operating a hotline": the start of an act that is done at once)
     from datetime import date
 
     try:
