@@ -669,6 +669,7 @@ def _explain_event(event: Event) -> str:
     ]
     if summary["mechanism"]:
         lines.append(f"  mechanism: {summary['mechanism']}")
+    lines += [f"  resolved: {res.describe()}" for ev in event.evidence for res in ev.resolutions]
     return "\n".join(lines)
 
 

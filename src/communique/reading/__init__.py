@@ -1,0 +1,1 @@
+"""Reading a whole article: its participants, and event sides that refer across sentences."""
