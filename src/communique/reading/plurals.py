@@ -21,7 +21,7 @@ def adversary(doc: Document, ref: ActorRef, mentions: dict[str, Mention]) -> boo
     sdoc = doc.spacy_doc
     if m is None or sdoc is None or m.head_start is None:
         return False
-    tok = next((t for t in sdoc if t.idx == m.head_start), None)
+    tok = _token_at(sdoc, m.head_start)
     while tok is not None and tok.head != tok and tok.dep_ in ("poss", "compound", "amod", "nmod", "pobj", "conj"):
         if tok.dep_ == "pobj" and tok.head.lower_ in ("against", "over"):
             return True
@@ -59,7 +59,7 @@ def misread_plural(doc: Document, m: Mention | None) -> bool:
     if not antecedents or doc.spacy_doc is None:
         return False
     last = antecedents[-1]
-    head = next((t for t in doc.spacy_doc if t.idx == last.head_start), None)
+    head = _token_at(doc.spacy_doc, last.head_start)
     return head is not None and head.tag_ not in ("NNS", "NNPS")
 
 
@@ -101,7 +101,7 @@ def coordinated(doc: Document, m: Mention, registry: dict[str, Participant]) -> 
     sdoc = doc.spacy_doc
     if sdoc is None or m.head_start is None:
         return []
-    tok = next((t for t in sdoc if t.idx == m.head_start), None)
+    tok = _token_at(sdoc, m.head_start)
     if tok is None:
         return []
     from ..actors.lookup import mention_for_token
@@ -129,3 +129,11 @@ def named_inside(doc: Document, m: Mention, registry: dict[str, Participant]) ->
     from ..actors.lookup import mentions_in
 
     return distinct_parties([o for o in mentions_in(doc, m.start, m.end) if o.kind == "country"], registry)
+
+
+def _token_at(sdoc, offset: int | None):
+    """The token that starts at character ``offset``, or None (found by search, not by a scan)."""
+    if sdoc is None or offset is None:
+        return None
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == offset else None
