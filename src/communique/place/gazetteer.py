@@ -117,6 +117,7 @@ class LocationCues:
     prepositions: frozenset[str]
     visit_words: frozenset[str]
     topic_nouns: frozenset[str]
+    seat_rules: frozenset[str] = frozenset()  # acts that take place at the acting state's seat
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +129,11 @@ def location_cues() -> LocationCues:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise GazetteerDataError(f"{path}: {key}: expected a list of strings")
         values[key] = frozenset(v.casefold() for v in value)
-    return LocationCues(values["locative_prepositions"], values["visit_words"], values["topic_nouns"])
+    seat = data.get("at_actor_seat", [])
+    if not isinstance(seat, list) or not all(isinstance(v, str) for v in seat):
+        raise GazetteerDataError(f"{path}: at_actor_seat: expected a list of event rule names")
+    return LocationCues(values["locative_prepositions"], values["visit_words"], values["topic_nouns"],
+                        frozenset(seat))
 
 
 def short_division_name(name: str) -> str:

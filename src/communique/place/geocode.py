@@ -129,6 +129,19 @@ def _choose(key: str, implied: str | None, hint: str | None, admin1_hint: str | 
     return division
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, Place]:
+    gaz = gazetteer()
+    return {p.country: p for places in gaz.cities.values() for p in places
+            if p.capital and not p.alternate and p.country}
+
+
+def seat_of(country: str) -> Location | None:
+    """Where a state's government sits: its capital, else the country itself."""
+    place = _capitals().get(country) or gazetteer().country_by_iso3.get(country)
+    return _location(place) if place is not None else None
+
+
 def _location(place: Place) -> Location:
     return Location(
         name=place.name,

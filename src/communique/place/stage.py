@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Document, Event, Location
 from ..registry import StageSettings, stage
 from .gazetteer import fold, location_cues
-from .geocode import clean_name, geocode
+from .geocode import clean_name, geocode, seat_of
 from .places import PlaceMention, find_place_mentions
 
 REMOTE_MODES = frozenset({"phone", "video"})
 REMOTE_REASON = "phone/video talks have no single place"
+IN_SENTENCE = "in the event's sentence"  # the end of the reason of a place the sentence states
+AT_SEAT = "where the acting state's government sits"
 
 
 def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
@@ -112,17 +114,29 @@ def locate(doc: Document, event: Event, mentions: list[PlaceMention]) -> tuple[L
         return None, REMOTE_REASON
     sdoc = doc.spacy_doc
     sentence = _event_sentence(doc, event, sdoc) if sdoc is not None else None
+    seat = seat_of(event.actor.country) if event.rule in location_cues().seat_rules and event.actor.country else None
     if sentence is not None:
         found = place_in_sentence(event, sdoc, sentence, mentions)
-        if found is not None:
+        if found is not None and (seat is None or found[0].location.country == seat.country):
             mention, cue = found
-            return _copy(mention.location), f"'{cue.text} {mention.text}' in the event's sentence"
+            return _copy(mention.location), f"'{cue.text} {mention.text}' {IN_SENTENCE}"
+    if seat is not None:
+        dateline = dateline_location(doc, mentions)
+        if dateline is not None and dateline.country == seat.country:
+            return dateline, f"dateline {doc.dateline_place}, {AT_SEAT}"
+        return seat, f"{seat.name}: {AT_SEAT}"
     dateline = dateline_location(doc, mentions)
     if dateline is not None:
         return dateline, f"dateline {doc.dateline_place}"
     if doc.dateline_place:
         return None, f"no place in the event's sentence; dateline {doc.dateline_place!r} not in the gazetteer"
     return None, "no place in the event's sentence and no dateline"
+
+
+def stated_place(event: Event) -> bool:
+    """Whether the event's place was read from its own sentence or from the nature of the act."""
+    reason = event.location_reason or ""
+    return event.location is not None and (reason.endswith(IN_SENTENCE) or reason.endswith(AT_SEAT))
 
 
 def _copy(location: Location | None) -> Location | None:

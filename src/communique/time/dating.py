@@ -21,6 +21,7 @@ from .vocab import DateWords, StatusCues
 
 NO_PUBLICATION = "relative date, no publication date"
 TODAY_REASONS = frozenset({"present", "progressive"})
+OWN_SENTENCE = "sentence"  # the reason of a date stated in the event's own sentence
 
 
 @dataclass(slots=True)
@@ -152,7 +153,7 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
-        _apply_mention(event, doc, chosen, "sentence")
+        _apply_mention(event, doc, chosen, OWN_SENTENCE)
     elif (anchor := _span_anchor(doc, sentence, words)):
         _apply(event, None, anchor, "tied to a multi-day span, no single day stated")
         return
@@ -199,6 +200,7 @@ def date_document(doc: Document, cues: StatusCues, words: DateWords, settings: D
     if not doc.events:
         return doc
     mentions = collect_mentions(doc, cues, words)
+    doc.annotations["dates"] = mentions
     for event in doc.events:
         date_event(event, doc, mentions, cues, words, settings)
     return doc
