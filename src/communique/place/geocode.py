@@ -131,9 +131,16 @@ def _choose(key: str, implied: str | None, hint: str | None, admin1_hint: str | 
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, Place]:
-    gaz = gazetteer()
-    return {p.country: p for places in gaz.cities.values() for p in places
-            if p.capital and not p.alternate and p.country}
+    fields = tuple(Place.__dataclass_fields__)
+    found: dict[str, Place] = {}
+    for places in dict.values(gazetteer().cities):  # entries may still be plain field tuples
+        for entry in places:
+            place = Place(*entry) if isinstance(entry, tuple) else entry
+            if isinstance(entry, tuple) and not entry[fields.index("capital")]:
+                continue
+            if place.capital and not place.alternate and place.country:
+                found.setdefault(place.country, place)
+    return found
 
 
 def seat_of(country: str) -> Location | None:

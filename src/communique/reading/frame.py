@@ -126,6 +126,10 @@ def restates(event: Event, frame: Frame) -> bool:
         return False
     if event.status != frame.status and not (frame.status == "ongoing" and event.status == "occurred"):
         return False
+    if event.mechanism is not None and frame.mechanism is not None and \
+            (event.mechanism.mechanism_id, event.mechanism.edition) != \
+            (frame.mechanism[0].mechanism_id, frame.mechanism[0].edition):
+        return False
     return not (has_own_date(event) and frame.date is not None and event.date != frame.date.iso)
 
 
@@ -260,8 +264,8 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
     for index, event in enumerate(doc.events):
         if event is main:
             link = Link.MAIN
-        elif restates(event, frame):
-            link = Link.RESTATES
+        elif restates(event, frame) and not cues.anchor.search(_text(doc, event)):
+            link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
         elif said_at(event, frame, _text(doc, event), lead, cues):
             link = Link.AT
         else:
