@@ -135,6 +135,7 @@ class PlaceCues(Entry):
     locative_prepositions: Words
     visit_words: Words
     topic_nouns: Words
+    at_actor_seat: Words = []
 
 
 class Suffix(Entry):
@@ -175,6 +176,15 @@ class PlannedCues(Entry):
 class OngoingCues(Entry):
     phrases: Words
     verbs: Words
+    starts: Words
+    occasions: Words
+
+
+class FrameAnchors(Entry):
+    occasion_types: Words
+    occasion_nouns: Words
+    anchor_prepositions: Words
+    participant_phrases: Words
 
 
 class StatusCues(Entry):
@@ -191,6 +201,7 @@ SCHEMAS: dict[str, Any] = {
     "actors/names.yaml": Names,
     "actors/ranks.yaml": list[Rank],
     "ingest/lexicon.yaml": IngestLexicon,
+    "frame/anchors.yaml": FrameAnchors,
     "mechanisms/known.yaml": list[Mechanism],
     "mechanisms/vocabulary.yaml": MechanismVocabulary,
     "patterns/domains.yaml": WordLists,

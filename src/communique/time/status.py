@@ -14,7 +14,7 @@ from .vocab import StatusCues
 CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m", "been"})
 # Reasons that only reflect the default reading of a verb; a date after publication overrides them.
-WEAK_REASONS = frozenset({"default", "present"})
+WEAK_REASONS = frozenset({"default", "present", "perfect"})
 
 
 def trigger_token(sdoc: Doc, trigger: Trigger | None) -> Token | None:
@@ -104,6 +104,8 @@ def _tense(verb: Token) -> tuple[str, str]:
         return "ongoing", "progressive"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return "occurred", "past"
+    if verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return "occurred", "perfect"  # "has summoned": done before the report, on a day not said
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return "occurred", "present"
     return "occurred", "default"
@@ -126,6 +128,27 @@ def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
     return _verb_status(token, token, cues)
 
 
+def started(token: Token, cues: StatusCues) -> bool:
+    """Whether the event at ``token`` is said to begin: "began an exercise", "the talks kicked off"."""
+    verb = token if is_verbal(token) else _governing_verb(token)
+    if verb is None:
+        return False
+    particles = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    return verb.lemma_.lower() in cues.start_verbs or f"{verb.lemma_.lower()} {particles}" in cues.start_verbs
+
+
+def begun_status(token: Token, date: str | None, published: str | None, reason: str,
+                 cues: StatusCues) -> tuple[str, str] | None:
+    """An occasion that begins on the publication day (or, undated, has just begun) is under way."""
+    if not started(token, cues):
+        return None
+    if date is None and reason in ("perfect", "present"):
+        return "ongoing", "begun, undated"
+    if date is not None and (not published or date.startswith(UNKNOWN_YEAR) or date == published[:10]):
+        return "ongoing", "begun on the publication day" if published else "begun, no publication date"
+    return None
+
+
 def _after(date: str, published: str) -> bool:
     return date > published[: len(date)]
 
@@ -136,6 +159,9 @@ def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCue
     if token is None:
         return None
     status, reason = clause_status(token, cues)
+    if status == "occurred" and event.event_type in cues.occasions \
+            and (begun := begun_status(token, event.date, published, reason, cues)):
+        return begun
     if not published or not event.date or event.date.startswith(UNKNOWN_YEAR):
         return status, reason
     if status == "occurred" and reason in WEAK_REASONS and _after(event.date, published):
