@@ -136,6 +136,7 @@ class PlaceCues(Entry):
     visit_words: Words
     topic_nouns: Words
     at_actor_seat: Words = []
+    place_nouns: Words = []
 
 
 class Suffix(Entry):

@@ -118,6 +118,7 @@ class LocationCues:
     visit_words: frozenset[str]
     topic_nouns: frozenset[str]
     seat_rules: frozenset[str] = frozenset()  # acts that take place at the acting state's seat
+    place_nouns: frozenset[str] = frozenset()  # "the city of X": the noun stands for the place X
 
 
 @lru_cache(maxsize=1)
@@ -132,8 +133,11 @@ def location_cues() -> LocationCues:
     seat = data.get("at_actor_seat", [])
     if not isinstance(seat, list) or not all(isinstance(v, str) for v in seat):
         raise GazetteerDataError(f"{path}: at_actor_seat: expected a list of event rule names")
+    nouns = data.get("place_nouns", [])
+    if not isinstance(nouns, list) or not all(isinstance(v, str) for v in nouns):
+        raise GazetteerDataError(f"{path}: place_nouns: expected a list of strings")
     return LocationCues(values["locative_prepositions"], values["visit_words"], values["topic_nouns"],
-                        frozenset(seat))
+                        frozenset(seat), frozenset(v.casefold() for v in nouns))
 
 
 def short_division_name(name: str) -> str:

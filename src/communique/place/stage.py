@@ -33,6 +33,8 @@ def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
     tok = sdoc[mention.root]
     while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.casefold() in cues.place_nouns:
+        tok = tok.head.head  # "in the city of Baku", "at the port of Colombo"
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in cues.prepositions:
         if head.head.pos_ in ("NOUN", "PROPN") and head.head.lemma_.casefold() in cues.topic_nouns:

@@ -42,7 +42,7 @@ class FrameCues:
 def _anchor_pattern(cues: FrameCues) -> re.Pattern[str]:
     preps = "|".join(re.escape(p) for p in sorted(cues.anchor_prepositions, key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(cues.occasion_nouns, key=len, reverse=True))
-    determiner = r"(?:the|this|that|these|their|its|his|her|our)\s+"
+    determiner = r"(?:the|a|an|this|that|these|their|its|his|her|our)\s+"
     return re.compile(rf"\b(?:{preps})\s+(?:{determiner}(?:[\w-]+\s+){{0,3}}?)?(?:{nouns})\b", re.IGNORECASE)
 
 

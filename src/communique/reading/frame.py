@@ -26,7 +26,7 @@ from ..place.stage import REMOTE_MODES, locative_cue, stated_place
 from ..records import Document, Event, Location, Mechanism, MechanismRef
 from ..registry import StageSettings, stage
 from ..time.dating import OWN_SENTENCE
-from ..time.status import clause_status
+from ..time.status import begun_status, clause_status
 from ..time.vocab import load_status_cues
 from .anchors import FrameCues, frame_cues
 
@@ -201,7 +201,11 @@ def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index:
                 break
     span = sdoc.char_span(mech.start, mech.end, alignment_mode="expand")
     if span is not None and len(span):
-        status, _ = clause_status(span.root, load_status_cues())
+        cues = load_status_cues()
+        status, reason = clause_status(span.root, cues)
+        if status == "occurred" and (begun := begun_status(span.root, frame.date.iso if frame.date else None,
+                                                           doc.published, reason, cues)):
+            status = begun[0]
         if status != "occurred":
             frame.status = status
 
