@@ -140,7 +140,8 @@ def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -
         return False
     if cues.anchor.search(text) or cues.participants.search(text):
         return True
-    return _sentence(event) < lead and not has_own_date(event)
+    own_day = has_own_date(event) and frame.date is not None and event.date != frame.date.iso
+    return _sentence(event) < lead and not own_day
 
 
 def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) -> Frame | None:
@@ -165,7 +166,28 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
             _take(frame, event, lead)
     if frame.date is None:
         frame.date = _occasion_date(doc, frame, lead, cues)
+    if frame.place is None and not frame.remote:
+        frame.place = _lead_place(doc, frame.sentence)
     return frame
+
+
+def _lead_place(doc: Document, last: int) -> tuple[Location, int] | None:
+    """The first place the lead (up to the main event's sentence) uses as a location: "Two navy
+    ships visited Fiji this week. The prime minister welcomed them ..."."""
+    for index in range(min(last + 1, len(doc.sentences))):
+        if (location := _located_place(doc, index)) is not None:
+            return location, index
+    return None
+
+
+def _located_place(doc: Document, index: int) -> Location | None:
+    """The first place sentence ``index`` uses as a location ("in X", "visited X")."""
+    sdoc, sentence = doc.spacy_doc, doc.sentences[index]
+    for place in doc.annotations.get("places") or []:
+        if place.location is not None and sentence.start <= place.start < sentence.end \
+                and sdoc is not None and locative_cue(place, sdoc) is not None:
+            return place.location
+    return None
 
 
 def _take(frame: Frame, event: Event, lead: int) -> None:
@@ -193,12 +215,8 @@ def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index:
             if mention.sentence == index and not mention.bounds_span and value is not None and value.iso:
                 frame.date = FrameDate(value.iso, value.end, value.precision, mention.text, index)
                 break
-    if frame.place is None and not frame.remote:
-        for place in doc.annotations.get("places") or []:
-            if place.location is not None and sentence.start <= place.start < sentence.end \
-                    and locative_cue(place, sdoc) is not None:
-                frame.place = (place.location, index)
-                break
+    if frame.place is None and not frame.remote and (location := _located_place(doc, index)):
+        frame.place = (location, index)
     span = sdoc.char_span(mech.start, mech.end, alignment_mode="expand")
     if span is not None and len(span):
         cues = load_status_cues()
