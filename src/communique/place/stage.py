@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.clauses import in_other_clause
 from ..records import Document, Event, Location
 from ..registry import StageSettings, stage
 from .gazetteer import fold, location_cues
@@ -88,7 +89,7 @@ def place_in_sentence(
         if mention.location is None or not (sentence.start_char <= mention.start < sentence.end_char):
             continue
         cue = locative_cue(mention, sdoc)
-        if cue is None:
+        if cue is None or in_other_clause(sdoc[mention.root], trigger):
             continue
         rank = (tree_distance(cue, trigger), mention.start)
         if best is None or rank < best[:2]:

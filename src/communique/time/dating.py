@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.clauses import in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
@@ -149,7 +150,8 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     if sentence is None:
         _apply(event, None, None, "none")
         return
-    own = [m for m in mentions if m.sentence == sentence and not m.bounds_span]
+    own = [m for m in mentions if m.sentence == sentence and not m.bounds_span
+           and not (token is not None and m.token is not None and in_other_clause(m.token, token))]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
