@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from ..nlp.clauses import in_other_clause
 from ..place.stage import REMOTE_MODES, locative_cue, stated_place
 from ..records import Document, Event, Location, Mechanism, MechanismRef
 from ..registry import StageSettings, stage
@@ -76,6 +77,7 @@ class Frame:
     countries: frozenset[str]
     status: str
     remote: bool  # a phone or video call: no single place
+    status_sentence: int | None = None  # the sentence that gives the status (None: the main event's)
     date: FrameDate | None = None
     place: tuple[Location, int] | None = None
     mechanism: tuple[MechanismRef, int] | None = None
@@ -180,12 +182,17 @@ def _lead_place(doc: Document, last: int) -> tuple[Location, int] | None:
     return None
 
 
-def _located_place(doc: Document, index: int) -> Location | None:
-    """The first place sentence ``index`` uses as a location ("in X", "visited X")."""
+def _located_place(doc: Document, index: int, start: int | None = None, end: int | None = None) -> Location | None:
+    """The first place sentence ``index`` uses as a location ("in X", "visited X") for its main
+    clause, or for the clause of the words at ``start``-``end`` (the occasion's name)."""
     sdoc, sentence = doc.spacy_doc, doc.sentences[index]
+    span = sdoc.char_span(start if start is not None else sentence.start, end if end is not None else sentence.end,
+                          alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return None
     for place in doc.annotations.get("places") or []:
         if place.location is not None and sentence.start <= place.start < sentence.end \
-                and sdoc is not None and locative_cue(place, sdoc) is not None:
+                and locative_cue(place, sdoc) is not None and not in_other_clause(sdoc[place.root], span.root):
             return place.location
     return None
 
@@ -215,7 +222,7 @@ def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index:
             if mention.sentence == index and not mention.bounds_span and value is not None and value.iso:
                 frame.date = FrameDate(value.iso, value.end, value.precision, mention.text, index)
                 break
-    if frame.place is None and not frame.remote and (location := _located_place(doc, index)):
+    if frame.place is None and not frame.remote and (location := _located_place(doc, index, mech.start, mech.end)):
         frame.place = (location, index)
     span = sdoc.char_span(mech.start, mech.end, alignment_mode="expand")
     if span is not None and len(span):
@@ -225,7 +232,7 @@ def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index:
                                                            doc.published, reason, cues)):
             status = begun[0]
         if status != "occurred":
-            frame.status = status
+            frame.status, frame.status_sentence = status, index
 
 
 def _occasion_date(doc: Document, frame: Frame, lead: int, cues: FrameCues) -> FrameDate | None:
@@ -257,7 +264,7 @@ def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
     """Give ``event`` the frame's values its own sentence does not state."""
     taken: list[Inherited] = []
     date = frame.date
-    if date is not None and not has_own_date(event) and event.date != date.iso:
+    if date is not None and not has_own_date(event):
         event.date, event.date_end, event.date_precision, event.date_raw = date.iso, date.end, date.precision, date.raw
         taken.append(Inherited(Attribute.DATE, link, date.sentence))
         event.date_reason = taken[-1].reason()
@@ -272,7 +279,8 @@ def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
         taken.append(Inherited(Attribute.MECHANISM, link, index))
     if link is not Link.AT and event.status != frame.status:
         event.status = frame.status
-        taken.append(Inherited(Attribute.STATUS, link, frame.sentence))
+        source = frame.sentence if frame.status_sentence is None else frame.status_sentence
+        taken.append(Inherited(Attribute.STATUS, link, source))
     return taken
 
 

@@ -1,0 +1,201 @@
+"""The ``frame`` stage: the occasion an article reports gives its date, place, edition and status
+to the events that restate it, and its date and place to the acts said at it."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import registry
+from communique.linking.mechanisms import analyse_name
+from communique.pipeline import default_config
+from communique.reading.anchors import frame_cues
+from communique.reading.frame import Attribute, Frame, Link
+from communique.records import ActorRef, Document, Event
+
+from builders import add_event, parsed_document
+
+STAGES = ("mechanisms", "dates", "status", "places", "frame")
+
+
+def read(doc: Document) -> Document:
+    """Run the attribute stages and the frame over a document whose events are placed by hand."""
+    for name in STAGES:
+        doc = registry.get_stage(name).factory({})(doc)
+    return doc
+
+
+def event(doc: Document, part: str, trigger: str, kind: str, actor: str | None, recipient: str | None,
+          rule: str | None = None) -> Event:
+    found = add_event(doc, part, trigger)
+    found.event_type, found.rule = kind, rule
+    found.actor, found.recipient = ActorRef(country=actor), ActorRef(country=recipient)
+    return found
+
+
+def frame_of(doc: Document) -> Frame:
+    return doc.annotations["frame"]
+
+
+# --------------------------------------------------------------------------- the registered stage
+
+
+def test_the_frame_is_a_declared_stage_between_places_and_merge():
+    stages = default_config()["pipeline"]["stages"]
+    assert stages.index("places") < stages.index("frame") < stages.index("merge")
+    info = registry.get_stage("frame")
+    assert "event.date" in info.requires and "event.location" in info.requires
+    assert {"doc.frame", "event.date", "event.location", "event.mechanism", "event.status"} <= set(info.assigns)
+
+
+def test_a_later_stage_order_is_refused():
+    with pytest.raises(registry.PipelineError, match="frame"):
+        registry.check_order(["parse", "actors", "events", "frame", "dates", "places"])
+
+
+# --------------------------------------------------------------------------- restating the occasion
+
+
+OPENING = ("The 9th Chile-Peru Border Security Dialogue opened in Lima on Monday. "
+           "The two delegations are headed by the deputy defence ministers of both countries. "
+           "At the talks, the Chilean side proposed joint patrols along the border. "
+           "Last year the two countries held talks in Santiago.")
+
+
+@pytest.fixture(scope="module")
+def opening() -> Document:
+    doc = parsed_document(OPENING, published="2023-03-06")  # a Monday
+    event(doc, "delegations are headed", "headed", "CONSULT", "CHL", "PER")
+    event(doc, "At the talks", "proposed", "AGREE", "CHL", "PER")
+    event(doc, "Last year", "held", "CONSULT", "CHL", "PER")
+    return read(doc)
+
+
+def test_an_event_restating_the_occasion_takes_its_date_place_edition_and_status(opening):
+    headed = opening.events[0]
+    assert headed.date == "2023-03-06"
+    assert headed.location is not None and headed.location.country == "PER"
+    assert headed.mechanism is not None and headed.mechanism.edition == 9
+    assert headed.status == "ongoing"  # it opened on the day the article appeared
+
+
+def test_inherited_values_say_which_sentence_they_come_from(opening):
+    headed = opening.events[0]
+    assert headed.date_reason == "date from the frame: sentence 0 (the main event)"
+    assert headed.location_reason == "place from the frame: sentence 0 (the main event)"
+    taken = {value.attribute: value for index, value in frame_of(opening).inherited if index == 0}
+    assert set(taken) == {Attribute.DATE, Attribute.PLACE, Attribute.MECHANISM, Attribute.STATUS}
+    assert all(value.sentence == 0 and value.link is Link.MAIN for value in taken.values())
+
+
+def test_an_act_at_the_talks_takes_date_and_place_but_not_the_edition(opening):
+    proposal = opening.events[1]
+    assert proposal.date == "2023-03-06"
+    assert proposal.location is not None and proposal.location.country == "PER"
+    assert proposal.mechanism is None
+    assert proposal.status == "occurred"
+    assert "(said at the main event)" in proposal.date_reason
+
+
+def test_an_earlier_meeting_with_its_own_date_and_place_keeps_them(opening):
+    earlier = opening.events[2]
+    assert earlier.date == "2022"
+    assert earlier.location is not None and earlier.location.name == "Santiago"
+    assert earlier.mechanism is None
+
+
+def test_an_unknown_year_stays_unknown():
+    doc = parsed_document("Chile and Peru held the 3rd Andean Navy Staff Talks in the city of Lima on June 4. "
+                          "The two sides agreed to exchange cadets.")
+    event(doc, "held the 3rd", "held", "CONSULT", "CHL", "PER")
+    agreed = event(doc, "two sides agreed", "agreed", "AGREE", "CHL", "PER")
+    read(doc)
+    assert agreed.date == "XXXX-06-04"
+    assert agreed.location is not None and agreed.location.country == "PER"
+
+
+def test_a_meeting_on_the_sidelines_is_another_meeting():
+    doc = parsed_document("Chile and Peru held the 5th Pacific Coast Defence Dialogue in Lima on Friday. "
+                          "On the sidelines of the dialogue, the Chilean minister met his Peruvian counterpart.",
+                          published="2023-03-10")
+    event(doc, "held the 5th", "held", "CONSULT", "CHL", "PER")
+    sideline = event(doc, "On the sidelines", "met", "CONSULT", "CHL", "PER")
+    read(doc)
+    assert sideline.mechanism is None
+    assert sideline.date == "2023-03-10" and sideline.location.country == "PER"
+
+
+# --------------------------------------------------------------------------- the lead's time
+
+
+def test_a_call_named_in_the_lead_dates_the_warning_made_in_it():
+    doc = parsed_document("Norway's defence minister has warned his Icelandic counterpart against the plan. "
+                          "During a video call on Tuesday, the two ministers also discussed fishing rights.",
+                          published="2024-05-09")  # a Thursday
+    warned = event(doc, "has warned", "warned", "THREATEN", "NOR", "ISL")
+    read(doc)
+    assert warned.date == "2024-05-07"
+    assert warned.date_reason == "date from the frame: sentence 1 (the main event)"
+
+
+def test_a_present_perfect_alone_is_not_dated_to_the_publication_day():
+    doc = parsed_document("Norway has summoned Iceland's ambassador over the fishing dispute.", published="2024-05-09")
+    summons = event(doc, "has summoned", "summoned", "ACCUSE", "NOR", "ISL", rule="summon-envoy")
+    read(doc)
+    assert summons.date is None
+
+
+# --------------------------------------------------------------------------- places by the nature of the act
+
+
+def test_a_summons_takes_place_where_the_summoning_state_sits():
+    doc = parsed_document("Norway summoned the Icelandic ambassador to protest against letting activists "
+                          "rally in Reykjavik.", published="2024-05-09")
+    summons = event(doc, "Norway summoned", "summoned", "ACCUSE", "NOR", "ISL", rule="summon-envoy")
+    read(doc)
+    assert summons.location is not None and summons.location.country == "NOR"
+
+
+def test_a_place_in_another_clause_is_not_the_events_place():
+    doc = parsed_document("The ministers agreed to expand the drills, agreed upon by the presidents at a summit "
+                          "in Oslo last year.", published="2024-05-09")
+    agreed = event(doc, "ministers agreed", "agreed", "AGREE", "NOR", "ISL")
+    read(doc)
+    assert agreed.location is None or agreed.location.country != "NOR"
+    assert agreed.date is None or not agreed.date.startswith("2023")
+
+
+# --------------------------------------------------------------------------- status and editions
+
+
+@pytest.mark.parametrize("published, expected", [("2023-03-06", "ongoing"), ("2023-03-09", "occurred")])
+def test_an_exercise_begun_on_the_publication_day_is_under_way(published, expected):
+    doc = parsed_document("The navies of Chile and Peru began a joint exercise on Monday.", published=published)
+    drill = event(doc, "began", "began", "COOPERATE", "CHL", "PER")
+    read(doc)
+    assert drill.status == expected
+
+
+def test_a_launched_missile_is_not_under_way():
+    doc = parsed_document("The army launched a missile toward the border on Monday.", published="2023-03-06")
+    launch = event(doc, "launched", "launched", "THREATEN", "PRK", "KOR")
+    read(doc)
+    assert launch.status == "occurred"
+
+
+def test_an_inaugural_meeting_is_the_first_edition():
+    assert analyse_name("the inaugural Chile-Peru Defence Ministers' Meeting").edition == 1
+
+
+@pytest.mark.parametrize("text", ["At their bilateral meeting, the sides agreed.", "during the talks",
+                                  "On the sidelines of the 5th summit", "In parallel to the conference",
+                                  "during a video call on Tuesday"])
+def test_phrases_that_place_a_statement_at_the_occasion(text):
+    assert frame_cues().anchor.search(text)
+
+
+def test_an_article_with_no_event_in_its_lead_has_no_frame():
+    doc = parsed_document("Relations have grown in recent years. Trade doubled. "
+                          "Analysts expect more. Later, Chile and Peru held talks.")
+    event(doc, "held talks", "held", "CONSULT", "CHL", "PER")
+    read(doc)
+    assert "frame" not in doc.annotations
