@@ -199,3 +199,12 @@ def test_an_article_with_no_event_in_its_lead_has_no_frame():
     event(doc, "held talks", "held", "CONSULT", "CHL", "PER")
     read(doc)
     assert "frame" not in doc.annotations
+
+
+def test_a_place_and_full_date_before_a_colon_is_the_dateline():
+    from communique.ingest.metadata import split_metadata
+
+    meta, body = split_metadata("Santiago, March 6, 2023: The ministers met at the port.")
+    assert (meta.dateline_place, meta.dateline_date, body) == ("Santiago", "March 6, 2023", "The ministers met at the port.")
+    meta, body = split_metadata("On Monday, March 6, 2023: the ministers met.")
+    assert meta.dateline_place is None and body.startswith("On Monday")

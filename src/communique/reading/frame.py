@@ -215,7 +215,6 @@ def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index:
     sdoc = doc.spacy_doc
     if sdoc is None or index >= len(doc.sentences):
         return
-    sentence = doc.sentences[index]
     if frame.date is None:
         for mention in doc.annotations.get("dates") or []:
             value = mention.value
