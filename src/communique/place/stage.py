@@ -120,7 +120,7 @@ def locate(doc: Document, event: Event, mentions: list[PlaceMention]) -> tuple[L
     seat = seat_of(event.actor.country) if event.rule in location_cues().seat_rules and event.actor.country else None
     if sentence is not None:
         found = place_in_sentence(event, sdoc, sentence, mentions)
-        if found is not None and (seat is None or found[0].location.country == seat.country):
+        if found is not None:
             mention, cue = found
             return _copy(mention.location), f"'{cue.text} {mention.text}' {IN_SENTENCE}"
     if seat is not None:
