@@ -103,6 +103,19 @@ def test_an_earlier_meeting_with_its_own_date_and_place_keeps_them(opening):
     assert earlier.mechanism is None
 
 
+def test_a_later_act_between_the_two_states_with_no_day_of_its_own_takes_the_place_only():
+    doc = parsed_document("The 9th Chile-Peru Border Security Dialogue opened in Lima on Monday. "
+                          "The two delegations are headed by the deputy defence ministers. "
+                          "Relations have grown for years. Trade rose sharply. "
+                          "Peru also offered Chile the use of its naval academy.", published="2023-03-06")
+    event(doc, "delegations are headed", "headed", "CONSULT", "CHL", "PER")
+    offer = event(doc, "Peru also offered", "offered", "AID", "PER", "CHL")
+    read(doc)
+    assert offer.location is not None and offer.location.country == "PER"
+    assert "(reported with the main event)" in offer.location_reason
+    assert offer.mechanism is None and "frame" not in (offer.date_reason or "")
+
+
 def test_an_unknown_year_stays_unknown():
     doc = parsed_document("Chile and Peru held the 3rd Andean Navy Staff Talks in the city of Lima on June 4. "
                           "The two sides agreed to exchange cadets.")

@@ -38,6 +38,7 @@ class Link(Enum):
     MAIN = "the main event"
     RESTATES = "restates the main event"
     AT = "said at the main event"
+    ALONGSIDE = "reported with the main event"  # same states, no other day: the article's place
 
 
 class Attribute(Enum):
@@ -144,6 +145,15 @@ def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -
         return True
     own_day = has_own_date(event) and frame.date is not None and event.date != frame.date.iso
     return _sentence(event) < lead and not own_day
+
+
+def alongside(event: Event, frame: Frame) -> bool:
+    """An act between the occasion's two states that the article gives no other day: it happened
+    where the article is set, as an event under a dateline does."""
+    sides = (event.actor.country, event.recipient.country)
+    if None in sides or sides[0] == sides[1] or not set(sides) <= frame.countries:
+        return False
+    return not (has_own_date(event) and (frame.date is None or event.date != frame.date.iso))
 
 
 def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) -> Frame | None:
@@ -263,7 +273,7 @@ def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
     """Give ``event`` the frame's values its own sentence does not state."""
     taken: list[Inherited] = []
     date = frame.date
-    if date is not None and not has_own_date(event):
+    if date is not None and not has_own_date(event) and link is not Link.ALONGSIDE:
         event.date, event.date_end, event.date_precision, event.date_raw = date.iso, date.end, date.precision, date.raw
         taken.append(Inherited(Attribute.DATE, link, date.sentence))
         event.date_reason = taken[-1].reason()
@@ -272,11 +282,11 @@ def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
         event.location = dataclasses.replace(location)
         taken.append(Inherited(Attribute.PLACE, link, index))
         event.location_reason = taken[-1].reason()
-    if link is not Link.AT and frame.mechanism is not None and event.mechanism is None:
+    if link in (Link.MAIN, Link.RESTATES) and frame.mechanism is not None and event.mechanism is None:
         ref, index = frame.mechanism
         event.mechanism = dataclasses.replace(ref)
         taken.append(Inherited(Attribute.MECHANISM, link, index))
-    if link is not Link.AT and event.status != frame.status:
+    if link in (Link.MAIN, Link.RESTATES) and event.status != frame.status:
         event.status = frame.status
         source = frame.sentence if frame.status_sentence is None else frame.status_sentence
         taken.append(Inherited(Attribute.STATUS, link, source))
@@ -297,6 +307,8 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
         elif said_at(event, frame, _text(doc, event), lead, cues):
             link = Link.AT
+        elif alongside(event, frame):
+            link = Link.ALONGSIDE
         else:
             continue
         frame.inherited.extend((index, value) for value in inherit(event, link, frame))
