@@ -1,0 +1,157 @@
+"""Reading an article's occasion: its main event, and the date, place, edition and status that
+the main event, the lead sentence naming the occasion, and the sentences restating it state."""
+
+from __future__ import annotations
+
+from ..nlp.clauses import in_other_clause
+from ..place.stage import REMOTE_MODES, locative_cue
+from ..records import Document, Event, Location, Mechanism, MechanismRef
+from ..time.status import begun_status, clause_status
+from ..time.vocab import load_status_cues
+from .anchors import FrameCues
+from .model import Frame, FrameDate, countries, has_own_date, has_own_place, sentence_of
+
+
+def main_event(events: list[Event], lead: int, cues: FrameCues) -> Event | None:
+    """The first occasion of the lead, else the lead's first event with two states."""
+    in_lead = sorted((e for e in events if sentence_of(e) < lead),
+                     key=lambda e: (sentence_of(e), e.trigger.start if e.trigger else 0))
+    occasions = [e for e in in_lead if e.event_type in cues.occasion_types]
+    paired = [e for e in in_lead if len(countries(e)) > 1]
+    return next(iter(occasions or paired or in_lead), None)
+
+
+def same_parties(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same states, one side possibly unnamed ("the Coast Guard boarded" restates "China's
+    coast guard boarded a Taiwanese boat")."""
+    return a <= b or b <= a
+
+
+def restates(event: Event, frame: Frame) -> bool:
+    """Same type and states as the main event, the same status (or an act inside an ongoing
+    occasion), and no date of its own that differs."""
+    if event.event_type != frame.event_type or not same_parties(countries(event), frame.countries):
+        return False
+    if event.status != frame.status and not (frame.status == "ongoing" and event.status == "occurred"):
+        return False
+    if event.mechanism is not None and frame.mechanism is not None and \
+            (event.mechanism.mechanism_id, event.mechanism.edition) != \
+            (frame.mechanism[0].mechanism_id, frame.mechanism[0].edition):
+        return False
+    return not (has_own_date(event) and frame.date is not None and event.date != frame.date.iso)
+
+
+
+def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) -> Frame | None:
+    """The frame: the main event, the lead sentence naming the occasion's edition, then the
+    restatements of the main event, each filling what the ones before left open."""
+    named = _lead_mechanism(doc, countries(main) if main else None, lead)
+    if main is not None and main.event_type not in cues.occasion_types and named is not None:
+        main = None  # the lead names the occasion but codes no event for it: "the 4th dialogue took place"
+    if main is None and named is None:
+        return None
+    if main is not None:
+        frame = Frame(sentence_of(main), main.event_type, countries(main), main.status, main.mode in REMOTE_MODES)
+    else:
+        mech, index = named
+        frame = Frame(index, None, frozenset(mech.participants), "occurred", False)
+    if main is not None:
+        _take(frame, main, lead)
+    if named is not None:
+        _take_occasion_sentence(doc, frame, *named)
+    for event in sorted(doc.events, key=sentence_of):
+        if event is not main and main is not None and restates(event, frame):
+            _take(frame, event, lead)
+    if frame.date is None:
+        frame.date = _occasion_date(doc, frame, lead, cues)
+    if frame.place is None and not frame.remote:
+        frame.place = _lead_place(doc, frame.sentence)
+    return frame
+
+
+def _lead_place(doc: Document, last: int) -> tuple[Location, int] | None:
+    """The first place the lead (up to the main event's sentence) uses as a location: "Two navy
+    ships visited Fiji this week. The prime minister welcomed them ..."."""
+    for index in range(min(last + 1, len(doc.sentences))):
+        if (location := _located_place(doc, index)) is not None:
+            return location, index
+    return None
+
+
+def _located_place(doc: Document, index: int, start: int | None = None, end: int | None = None) -> Location | None:
+    """The first place sentence ``index`` uses as a location ("in X", "visited X") for its main
+    clause, or for the clause of the words at ``start``-``end`` (the occasion's name)."""
+    sdoc, sentence = doc.spacy_doc, doc.sentences[index]
+    span = sdoc.char_span(start if start is not None else sentence.start, end if end is not None else sentence.end,
+                          alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return None
+    for place in doc.annotations.get("places") or []:
+        if place.location is not None and sentence.start <= place.start < sentence.end \
+                and locative_cue(place, sdoc) is not None and not in_other_clause(sdoc[place.root], span.root):
+            return place.location
+    return None
+
+
+def _take(frame: Frame, event: Event, lead: int) -> None:
+    """Fill the frame's open values from what ``event``'s own sentence states (dates from the lead)."""
+    index = sentence_of(event)
+    if frame.date is None and has_own_date(event) and index < lead:
+        frame.date = FrameDate(event.date, event.date_end, event.date_precision, event.date_raw, index)
+    if frame.place is None and not frame.remote and has_own_place(event):
+        frame.place = (event.location, index)
+    if frame.mechanism is None and event.mechanism is not None:
+        frame.mechanism = (event.mechanism, index)
+
+
+def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index: int) -> None:
+    """Date, place, edition and status of the lead sentence naming the occasion's edition."""
+    if frame.mechanism is None:
+        frame.mechanism = (MechanismRef(name=mech.name, edition=mech.edition, mechanism_id=mech.mechanism_id), index)
+    sdoc = doc.spacy_doc
+    if sdoc is None or index >= len(doc.sentences):
+        return
+    if frame.date is None:
+        for mention in doc.annotations.get("dates") or []:
+            value = mention.value
+            if mention.sentence == index and not mention.bounds_span and value is not None and value.iso:
+                frame.date = FrameDate(value.iso, value.end, value.precision, mention.text, index)
+                break
+    if frame.place is None and not frame.remote and (location := _located_place(doc, index, mech.start, mech.end)):
+        frame.place = (location, index)
+    span = sdoc.char_span(mech.start, mech.end, alignment_mode="expand")
+    if span is not None and len(span):
+        cues = load_status_cues()
+        status, reason = clause_status(span.root, cues)
+        if status == "occurred" and (begun := begun_status(span.root, frame.date.iso if frame.date else None,
+                                                           doc.published, reason, cues)):
+            status = begun[0]
+        if status != "occurred":
+            frame.status, frame.status_sentence = status, index
+
+
+def _occasion_date(doc: Document, frame: Frame, lead: int, cues: FrameCues) -> FrameDate | None:
+    """The day a lead sentence gives the occasion by name: "During a video call on Tuesday, ..."."""
+    mentions = doc.annotations.get("dates") or []
+    for index, sentence in enumerate(doc.sentences[:lead]):
+        if not cues.anchor.search(sentence.text):
+            continue
+        for mention in mentions:
+            value = mention.value
+            if mention.sentence == index and not mention.bounds_span and value is not None and value.iso \
+                    and value.precision == "day" and mention.planned == (frame.status == "planned"):
+                return FrameDate(value.iso, value.end, value.precision, mention.text, index)
+    return None
+
+
+def _lead_mechanism(doc: Document, parties: frozenset[str] | None, lead: int) -> tuple[Mechanism, int] | None:
+    """The one edition of a mechanism the lead names (between the main event's states, if any)."""
+    starts = [s.start for s in doc.sentences]
+    found: dict[tuple[str, int], tuple[Mechanism, int]] = {}
+    for mech in doc.mechanisms:
+        index = sum(1 for s in starts if s <= (mech.start or 0)) - 1
+        if index < lead and mech.edition is not None and (parties is None or set(mech.participants) <= parties):
+            found.setdefault((mech.mechanism_id, mech.edition), (mech, index))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
