@@ -37,12 +37,13 @@ class FrameSettings(StageSettings):
 def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -> bool:
     """An act of the occasion's parties that its sentence places at the occasion, or that the
     lead reports without a time of its own."""
-    if (frame.countries and not countries(event) & frame.countries) or (event.status == "planned") != (frame.status == "planned"):
+    if frame.countries and not countries(event) & frame.countries:
         return False
-    if cues.anchor.search(text) or cues.participants.search(text):
-        return True
-    own_day = has_own_date(event) and frame.date is not None and event.date != frame.date.iso
-    return sentence_of(event) < lead and not own_day
+    if (event.status == "planned") != (frame.status == "planned"):
+        return False
+    if has_own_date(event) and frame.date is not None and event.date != frame.date.iso:
+        return False  # "at talks last year": other talks
+    return bool(cues.anchor.search(text) or cues.participants.search(text)) or sentence_of(event) < lead
 
 
 def alongside(event: Event, frame: Frame) -> bool:
@@ -52,7 +53,6 @@ def alongside(event: Event, frame: Frame) -> bool:
     if None in sides or sides[0] == sides[1] or not set(sides) <= frame.countries:
         return False
     return not (has_own_date(event) and (frame.date is None or event.date != frame.date.iso))
-
 
 
 def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
