@@ -45,7 +45,15 @@ def test_every_article_is_stored_and_code_agrees_with_ingest_and_export(inputs, 
     exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-"])
     code_events, stored_events = jsonl(coded.stdout), jsonl(exported.stdout)
     assert len(by_id(code_events)) == len(code_events)  # unique ids
-    assert by_id(stored_events) == by_id(code_events)
+    assert by_id(stored_events) == by_id(code_events)  # linked across articles, both ways
+    # article by article: the same reports, the store's carrying the id of the linked event they joined
+    coded_reports = jsonl(runner.invoke(app, ["code", *inputs, "--per-article"]).stdout)
+    stored_reports = jsonl(runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-",
+                                               "--per-article"]).stdout)
+    linked_ids = {e["event_id"] for e in code_events}
+    assert {r["linked_id"] for r in stored_reports} == linked_ids
+    assert by_id([{**r, "linked_id": None} for r in stored_reports]) == by_id(coded_reports)
+    assert sum(len(e["mentions"]) for e in code_events) == len(coded_reports)
     again = runner.invoke(app, ["ingest", *inputs, "--db", db])
     assert f"stored 0, unchanged {len(articles)}, failed 0" in again.stderr
 

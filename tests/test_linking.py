@@ -221,3 +221,27 @@ def test_a_store_written_before_linking_lists_each_report_as_its_own_event(tmp_p
     with Store(path, read_only=True) as s:
         assert sorted((e["event_id"], e["linked_id"], e["num_articles"]) for e in s.linked_events()) == [
             ("capital-e1", None, 1), ("harbour-e1", None, 1)]
+
+
+def batch_view(docs: list[Document]) -> list[tuple]:
+    """The linked events of ``docs`` linked in one run without a store."""
+    from communique.linking.batch import BatchLinker
+
+    linker = BatchLinker()
+    for doc in docs:
+        linker.add(doc)
+    return sorted((e["event_id"], tuple(m["event_id"] for m in e["mentions"]), e["date"], e["num_sources"])
+                  for e in linker.events())
+
+
+def test_a_run_without_a_store_links_as_the_store_does(tmp_path):
+    with Store(tmp_path / "together.duckdb") as s:
+        s.write(ORDER_DOCS)
+        stored = linked_view(s)
+    assert batch_view(ORDER_DOCS) == stored
+    assert batch_view(ORDER_DOCS[::-1]) == stored
+
+
+def test_a_run_without_a_store_keeps_a_summons_and_a_sanction_apart():
+    assert [mentions for _, mentions, _, _ in batch_view([SUMMONS_A, SUMMONS_B, SANCTION])] == [
+        ("capital-e1", "harbour-e1"), ("ledger-e1",)]

@@ -23,7 +23,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
 # Days before (and after) its publication date in which an undated report's event may lie.
 PUBLICATION_WINDOW = (7, 1)
@@ -277,17 +276,29 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # imported when first needed: start-up stays short
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def words(text: str) -> list[str]:
     """The stemmed content words of a text (English stop words and numbers left out)."""
-    return [stem(w) for w in WORD.findall(text.casefold()) if w not in ENGLISH_STOP_WORDS]
+    stop = _stop_words()
+    return [stem(w) for w in WORD.findall(text.casefold()) if w not in stop]
 
 
-VECTORIZER = HashingVectorizer(n_features=2 ** 18, analyzer=words, alternate_sign=False, norm="l2", binary=True)
+@lru_cache(maxsize=1)
+def _vectorizer():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(n_features=2 ** 18, analyzer=words, alternate_sign=False, norm="l2", binary=True)
 
 
 @lru_cache(maxsize=4096)
 def _vector(text: str):
-    return VECTORIZER.transform([text])
+    return _vectorizer().transform([text])
 
 
 def text_similarity(a: str, b: str) -> float:
