@@ -122,14 +122,9 @@ def location_cues() -> LocationCues:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise GazetteerDataError(f"{path}: {key}: expected a list of strings")
         values[key] = frozenset(v.casefold() for v in value)
-    seat = data.get("at_actor_seat", [])
-    if not isinstance(seat, list) or not all(isinstance(v, str) for v in seat):
-        raise GazetteerDataError(f"{path}: at_actor_seat: expected a list of event rule names")
-    nouns = data.get("place_nouns", [])
-    if not isinstance(nouns, list) or not all(isinstance(v, str) for v in nouns):
-        raise GazetteerDataError(f"{path}: place_nouns: expected a list of strings")
     return LocationCues(values["locative_prepositions"], values["visit_words"], values["topic_nouns"],
-                        frozenset(seat), frozenset(v.casefold() for v in nouns))
+                        frozenset(data.get("at_actor_seat", [])),  # the schema checked both lists
+                        frozenset(v.casefold() for v in data.get("place_nouns", [])))
 
 
 def short_division_name(name: str) -> str:

@@ -5,18 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .. import data_files
 
-from ..yaml_files import load_yaml
-
-ANCHORS_FILE = ("data", "frame", "anchors.yaml")
-KEYS = ("occasion_types", "occasion_nouns", "anchor_prepositions", "participant_phrases")
-
-
-class FrameDataError(ValueError):
-    """The frame data file does not follow its schema."""
+ANCHORS_FILE = "frame/anchors.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,25 +40,11 @@ def _anchor_pattern(cues: FrameCues) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def frame_cues() -> FrameCues:
-    ref = resources.files("communique").joinpath(*ANCHORS_FILE)
-    try:
-        data = load_yaml(ref.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise FrameDataError(f"{ref}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise FrameDataError(f"{ref}: expected a mapping at top level")
-    lists = {}
-    for key in KEYS:
-        value = data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            raise FrameDataError(f"{ref}: {key}: expected a non-empty list of strings")
-        lists[key] = tuple(" ".join(v.split()) for v in value)
-    unknown = sorted(set(data) - set(KEYS))
-    if unknown:
-        raise FrameDataError(f"{ref}: unknown key(s) {unknown}; known: {list(KEYS)}")
+    """The built-in cues (``data/frame/anchors.yaml``), checked against their schema."""
+    data = data_files.load_builtin(ANCHORS_FILE)
     return FrameCues(
-        occasion_types=frozenset(v.upper() for v in lists["occasion_types"]),
-        occasion_nouns=tuple(v.lower() for v in lists["occasion_nouns"]),
-        anchor_prepositions=tuple(v.lower() for v in lists["anchor_prepositions"]),
-        participant_phrases=tuple(v.lower() for v in lists["participant_phrases"]),
+        occasion_types=frozenset(v.strip().upper() for v in data["occasion_types"]),
+        occasion_nouns=tuple(" ".join(v.lower().split()) for v in data["occasion_nouns"]),
+        anchor_prepositions=tuple(" ".join(v.lower().split()) for v in data["anchor_prepositions"]),
+        participant_phrases=tuple(" ".join(v.lower().split()) for v in data["participant_phrases"]),
     )
