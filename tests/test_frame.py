@@ -150,6 +150,16 @@ def test_a_call_named_in_the_lead_dates_the_warning_made_in_it():
     assert warned.date_reason == "date from the frame: sentence 1 (the main event)"
 
 
+def test_a_lead_sentence_telling_the_act_again_dates_it():
+    doc = parsed_document("Norway has summoned Iceland's ambassador over the fishing dispute. "
+                          "In a statement on Wednesday, the ministry said it summoned the envoy to protest.",
+                          published="2024-05-09")  # a Thursday
+    summons = event(doc, "Norway has summoned", "summoned", "ACCUSE", "NOR", "ISL", rule="summon-envoy")
+    read(doc)
+    assert summons.date == "2024-05-08"
+    assert summons.date_reason == "date from the frame: sentence 1 (the main event)"
+
+
 def test_a_present_perfect_alone_is_not_dated_to_the_publication_day():
     doc = parsed_document("Norway has summoned Iceland's ambassador over the fishing dispute.", published="2024-05-09")
     summons = event(doc, "has summoned", "summoned", "ACCUSE", "NOR", "ISL", rule="summon-envoy")

@@ -62,11 +62,36 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
     for event in sorted(doc.events, key=sentence_of):
         if event is not main and main is not None and restates(event, frame):
             _take(frame, event, lead)
+    if frame.date is None and main is not None:
+        frame.date = _restated_verb_date(doc, main, frame, lead)
     if frame.date is None:
         frame.date = _occasion_date(doc, frame, lead, cues)
     if frame.place is None and not frame.remote:
         frame.place = _lead_place(doc, frame.sentence)
     return frame
+
+
+def _restated_verb_date(doc: Document, main: Event, frame: Frame, lead: int) -> FrameDate | None:
+    """The day of a lead sentence that tells the main act again with its verb, coded or not:
+    "Sudan has summoned the envoy. In a statement on Thursday, the ministry said it summoned him"."""
+    sdoc = doc.spacy_doc
+    trigger = sdoc.char_span(main.trigger.start, main.trigger.end, alignment_mode="expand") \
+        if sdoc is not None and main.trigger is not None else None
+    if trigger is None or not len(trigger):
+        return None
+    lemma = trigger.root.lemma_.lower()
+    for mention in doc.annotations.get("dates") or []:
+        value = mention.value
+        if mention.sentence >= lead or mention.sentence == frame.sentence or mention.bounds_span \
+                or value is None or not value.iso or value.precision != "day" or mention.token is None:
+            continue
+        if mention.planned != (frame.status == "planned"):
+            continue
+        sentence = mention.token.sent
+        if any(t.lemma_.lower() == lemma and t.pos_ == trigger.root.pos_ and not in_other_clause(mention.token, t)
+               for t in sentence):
+            return FrameDate(value.iso, value.end, value.precision, mention.text, mention.sentence)
+    return None
 
 
 def _lead_place(doc: Document, last: int) -> tuple[Location, int] | None:
