@@ -205,6 +205,23 @@ def test_a_launched_missile_is_not_under_way():
     assert launch.status == "occurred"
 
 
+def test_its_nth_edition_counts_the_occasion_named_in_the_lead():
+    doc = parsed_document("Chile and Peru began the Sea Guard naval exercise off Arica on Monday. "
+                          "The exercise, now in its 24th edition, runs until Friday.", published="2023-03-06")
+    drill = event(doc, "began", "began", "COOPERATE", "CHL", "PER")
+    read(doc)
+    assert drill.mechanism is not None and drill.mechanism.edition == 24
+    assert "Sea Guard" in drill.mechanism.name
+
+
+def test_a_first_meeting_counts_no_series():
+    doc = parsed_document("The Chilean and Peruvian ministers held their first meeting in Lima on Monday.",
+                          published="2023-03-06")
+    meeting = event(doc, "held", "held", "CONSULT", "CHL", "PER")
+    read(doc)
+    assert meeting.mechanism is None
+
+
 def test_an_inaugural_meeting_is_the_first_edition():
     assert analyse_name("the inaugural Chile-Peru Defence Ministers' Meeting").edition == 1
 

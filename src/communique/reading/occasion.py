@@ -3,6 +3,9 @@ the main event, the lead sentence naming the occasion, and the sentences restati
 
 from __future__ import annotations
 
+import dataclasses
+
+from ..linking.mechanisms import analyse_name, vocabulary
 from ..nlp.clauses import in_other_clause
 from ..place.stage import REMOTE_MODES, locative_cue
 from ..records import Document, Event, Location, Mechanism, MechanismRef
@@ -10,6 +13,9 @@ from ..time.status import begun_status, clause_status
 from ..time.vocab import load_status_cues
 from .anchors import FrameCues
 from .model import Frame, FrameDate, countries, has_own_date, has_own_place, sentence_of
+
+
+NAME_PARTS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
 
 
 def main_event(events: list[Event], lead: int, cues: FrameCues) -> Event | None:
@@ -62,6 +68,8 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
     for event in sorted(doc.events, key=sentence_of):
         if event is not main and main is not None and restates(event, frame):
             _take(frame, event, lead)
+    if main is not None and (frame.mechanism is None or frame.mechanism[0].edition is None):
+        frame.mechanism = _stated_edition(doc, main, frame, lead) or frame.mechanism
     if frame.date is None and main is not None:
         frame.date = _restated_verb_date(doc, main, frame, lead)
     if frame.date is None:
@@ -69,6 +77,54 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
     if frame.place is None and not frame.remote:
         frame.place = _lead_place(doc, frame.sentence)
     return frame
+
+
+def _stated_edition(doc: Document, main: Event, frame: Frame, lead: int) -> tuple[MechanismRef, int] | None:
+    """'The exercise, now in its 24th edition, ...': an edition noun with an ordinal and no 'of'
+    in the lead counts the occasion itself; its name is the frame's, else the main sentence's
+    named occasion ("the Sea Guard naval exercise")."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return None
+    nouns = vocabulary().edition_nouns
+    for sentence in list(sdoc.sents)[:lead]:
+        for token in sentence:
+            if token.lower_ not in nouns or any(c.lower_ == "of" for c in token.rights):
+                continue
+            edition = analyse_name(sdoc[token.left_edge.i : token.i + 1].text).edition
+            if edition is None or (edition == 1 and token.lower_ != "edition"):
+                continue  # "their first meeting" counts no series
+            if frame.mechanism is not None:
+                ref, index = frame.mechanism
+                return dataclasses.replace(ref, edition=edition), index
+            name = _occasion_name(doc, main)
+            if name is not None:
+                return MechanismRef(name=name.name, edition=edition, mechanism_id=name.mechanism_id), frame.sentence
+    return None
+
+
+def _occasion_name(doc: Document, main: Event):
+    """The name of the occasion in the main event's sentence: a capitalised phrase headed by a
+    mechanism noun ("the Sea Guard naval exercise")."""
+    sdoc = doc.spacy_doc
+    index = sentence_of(main)
+    if sdoc is None or index >= len(doc.sentences):
+        return None
+    sentence = doc.sentences[index]
+    span = sdoc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    heads = vocabulary().heads
+    for token in span if span is not None else ():
+        if token.lower_ not in heads:
+            continue
+        start = token.i  # the words before the head that name it: nouns, adjectives, numbers, hyphens
+        while start > span.start and (sdoc[start - 1].pos_ in NAME_PARTS or sdoc[start - 1].text in "-–"):
+            start -= 1
+        words = sdoc[start : token.i + 1]
+        if any(t.text[:1].isupper() for t in words if t.i != token.i):
+            found = analyse_name(words.text)
+            if not found.generic:
+                return found
+    return None
 
 
 def _restated_verb_date(doc: Document, main: Event, frame: Frame, lead: int) -> FrameDate | None:
