@@ -116,6 +116,29 @@ def test_a_later_act_between_the_two_states_with_no_day_of_its_own_takes_the_pla
     assert offer.mechanism is None and "frame" not in (offer.date_reason or "")
 
 
+def test_a_later_paragraph_about_another_day_is_not_the_occasion():
+    doc = parsed_document("The 9th Chile-Peru Border Security Dialogue opened in Lima on Monday. "
+                          "The two delegations are headed by the deputy defence ministers. "
+                          "Relations have grown for years. "
+                          "On January 3, a Chilean patrol boat detained Peruvian fishermen. "
+                          "Peru also protested to Chile over the fishermen.", published="2023-03-06")
+    event(doc, "delegations are headed", "headed", "CONSULT", "CHL", "PER")
+    protest = event(doc, "Peru also protested", "protested", "ACCUSE", "PER", "CHL")
+    read(doc)
+    assert protest.date == "2023-01-03"
+    assert "frame" not in (protest.location_reason or "")
+
+
+def test_in_the_area_is_the_place_named_just_before():
+    doc = parsed_document("Peru announced patrols near Chile's outlying islands on Friday. "
+                          "On Monday, Peru's coast guard boarded a Chilean fishing boat in the area.",
+                          published="2023-03-06")
+    boarding = event(doc, "boarded", "boarded", "COERCE", "PER", "CHL")
+    read(doc)
+    assert boarding.location is not None and boarding.location.country == "CHL"
+    assert "'in the area'" in boarding.location_reason
+
+
 def test_an_unknown_year_stays_unknown():
     doc = parsed_document("Chile and Peru held the 3rd Andean Navy Staff Talks in the city of Lima on June 4. "
                           "The two sides agreed to exchange cadets.")

@@ -142,6 +142,7 @@ class PlaceCues(Entry):
     topic_nouns: Words
     at_actor_seat: Words = []
     place_nouns: Words = []
+    place_anaphors: Words = []
 
 
 class Suffix(Entry):

@@ -36,6 +36,8 @@ def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.casefold() in cues.place_nouns:
         tok = tok.head.head  # "in the city of Baku", "at the port of Colombo"
+    elif tok.dep_ == "poss" and tok.head.pos_ != "PROPN" and tok.head.lemma_.casefold() in cues.place_nouns:
+        tok = tok.head  # "near Taiwan's outlying islands": a place in Taiwan
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in cues.prepositions:
         if head.head.pos_ in ("NOUN", "PROPN") and head.head.lemma_.casefold() in cues.topic_nouns:
@@ -97,6 +99,27 @@ def place_in_sentence(
     return (best[2], best[3]) if best else None
 
 
+def place_anaphor(sdoc: Doc, sentence: Span, event: Event,
+                  mentions: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
+    """'in the area', 'in those waters': the place last named before, in this sentence or the one
+    before it."""
+    trigger = _trigger_token(event, sdoc, sentence)
+    for token in sentence:
+        if token.lemma_.casefold() not in location_cues().place_anaphors or token.dep_ != "pobj" \
+                or token.head.lower_ not in location_cues().prepositions or in_other_clause(token, trigger):
+            continue
+        lefts = list(token.lefts)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "those", "this", "these") for c in lefts) \
+                or any(c.dep_ not in ("det", "amod") for c in lefts):
+            continue  # "the Red Sea area" names its place itself
+        earlier = [m for m in mentions if m.location is not None and m.start < token.idx
+                   and locative_cue(m, sdoc) is not None
+                   and m.start >= (sentence.start_char if sentence.start == 0 else sdoc[sentence.start - 1].sent.start_char)]
+        if earlier:
+            return earlier[-1], sdoc[token.head.i : token.i + 1].text
+    return None
+
+
 def dateline_location(doc: Document, mentions: list[PlaceMention]) -> Location | None:
     """The dateline place, read in the light of the article's other places."""
     if not doc.dateline_place:
@@ -123,6 +146,10 @@ def locate(doc: Document, event: Event, mentions: list[PlaceMention]) -> tuple[L
         if found is not None:
             mention, cue = found
             return _copy(mention.location), f"'{cue.text} {mention.text}' {IN_SENTENCE}"
+        named = place_anaphor(sdoc, sentence, event, mentions)
+        if named is not None:
+            (mention, phrase) = named
+            return _copy(mention.location), f"'{phrase}' ({mention.text}) {IN_SENTENCE}"
     if seat is not None:
         dateline = dateline_location(doc, mentions)
         if dateline is not None and dateline.country == seat.country:

@@ -55,6 +55,27 @@ def alongside(event: Event, frame: Frame) -> bool:
     return not (has_own_date(event) and (frame.date is None or event.date != frame.date.iso))
 
 
+def in_other_time(doc: Document, event: Event, frame: Frame, lead: int, window: int = 3) -> bool:
+    """After the lead, a sentence at or shortly before the event's that states another day ("Last
+    Wednesday, two fishermen died ...") opens another time: what follows is not the occasion."""
+    index = sentence_of(event)
+    if index < lead:
+        return False
+    for mention in doc.annotations.get("dates") or []:
+        value = mention.value
+        if max(lead, index - window) <= mention.sentence <= index and not mention.bounds_span \
+                and value is not None and value.iso and (frame.date is None or value.iso != frame.date.iso) \
+                and not _describes_a_noun(mention.token):
+            return True
+    return False
+
+
+def _describes_a_noun(token) -> bool:
+    """A date inside a clause describing a noun ("the dialogue, held in March") dates that noun,
+    not the sentence."""
+    return token is not None and any(t.dep_ in ("acl", "relcl") for t in [token, *token.ancestors])
+
+
 def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
     """Give ``event`` the frame's values its own sentence does not state."""
     taken: list[Inherited] = []
@@ -89,6 +110,8 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
     for index, event in enumerate(doc.events):
         if event is main:
             link = Link.MAIN
+        elif in_other_time(doc, event, frame, lead):
+            continue
         elif restates(event, frame) and not cues.anchor.search(_text(doc, event)):
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
         elif said_at(event, frame, _text(doc, event), lead, cues):
