@@ -139,6 +139,17 @@ def test_in_the_area_is_the_place_named_just_before():
     assert "'in the area'" in boarding.location_reason
 
 
+def test_a_dialogue_the_lead_names_for_another_day_is_not_the_meeting():
+    doc = parsed_document("Chile's defence minister met Peru's deputy defence minister in Santiago on November 2. "
+                          "The deputy minister is leading a delegation to the fifth Chile-Peru Defence Dialogue "
+                          "slated for November 4. He said the delegation attends the 5th dialogue to expand ties.")
+    meeting = event(doc, "met Peru", "met", "CONSULT", "CHL", "PER")
+    event(doc, "attends", "attends", "CONSULT", "PER", "CHL")
+    read(doc)
+    assert meeting.mechanism is None and meeting.status == "occurred"
+    assert meeting.date == "XXXX-11-02" and meeting.location.country == "CHL"
+
+
 def test_an_unknown_year_stays_unknown():
     doc = parsed_document("Chile and Peru held the 3rd Andean Navy Staff Talks in the city of Lima on June 4. "
                           "The two sides agreed to exchange cadets.")

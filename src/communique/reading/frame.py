@@ -25,6 +25,7 @@ from typing import Any
 from ..place.stage import REMOTE_MODES
 from ..records import Document, Event
 from ..registry import StageSettings, stage
+from ..time.vocab import load_date_words
 from .anchors import FrameCues, frame_cues
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates
@@ -46,9 +47,12 @@ def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -
     return bool(cues.anchor.search(text) or cues.participants.search(text)) or sentence_of(event) < lead
 
 
-def alongside(event: Event, frame: Frame) -> bool:
+def alongside(event: Event, frame: Frame, text: str) -> bool:
     """An act between the occasion's two states that the article gives no other day: it happened
-    where the article is set, as an event under a dateline does."""
+    where the article is set, as an event under a dateline does. An act "as part of the visit"
+    belongs to a span of days and places, not to the occasion."""
+    if any(anchor in " ".join(text.lower().split()) for anchor in load_date_words().span_anchors):
+        return False
     sides = (event.actor.country, event.recipient.country)
     if None in sides or sides[0] == sides[1] or not set(sides) <= frame.countries:
         return False
@@ -116,7 +120,7 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
         elif said_at(event, frame, _text(doc, event), lead, cues):
             link = Link.AT
-        elif alongside(event, frame):
+        elif alongside(event, frame, _text(doc, event)):
             link = Link.ALONGSIDE
         else:
             continue

@@ -62,6 +62,7 @@ class Frame:
     place: tuple[Location, int] | None = None
     mechanism: tuple[MechanismRef, int] | None = None
     inherited: list[tuple[int, Inherited]] = field(default_factory=list)  # (event index, value taken)
+    other_occasions: set[str] = field(default_factory=set)  # mechanisms the lead names for another day
 
 
 def countries(event: Event) -> frozenset[str]:

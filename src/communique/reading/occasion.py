@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from spacy.tokens import Token
+
 from ..linking.mechanisms import analyse_name, vocabulary
 from ..nlp.clauses import in_other_clause
 from ..place.stage import REMOTE_MODES, locative_cue
@@ -40,6 +42,8 @@ def restates(event: Event, frame: Frame) -> bool:
         return False
     if event.status != frame.status and not (frame.status == "ongoing" and event.status == "occurred"):
         return False
+    if event.mechanism is not None and event.mechanism.mechanism_id in frame.other_occasions:
+        return False  # "the delegation attends the 6th dialogue" (slated for another day)
     if event.mechanism is not None and frame.mechanism is not None and \
             (event.mechanism.mechanism_id, event.mechanism.edition) != \
             (frame.mechanism[0].mechanism_id, frame.mechanism[0].edition):
@@ -175,40 +179,67 @@ def _located_place(doc: Document, index: int, start: int | None = None, end: int
 
 
 def _take(frame: Frame, event: Event, lead: int) -> None:
-    """Fill the frame's open values from what ``event``'s own sentence states (dates from the lead)."""
+    """Fill the frame's open values from what ``event``'s own sentence states: its place from
+    anywhere, its day and edition from the lead (later a series may be named for another meeting
+    the same day: "The same day, the delegation also took part in the annual ... Meeting")."""
     index = sentence_of(event)
-    if frame.date is None and has_own_date(event) and index < lead:
-        frame.date = FrameDate(event.date, event.date_end, event.date_precision, event.date_raw, index)
     if frame.place is None and not frame.remote and has_own_place(event):
         frame.place = (event.location, index)
+    if index >= lead:
+        return
+    if frame.date is None and has_own_date(event):
+        frame.date = FrameDate(event.date, event.date_end, event.date_precision, event.date_raw, index)
     if frame.mechanism is None and event.mechanism is not None:
         frame.mechanism = (event.mechanism, index)
 
 
+def _named_occasion(doc: Document, mech: Mechanism, index: int) -> tuple[FrameDate | None, str]:
+    """The date and status the lead sentence naming an edition gives it ("the 13th meeting ...
+    kicked off on Thursday": that Thursday, ongoing)."""
+    sdoc = doc.spacy_doc
+    span = sdoc.char_span(mech.start, mech.end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return None, "occurred"
+    date = None
+    for mention in doc.annotations.get("dates") or []:
+        value = mention.value
+        if mention.sentence == index and not mention.bounds_span and value is not None and value.iso \
+                and mention.token is not None and _verb_of(mention.token) == _verb_of(span.root):
+            date = FrameDate(value.iso, value.end, value.precision, mention.text, index)
+            break  # a day of the occasion's own verb ("started on ...", not "will conclude on ...")
+    cues = load_status_cues()
+    status, reason = clause_status(span.root, cues)
+    if status == "occurred" and (begun := begun_status(span.root, date.iso if date else None, doc.published,
+                                                       reason, cues)):
+        status = begun[0]
+    return date, status
+
+
+def _verb_of(token: Token) -> Token | None:
+    return next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _same_occasion(frame: Frame, date: FrameDate | None, status: str) -> bool:
+    """Whether the edition the lead names can be the main event: no other day, no other status
+    (a meeting held on the 2nd is not the dialogue slated for the 4th)."""
+    if frame.date is not None and date is not None and frame.date.iso != date.iso:
+        return False
+    return status == frame.status or {status, frame.status} == {"occurred", "ongoing"}
+
+
 def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index: int) -> None:
     """Date, place, edition and status of the lead sentence naming the occasion's edition."""
+    date, status = _named_occasion(doc, mech, index)
+    if frame.event_type is not None and not _same_occasion(frame, date, status):
+        frame.other_occasions.add(mech.mechanism_id)
+        return
     if frame.mechanism is None:
         frame.mechanism = (MechanismRef(name=mech.name, edition=mech.edition, mechanism_id=mech.mechanism_id), index)
-    sdoc = doc.spacy_doc
-    if sdoc is None or index >= len(doc.sentences):
-        return
-    if frame.date is None:
-        for mention in doc.annotations.get("dates") or []:
-            value = mention.value
-            if mention.sentence == index and not mention.bounds_span and value is not None and value.iso:
-                frame.date = FrameDate(value.iso, value.end, value.precision, mention.text, index)
-                break
+    frame.date = frame.date or date
     if frame.place is None and not frame.remote and (location := _located_place(doc, index, mech.start, mech.end)):
         frame.place = (location, index)
-    span = sdoc.char_span(mech.start, mech.end, alignment_mode="expand")
-    if span is not None and len(span):
-        cues = load_status_cues()
-        status, reason = clause_status(span.root, cues)
-        if status == "occurred" and (begun := begun_status(span.root, frame.date.iso if frame.date else None,
-                                                           doc.published, reason, cues)):
-            status = begun[0]
-        if status != "occurred":
-            frame.status, frame.status_sentence = status, index
+    if status != "occurred":
+        frame.status, frame.status_sentence = status, index
 
 
 def _occasion_date(doc: Document, frame: Frame, lead: int, cues: FrameCues) -> FrameDate | None:
