@@ -22,6 +22,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from spacy.tokens import Token
+
 from ..place.stage import REMOTE_MODES
 from ..records import Document, Event
 from ..registry import StageSettings, stage
@@ -74,7 +76,7 @@ def in_other_time(doc: Document, event: Event, frame: Frame, lead: int, window: 
     return False
 
 
-def _describes_a_noun(token) -> bool:
+def _describes_a_noun(token: Token | None) -> bool:
     """A date inside a clause describing a noun ("the dialogue, held in March") dates that noun,
     not the sentence."""
     return token is not None and any(t.dep_ in ("acl", "relcl") for t in [token, *token.ancestors])
@@ -112,15 +114,16 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
         return doc
     doc.annotations["frame"] = frame
     for index, event in enumerate(doc.events):
+        text = _text(doc, event)
+        other_time = in_other_time(doc, event, frame, lead)
+        anchored = bool(cues.anchor.search(text) or cues.participants.search(text))
         if event is main:
             link = Link.MAIN
-        elif in_other_time(doc, event, frame, lead):
-            continue
-        elif restates(event, frame) and not cues.anchor.search(_text(doc, event)):
+        elif restates(event, frame) and not other_time and not cues.anchor.search(text):
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
-        elif said_at(event, frame, _text(doc, event), lead, cues):
+        elif said_at(event, frame, text, lead, cues) and (anchored or not other_time):
             link = Link.AT
-        elif alongside(event, frame, _text(doc, event)):
+        elif alongside(event, frame, text) and not other_time:
             link = Link.ALONGSIDE
         else:
             continue
