@@ -130,10 +130,10 @@ def test_a_later_paragraph_about_another_day_is_not_the_occasion():
 
 
 def test_in_the_area_is_the_place_named_just_before():
-    doc = parsed_document("Peru announced patrols near Chile's outlying islands on Friday. "
-                          "On Monday, Peru's coast guard boarded a Chilean fishing boat in the area.",
+    doc = parsed_document("Peru's coast guard began patrols near Chile's southern islands on Friday. "
+                          "On Monday, its cutter detained a Chilean trawler in the area.",
                           published="2023-03-06")
-    boarding = event(doc, "boarded", "boarded", "COERCE", "PER", "CHL")
+    boarding = event(doc, "detained", "detained", "COERCE", "PER", "CHL")
     read(doc)
     assert boarding.location is not None and boarding.location.country == "CHL"
     assert "'in the area'" in boarding.location_reason
@@ -175,20 +175,20 @@ def test_a_meeting_on_the_sidelines_is_another_meeting():
 
 
 def test_a_call_named_in_the_lead_dates_the_warning_made_in_it():
-    doc = parsed_document("Norway's defence minister has warned his Icelandic counterpart against the plan. "
-                          "During a video call on Tuesday, the two ministers also discussed fishing rights.",
+    doc = parsed_document("Iceland's foreign minister has cautioned Norway against the quota plan. "
+                          "In a phone conversation on Tuesday, the two ministers also reviewed fishing rights.",
                           published="2024-05-09")  # a Thursday
-    warned = event(doc, "has warned", "warned", "THREATEN", "NOR", "ISL")
+    warned = event(doc, "has cautioned", "cautioned", "THREATEN", "ISL", "NOR")
     read(doc)
     assert warned.date == "2024-05-07"
     assert warned.date_reason == "date from the frame: sentence 1 (the main event)"
 
 
 def test_a_lead_sentence_telling_the_act_again_dates_it():
-    doc = parsed_document("Norway has summoned Iceland's ambassador over the fishing dispute. "
-                          "In a statement on Wednesday, the ministry said it summoned the envoy to protest.",
+    doc = parsed_document("Norway has called in Iceland's ambassador over the quota row. "
+                          "In a note issued on Wednesday, the ministry said it called him in to object.",
                           published="2024-05-09")  # a Thursday
-    summons = event(doc, "Norway has summoned", "summoned", "ACCUSE", "NOR", "ISL", rule="summon-envoy")
+    summons = event(doc, "Norway has called", "called", "ACCUSE", "NOR", "ISL", rule="summon-envoy")
     read(doc)
     assert summons.date == "2024-05-08"
     assert summons.date_reason == "date from the frame: sentence 1 (the main event)"
@@ -205,8 +205,8 @@ def test_a_present_perfect_alone_is_not_dated_to_the_publication_day():
 
 
 def test_a_summons_takes_place_where_the_summoning_state_sits():
-    doc = parsed_document("Norway summoned the Icelandic ambassador to protest against letting activists "
-                          "rally in Reykjavik.", published="2024-05-09")
+    doc = parsed_document("Norway summoned the Icelandic envoy, objecting to a ruling that lets whalers "
+                          "dock in Reykjavik.", published="2024-05-09")
     summons = event(doc, "Norway summoned", "summoned", "ACCUSE", "NOR", "ISL", rule="summon-envoy")
     read(doc)
     assert summons.location is not None and summons.location.country == "NOR"
@@ -226,7 +226,7 @@ def test_a_place_in_another_clause_is_not_the_events_place():
 
 @pytest.mark.parametrize("published, expected", [("2023-03-06", "ongoing"), ("2023-03-09", "occurred")])
 def test_an_exercise_begun_on_the_publication_day_is_under_way(published, expected):
-    doc = parsed_document("The navies of Chile and Peru began a joint exercise on Monday.", published=published)
+    doc = parsed_document("Chilean and Peruvian warships began joint drills on Monday.", published=published)
     drill = event(doc, "began", "began", "COOPERATE", "CHL", "PER")
     read(doc)
     assert drill.status == expected
@@ -257,12 +257,12 @@ def test_a_first_meeting_counts_no_series():
 
 
 def test_an_inaugural_meeting_is_the_first_edition():
-    assert analyse_name("the inaugural Chile-Peru Defence Ministers' Meeting").edition == 1
+    assert analyse_name("the inaugural Chile-Peru Coast Guard Forum").edition == 1
 
 
 @pytest.mark.parametrize("text", ["At their bilateral meeting, the sides agreed.", "during the talks",
                                   "On the sidelines of the 5th summit", "In parallel to the conference",
-                                  "during a video call on Tuesday"])
+                                  "during a phone call on Friday"])
 def test_phrases_that_place_a_statement_at_the_occasion(text):
     assert frame_cues().anchor.search(text)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-# Dependencies that attach a clause of its own ("agreed upon by X at the summit", "allowing Y to
-# demonstrate in Z", "and Vietnam hosted ...").
+# Dependencies that attach a clause of its own ("endorsed by the presidents at a summit in X",
+# "letting activists rally in Y", "and Peru hosted ...").
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis", "xcomp", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "expl"})
 

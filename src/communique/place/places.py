@@ -73,7 +73,7 @@ def _candidate_spans(source: Doc | Span) -> list[tuple[int, int]]:
 
 def _mislabelled_place(doc: Doc, ent: Span, prepositions: frozenset[str]) -> bool:
     """An organisation entity right after "in/at/near" that the gazetteer knows as a city or
-    province ("a joint exercise in Meghalaya" with Meghalaya tagged ORG)."""
+    province ("drills in Patagonia" with Patagonia tagged ORG)."""
     if ent.label_ != "ORG" or ent.start == 0:
         return False
     before = doc[ent.start - 1]

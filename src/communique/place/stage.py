@@ -35,9 +35,9 @@ def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
     while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.casefold() in cues.place_nouns:
-        tok = tok.head.head  # "in the city of Baku", "at the port of Colombo"
+        tok = tok.head.head  # "in the city of Arequipa", "at the port of Callao"
     elif tok.dep_ == "poss" and tok.head.pos_ != "PROPN" and tok.head.lemma_.casefold() in cues.place_nouns:
-        tok = tok.head  # "near Taiwan's outlying islands": a place in Taiwan
+        tok = tok.head  # "near Chile's southern islands": a place in Chile
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in cues.prepositions:
         if head.head.pos_ in ("NOUN", "PROPN") and head.head.lemma_.casefold() in cues.topic_nouns:

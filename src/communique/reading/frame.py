@@ -62,8 +62,8 @@ def alongside(event: Event, frame: Frame, text: str) -> bool:
 
 
 def in_other_time(doc: Document, event: Event, frame: Frame, lead: int, window: int = 3) -> bool:
-    """After the lead, a sentence at or shortly before the event's that states another day ("Last
-    Wednesday, two fishermen died ...") opens another time: what follows is not the occasion."""
+    """After the lead, a sentence at or shortly before the event's that states another day ("On May 2,
+    a patrol boat ran aground ...") opens another time: what follows is not the occasion."""
     index = sentence_of(event)
     if index < lead:
         return False
@@ -77,7 +77,7 @@ def in_other_time(doc: Document, event: Event, frame: Frame, lead: int, window: 
 
 
 def _describes_a_noun(token: Token | None) -> bool:
-    """A date inside a clause describing a noun ("the dialogue, held in March") dates that noun,
+    """A date inside a clause describing a noun ("the forum, founded in 2015") dates that noun,
     not the sentence."""
     return token is not None and any(t.dep_ in ("acl", "relcl") for t in [token, *token.ancestors])
 

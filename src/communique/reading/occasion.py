@@ -30,8 +30,8 @@ def main_event(events: list[Event], lead: int, cues: FrameCues) -> Event | None:
 
 
 def same_parties(a: frozenset[str], b: frozenset[str]) -> bool:
-    """The same states, one side possibly unnamed ("the Coast Guard boarded" restates "China's
-    coast guard boarded a Taiwanese boat")."""
+    """The same states, one side possibly unnamed ("the navy seized" restates "Peru's navy
+    seized a Chilean trawler")."""
     return a <= b or b <= a
 
 
@@ -57,7 +57,7 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
     restatements of the main event, each filling what the ones before left open."""
     named = _lead_mechanism(doc, countries(main) if main else None, lead)
     if main is not None and main.event_type not in cues.occasion_types and named is not None:
-        main = None  # the lead names the occasion but codes no event for it: "the 4th dialogue took place"
+        main = None  # the lead names the occasion but codes no event for it: "the 7th forum convened"
     if main is None and named is None:
         return None
     if main is not None:
@@ -133,7 +133,7 @@ def _occasion_name(doc: Document, main: Event):
 
 def _restated_verb_date(doc: Document, main: Event, frame: Frame, lead: int) -> FrameDate | None:
     """The day of a lead sentence that tells the main act again with its verb, coded or not:
-    "Sudan has summoned the envoy. In a statement on Thursday, the ministry said it summoned him"."""
+    "Norway has recalled its envoy. In a note on Friday, the ministry said it recalled her"."""
     sdoc = doc.spacy_doc
     trigger = sdoc.char_span(main.trigger.start, main.trigger.end, alignment_mode="expand") \
         if sdoc is not None and main.trigger is not None else None
@@ -155,8 +155,8 @@ def _restated_verb_date(doc: Document, main: Event, frame: Frame, lead: int) -> 
 
 
 def _lead_place(doc: Document, last: int) -> tuple[Location, int] | None:
-    """The first place the lead (up to the main event's sentence) uses as a location: "Two navy
-    ships visited Fiji this week. The prime minister welcomed them ..."."""
+    """The first place the lead (up to the main event's sentence) uses as a location: "A training
+    squadron called at Valparaiso. The admiral received its officers ..."."""
     for index in range(min(last + 1, len(doc.sentences))):
         if (location := _located_place(doc, index)) is not None:
             return location, index
@@ -194,8 +194,8 @@ def _take(frame: Frame, event: Event, lead: int) -> None:
 
 
 def _named_occasion(doc: Document, mech: Mechanism, index: int) -> tuple[FrameDate | None, str]:
-    """The date and status the lead sentence naming an edition gives it ("the 13th meeting ...
-    kicked off on Thursday": that Thursday, ongoing)."""
+    """The date and status the lead sentence naming an edition gives it ("the 9th round ...
+    opens on Friday": that Friday, ongoing)."""
     sdoc = doc.spacy_doc
     span = sdoc.char_span(mech.start, mech.end, alignment_mode="expand") if sdoc is not None else None
     if span is None or not len(span):
@@ -243,7 +243,7 @@ def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index:
 
 
 def _occasion_date(doc: Document, frame: Frame, lead: int, cues: FrameCues) -> FrameDate | None:
-    """The day a lead sentence gives the occasion by name: "During a video call on Tuesday, ..."."""
+    """The day a lead sentence gives the occasion by name: "In a phone conversation on Friday, ..."."""
     mentions = doc.annotations.get("dates") or []
     for index, sentence in enumerate(doc.sentences[:lead]):
         if not cues.anchor.search(sentence.text):
