@@ -150,6 +150,16 @@ def test_a_dialogue_the_lead_names_for_another_day_is_not_the_meeting():
     assert meeting.date == "XXXX-11-02" and meeting.location.country == "CHL"
 
 
+def test_a_sentence_opening_on_another_time_is_not_the_occasion():
+    doc = parsed_document("Chile and Peru held the 5th Pacific Coast Defence Dialogue in Lima on Friday. "
+                          "Earlier, the Chilean minister received Peru's foreign minister.", published="2023-03-10")
+    event(doc, "held the 5th", "held", "CONSULT", "CHL", "PER")
+    earlier = event(doc, "Earlier", "received", "CONSULT", "CHL", "PER")
+    read(doc)
+    assert earlier.mechanism is None
+    assert "frame" not in (earlier.date_reason or "")
+
+
 def test_an_unknown_year_stays_unknown():
     doc = parsed_document("Chile and Peru held the 3rd Andean Navy Staff Talks in the city of Lima on June 4. "
                           "The two sides agreed to exchange cadets.")

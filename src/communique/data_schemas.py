@@ -192,6 +192,7 @@ class FrameAnchors(Entry):
     occasion_nouns: Words
     anchor_prepositions: Words
     participant_phrases: Words
+    time_shifts: Words
 
 
 class StatusCues(Entry):

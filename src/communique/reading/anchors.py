@@ -17,6 +17,13 @@ class FrameCues:
     occasion_nouns: tuple[str, ...]
     anchor_prepositions: tuple[str, ...]
     participant_phrases: tuple[str, ...]
+    time_shifts: tuple[str, ...] = ()
+
+    @property
+    def shift(self) -> re.Pattern[str]:
+        """'Earlier, ...', 'Meanwhile, the ministry ...' at the start of a sentence."""
+        body = "|".join(re.escape(p) for p in sorted(self.time_shifts, key=len, reverse=True))
+        return re.compile(rf"^\W*(?:(?:{body})\b)", re.IGNORECASE)
 
     @property
     def anchor(self) -> re.Pattern[str]:
@@ -47,4 +54,5 @@ def frame_cues() -> FrameCues:
         occasion_nouns=tuple(" ".join(v.lower().split()) for v in data["occasion_nouns"]),
         anchor_prepositions=tuple(" ".join(v.lower().split()) for v in data["anchor_prepositions"]),
         participant_phrases=tuple(" ".join(v.lower().split()) for v in data["participant_phrases"]),
+        time_shifts=tuple(" ".join(v.lower().split()) for v in data["time_shifts"]),
     )

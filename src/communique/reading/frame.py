@@ -30,7 +30,7 @@ from ..registry import StageSettings, stage
 from ..time.vocab import load_date_words
 from .anchors import FrameCues, frame_cues
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
-from .occasion import main_event, read_frame, restates
+from .occasion import main_event, read_frame, restates, sentence_text
 
 
 class FrameSettings(StageSettings):
@@ -114,8 +114,8 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
         return doc
     doc.annotations["frame"] = frame
     for index, event in enumerate(doc.events):
-        text = _text(doc, event)
-        other_time = in_other_time(doc, event, frame, lead)
+        text = sentence_text(doc, event)
+        other_time = bool(cues.shift.search(text)) or in_other_time(doc, event, frame, lead)
         anchored = bool(cues.anchor.search(text) or cues.participants.search(text))
         if event is main:
             link = Link.MAIN
@@ -131,9 +131,6 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
     return doc
 
 
-def _text(doc: Document, event: Event) -> str:
-    index = sentence_of(event)
-    return doc.sentences[index].text if 0 <= index < len(doc.sentences) else ""
 
 
 @stage("frame", requires=["doc.events", "event.date", "event.status", "event.location", "event.mechanism"],

@@ -70,7 +70,8 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
     if named is not None:
         _take_occasion_sentence(doc, frame, *named)
     for event in sorted(doc.events, key=sentence_of):
-        if event is not main and main is not None and restates(event, frame):
+        if event is not main and main is not None and restates(event, frame) \
+                and not cues.shift.search(sentence_text(doc, event)):
             _take(frame, event, lead)
     if main is not None and (frame.mechanism is None or frame.mechanism[0].edition is None):
         frame.mechanism = _stated_edition(doc, main, frame, lead) or frame.mechanism
@@ -176,6 +177,11 @@ def _located_place(doc: Document, index: int, start: int | None = None, end: int
                 and locative_cue(place, sdoc) is not None and not in_other_clause(sdoc[place.root], span.root):
             return place.location
     return None
+
+
+def sentence_text(doc: Document, event: Event) -> str:
+    index = sentence_of(event)
+    return doc.sentences[index].text if 0 <= index < len(doc.sentences) else ""
 
 
 def _take(frame: Frame, event: Event, lead: int) -> None:
