@@ -665,6 +665,7 @@ def _explain_event(event: Event) -> str:
     for name, reason in (("date", row["date_reason"]), ("location", row["location_reason"])):
         if reason:
             lines.append(f"  {name} reason: {reason}")
+    lines += [f"  resolved: {res.describe()}" for ev in event.evidence for res in ev.resolutions]
     return "\n".join(lines)
 
 

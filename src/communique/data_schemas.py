@@ -183,8 +183,7 @@ class PlannedCues(Entry):
 class OngoingCues(Entry):
     phrases: Words
     verbs: Words
-    starts: Words
-    occasions: Words
+    onsets: Words = []
 
 
 class FrameAnchors(Entry):
@@ -198,6 +197,11 @@ class FrameAnchors(Entry):
 class StatusCues(Entry):
     planned: PlannedCues
     ongoing: OngoingCues
+
+
+class ReadingHome(Entry):
+    generic_domains: Words = []
+    headline_adverbs: Words = []
 
 
 SCHEMAS: dict[str, Any] = {
@@ -216,6 +220,9 @@ SCHEMAS: dict[str, Any] = {
     "patterns/intents.yaml": Intents,
     "patterns/verbs.yaml": PatternFile,
     "place/cues.yaml": PlaceCues,
+    "reading/home.yaml": ReadingHome,
+    "reading/act_sectors.yaml": WordLists,
+    "reading/gatherings.yaml": WordLists,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,

@@ -1,1 +1,2 @@
-"""Readings of a whole article: what its sentences share (the frame of the event it reports)."""
+"""Reading a whole article: its participants, event sides that refer across sentences, and the
+frame of the occasion it reports."""

@@ -128,25 +128,37 @@ def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
     return _verb_status(token, token, cues)
 
 
+ONSET_TYPES = frozenset({"COOPERATE", "CONSULT"})  # activities that last: exercises, drills, talks
+ONSET_DAYS = 2
+
+
 def started(token: Token, cues: StatusCues) -> bool:
-    """Whether the event at ``token`` is said to begin: "began an exercise", "the talks kicked off"."""
+    """Whether the event at ``token`` is said to begin ("began an exercise", "the talks kicked off"),
+    not the start of an act done at once ("began operating a hotline")."""
     verb = token if is_verbal(token) else _governing_verb(token)
-    if verb is None:
-        return False
-    particles = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
-    return verb.lemma_.lower() in cues.start_verbs or f"{verb.lemma_.lower()} {particles}" in cues.start_verbs
+    return verb is not None and verb.lemma_.lower() in cues.onset_verbs \
+        and not any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def begun_status(token: Token, date: str | None, published: str | None, reason: str,
                  cues: StatusCues) -> tuple[str, str] | None:
-    """An occasion that begins on the publication day (or, undated, has just begun) is under way."""
+    """An activity that begins on the publication day or a day or two before it, or has just
+    begun with no day said, is under way; with no publication date, or no year, it is taken as news."""
     if not started(token, cues):
         return None
-    if date is None and reason in ("perfect", "present"):
-        return "ongoing", "begun, undated"
-    if date is not None and (not published or date.startswith(UNKNOWN_YEAR) or date == published[:10]):
-        return "ongoing", "begun on the publication day" if published else "begun, no publication date"
-    return None
+    if date is None:
+        return ("ongoing", "begun, undated") if reason in ("perfect", "present") else None
+    if not published or date.startswith(UNKNOWN_YEAR):
+        return "ongoing", "begun, no publication date"
+    if len(date) != 10 or reason not in ("past", "present", "perfect", "default"):
+        return None
+    from datetime import date as day
+
+    try:
+        days = (day.fromisoformat(published[:10]) - day.fromisoformat(date)).days
+    except ValueError:
+        return None
+    return ("ongoing", "began just before publication") if 0 <= days <= ONSET_DAYS else None
 
 
 def _after(date: str, published: str) -> bool:
@@ -159,7 +171,7 @@ def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCue
     if token is None:
         return None
     status, reason = clause_status(token, cues)
-    if status == "occurred" and event.event_type in cues.occasions \
+    if status == "occurred" and event.event_type in ONSET_TYPES \
             and (begun := begun_status(token, event.date, published, reason, cues)):
         return begun
     if not published or not event.date or event.date.startswith(UNKNOWN_YEAR):

@@ -29,8 +29,7 @@ class StatusCues:
     planned_heads: frozenset[str]
     ongoing_phrases: tuple[tuple[str, ...], ...]
     ongoing_verbs: frozenset[str]
-    start_verbs: frozenset[str] = frozenset()  # "begin", "kick off": the occasion starts
-    occasions: frozenset[str] = frozenset()  # PLOVER types of events that last once begun
+    onset_verbs: frozenset[str] = frozenset()  # "began", "launched": under way if just before publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +109,8 @@ def load_status_cues(path: Path | None = None) -> StatusCues:
         planned_heads=frozenset(check.strings("planned", "heads")),
         ongoing_phrases=tuple(tuple(p.split()) for p in check.strings("ongoing", "phrases")),
         ongoing_verbs=frozenset(check.strings("ongoing", "verbs")),
-        start_verbs=frozenset(" ".join(v.split()) for v in check.strings("ongoing", "starts")),
-        occasions=frozenset(v.upper() for v in check.strings("ongoing", "occasions")),
+        onset_verbs=frozenset(check.strings("ongoing", "onsets") if "onsets" in (check.data.get("ongoing") or {})
+                              else ()),
     )
 
 
