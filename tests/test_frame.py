@@ -258,6 +258,15 @@ def test_its_nth_edition_counts_the_occasion_named_in_the_lead():
     assert "Sea Guard" in drill.mechanism.name
 
 
+def test_an_edition_stated_just_after_the_lead_counts_the_occasion():
+    doc = parsed_document("Chilean and Peruvian warships began joint drills off Arica on Monday. "
+                          "Ten ships take part. Officers of both navies command the drills. "
+                          "The 12th naval drill marks a treaty anniversary.", published="2023-03-06")
+    drill = event(doc, "began", "began", "COOPERATE", "CHL", "PER")
+    read(doc)
+    assert drill.mechanism is not None and drill.mechanism.edition == 12
+
+
 def test_a_first_meeting_counts_no_series():
     doc = parsed_document("The Chilean and Peruvian ministers held their first meeting in Lima on Monday.",
                           published="2023-03-06")

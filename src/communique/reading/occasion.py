@@ -55,7 +55,7 @@ def restates(event: Event, frame: Frame) -> bool:
 def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) -> Frame | None:
     """The frame: the main event, the lead sentence naming the occasion's edition, then the
     restatements of the main event, each filling what the ones before left open."""
-    named = _lead_mechanism(doc, countries(main) if main else None, lead)
+    named = _lead_mechanism(doc, countries(main) if main else None, lead + 1)  # the lead and the sentence after it
     if main is not None and main.event_type not in cues.occasion_types and named is not None:
         main = None  # the lead names the occasion but codes no event for it: "the 7th forum convened"
     if main is None and named is None:
