@@ -204,6 +204,14 @@ def test_a_lead_sentence_telling_the_act_again_dates_it():
     assert summons.date_reason == "date from the frame: sentence 1 (the main event)"
 
 
+def test_a_weekday_ahead_named_on_that_weekday_is_the_publication_day():
+    from communique.time.dates import resolve_date
+
+    assert resolve_date("on Monday", "2023-03-06", future=True).iso == "2023-03-06"  # a Monday
+    assert resolve_date("on Friday", "2023-03-06", future=True).iso == "2023-03-10"
+    assert resolve_date("next Monday", "2023-03-06", future=True).iso == "2023-03-13"
+
+
 def test_a_present_perfect_alone_is_not_dated_to_the_publication_day():
     doc = parsed_document("Norway has summoned Iceland's ambassador over the fishing dispute.", published="2024-05-09")
     summons = event(doc, "has summoned", "summoned", "ACCUSE", "NOR", "ISL", rule="summon-envoy")
