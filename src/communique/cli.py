@@ -647,8 +647,12 @@ def explain(
     console = Console(highlight=False)
     if not doc.events:
         console.print("no events", markup=False)
-    for event in doc.events:
+    frame = doc.annotations.get("frame")
+    for index, event in enumerate(doc.events):
         console.print(_explain_event(event), markup=False)
+        for taken_by, value in getattr(frame, "inherited", ()):
+            if taken_by == index and value.attribute.value in ("mechanism", "status"):  # the rest has a reason
+                console.print(f"  {value.reason()}", markup=False)
     trace = doc.annotations.get("trace") or []
     if trace:
         console.print("trace:", markup=False)
@@ -669,6 +673,9 @@ def _explain_event(event: Event) -> str:
     ]
     if summary["mechanism"]:
         lines.append(f"  mechanism: {summary['mechanism']}")
+    for name, reason in (("date", row["date_reason"]), ("location", row["location_reason"])):
+        if reason:
+            lines.append(f"  {name} reason: {reason}")
     lines += [f"  resolved: {res.describe()}" for ev in event.evidence for res in ev.resolutions]
     return "\n".join(lines)
 

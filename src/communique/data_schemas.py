@@ -140,6 +140,9 @@ class PlaceCues(Entry):
     locative_prepositions: Words
     visit_words: Words
     topic_nouns: Words
+    at_actor_seat: Words = []
+    place_nouns: Words = []
+    place_anaphors: Words = []
 
 
 class Suffix(Entry):
@@ -183,6 +186,14 @@ class OngoingCues(Entry):
     onsets: Words = []
 
 
+class FrameAnchors(Entry):
+    occasion_types: Words
+    occasion_nouns: Words
+    anchor_prepositions: Words
+    participant_phrases: Words
+    time_shifts: Words
+
+
 class StatusCues(Entry):
     planned: PlannedCues
     ongoing: OngoingCues
@@ -202,6 +213,7 @@ SCHEMAS: dict[str, Any] = {
     "actors/names.yaml": Names,
     "actors/ranks.yaml": list[Rank],
     "ingest/lexicon.yaml": IngestLexicon,
+    "frame/anchors.yaml": FrameAnchors,
     "mechanisms/known.yaml": list[Mechanism],
     "mechanisms/vocabulary.yaml": MechanismVocabulary,
     "patterns/domains.yaml": WordLists,

@@ -49,6 +49,7 @@ FIELDS = {
     "event.date": "each event's date",
     "event.status": "each event's status (occurred, planned, ongoing)",
     "event.location": "each event's place",
+    "doc.frame": "the occasion the article reports: its main event, date, place and mechanism",
     "event.merged": "one event per real-world event (duplicates merged, meeting codes settled)",
 }
 
@@ -106,6 +107,7 @@ BUILTIN_MODULES = (
     "communique.time.stage",
     "communique.place.stage",
     "communique.linking.mechanisms",
+    "communique.reading.frame",
     "communique.linking.merge",
 )
 

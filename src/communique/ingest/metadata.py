@@ -23,10 +23,15 @@ _REGION = rf"(?!{_MONTH}\s*\d)[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){{0,2}}"
 _OUTLET = r"\((?P<outlet>[A-Za-z][^()\n]{0,40})\)|/(?P<slash_outlet>[A-Za-z][\w ]{0,30})/\.?"
 _DASH = r"(?:\s*(?:--|—|–|:)|\s+-|(?<=[)/.])-)\s*"
 
+# ", July 27, 2022:" after a place in title case ("Quito, May 9, 2021: ..."): a full date, then a dash.
+_FULL_DATE_DASH = (rf",\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+                   rf"\s+\d{{4}}\s*(?:--|—|–|:)")
+_NOT_PLACE = r"(?:On|In|At|By|From|Since|Until|As|The|Last|This|Next|Earlier|Later|Today|Yesterday)"
 # "BEIJING, Nov. 2 (Xinhua) --", "DONGXING, Apr. 23 --", "HANOI (Reuters) -", "WASHINGTON —",
 # "KYIV, Ukraine (AP) —", "MOSCOW, March 5. /TASS/." and, with an outlet, "Hanoi (VNA) –".
 _DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}(?=,?\s*(?:{_DAY_DATE}\s*)?\(|\s*/))"
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}(?=,?\s*(?:{_DAY_DATE}\s*)?\(|\s*/)"
+    rf"|(?!{_NOT_PLACE}\b){_TITLE_PLACE}(?={_FULL_DATE_DASH}))"
     rf"(?:,\s*(?P<region>{_REGION}))?"
     rf"(?:,?\s*(?P<date>{_DAY_DATE})\.?)?"
     rf"(?:\s*(?:{_OUTLET}))?"

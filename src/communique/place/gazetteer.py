@@ -109,6 +109,9 @@ class LocationCues:
     prepositions: frozenset[str]
     visit_words: frozenset[str]
     topic_nouns: frozenset[str]
+    seat_rules: frozenset[str] = frozenset()  # acts that take place at the acting state's seat
+    place_nouns: frozenset[str] = frozenset()  # "the city of X": the noun stands for the place X
+    place_anaphors: frozenset[str] = frozenset()  # "in the area": the place named just before
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +123,10 @@ def location_cues() -> LocationCues:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise GazetteerDataError(f"{path}: {key}: expected a list of strings")
         values[key] = frozenset(v.casefold() for v in value)
-    return LocationCues(values["locative_prepositions"], values["visit_words"], values["topic_nouns"])
+    return LocationCues(values["locative_prepositions"], values["visit_words"], values["topic_nouns"],
+                        frozenset(data.get("at_actor_seat", [])),  # the schema checked both lists
+                        frozenset(v.casefold() for v in data.get("place_nouns", [])),
+                        frozenset(v.casefold() for v in data.get("place_anaphors", [])))
 
 
 def short_division_name(name: str) -> str:

@@ -129,6 +129,26 @@ def _choose(key: str, implied: str | None, hint: str | None, admin1_hint: str | 
     return division
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, Place]:
+    fields = tuple(Place.__dataclass_fields__)
+    found: dict[str, Place] = {}
+    for places in dict.values(gazetteer().cities):  # entries may still be plain field tuples
+        for entry in places:
+            place = Place(*entry) if isinstance(entry, tuple) else entry
+            if isinstance(entry, tuple) and not entry[fields.index("capital")]:
+                continue
+            if place.capital and not place.alternate and place.country:
+                found.setdefault(place.country, place)
+    return found
+
+
+def seat_of(country: str) -> Location | None:
+    """Where a state's government sits: its capital, else the country itself."""
+    place = _capitals().get(country) or gazetteer().country_by_iso3.get(country)
+    return _location(place) if place is not None else None
+
+
 def _location(place: Place) -> Location:
     return Location(
         name=place.name,

@@ -52,10 +52,10 @@ def _candidate_spans(source: Doc | Span) -> list[tuple[int, int]]:
     """Token ranges of place entities and of proper-noun chains after a locative preposition."""
     doc = source if isinstance(source, Doc) else source.doc
     ents = list(doc.ents) if isinstance(source, Doc) else entities_in(doc, source.start, source.end)
-    spans = [(e.start, e.end) for e in ents if e.label_ in PLACE_LABELS]
+    prepositions = location_cues().prepositions
+    spans = [(e.start, e.end) for e in ents if e.label_ in PLACE_LABELS or _mislabelled_place(doc, e, prepositions)]
     covered = {i for s, e in spans for i in range(s, e)}
     blocked = {i for e in ents if e.label_ in NOT_PLACE_LABELS for i in range(e.start, e.end)}
-    prepositions = location_cues().prepositions
     end_limit = source.end if isinstance(source, Span) else len(doc)
     for tok in source:
         if tok.lower_ not in prepositions:
@@ -70,6 +70,20 @@ def _candidate_spans(source: Doc | Span) -> list[tuple[int, int]]:
             spans.append((i, j))
             covered.update(range(i, j))
     return spans
+
+
+def _mislabelled_place(doc: Doc, ent: Span, prepositions: frozenset[str]) -> bool:
+    """An organisation entity right after "in/at/near" that the gazetteer knows as a city or
+    province ("drills in Patagonia" with Patagonia tagged ORG)."""
+    if ent.label_ != "ORG" or ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    if before.lower_ == "the" and ent.start > 1:
+        before = doc[ent.start - 2]
+    if before.lower_ not in prepositions:
+        return False
+    found = geocode(ent.text)
+    return found is not None and found.feature in ("city", "admin1")
 
 
 def _extend(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:

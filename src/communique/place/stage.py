@@ -16,14 +16,17 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.clauses import in_other_clause
 from ..records import Document, Event, Location
 from ..registry import StageSettings, stage
 from .gazetteer import fold, location_cues
-from .geocode import clean_name, geocode
+from .geocode import clean_name, geocode, seat_of
 from .places import PlaceMention, find_place_mentions
 
 REMOTE_MODES = frozenset({"phone", "video"})
 REMOTE_REASON = "phone/video talks have no single place"
+IN_SENTENCE = "in the event's sentence"  # the end of the reason of a place the sentence states
+AT_SEAT = "where the acting state's government sits"
 
 
 def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
@@ -32,6 +35,10 @@ def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
     tok = sdoc[mention.root]
     while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.casefold() in cues.place_nouns:
+        tok = tok.head.head  # "in the city of Arequipa", "at the port of Callao"
+    elif tok.dep_ == "poss" and tok.head.pos_ != "PROPN" and tok.head.lemma_.casefold() in cues.place_nouns:
+        tok = tok.head  # "near Chile's southern islands": a place in Chile
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in cues.prepositions:
         if head.head.pos_ in ("NOUN", "PROPN") and head.head.lemma_.casefold() in cues.topic_nouns:
@@ -85,12 +92,33 @@ def place_in_sentence(
         if mention.location is None or not (sentence.start_char <= mention.start < sentence.end_char):
             continue
         cue = locative_cue(mention, sdoc)
-        if cue is None:
+        if cue is None or in_other_clause(sdoc[mention.root], trigger):
             continue
         rank = (tree_distance(cue, trigger), mention.start)
         if best is None or rank < best[:2]:
             best = (*rank, mention, cue)
     return (best[2], best[3]) if best else None
+
+
+def place_anaphor(sdoc: Doc, sentence: Span, event: Event,
+                  mentions: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
+    """'in the area', 'in those waters': the place last named before, in this sentence or the one
+    before it."""
+    trigger = _trigger_token(event, sdoc, sentence)
+    for token in sentence:
+        if token.lemma_.casefold() not in location_cues().place_anaphors or token.dep_ != "pobj" \
+                or token.head.lower_ not in location_cues().prepositions or in_other_clause(token, trigger):
+            continue
+        lefts = list(token.lefts)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "those", "this", "these") for c in lefts) \
+                or any(c.dep_ not in ("det", "amod") for c in lefts):
+            continue  # "the Red Sea area" names its place itself
+        earlier = [m for m in mentions if m.location is not None and m.start < token.idx
+                   and locative_cue(m, sdoc) is not None
+                   and m.start >= (sentence.start_char if sentence.start == 0 else sdoc[sentence.start - 1].sent.start_char)]
+        if earlier:
+            return earlier[-1], sdoc[token.head.i : token.i + 1].text
+    return None
 
 
 def dateline_location(doc: Document, mentions: list[PlaceMention]) -> Location | None:
@@ -135,17 +163,34 @@ class _Places:
             return None, REMOTE_REASON
         sdoc = doc.spacy_doc
         sentence = _event_sentence(doc, event, sdoc) if sdoc is not None else None
+        seat = seat_of(event.actor.country) if event.rule in location_cues().seat_rules and event.actor.country \
+            else None
         if sentence is not None:
             found = place_in_sentence(event, sdoc, sentence, self.within(sentence.start_char, sentence.end_char))
             if found is not None:
                 mention, cue = found
-                return _copy(mention.location), f"'{cue.text} {mention.text}' in the event's sentence"
+                return _copy(mention.location), f"'{cue.text} {mention.text}' {IN_SENTENCE}"
+            before = sentence.start_char if sentence.start == 0 else sdoc[sentence.start - 1].sent.start_char
+            named = place_anaphor(sdoc, sentence, event, self.within(before, sentence.end_char))
+            if named is not None:
+                (mention, phrase) = named
+                return _copy(mention.location), f"'{phrase}' ({mention.text}) {IN_SENTENCE}"
         dateline = self.dateline()
+        if seat is not None:
+            if dateline is not None and dateline.country == seat.country:
+                return dateline, f"dateline {doc.dateline_place}, {AT_SEAT}"
+            return seat, f"{seat.name}: {AT_SEAT}"
         if dateline is not None:
             return dateline, f"dateline {doc.dateline_place}"
         if doc.dateline_place:
             return None, f"no place in the event's sentence; dateline {doc.dateline_place!r} not in the gazetteer"
         return None, "no place in the event's sentence and no dateline"
+
+
+def stated_place(event: Event) -> bool:
+    """Whether the event's place was read from its own sentence or from the nature of the act."""
+    reason = event.location_reason or ""
+    return event.location is not None and (reason.endswith(IN_SENTENCE) or reason.endswith(AT_SEAT))
 
 
 def _copy(location: Location | None) -> Location | None:

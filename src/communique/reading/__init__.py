@@ -1,1 +1,2 @@
-"""Reading a whole article: its participants, and event sides that refer across sentences."""
+"""Reading a whole article: its participants, event sides that refer across sentences, and the
+frame of the occasion it reports."""

@@ -210,8 +210,8 @@ def _read_weekday(match: re.Match[str], ctx: _Context) -> DateValue:
         return ctx.day(add_days(ctx.ref, -(back or 7)))
     if modifier in ("next", "coming"):
         return ctx.day(add_days(ctx.ref, ahead or 7))
-    if ctx.future:
-        return ctx.day(add_days(ctx.ref, ahead or (0 if modifier == "this" else 7)))
+    if ctx.future:  # "will begin on Monday" in Monday's paper is today
+        return ctx.day(add_days(ctx.ref, ahead))
     return ctx.day(add_days(ctx.ref, -back))
 
 

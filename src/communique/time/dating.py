@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.clauses import in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
@@ -21,6 +22,7 @@ from .vocab import DateWords, StatusCues
 
 NO_PUBLICATION = "relative date, no publication date"
 TODAY_REASONS = frozenset({"present", "progressive"})
+OWN_SENTENCE = "sentence"  # the reason of a date stated in the event's own sentence
 
 
 @dataclass(slots=True)
@@ -159,11 +161,12 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     if sentence is None:
         _apply(event, None, None, "none")
         return
-    own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span]
+    own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span
+           and not (token is not None and m.token is not None and in_other_clause(m.token, token))]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
-        _apply_mention(event, doc, chosen, "sentence")
+        _apply_mention(event, doc, chosen, OWN_SENTENCE)
     elif (anchor := _span_anchor(doc, sentence, words)):
         _apply(event, None, anchor, "tied to a multi-day span, no single day stated")
         return
@@ -211,6 +214,7 @@ def date_document(doc: Document, cues: StatusCues, words: DateWords, settings: D
         return doc
     mentions = collect_mentions(doc, cues, words)
     starts, by_sentence = _sentence_starts(doc), _by_sentence(mentions)
+    doc.annotations["dates"] = mentions
     for event in doc.events:
         date_event(event, doc, mentions, cues, words, settings, starts, by_sentence)
     return doc

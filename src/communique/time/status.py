@@ -14,7 +14,7 @@ from .vocab import StatusCues
 CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m", "been"})
 # Reasons that only reflect the default reading of a verb; a date after publication overrides them.
-WEAK_REASONS = frozenset({"default", "present"})
+WEAK_REASONS = frozenset({"default", "present", "perfect"})
 
 
 def trigger_token(sdoc: Doc, trigger: Trigger | None) -> Token | None:
@@ -107,6 +107,8 @@ def _tense(verb: Token) -> tuple[str, str]:
         return "ongoing", "progressive"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return "occurred", "past"
+    if verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return "occurred", "perfect"  # "has summoned": done before the report, on a day not said
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return "occurred", "present"
     return "occurred", "default"
@@ -133,20 +135,33 @@ ONSET_TYPES = frozenset({"COOPERATE", "CONSULT"})  # activities that last: exerc
 ONSET_DAYS = 2
 
 
-def _begins_just_before(event: Event, token: Token, published: str, cues: StatusCues) -> bool:
-    """A joint activity that the text says began on the publication day or a day or two before it."""
-    if event.event_type not in ONSET_TYPES or len(event.date or "") != 10:
-        return False
+def started(token: Token, cues: StatusCues) -> bool:
+    """Whether the event at ``token`` is said to begin ("began an exercise", "the talks kicked off"),
+    not the start of an act done at once ("began operating a hotline")."""
     verb = token if is_verbal(token) else _governing_verb(token)
-    if verb is None or verb.lemma_.lower() not in cues.onset_verbs or any(c.dep_ == "xcomp" for c in verb.children):
-        return False  # ("began operating a hotline": the start of an act that is done at once)
-    from datetime import date
+    return verb is not None and verb.lemma_.lower() in cues.onset_verbs \
+        and not any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def begun_status(token: Token, date: str | None, published: str | None, reason: str,
+                 cues: StatusCues) -> tuple[str, str] | None:
+    """An activity that begins on the publication day or a day or two before it, or has just
+    begun with no day said, is under way; with no publication date, or no year, it is taken as news."""
+    if not started(token, cues):
+        return None
+    if date is None:
+        return ("ongoing", "begun, undated") if reason in ("perfect", "present") else None
+    if not published or date.startswith(UNKNOWN_YEAR):
+        return "ongoing", "begun, no publication date"
+    if len(date) != 10 or reason not in ("past", "present", "perfect", "default"):
+        return None
+    from datetime import date as day
 
     try:
-        days = (date.fromisoformat(published[:10]) - date.fromisoformat(event.date)).days
+        days = (day.fromisoformat(published[:10]) - day.fromisoformat(date)).days
     except ValueError:
-        return False
-    return 0 <= days <= ONSET_DAYS
+        return None
+    return ("ongoing", "began just before publication") if 0 <= days <= ONSET_DAYS else None
 
 
 def _after(date: str, published: str) -> bool:
@@ -159,13 +174,13 @@ def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCue
     if token is None:
         return None
     status, reason = clause_status(token, cues)
+    if status == "occurred" and event.event_type in ONSET_TYPES \
+            and (begun := begun_status(token, event.date, published, reason, cues)):
+        return begun
     if not published or not event.date or event.date.startswith(UNKNOWN_YEAR):
         return status, reason
     if status == "occurred" and reason in WEAK_REASONS and _after(event.date, published):
         return "planned", "date after publication"
-    if status == "occurred" and reason in ("past", "present", "default") and _begins_just_before(
-            event, token, published, cues):
-        return "ongoing", "began just before publication"
     ends = event.date_end or event.date
     if (status == "occurred" and reason != "past" and not _after(event.date, published)
             and not _after(published[: len(ends)], ends) and event.date_end):

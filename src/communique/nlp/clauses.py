@@ -1,0 +1,22 @@
+"""Clause boundaries in a parse: whether a word belongs to another act than the event's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Dependencies that attach a clause of its own ("endorsed by the presidents at a summit in X",
+# "letting activists rally in Y", "and Peru hosted ...").
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis", "xcomp", "conj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "expl"})
+
+
+def in_other_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` sits in a clause with a subject of its own that does not hold ``trigger``:
+    its date or place is that clause's act, not the event's."""
+    holds_trigger = {trigger.i, *(a.i for a in trigger.ancestors)}
+    node = token
+    while node.i not in holds_trigger and node.head is not node:
+        if node.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in node.children):
+            return True
+        node = node.head
+    return False

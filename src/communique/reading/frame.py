@@ -1,0 +1,146 @@
+"""The ``frame`` stage: the occasion an article reports, and what its other events take from it.
+
+A news article reports one occasion (a meeting, talks, a call, a visit, an exercise, a summons)
+in its lead, and says where, when and which edition of a recurring mechanism it was, often in
+one sentence only. The frame is that occasion: the main event (the first occasion of the lead,
+else its first event), with the date, place and mechanism that it or any sentence restating it
+states. Then:
+
+- an event that *restates* the main event (same type, same states, no other date) takes its
+  date, place, mechanism edition and status;
+- an event said *at* it ("At the talks, the minister said", "the sides agreed", or an event of the
+  lead with no date of its own) takes its date and place;
+- a later act between the occasion's two states with no day of its own takes its place, as an
+  event under a dateline takes the dateline's.
+
+A value an event's own sentence states is never replaced. Each value taken is recorded with
+where it came from (:class:`Inherited`), and the event's ``date_reason``/``location_reason`` say it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..place.stage import REMOTE_MODES
+from ..records import Document, Event
+from ..registry import StageSettings, stage
+from ..time.vocab import load_date_words
+from .anchors import FrameCues, frame_cues
+from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
+from .occasion import main_event, read_frame, restates, sentence_text
+
+
+class FrameSettings(StageSettings):
+    lead_sentences: int = 3  # sentences that make up the article's lead
+
+
+def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -> bool:
+    """An act of the occasion's parties that its sentence places at the occasion, or that the
+    lead reports without a time of its own."""
+    if frame.countries and not countries(event) & frame.countries:
+        return False
+    if (event.status == "planned") != (frame.status == "planned"):
+        return False
+    if has_own_date(event) and frame.date is not None and event.date != frame.date.iso:
+        return False  # "at talks last year": other talks
+    return bool(cues.anchor.search(text) or cues.participants.search(text)) or sentence_of(event) < lead
+
+
+def alongside(event: Event, frame: Frame, text: str) -> bool:
+    """An act between the occasion's two states that the article gives no other day: it happened
+    where the article is set, as an event under a dateline does. An act "as part of the visit"
+    belongs to a span of days and places, not to the occasion."""
+    if any(anchor in " ".join(text.lower().split()) for anchor in load_date_words().span_anchors):
+        return False
+    sides = (event.actor.country, event.recipient.country)
+    if None in sides or sides[0] == sides[1] or not set(sides) <= frame.countries:
+        return False
+    return not (has_own_date(event) and (frame.date is None or event.date != frame.date.iso))
+
+
+def in_other_time(doc: Document, event: Event, frame: Frame, lead: int, window: int = 3) -> bool:
+    """After the lead, a sentence at or shortly before the event's that states another day ("On May 2,
+    a patrol boat ran aground ...") opens another time: what follows is not the occasion."""
+    index = sentence_of(event)
+    if index < lead:
+        return False
+    for mention in doc.annotations.get("dates") or []:
+        value = mention.value
+        if max(lead, index - window) <= mention.sentence <= index and not mention.bounds_span \
+                and value is not None and value.iso and (frame.date is None or value.iso != frame.date.iso) \
+                and not _describes_a_noun(mention.token):
+            return True
+    return False
+
+
+def _describes_a_noun(token: Token | None) -> bool:
+    """A date inside a clause describing a noun ("the forum, founded in 2015") dates that noun,
+    not the sentence."""
+    return token is not None and any(t.dep_ in ("acl", "relcl") for t in [token, *token.ancestors])
+
+
+def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
+    """Give ``event`` the frame's values its own sentence does not state."""
+    taken: list[Inherited] = []
+    date = frame.date
+    if date is not None and not has_own_date(event) and link is not Link.ALONGSIDE:
+        event.date, event.date_end, event.date_precision, event.date_raw = date.iso, date.end, date.precision, date.raw
+        taken.append(Inherited(Attribute.DATE, link, date.sentence))
+        event.date_reason = taken[-1].reason()
+    if frame.place is not None and not has_own_place(event) and event.mode not in REMOTE_MODES:
+        location, index = frame.place
+        event.location = dataclasses.replace(location)
+        taken.append(Inherited(Attribute.PLACE, link, index))
+        event.location_reason = taken[-1].reason()
+    if link in (Link.MAIN, Link.RESTATES) and frame.mechanism is not None and event.mechanism is None:
+        ref, index = frame.mechanism
+        event.mechanism = dataclasses.replace(ref)
+        taken.append(Inherited(Attribute.MECHANISM, link, index))
+    if link in (Link.MAIN, Link.RESTATES) and event.status != frame.status:
+        event.status = frame.status
+        source = frame.sentence if frame.status_sentence is None else frame.status_sentence
+        taken.append(Inherited(Attribute.STATUS, link, source))
+    return taken
+
+
+def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) -> Document:
+    cues = cues or frame_cues()
+    main = main_event(doc.events, lead, cues)
+    frame = read_frame(doc, main, lead, cues)
+    if frame is None:
+        return doc
+    doc.annotations["frame"] = frame
+    for index, event in enumerate(doc.events):
+        text = sentence_text(doc, event)
+        other_time = bool(cues.shift.search(text)) or in_other_time(doc, event, frame, lead)
+        anchored = bool(cues.anchor.search(text) or cues.participants.search(text))
+        if event is main:
+            link = Link.MAIN
+        elif restates(event, frame) and not other_time and not cues.anchor.search(text):
+            link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
+        elif said_at(event, frame, text, lead, cues) and (anchored or not other_time):
+            link = Link.AT
+        elif alongside(event, frame, text) and not other_time:
+            link = Link.ALONGSIDE
+        else:
+            continue
+        frame.inherited.extend((index, value) for value in inherit(event, link, frame))
+    return doc
+
+
+
+
+@stage("frame", requires=["doc.events", "event.date", "event.status", "event.location", "event.mechanism"],
+       assigns=["doc.frame", "event.date", "event.location", "event.mechanism", "event.status"],
+       settings=FrameSettings)
+def make_frame(settings: dict[str, Any]):
+    """Settings: ``lead_sentences`` (default 3)."""
+    lead = int(settings.get("lead_sentences", FrameSettings().lead_sentences))
+
+    def run(doc: Document) -> Document:
+        return frame_document(doc, lead)
+
+    return run
