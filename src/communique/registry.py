@@ -48,6 +48,8 @@ FIELDS = {
     "event.status": "each event's status (occurred, planned, ongoing)",
     "event.location": "each event's place",
     "event.merged": "one event per real-world event (duplicates merged, meeting codes settled)",
+    "event.consolidated": "one event per real-world act in the article (restatements and parts of an act merged, "
+                          "non-interactions dropped)",
 }
 
 
@@ -104,6 +106,7 @@ BUILTIN_MODULES = (
     "communique.place.stage",
     "communique.linking.mechanisms",
     "communique.linking.merge",
+    "communique.reading.consolidate",
 )
 
 

@@ -1,0 +1,50 @@
+"""Whether one trigger is in another's own clause, from the dependency parse.
+
+"Summoned the envoy to protest", "protested and summoned the envoy", "agreed to consult and support
+each other", "held the drill, deploying six ships": the second verb says what was done in, or as,
+the first act. A relative clause ("a dispute that has blocked imports") or a circumstance ("after
+warning that ...") tells another act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Document, Trigger
+
+# Dependencies that leave the act's own clause for another one.
+OTHER_ACT = {"relcl", "appos", "parataxis", "csubj"}
+# Prepositions of the act's circumstances: what comes after or before it is another act.
+CIRCUMSTANCE = {"after", "before", "following", "since", "until", "amid", "despite", "ahead"}
+
+
+def token_of(doc: Document, trigger: Trigger | None) -> Token | None:
+    sdoc = doc.spacy_doc
+    if sdoc is None or trigger is None:
+        return None
+    span = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def contains(doc: Document, outer: Trigger | None, inner: Trigger | None) -> bool:
+    """``inner`` is in ``outer``'s own clause (either way round for coordinated verbs)."""
+    a, b = token_of(doc, outer), token_of(doc, inner)
+    if a is None or b is None or a == b:
+        return False
+    return _below(a, b) or (_coordinated(a, b))
+
+
+def _below(top: Token, tok: Token) -> bool:
+    node = tok
+    while node != top:
+        if node.dep_ in OTHER_ACT or (node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE):
+            return False
+        if node.head == node:
+            return False
+        node = node.head
+    return True
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two coordinated verbs of one subject: "protested and summoned the envoy"."""
+    return (b.dep_ == "conj" and b.head == a) or (a.dep_ == "conj" and a.head == b)

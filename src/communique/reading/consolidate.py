@@ -1,0 +1,227 @@
+"""The ``consolidate`` stage: one event per real-world act in the article.
+
+Sentence by sentence the coder may code one act several times: two triggers of one clause ("summoned
+the envoy to protest the shelling" is one summons), and later sentences that tell the act again with
+fewer words ("the ministry expressed its displeasure at the meeting"). Some coded events are not
+interactions at all: no state or body could be found as the actor, or both sides are one state.
+
+The stage keeps one event per act and merges the others into it, keeping their evidence, so every
+sentence that tells the act stays visible; each merge or drop is a :class:`Decision` with a typed
+:class:`Reason`, kept in ``doc.annotations["consolidation"]`` and written to the trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from ..linking.merge import _absorb
+from ..linking.provenance import agrees
+from ..records import Document, Event
+from ..registry import StageSettings, stage
+from . import clauses
+
+
+class Reason(Enum):
+    """Why an event was merged into another or dropped."""
+
+    PART_OF_ACT = "what was said or done as part of an act coded in the same clause"
+    RESTATED = "the same act told again"
+    NO_ACTOR = "no state or body could be found as the actor"
+    SAME_STATE = "both sides are one state"
+
+    @property
+    def merges(self) -> bool:
+        return self in (Reason.PART_OF_ACT, Reason.RESTATED)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One consolidation decision: ``event_id`` merged into ``into``, or dropped (``into`` None)."""
+
+    reason: Reason
+    event_id: str
+    sentence_index: int | None
+    into: str | None = None
+
+    def describe(self) -> str:
+        where = f"sentence {self.sentence_index}" if self.sentence_index is not None else "article"
+        action = f"merged into {self.into}" if self.into else "dropped"
+        return f"{where}: event {self.event_id} {action}: {self.reason.value}"
+
+
+# The acts a governing act of each type may contain in its own clause, as what is said or done in it:
+# a summons or protest and the protest, accusation or rejection voiced at it; an agreement or stated
+# intent and the cooperation it is about; an exercise and the deployments and participation it is made of.
+PARTS = {
+    "ACCUSE": frozenset({"ACCUSE", "PROTEST", "REJECT"}),
+    "PROTEST": frozenset({"ACCUSE", "PROTEST", "REJECT"}),
+    "REJECT": frozenset({"ACCUSE", "PROTEST", "REJECT"}),
+    "AGREE": frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}),
+    "COOPERATE": frozenset({"COOPERATE", "MOBILIZE", "CONSULT"}),
+}
+# Which of two parts of one act names it: a state's protest lodged at a summons is the diplomatic
+# complaint (ACCUSE), not a demonstration (PROTEST); an exercise is kept over its deployments.
+KEEP_FIRST = ("ACCUSE", "REJECT", "PROTEST", "COOPERATE", "AGREE")
+
+
+def _countries(e: Event) -> tuple[str | None, str | None]:
+    return e.actor.country, e.recipient.country
+
+
+def _known(e: Event) -> int:
+    return sum(c is not None for c in _countries(e))
+
+
+def _side_agrees(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _dyads_agree(a: Event, b: Event) -> bool:
+    """The states both events name agree, a side one of them leaves open taking the other's; either
+    order when one is symmetric or both are talks. At least one state is shared."""
+    (aa, ar), (ba, br) = _countries(a), _countries(b)
+    orders = [(ba, br)]
+    if a.symmetric or b.symmetric or a.event_type == b.event_type == "CONSULT":
+        orders.append((br, ba))
+    return any(_side_agrees(aa, x) and _side_agrees(ar, y) and ({aa, ar} & {x, y}) - {None}
+               for x, y in orders)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    return a.date is None or b.date is None or agrees(a.date, b.date)
+
+
+def _mechanisms_agree(a: Event, b: Event) -> bool:
+    if a.mechanism is None or b.mechanism is None:
+        return True
+    return (a.mechanism.mechanism_id or a.mechanism.name, a.mechanism.edition) == \
+        (b.mechanism.mechanism_id or b.mechanism.name, b.mechanism.edition)
+
+
+def _one_trigger(a: Event, b: Event) -> bool:
+    return a.trigger is not None and b.trigger is not None and a.trigger.start == b.trigger.start
+
+
+def _codes_agree(a: Event, b: Event) -> bool:
+    """One CAMEO code refines the other (040 and 043): a visit (042) and a meeting held elsewhere
+    (044) are two acts."""
+    return a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)
+
+
+def _people_agree(a: Event, b: Event) -> bool:
+    """The persons each names for a state are the same: the minister's talks are not the envoy's."""
+    def people(e: Event) -> dict[str, str]:
+        return {r.country: r.actor_id for r in (e.actor, e.recipient)
+                if r.country and r.actor_id and r.actor_id.startswith("person:")}
+    pa, pb = people(a), people(b)
+    return all(pa[c] == pb[c] for c in pa.keys() & pb.keys())
+
+
+def restates(a: Event, b: Event) -> bool:
+    """``b`` tells the act ``a`` is: the same type and code family, agreeing states, persons, day,
+    status and mechanism edition. Events of one trigger are its several parties, never one act."""
+    if a.event_type != b.event_type or not _codes_agree(a, b) or _one_trigger(a, b):
+        return False
+    if not (_dyads_agree(a, b) and _people_agree(a, b)):
+        return False
+    if not (_dates_agree(a, b) and _mechanisms_agree(a, b)):
+        return False
+    return a.status == b.status or (a.date is not None and a.date == b.date)
+
+
+def part_of(outer: Event, inner: Event, doc: Document) -> bool:
+    """``inner`` is said or done as part of ``outer``: its trigger is in ``outer``'s own clause
+    (a purpose, complement or coordinated verb), its type one that ``outer``'s act contains, and
+    the states it names are ``outer``'s."""
+    if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner):
+        return False
+    if inner.event_type not in PARTS.get(outer.event_type, frozenset({outer.event_type})):
+        return False
+    if not _within(outer, inner):
+        return False
+    return clauses.contains(doc, outer.trigger, inner.trigger)
+
+
+def _within(outer: Event, inner: Event) -> bool:
+    """Every state ``inner`` names is one of ``outer``'s."""
+    named = {c for c in _countries(outer) if c}
+    return bool(named) and all(c is None or c in named for c in _countries(inner)) and \
+        inner.actor.country in (None, outer.actor.country, outer.recipient.country if outer.symmetric else None)
+
+
+def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
+    """(kept, merged): the event naming more states; then the type that names a composite act; then
+    the one coded first."""
+    def rank(e: Event) -> tuple:
+        kind = KEEP_FIRST.index(e.event_type) if e.event_type in KEEP_FIRST else len(KEEP_FIRST)
+        return (-_known(e), kind)
+    return (b, a) if rank(b) < rank(a) else (a, b)
+
+
+def _same_state(e: Event) -> bool:
+    """Both sides are one state and the recipient's own words name it ("summoned Freedonia's envoy"
+    coded as Freedonia's act): not an interaction between two parties."""
+    actor, recipient = _countries(e)
+    return actor is not None and actor == recipient and recipient_names_state(e)
+
+
+def recipient_names_state(e: Event) -> bool:
+    from ..events.parties import country_code
+
+    words = (e.recipient.text or "").replace("'s", " ").replace("’s", " ").split()
+    spans = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+    return any(country_code(s) == e.recipient.country for s in spans if s[:1].isupper())
+
+
+def consolidate(doc: Document) -> list[Decision]:
+    """Merge and drop ``doc.events`` in place; the decisions made, in order."""
+    decisions: list[Decision] = []
+    events = list(doc.events)
+
+    def merge(kept: Event, other: Event, reason: Reason) -> None:
+        _absorb(kept, other)
+        if kept.status != other.status and kept.date is None:
+            kept.status = other.status
+        decisions.append(Decision(reason, other.event_id, other.sentence_index, kept.event_id))
+        events.remove(other)
+
+    for test, reason in ((part_of, Reason.PART_OF_ACT), (None, Reason.RESTATED)):
+        changed = True
+        while changed:
+            changed = False
+            for a in events:
+                for b in events:
+                    if a is b:
+                        continue
+                    if (test(a, b, doc) if test else (events.index(a) < events.index(b) and restates(a, b))):
+                        kept, other = _keeper(a, b)
+                        merge(kept, other, reason)
+                        changed = True
+                        break
+                if changed:
+                    break
+    kept_events = []
+    for e in events:
+        if e.actor.country is None:
+            decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
+        elif _same_state(e):
+            decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
+        else:
+            kept_events.append(e)
+    doc.events = kept_events
+    return decisions
+
+
+def consolidate_stage(doc: Document) -> Document:
+    decisions = consolidate(doc)
+    doc.annotations["consolidation"] = decisions
+    doc.annotations.setdefault("trace", []).extend(d.describe() for d in decisions)
+    return doc
+
+
+@stage("consolidate", requires=["doc.events", "event.merged", "event.date"], assigns=["event.consolidated"],
+       settings=StageSettings)
+def make_consolidate(settings: dict[str, Any]):
+    return consolidate_stage
