@@ -51,6 +51,10 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
+FUTURE_AUX = {"will", "shall"}
+# Discrete acts that news reports schedule (meetings and visits, signings, exercises): told in the
+# report's own future tense they are planned acts, not statements of intent.
+SCHEDULED_ACTS = ("04", "057", "062")
 
 
 def _refusal(tok: Token, reason: str) -> bool:
@@ -243,6 +247,8 @@ class EventCoder:
             if code is None:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
                 return []
+        if pat is not None and pat.object_kind == "gathering" and code == pat.cameo:
+            code, rule = self._gathering_act(tok, code, rule)
         statement = self._statement(tok, code)
         if statement:
             trace.append(f"{where}: rule {rule} not coded: {statement}")
@@ -324,6 +330,22 @@ class EventCoder:
                              f"{recipient.name if recipient else None} ({how})")
                 events.append(event)
         return events
+
+    def _gathering_act(self, tok: Token, code: str, rule: str) -> tuple[str, str]:
+        """Taking part in a gathering that is itself an act of another rule of the verb ("participate
+        in the exercise", as "join the exercise" is coded) is that act, not a meeting."""
+        lemma = tok.lemma_.lower()
+        nouns = syntax.objects_of(tok) + [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                                          for o in p.children if o.dep_ == "pobj"]
+        if lemma == "take":  # "take part in the drill"
+            nouns += [o for c in tok.children if c.lemma_.lower() == "part" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+        words = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
+        for verb in (lemma, "participate"):
+            for other in self.patterns.by_verb.get(verb, ()):
+                if other.objects and other.object_kind is None and words & other.objects:
+                    return other.cameo, f"{rule}+{other.id}"
+        return code, rule
 
     def _acts_on_a_thing(self, tok: Token, pat: Pattern | None) -> bool:
         """The act has an object that is neither a party nor a word the rule needs, and its doers do
@@ -565,6 +587,7 @@ class EventCoder:
         """A scheduled act keeps its code; a stated intent becomes AGREE (03x) or, for a
         conflictual act, THREATEN; an appeal to act is left to the appeal rules."""
         stance = None
+        only_future = True  # the act's only intent marker is its own future tense ("will sign")
         for gov in syntax.governors(tok, {"xcomp", "acomp"}):
             markers = [gov.lemma_.lower()] if gov != tok else []
             markers += [c.lemma_.lower() for c in gov.children if c.dep_ == "aux"]
@@ -575,8 +598,11 @@ class EventCoder:
                     stance = stance or "scheduled"
                 elif word in self.lex.intent or word == "would":  # only a reported "would" gets here
                     stance = stance or "intent"
+                    only_future = only_future and gov == tok and word in FUTURE_AUX
         if stance == "intent" and _has_time(tok):
             stance = "scheduled"  # "will hold talks next week": a planned act, not a promise
+        if stance == "intent" and only_future and code.startswith(SCHEDULED_ACTS) and not self._reported(tok):
+            stance = "scheduled"  # the report's own "will attend the summit": a planned act
         if stance == "appeal" and pat.cameo[:2] not in ("02", "10"):
             return None, rule
         if stance == "intent":

@@ -61,6 +61,8 @@ PARTS = {
     "AGREE": frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}),
     "COOPERATE": frozenset({"COOPERATE", "MOBILIZE", "CONSULT"}),
 }
+# Acts that are the means of another: what they are aimed at is the other act's.
+MEANS = frozenset({"MOBILIZE"})
 # Which of two parts of one act names it: a state's protest lodged at a summons is the diplomatic
 # complaint (ACCUSE), not a demonstration (PROTEST); an exercise is kept over its deployments.
 KEEP_FIRST = ("ACCUSE", "REJECT", "PROTEST", "COOPERATE", "AGREE")
@@ -145,10 +147,12 @@ def part_of(outer: Event, inner: Event, doc: Document) -> bool:
 
 
 def _within(outer: Event, inner: Event) -> bool:
-    """Every state ``inner`` names is one of ``outer``'s."""
+    """Every state ``inner`` names is one of ``outer``'s; for forces moved as the means of an act
+    (an exercise "mobilizing six warships"), its actor."""
     named = {c for c in _countries(outer) if c}
-    return bool(named) and all(c is None or c in named for c in _countries(inner)) and \
-        inner.actor.country in (None, outer.actor.country, outer.recipient.country if outer.symmetric else None)
+    doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric else ()))
+    sides = _countries(inner)[:1] if inner.event_type in MEANS else _countries(inner)
+    return bool(named) and all(c is None or c in named for c in sides) and inner.actor.country in (None, *doers)
 
 
 def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
