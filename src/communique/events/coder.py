@@ -505,6 +505,8 @@ class EventCoder:
                 return f"not an act: governed by '{gov.text}'"
         if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and _background(syntax.clause_text(tok), self.lex.background):
             return "background or habitual activity"
+        if _over_a_period(tok):
+            return "activity over a period up to now ('has ... since')"
         return None
 
     def _unnamed_doer(self, doc: Document, tok: Token, code: str) -> ActorRef | None:
@@ -1122,6 +1124,13 @@ def _background(clause: str, cues: tuple[str, ...]) -> bool:
             if not ("past" in cue and RECENT_SPAN.match(clause, found.end())):
                 return True
     return False
+
+
+def _over_a_period(tok: Token) -> bool:
+    """A present perfect with a "since" phrase tells what has gone on over a period up to now ("has
+    sent 2,000 troops since 2002"), not one act."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) and tok.tag_ == "VBN"
+    return perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
 
 
 def _coordinated(tok: Token, gov: Token) -> bool:

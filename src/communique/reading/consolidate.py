@@ -28,12 +28,13 @@ class Reason(Enum):
 
     PART_OF_ACT = "what was said or done as part of an act coded in the same clause"
     RESTATED = "the same act told again"
+    VOICED_AT = "what was said at a protest or summons told elsewhere in the article"
     NO_ACTOR = "no state or body could be found as the actor"
     SAME_STATE = "both sides are one state"
 
     @property
     def merges(self) -> bool:
-        return self in (Reason.PART_OF_ACT, Reason.RESTATED)
+        return self in (Reason.PART_OF_ACT, Reason.RESTATED, Reason.VOICED_AT)
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,21 @@ def _dyads_agree(a: Event, b: Event) -> bool:
                for x, y in orders)
 
 
+# How the ``dates`` stage found a date the event's own words state (else it was taken from another
+# sentence, the dateline or the publication day).
+STATED_DATE = ("sentence", "relative")
+
+
+def stated_date(e: Event) -> bool:
+    return e.date is not None and (e.date_reason or "").startswith(STATED_DATE)
+
+
 def _dates_agree(a: Event, b: Event) -> bool:
-    return a.date is None or b.date is None or agrees(a.date, b.date)
+    """The days can be one: equal or one within the other; a day taken from elsewhere in the
+    article does not tell two acts apart when the words of the other state theirs."""
+    if a.date is None or b.date is None or agrees(a.date, b.date):
+        return True
+    return not (stated_date(a) and stated_date(b))
 
 
 def _mechanisms_agree(a: Event, b: Event) -> bool:
@@ -104,6 +118,20 @@ def _mechanisms_agree(a: Event, b: Event) -> bool:
 
 def _one_trigger(a: Event, b: Event) -> bool:
     return a.trigger is not None and b.trigger is not None and a.trigger.start == b.trigger.start
+
+
+# Disapproval voiced at a diplomatic protest or summons (ACCUSE): the opposition or protest its
+# maker states there, against the same party on the same day, is part of that act.
+VOICED = frozenset({"REJECT", "PROTEST"})
+
+
+def voiced_at(a: Event, b: Event) -> bool:
+    """``b`` is the disapproval ``a``'s maker voiced at the protest or summons ``a``."""
+    if a.event_type != "ACCUSE" or b.event_type not in VOICED or a.actor.country is None:
+        return False
+    if b.actor.country != a.actor.country or not _side_agrees(a.recipient.country, b.recipient.country):
+        return False
+    return _dates_agree(a, b) and (a.status == b.status or a.date == b.date)
 
 
 def _codes_agree(a: Event, b: Event) -> bool:
@@ -185,22 +213,28 @@ def consolidate(doc: Document) -> list[Decision]:
     events = list(doc.events)
 
     def merge(kept: Event, other: Event, reason: Reason) -> None:
+        if stated_date(other) and not stated_date(kept):
+            for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason"):
+                setattr(kept, attr, getattr(other, attr))
         _absorb(kept, other)
         if kept.status != other.status and kept.date is None:
             kept.status = other.status
         decisions.append(Decision(reason, other.event_id, other.sentence_index, kept.event_id))
         events.remove(other)
 
-    for test, reason in ((part_of, Reason.PART_OF_ACT), (None, Reason.RESTATED)):
+    passes = ((lambda a, b: part_of(a, b, doc), Reason.PART_OF_ACT, False),
+              (restates, Reason.RESTATED, True),
+              (voiced_at, Reason.VOICED_AT, False))
+    for test, reason, ordered in passes:
         changed = True
         while changed:
             changed = False
             for a in events:
                 for b in events:
-                    if a is b:
+                    if a is b or (ordered and events.index(a) > events.index(b)):
                         continue
-                    if (test(a, b, doc) if test else (events.index(a) < events.index(b) and restates(a, b))):
-                        kept, other = _keeper(a, b)
+                    if test(a, b):
+                        kept, other = _keeper(a, b) if reason != Reason.VOICED_AT else (a, b)
                         merge(kept, other, reason)
                         changed = True
                         break
