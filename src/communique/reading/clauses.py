@@ -48,3 +48,28 @@ def _below(top: Token, tok: Token) -> bool:
 def _coordinated(a: Token, b: Token) -> bool:
     """Two coordinated verbs of one subject: "protested and summoned the envoy"."""
     return (b.dep_ == "conj" and b.head == a) or (a.dep_ == "conj" and a.head == b)
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def refers_back(doc: Document, trigger: Trigger | None) -> bool:
+    """The act is named by a definite noun that points back to one already told ("took part in the
+    exercise", "at the talks"), not a new one ("a third round", "the 14th dialogue", "the Blue Flag
+    drill")."""
+    tok = token_of(doc, trigger)
+    if tok is None:
+        return False
+    nouns = [tok] if tok.pos_ == "NOUN" else [
+        o for c in tok.children if c.dep_ in ("dobj", "prep", "attr") or c.lemma_.lower() == "part"
+        for o in ([c] if c.dep_ in ("dobj", "attr") else [g for p in ([c] if c.dep_ == "prep" else
+                                                                      [p for p in c.children if p.dep_ == "prep"])
+                                                          for g in p.children if g.dep_ == "pobj"])]
+    return any(n.pos_ == "NOUN" and _definite_reference(n) for n in nouns)
+
+
+def _definite_reference(noun: Token) -> bool:
+    mods = list(noun.children)
+    return any(m.dep_ == "det" and m.lower_ in DEFINITE for m in mods) and not any(
+        m.dep_ in ("nummod", "amod", "compound") and (m.ent_type_ in ("ORDINAL", "CARDINAL", "DATE")
+                                                     or m.pos_ in ("PROPN", "NUM")) for m in mods)

@@ -161,6 +161,15 @@ def restates(a: Event, b: Event) -> bool:
     return a.status == b.status or (a.date is not None and a.date == b.date)
 
 
+def refers_to(a: Event, b: Event, doc: Document) -> bool:
+    """``b`` names ``a``'s act again by a definite noun ("will take part in the exercise until
+    Friday"): the same type and code family, agreeing states and mechanism edition, whatever day or
+    status its own clause gives."""
+    return a.event_type == b.event_type and _codes_agree(a, b) and not _one_trigger(a, b) \
+        and _dyads_agree(a, b) and _people_agree(a, b) and _mechanisms_agree(a, b) \
+        and clauses.refers_back(doc, b.trigger)
+
+
 def part_of(outer: Event, inner: Event, doc: Document) -> bool:
     """``inner`` is said or done as part of ``outer``: its trigger is in ``outer``'s own clause
     (a purpose, complement or coordinated verb), its type one that ``outer``'s act contains, and
@@ -224,6 +233,7 @@ def consolidate(doc: Document) -> list[Decision]:
 
     passes = ((lambda a, b: part_of(a, b, doc), Reason.PART_OF_ACT, False),
               (restates, Reason.RESTATED, True),
+              (lambda a, b: refers_to(a, b, doc), Reason.RESTATED, True),
               (voiced_at, Reason.VOICED_AT, False))
     for test, reason, ordered in passes:
         changed = True
