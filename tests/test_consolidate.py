@@ -1,0 +1,175 @@
+"""The ``consolidate`` stage: one event per real-world act in the article, with all its evidence.
+
+Specification by made-up articles: what the whole pipeline keeps, what it merges (and why), and
+what it drops; then the rules on hand-built events.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.api import Communique
+from communique.pipeline import default_config
+from communique.reading.consolidate import Reason, consolidate, restates, voiced_at
+from communique.records import ActorRef, Document, Event, Evidence, Trigger
+from communique.registry import check_order, get_stage
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+def code(coder: Communique, text: str) -> Document:
+    return coder.code_text(text, published="2023-03-06")
+
+
+def summary(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def reasons(doc: Document) -> list[Reason]:
+    return [d.reason for d in doc.annotations["consolidation"]]
+
+
+# -- the stage in the pipeline ---------------------------------------------------------------------
+
+def test_consolidate_runs_after_merge_in_the_default_pipeline():
+    stages = default_config()["pipeline"]["stages"]
+    assert stages.index("consolidate") > stages.index("merge")
+    check_order(stages)
+    assert "event.consolidated" in get_stage("consolidate").assigns
+
+
+def test_a_summons_to_protest_is_one_act(coder):
+    doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador to protest the "
+                      "seizure of a fishing boat.")
+    assert summary(doc) == [("ACCUSE", "CHL", "PER")]
+    assert Reason.PART_OF_ACT in reasons(doc)
+
+
+def test_a_summons_told_again_keeps_every_sentence_as_evidence(coder):
+    doc = code(coder, "Chile summoned Peru's ambassador on Monday over the seizure of a fishing boat. "
+                      "At the meeting, Chile lodged a strong protest with Peru over the incident. "
+                      "\"Chile firmly opposes such acts,\" the Chilean foreign minister said.")
+    assert summary(doc) == [("ACCUSE", "CHL", "PER")]
+    assert [ev.sentence_index for ev in doc.events[0].evidence] == [0, 1, 2]
+    assert Reason.VOICED_AT in reasons(doc)
+
+
+def test_what_an_agreement_is_about_is_not_a_second_act(coder):
+    doc = code(coder, "Ghana and Togo agreed on Tuesday to continue to consult and support each other on "
+                      "maritime security.")
+    assert [e.event_type for e in doc.events] == ["AGREE"]
+
+
+def test_taking_part_in_the_exercise_is_the_exercise(coder):
+    doc = code(coder, "Ghana and Togo on Monday began a joint naval exercise off Lome. "
+                      "Ghanaian sailors will be participating in the exercise until Friday.")
+    assert summary(doc) == [("COOPERATE", "GHA", "TGO")]
+    assert doc.events[0].status == "occurred"
+    assert [ev.sentence_index for ev in doc.events[0].evidence] == [0, 1]
+
+
+def test_the_reports_own_future_of_a_signing_is_a_planned_signing_not_an_intent(coder):
+    doc = code(coder, "Ghana's Defence Minister will sign a defence cooperation agreement with Togo.")
+    assert summary(doc) == [("SUPPORT", "GHA", "TGO")]
+    assert doc.events[0].status == "planned"
+
+
+def test_activity_over_a_period_up_to_now_is_not_an_event(coder):
+    doc = code(coder, "Since 2015, Norway has sent 300 soldiers to Finland for training.")
+    assert doc.events == []
+
+
+def test_habitual_activity_is_not_an_event(coder):
+    doc = code(coder, "Every spring, Ghana annually renews its complaint to the United Nations.")
+    assert doc.events == []
+
+
+def test_two_summonses_on_stated_different_days_stay_two(coder):
+    doc = code(coder, "Chile summoned Peru's ambassador on March 1 over the shelling. "
+                      "Chile summoned Peru's ambassador again on March 5 over a second incident.")
+    assert sorted(e.date for e in doc.events) == ["2023-03-01", "2023-03-05"]
+
+
+def test_the_trace_names_each_decision(coder):
+    doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador to protest the "
+                      "seizure of a fishing boat.")
+    assert any("merged into" in line and Reason.PART_OF_ACT.value in line for line in doc.annotations["trace"])
+
+
+# -- the rules on hand-built events ----------------------------------------------------------------
+
+def event(event_id: str, kind: str, cameo: str, actor: str | None, recipient: str | None, *,
+          sentence: int = 0, date: str | None = None, reason: str | None = None, at: int = 0,
+          recipient_text: str | None = None, status: str = "occurred") -> Event:
+    return Event(event_id=event_id, doc_id="d", event_type=kind, cameo=cameo,
+                 actor=ActorRef(country=actor), recipient=ActorRef(country=recipient, text=recipient_text),
+                 date=date, date_reason=reason, status=status, sentence_index=sentence,
+                 trigger=Trigger("x", at, at + 1),
+                 evidence=[Evidence("d", f"sentence {sentence}", at, at + 1, sentence)])
+
+
+def document(*events: Event) -> Document:
+    return Document(doc_id="d", text="", content_hash="0", events=list(events))
+
+
+def test_a_partial_restatement_merges_into_the_fuller_event():
+    full = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
+    partial = event("b", "ACCUSE", "111", "CHL", None, sentence=3, at=50)
+    doc = document(full, partial)
+    decisions = consolidate(doc)
+    assert [e.event_id for e in doc.events] == ["a"]
+    assert [ev.sentence_index for ev in doc.events[0].evidence] == [0, 3]
+    assert decisions[0].reason is Reason.RESTATED and decisions[0].into == "a"
+
+
+def test_conflicting_states_are_two_acts():
+    assert not restates(event("a", "ACCUSE", "111", "CHL", "PER"), event("b", "ACCUSE", "111", "CHL", "BOL", at=9))
+
+
+def test_a_visit_and_a_meeting_held_elsewhere_are_two_acts():
+    assert not restates(event("a", "CONSULT", "042", "CHL", "PER"), event("b", "CONSULT", "044", "CHL", "PER", at=9))
+
+
+def test_a_day_taken_from_elsewhere_does_not_tell_acts_apart_but_stated_days_do():
+    stated = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
+    inherited = event("b", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="context:sentence 2", at=9)
+    other_day = event("c", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="sentence", at=9)
+    assert restates(stated, inherited)
+    assert not restates(stated, other_day)
+
+
+def test_the_stated_day_survives_a_merge():
+    inherited = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="published:today")
+    stated = event("b", "ACCUSE", "111", "CHL", None, date="2023-03-01", reason="sentence", at=9)
+    doc = document(inherited, stated)
+    consolidate(doc)
+    assert doc.events[0].date == "2023-03-01"
+
+
+def test_opposition_voiced_at_a_summons_is_part_of_it_only_from_its_maker():
+    summons = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
+    assert voiced_at(summons, event("b", "REJECT", "120", "CHL", "PER", at=9))
+    assert not voiced_at(summons, event("c", "REJECT", "120", "PER", "CHL", at=9))
+
+
+def test_an_event_with_no_actor_state_is_dropped():
+    doc = document(event("a", "CONSULT", "040", None, "PER"))
+    assert consolidate(doc)[0].reason is Reason.NO_ACTOR
+    assert doc.events == []
+
+
+def test_one_state_on_both_sides_is_dropped_when_the_recipient_names_it():
+    named = event("a", "ACCUSE", "111", "PER", "PER", recipient_text="Peru's ambassador")
+    unnamed = event("b", "THREATEN", "130", "PER", "PER", recipient_text="the companies", at=9, sentence=1)
+    doc = document(named, unnamed)
+    assert [d.reason for d in consolidate(doc)] == [Reason.SAME_STATE]
+    assert [e.event_id for e in doc.events] == ["b"]
+
+
+def test_the_several_parties_of_one_trigger_are_never_merged():
+    doc = document(event("a", "ACCUSE", "111", "CHL", "PER"), event("b", "ACCUSE", "111", "CHL", None))
+    consolidate(doc)
+    assert len(doc.events) == 2
