@@ -65,8 +65,8 @@ PARTS = {
 # Acts that are the means of another: what they are aimed at is the other act's.
 MEANS = frozenset({"MOBILIZE"})
 # Which of two parts of one act names it: a state's protest lodged at a summons is the diplomatic
-# complaint (ACCUSE), not a demonstration (PROTEST); an exercise is kept over its deployments.
-KEEP_FIRST = ("ACCUSE", "REJECT", "PROTEST", "COOPERATE", "AGREE")
+# complaint (ACCUSE), not a demonstration (PROTEST); an agreement is kept over what it is about.
+KEEP_FIRST = ("ACCUSE", "REJECT", "PROTEST", "AGREE", "COOPERATE")
 
 
 def _countries(e: Event) -> tuple[str | None, str | None]:
