@@ -312,9 +312,13 @@ class EventCoder:
                                    or "(joint actors)" in how)
         actors = [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]
         particle = syntax.particle(tok, pat.preps) if pat is not None and pat.preps else None
+        pairs = [(actor, recipient) for actor in actors for recipient in [tgt, *others]]
+        if how.endswith("(joint actors)"):  # "A, B and C held drills": A-B, A-C and B-C
+            joint = [r for r in (tgt, *others) if r is not None]
+            pairs += [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:]]
         events = []
-        for actor in actors:
-            for recipient in [tgt, *others]:
+        for actor, recipient in pairs:
+            if True:
                 if recipient is not tgt:  # checked as the first recipient was, then placed
                     if same_actor(actor, recipient) or same_state(actor, recipient, code):
                         continue
@@ -679,7 +683,7 @@ class EventCoder:
             if co_actors:
                 return source, target, False, how + " (co-actors)"
         if len(source.refs) >= 2:
-            target = Side([source.refs[1]])
+            target = Side(source.refs[1:MAX_CONJUNCTS])
             source = Side([source.refs[0]])
             symmetric = symmetric or code[:2] in ("04", "05", "06")
             return source, target, symmetric, how + " (joint actors)"
