@@ -133,20 +133,22 @@ def test_a_visit_and_a_meeting_held_elsewhere_are_two_acts():
     assert not restates(event("a", "CONSULT", "042", "CHL", "PER"), event("b", "CONSULT", "044", "CHL", "PER", at=9))
 
 
-def test_a_day_taken_from_elsewhere_does_not_tell_acts_apart_but_stated_days_do():
+def test_days_the_events_words_state_tell_acts_apart_and_guessed_days_do_not():
     stated = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
-    inherited = event("b", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="context:sentence 2", at=9)
-    other_day = event("c", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="sentence", at=9)
-    assert restates(stated, inherited)
+    other_day = event("b", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="sentence", at=9)
+    borrowed = event("c", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="context:sentence 2", at=9)
+    report_day = event("d", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="published:today", at=5)
     assert not restates(stated, other_day)
+    assert not restates(stated, borrowed)
+    assert restates(report_day, borrowed)
 
 
 def test_the_stated_day_survives_a_merge():
-    inherited = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="published:today")
+    guessed = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03", reason="context:sentence 0")
     stated = event("b", "ACCUSE", "111", "CHL", None, date="2023-03-01", reason="sentence", at=9)
-    doc = document(inherited, stated)
+    doc = document(guessed, stated)
     consolidate(doc)
-    assert doc.events[0].date == "2023-03-01"
+    assert [(e.event_id, e.date) for e in doc.events] == [("a", "2023-03-01")]
 
 
 def test_opposition_voiced_at_a_summons_is_part_of_it_only_from_its_maker():
@@ -161,12 +163,32 @@ def test_an_event_with_no_actor_state_is_dropped():
     assert doc.events == []
 
 
-def test_one_state_on_both_sides_is_dropped_when_the_recipient_names_it():
-    named = event("a", "ACCUSE", "111", "PER", "PER", recipient_text="Peru's ambassador")
-    unnamed = event("b", "THREATEN", "130", "PER", "PER", recipient_text="the companies", at=9, sentence=1)
-    doc = document(named, unnamed)
+def test_one_state_on_both_sides_is_no_interaction():
+    doc = document(event("a", "ACCUSE", "111", "PER", "PER", recipient_text="Peru's ambassador"))
     assert [d.reason for d in consolidate(doc)] == [Reason.SAME_STATE]
-    assert [e.event_id for e in doc.events] == ["b"]
+    assert doc.events == []
+
+
+def test_a_recipient_of_other_states_keeps_the_event_with_its_state_unknown():
+    doc = document(event("a", "AGREE", "0312", "GHA", "GHA", recipient_text="the navies of other countries"))
+    assert [d.reason for d in consolidate(doc)] == [Reason.OTHER_STATES]
+    assert [(e.actor.country, e.recipient.country) for e in doc.events] == [("GHA", None)]
+
+
+@pytest.mark.parametrize("when, reason, status, kept", [
+    ("2023-01-20", "sentence", "occurred", False),    # six weeks before: recalled
+    ("2023-01", "relative", "occurred", False),        # "in January"
+    ("2021", "sentence", "occurred", False),           # an earlier year
+    ("2023-02-27", "sentence", "occurred", True),      # a week before: the news
+    ("2023-01-20", "context:sentence 0", "occurred", True),  # a day borrowed from another sentence
+    ("2023", "sentence", "occurred", True),            # this year
+])
+def test_an_act_dated_well_before_publication_is_background(when, reason, status, kept):
+    doc = document(event("a", "CONSULT", "042", "CHL", "PER", date=when, reason=reason, status=status))
+    doc.published = "2023-03-06"
+    decisions = consolidate(doc)
+    assert bool(doc.events) is kept
+    assert kept or decisions[0].reason is Reason.BACKGROUND
 
 
 def test_the_several_parties_of_one_trigger_are_never_merged():

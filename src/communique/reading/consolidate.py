@@ -13,6 +13,7 @@ sentence that tells the act stays visible; each merge or drop is a :class:`Decis
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -31,6 +32,8 @@ class Reason(Enum):
     VOICED_AT = "what was said at a protest or summons told elsewhere in the article"
     NO_ACTOR = "no state or body could be found as the actor"
     SAME_STATE = "both sides are one state"
+    OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
+    BACKGROUND = "an act the article recalls from well before its own news"
 
     @property
     def merges(self) -> bool:
@@ -62,6 +65,7 @@ PARTS = {
     "AGREE": frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}),
     "COOPERATE": frozenset({"COOPERATE", "MOBILIZE", "CONSULT"}),
 }
+BACKGROUND_DAYS = 30
 # Acts that are the means of another: what they are aimed at is the other act's.
 MEANS = frozenset({"MOBILIZE"})
 # Which of two parts of one act names it: a state's protest lodged at a summons is the diplomatic
@@ -102,11 +106,11 @@ def stated_date(e: Event) -> bool:
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
-    """The days can be one: equal or one within the other; a day taken from elsewhere in the
-    article does not tell two acts apart when the words of the other state theirs."""
+    """The days can be one: equal or one within the other; or neither is stated by the event's own
+    words (both were taken from elsewhere in the article or from the day of the report)."""
     if a.date is None or b.date is None or agrees(a.date, b.date):
         return True
-    return not (stated_date(a) and stated_date(b))
+    return not (stated_date(a) or stated_date(b))
 
 
 def _mechanisms_agree(a: Event, b: Event) -> bool:
@@ -202,21 +206,45 @@ def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
 
 
 def _same_state(e: Event) -> bool:
-    """Both sides are one state and the recipient's own words name it ("summoned Freedonia's envoy"
-    coded as Freedonia's act): not an interaction between two parties."""
+    """Both sides are one state: a domestic act ("ordered its agencies", "warned the companies") or
+    one whose actor was taken from the other side ("summoned Freedonia's envoy" coded as
+    Freedonia's act); either way not an interaction between two states."""
     actor, recipient = _countries(e)
-    return actor is not None and actor == recipient and recipient_names_state(e)
+    return actor is not None and actor == recipient
 
 
-def recipient_names_state(e: Event) -> bool:
-    from ..events.parties import country_code
-
-    words = (e.recipient.text or "").replace("'s", " ").replace("’s", " ").split()
-    spans = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
-    return any(country_code(s) == e.recipient.country for s in spans if s[:1].isupper())
+# Determiners that set a phrase apart from the party already named: "the forces of other countries".
+OTHERNESS = frozenset({"other", "another"})
 
 
-def consolidate(doc: Document) -> list[Decision]:
+def _other_states(e: Event) -> bool:
+    """The recipient's words say it is other states than the actor's, whatever state it was given."""
+    return bool(OTHERNESS & set((e.recipient.text or "").lower().split()))
+
+
+def _background(e: Event, published: date | None, days: int) -> bool:
+    """The event's own words date it well before the article's publication: more than ``days``
+    before it for a day or from the first day of a month, or in an earlier year; the article
+    recalls it."""
+    if published is None or not stated_date(e) or e.status == "planned" or not e.date or e.date.startswith("X"):
+        return False
+    try:
+        if len(e.date) == 4:
+            return int(e.date) < published.year
+        start = date.fromisoformat(e.date if len(e.date) == 10 else e.date + "-01")
+    except ValueError:
+        return False
+    return (published - start).days > days
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[Decision]:
     """Merge and drop ``doc.events`` in place; the decisions made, in order."""
     decisions: list[Decision] = []
     events = list(doc.events)
@@ -251,25 +279,37 @@ def consolidate(doc: Document) -> list[Decision]:
                 if changed:
                     break
     kept_events = []
+    published = _date(doc.published)
     for e in events:
+        if e.actor.country is not None and _same_state(e) and _other_states(e):
+            e.recipient.country = None
+            decisions.append(Decision(Reason.OTHER_STATES, e.event_id, e.sentence_index))
         if e.actor.country is None:
             decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
         elif _same_state(e):
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
+        elif _background(e, published, background_days):
+            decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
         else:
             kept_events.append(e)
     doc.events = kept_events
     return decisions
 
 
-def consolidate_stage(doc: Document) -> Document:
-    decisions = consolidate(doc)
-    doc.annotations["consolidation"] = decisions
-    doc.annotations.setdefault("trace", []).extend(d.describe() for d in decisions)
-    return doc
+class ConsolidateSettings(StageSettings):
+    # An act the article's own words date more than this many days before its publication is
+    # background it recalls, not its news.
+    background_days: int = BACKGROUND_DAYS
 
 
-@stage("consolidate", requires=["doc.events", "event.merged", "event.date"], assigns=["event.consolidated"],
-       settings=StageSettings)
+@stage("consolidate", requires=["doc.events", "event.merged", "event.date", "event.status"],
+       assigns=["event.consolidated"], settings=ConsolidateSettings)
 def make_consolidate(settings: dict[str, Any]):
+    days = settings.get("background_days", BACKGROUND_DAYS)
+
+    def consolidate_stage(doc: Document) -> Document:
+        decisions = consolidate(doc, days)
+        doc.annotations["consolidation"] = decisions
+        doc.annotations.setdefault("trace", []).extend(d.describe() for d in decisions)
+        return doc
     return consolidate_stage
