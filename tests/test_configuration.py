@@ -18,7 +18,7 @@ def with_stages(*names: str) -> dict:
     return config
 
 
-DEFAULT_ORDER = ["parse", "actors", "events", "mechanisms", "dates", "status", "places", "merge"]
+DEFAULT_ORDER = ["parse", "actors", "events", "mechanisms", "dates", "status", "places", "merge", "consolidate"]
 
 
 def test_the_default_order_keeps_every_contract():

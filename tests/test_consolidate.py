@@ -11,7 +11,7 @@ import pytest
 from communique.api import Communique
 from communique.pipeline import default_config
 from communique.reading.consolidate import Reason, consolidate, restates, voiced_at
-from communique.records import ActorRef, Document, Event, Evidence, Trigger
+from communique.records import ActorRef, Document, Event, Evidence, Mention, Trigger
 from communique.registry import check_order, get_stage
 
 
@@ -153,8 +153,10 @@ def test_the_stated_day_survives_a_merge():
 
 def test_opposition_voiced_at_a_summons_is_part_of_it_only_from_its_maker():
     summons = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
-    assert voiced_at(summons, event("b", "REJECT", "120", "CHL", "PER", at=9))
-    assert not voiced_at(summons, event("c", "REJECT", "120", "PER", "CHL", at=9))
+    assert voiced_at(summons, event("b", "REJECT", "120", "CHL", "PER", at=9, sentence=2))
+    assert not voiced_at(summons, event("c", "REJECT", "120", "PER", "CHL", at=9, sentence=2))
+    # a refusal beside the protest in its own sentence is an act of its own
+    assert not voiced_at(summons, event("d", "REJECT", "120", "CHL", "PER", at=9))
 
 
 def test_an_event_with_no_actor_state_is_dropped():
@@ -163,10 +165,20 @@ def test_an_event_with_no_actor_state_is_dropped():
     assert doc.events == []
 
 
-def test_one_state_on_both_sides_is_no_interaction():
-    doc = document(event("a", "ACCUSE", "111", "PER", "PER", recipient_text="Peru's ambassador"))
+def test_a_common_term_given_the_recipients_state_is_no_interaction():
+    taken = event("a", "ACCUSE", "111", "PER", "PER", recipient_text="Peru's ambassador")
+    taken.actor = ActorRef(country="PER", sector="GOV", text="The foreign ministry", mention_id="m1")
+    taken.recipient = ActorRef(country="PER", sector="GOV", text="Peru's ambassador", mention_id="m2", start=30, end=47)
+    doc = document(taken)
+    doc.mentions = [Mention("m1", "d", 0, 0, 20, "The foreign ministry", "organisation", rule="organisation-term"),
+                    Mention("m2", "d", 0, 30, 47, "Peru's ambassador", "title", rule="title-term")]
     assert [d.reason for d in consolidate(doc)] == [Reason.SAME_STATE]
     assert doc.events == []
+
+
+def test_a_domestic_act_of_named_parties_stays(coder):
+    doc = code(coder, "Togolese police arrested the opposition leader in Lome.")
+    assert summary(doc) == [("COERCE", "TGO", "TGO")]
 
 
 def test_a_recipient_of_other_states_keeps_the_event_with_its_state_unknown():

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
-from ..records import Document, Event
+from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
 from . import clauses
 
@@ -30,8 +30,8 @@ class Reason(Enum):
     PART_OF_ACT = "what was said or done as part of an act coded in the same clause"
     RESTATED = "the same act told again"
     VOICED_AT = "what was said at a protest or summons told elsewhere in the article"
-    NO_ACTOR = "no state or body could be found as the actor"
-    SAME_STATE = "both sides are one state"
+    NO_ACTOR = "no state could be found for the actor"
+    SAME_STATE = "both sides are one state, which only the recipient's words name"
     OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
     BACKGROUND = "an act the article recalls from well before its own news"
 
@@ -56,12 +56,11 @@ class Decision:
 
 
 # The acts a governing act of each type may contain in its own clause, as what is said or done in it:
-# a summons or protest and the protest, accusation or rejection voiced at it; an agreement or stated
+# a summons or protest and the protest voiced at it (a refusal beside it is an act of its own); an agreement or stated
 # intent and the cooperation it is about; an exercise and the deployments and participation it is made of.
 PARTS = {
-    "ACCUSE": frozenset({"ACCUSE", "PROTEST", "REJECT"}),
-    "PROTEST": frozenset({"ACCUSE", "PROTEST", "REJECT"}),
-    "REJECT": frozenset({"ACCUSE", "PROTEST", "REJECT"}),
+    "ACCUSE": frozenset({"ACCUSE", "PROTEST"}),
+    "PROTEST": frozenset({"ACCUSE", "PROTEST"}),
     "AGREE": frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}),
     "COOPERATE": frozenset({"COOPERATE", "MOBILIZE", "CONSULT"}),
 }
@@ -130,8 +129,10 @@ VOICED = frozenset({"REJECT", "PROTEST"})
 
 
 def voiced_at(a: Event, b: Event) -> bool:
-    """``b`` is the disapproval ``a``'s maker voiced at the protest or summons ``a``."""
-    if a.event_type != "ACCUSE" or b.event_type not in VOICED or a.actor.country is None:
+    """``b``, told in another sentence, is the disapproval ``a``'s maker voiced at the protest or
+    summons ``a``."""
+    if a.event_type != "ACCUSE" or b.event_type not in VOICED or a.actor.country is None \
+            or a.sentence_index == b.sentence_index:
         return False
     if b.actor.country != a.actor.country or not _side_agrees(a.recipient.country, b.recipient.country):
         return False
@@ -145,12 +146,16 @@ def _codes_agree(a: Event, b: Event) -> bool:
 
 
 def _people_agree(a: Event, b: Event) -> bool:
-    """The persons each names for a state are the same: the minister's talks are not the envoy's."""
+    """The persons and sectors each names for a state are the same: the minister's talks are not
+    the envoy's, the defence officials' dialogue not the foreign minister's call."""
     def people(e: Event) -> dict[str, str]:
         return {r.country: r.actor_id for r in (e.actor, e.recipient)
                 if r.country and r.actor_id and r.actor_id.startswith("person:")}
-    pa, pb = people(a), people(b)
-    return all(pa[c] == pb[c] for c in pa.keys() & pb.keys())
+
+    def sectors(e: Event) -> dict[str, str]:
+        return {r.country: r.sector for r in (e.actor, e.recipient) if r.country and r.sector}
+    pa, pb, sa, sb = people(a), people(b), sectors(a), sectors(b)
+    return all(pa[c] == pb[c] for c in pa.keys() & pb.keys()) and all(sa[c] == sb[c] for c in sa.keys() & sb.keys())
 
 
 def restates(a: Event, b: Event) -> bool:
@@ -205,12 +210,41 @@ def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
     return (b, a) if rank(b) < rank(a) else (a, b)
 
 
-def _same_state(e: Event) -> bool:
-    """Both sides are one state: a domestic act ("ordered its agencies", "warned the companies") or
-    one whose actor was taken from the other side ("summoned Freedonia's envoy" coded as
-    Freedonia's act); either way not an interaction between two states."""
+# Sectors that act for a state: a government or armed forces actor with no state found for it
+# ("they", "the ministers", a person the article never places) cannot be placed as a party.
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+
+
+def _no_actor(e: Event) -> bool:
+    """No state was found for an actor that acts for one, nor any kind of actor (police, rebels,
+    an aid group) that may act without one."""
+    return e.actor.country is None and (e.actor.sector is None or e.actor.sector in STATE_SECTORS)
+
+
+def _same_state(e: Event, terms: set[str]) -> bool:
+    """Both sides are one state that only the recipient's words name, the actor being a common
+    term ("the ministry") of the same sector: the actor's state was taken from the other side ("the
+    ministry summoned Freedonia's envoy" coded as Freedonia's act). Not a domestic act of named
+    parties ("Freedonian police arrested the opposition leader") nor one aimed at the actor's own
+    state ("declared a state of emergency")."""
     actor, recipient = _countries(e)
-    return actor is not None and actor == recipient
+    if actor is None or actor != recipient or e.recipient.start is None or e.actor.mention_id not in terms:
+        return False
+    return e.actor.sector == e.recipient.sector and names_state(e.recipient) and not names_state(e.actor)
+
+
+def _terms(doc: Document) -> set[str]:
+    """The mentions resolved from a common term ("the ministry", "the director general"), not a name."""
+    return {m.mention_id for m in doc.mentions if m.rule and m.rule.split("+")[0].endswith("-term")}
+
+
+def names_state(ref: ActorRef) -> bool:
+    """The words of the side name its state ("Freedonia's envoy", "the Freedonian side")."""
+    from ..events.parties import country_code
+
+    words = (ref.text or "").replace("'s", " ").replace("’s", " ").split()
+    spans = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+    return any(country_code(s) == ref.country for s in spans if s[:1].isupper())
 
 
 # Determiners that set a phrase apart from the party already named: "the forces of other countries".
@@ -279,14 +313,14 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
                 if changed:
                     break
     kept_events = []
-    published = _date(doc.published)
+    published, terms = _date(doc.published), _terms(doc)
     for e in events:
-        if e.actor.country is not None and _same_state(e) and _other_states(e):
+        if e.actor.country is not None and e.actor.country == e.recipient.country and _other_states(e):
             e.recipient.country = None
             decisions.append(Decision(Reason.OTHER_STATES, e.event_id, e.sentence_index))
-        if e.actor.country is None:
+        if _no_actor(e):
             decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
-        elif _same_state(e):
+        elif _same_state(e, terms):
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
         elif _background(e, published, background_days):
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
