@@ -73,3 +73,12 @@ def _definite_reference(noun: Token) -> bool:
     return any(m.dep_ == "det" and m.lower_ in DEFINITE for m in mods) and not any(
         m.dep_ in ("nummod", "amod", "compound") and (m.ent_type_ in ("ORDINAL", "CARDINAL", "DATE")
                                                      or m.pos_ in ("PROPN", "NUM")) for m in mods)
+
+
+def names_person(doc: Document, start: int | None, end: int | None) -> bool:
+    """The words between ``start`` and ``end`` name a person ("the chief minister, Ana Soto")."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or start is None or end is None:
+        return False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)

@@ -30,7 +30,7 @@ class Reason(Enum):
     PART_OF_ACT = "what was said or done as part of an act coded in the same clause"
     RESTATED = "the same act told again"
     VOICED_AT = "what was said at a protest or summons told elsewhere in the article"
-    NO_ACTOR = "no state could be found for the actor"
+    NO_ACTOR = "no state could be found for the actor in an article between states"
     SAME_STATE = "both sides are one state, which only the recipient's words name"
     OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
     BACKGROUND = "an act the article recalls from well before its own news"
@@ -215,22 +215,29 @@ def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 
 
-def _no_actor(e: Event) -> bool:
-    """No state was found for an actor that acts for one, nor any kind of actor (police, rebels,
-    an aid group) that may act without one."""
-    return e.actor.country is None and (e.actor.sector is None or e.actor.sector in STATE_SECTORS)
+# An article: enough sentences for the actors' states to be found across them.
+ARTICLE_SENTENCES = 3
 
 
-def _same_state(e: Event, terms: set[str]) -> bool:
+def _no_actor(e: Event, article: bool) -> bool:
+    """In an article between states, the actor acts for a state (or is of no known kind: "they")
+    that was not found anywhere in it. A sentence on its own, or a text naming fewer than two
+    states, has no such context: its act is kept as coded."""
+    return article and e.actor.country is None and (e.actor.sector is None or e.actor.sector in STATE_SECTORS)
+
+
+def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
     """Both sides are one state that only the recipient's words name, the actor being a common
-    term ("the ministry") of the same sector: the actor's state was taken from the other side ("the
+    term ("the ministry"), not a named person, of the same sector: the actor's state was taken from the other side ("the
     ministry summoned Freedonia's envoy" coded as Freedonia's act). Not a domestic act of named
     parties ("Freedonian police arrested the opposition leader") nor one aimed at the actor's own
     state ("declared a state of emergency")."""
     actor, recipient = _countries(e)
-    if actor is None or actor != recipient or e.recipient.start is None or e.actor.mention_id not in terms:
+    if actor is None or actor != recipient or e.recipient.start is None or e.actor.mention_id not in terms \
+            or (e.actor.actor_id or "").startswith("person:") or clauses.names_person(doc, e.actor.start, e.actor.end):
         return False
-    return e.actor.sector == e.recipient.sector and names_state(e.recipient) and not names_state(e.actor)
+    return e.actor.sector == e.recipient.sector and names_state(e.recipient, doc.text) \
+        and not names_state(e.actor, doc.text)
 
 
 def _terms(doc: Document) -> set[str]:
@@ -238,11 +245,13 @@ def _terms(doc: Document) -> set[str]:
     return {m.mention_id for m in doc.mentions if m.rule and m.rule.split("+")[0].endswith("-term")}
 
 
-def names_state(ref: ActorRef) -> bool:
-    """The words of the side name its state ("Freedonia's envoy", "the Freedonian side")."""
+def names_state(ref: ActorRef, text: str = "") -> bool:
+    """The words of the side (its mention and its phrase) name its state ("Freedonia's envoy", "the
+    Freedonian side")."""
     from ..events.parties import country_code
 
-    words = (ref.text or "").replace("'s", " ").replace("’s", " ").split()
+    phrase = text[ref.start:ref.end] if ref.start is not None and ref.end is not None else ""
+    words = f"{ref.text or ''} {phrase}".replace("'s", " ").replace("’s", " ").split()
     spans = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
     return any(country_code(s) == ref.country for s in spans if s[:1].isupper())
 
@@ -314,13 +323,14 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
                     break
     kept_events = []
     published, terms = _date(doc.published), _terms(doc)
+    article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
     for e in events:
         if e.actor.country is not None and e.actor.country == e.recipient.country and _other_states(e):
             e.recipient.country = None
             decisions.append(Decision(Reason.OTHER_STATES, e.event_id, e.sentence_index))
-        if _no_actor(e):
+        if _no_actor(e, article):
             decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
-        elif _same_state(e, terms):
+        elif _same_state(e, terms, doc):
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
         elif _background(e, published, background_days):
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
