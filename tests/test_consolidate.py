@@ -159,10 +159,17 @@ def test_opposition_voiced_at_a_summons_is_part_of_it_only_from_its_maker():
     assert not voiced_at(summons, event("d", "REJECT", "120", "CHL", "PER", at=9))
 
 
-def test_an_event_with_no_actor_state_is_dropped():
+def test_an_actor_of_no_state_found_in_an_article_between_states_is_dropped(coder):
+    doc = code(coder, "Chile and Peru held border talks in Lima on Monday. The two sides discussed fishing "
+                      "rights. They also visited the port.")
+    assert all(e.actor.country for e in doc.events)
+    assert Reason.NO_ACTOR in reasons(doc)
+
+
+def test_a_single_sentence_keeps_an_actor_of_no_state():
     doc = document(event("a", "CONSULT", "040", None, "PER"))
-    assert consolidate(doc)[0].reason is Reason.NO_ACTOR
-    assert doc.events == []
+    assert consolidate(doc) == []
+    assert len(doc.events) == 1
 
 
 def test_a_common_term_given_the_recipients_state_is_no_interaction():
