@@ -136,7 +136,7 @@ def voiced_at(a: Event, b: Event) -> bool:
         return False
     if b.actor.country != a.actor.country or not _side_agrees(a.recipient.country, b.recipient.country):
         return False
-    return _dates_agree(a, b) and (a.status == b.status or a.date == b.date)
+    return _dates_agree(a, b) and (_statuses_agree(a, b) or a.date == b.date)
 
 
 def _codes_agree(a: Event, b: Event) -> bool:
@@ -146,8 +146,8 @@ def _codes_agree(a: Event, b: Event) -> bool:
 
 
 def _people_agree(a: Event, b: Event) -> bool:
-    """The persons and sectors each names for a state are the same: the minister's talks are not
-    the envoy's, the defence officials' dialogue not the foreign minister's call."""
+    """The persons each names for a state are the same, and for talks the sectors: the minister's
+    talks are not the envoy's, the defence officials' dialogue not the foreign minister's call."""
     def people(e: Event) -> dict[str, str]:
         return {r.country: r.actor_id for r in (e.actor, e.recipient)
                 if r.country and r.actor_id and r.actor_id.startswith("person:")}
@@ -155,7 +155,10 @@ def _people_agree(a: Event, b: Event) -> bool:
     def sectors(e: Event) -> dict[str, str]:
         return {r.country: r.sector for r in (e.actor, e.recipient) if r.country and r.sector}
     pa, pb, sa, sb = people(a), people(b), sectors(a), sectors(b)
-    return all(pa[c] == pb[c] for c in pa.keys() & pb.keys()) and all(sa[c] == sb[c] for c in sa.keys() & sb.keys())
+    if any(pa[c] != pb[c] for c in pa.keys() & pb.keys()):
+        return False
+    # officials of another branch make another meeting; an agreement or protest is the state's
+    return a.event_type != "CONSULT" or all(sa[c] == sb[c] for c in sa.keys() & sb.keys())
 
 
 def restates(a: Event, b: Event) -> bool:
@@ -167,7 +170,12 @@ def restates(a: Event, b: Event) -> bool:
         return False
     if not (_dates_agree(a, b) and _mechanisms_agree(a, b)):
         return False
-    return a.status == b.status or (a.date is not None and a.date == b.date)
+    return _statuses_agree(a, b) or (a.date is not None and a.date == b.date)
+
+
+def _statuses_agree(a: Event, b: Event) -> bool:
+    """Both planned, or both not: an act under way and the same act done are one."""
+    return (a.status == "planned") == (b.status == "planned")
 
 
 def refers_to(a: Event, b: Event, doc: Document) -> bool:
