@@ -372,6 +372,8 @@ class EventCoder:
             return "a refusal to comment (CAMEO 011, a statement, not a PLOVER event)"
         if any(o.lemma_.lower() in self.lex.denied or o.lower_ in self.lex.denied for o in syntax.objects_of(tok)):
             return "a denial of accusations (CAMEO 016, a statement, not a PLOVER event)"
+        if plover == "THREATEN" and _warns_of_possibility(tok):
+            return "a warning of what another may do, not a threat"
         return None
 
     def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
@@ -501,6 +503,8 @@ class EventCoder:
                     if child.lemma_.lower() in self.lex.conditional_threat and _has_condition(gov):
                         return f"conditional threat ('{child.text} ... if')"
                     return f"hypothetical ('{child.text}')"
+                if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and _has_condition(gov):
+                    return f"conditional threat ('{child.text} ... if')"  # "will strike if", "will warn X if"
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                     return f"inside a condition ('{child.lower_}')"
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
@@ -1189,6 +1193,23 @@ def _unless_clause(tok: Token) -> bool:
 def _describes_a_noun(tok: Token) -> bool:
     """The trigger sits in a clause that describes a noun ("a resolution that aims to tighten sanctions")."""
     return any(g.dep_ in ("relcl", "acl") for g in syntax.governors(tok, {"xcomp", "conj", "advcl", "relcl", "acl"}))
+
+
+EPISTEMIC_MODALS = {"could", "may", "might"}
+
+
+def _warns_of_possibility(tok: Token) -> bool:
+    """"Warned that Freedonia could test another missile": the that-clause says what another party
+    may do (an epistemic modal, another subject); the warner threatens nothing."""
+    subjects = {c.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
+    for clause in tok.children:
+        if clause.dep_ != "ccomp":
+            continue
+        modal = any(c.dep_ == "aux" and c.lower_ in EPISTEMIC_MODALS for c in clause.children)
+        own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if modal and own and not any(c.lower_ in subjects or c.pos_ == "PRON" for c in own):  # "it could": the warner
+            return True
+    return False
 
 
 def _has_condition(tok: Token) -> bool:
