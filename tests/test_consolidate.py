@@ -214,3 +214,9 @@ def test_the_several_parties_of_one_trigger_are_never_merged():
     doc = document(event("a", "ACCUSE", "111", "CHL", "PER"), event("b", "ACCUSE", "111", "CHL", None))
     consolidate(doc)
     assert len(doc.events) == 2
+
+
+def test_what_an_order_asks_for_is_part_of_the_order(coder):
+    doc = code(coder, "Ghana's defence minister on Monday directed Togolese officers to share intelligence with "
+                      "the Ghanaian navy.")
+    assert [e.event_type for e in doc.events] == ["REQUEST"]

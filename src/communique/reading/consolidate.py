@@ -55,21 +55,25 @@ class Decision:
         return f"{where}: event {self.event_id} {action}: {self.reason.value}"
 
 
+# Which of a protest and a summons told as one act names it: a state's protest lodged at a summons
+# is the diplomatic complaint (ACCUSE), not a demonstration (PROTEST).
+DISAPPROVAL = frozenset({"ACCUSE", "PROTEST"})
+PREFERRED_DISAPPROVAL = "ACCUSE"
 # The acts a governing act of each type may contain in its own clause, as what is said or done in it:
-# a summons or protest and the protest voiced at it (a refusal beside it is an act of its own); an agreement or stated
-# intent and the cooperation it is about; an exercise and the deployments and participation it is made of.
+# a summons or protest and the protest voiced at it (a refusal beside it is an act of its own); an
+# agreement or stated intent and the cooperation it is about; an exercise and the deployments and
+# participation it is made of.
 PARTS = {
-    "ACCUSE": frozenset({"ACCUSE", "PROTEST"}),
-    "PROTEST": frozenset({"ACCUSE", "PROTEST"}),
+    "ACCUSE": DISAPPROVAL,
+    "PROTEST": DISAPPROVAL,
     "AGREE": frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}),
     "COOPERATE": frozenset({"COOPERATE", "MOBILIZE", "CONSULT"}),
 }
+# A request or order holds what it asks for, of any type ("directed the agencies to share the data").
+ASKED = frozenset({"REQUEST"})
 BACKGROUND_DAYS = 30
 # Acts that are the means of another: what they are aimed at is the other act's.
 MEANS = frozenset({"MOBILIZE"})
-# Which of two parts of one act names it: a state's protest lodged at a summons is the diplomatic
-# complaint (ACCUSE), not a demonstration (PROTEST); an agreement is kept over what it is about.
-KEEP_FIRST = ("ACCUSE", "REJECT", "PROTEST", "AGREE", "COOPERATE")
 
 
 def _countries(e: Event) -> tuple[str | None, str | None]:
@@ -193,7 +197,7 @@ def part_of(outer: Event, inner: Event, doc: Document) -> bool:
     the states it names are ``outer``'s."""
     if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner):
         return False
-    if inner.event_type not in PARTS.get(outer.event_type, frozenset({outer.event_type})):
+    if outer.event_type not in ASKED and inner.event_type not in PARTS.get(outer.event_type, {outer.event_type}):
         return False
     if not _within(outer, inner):
         return False
@@ -210,12 +214,16 @@ def _within(outer: Event, inner: Event) -> bool:
 
 
 def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
-    """(kept, merged): the event naming more states; then the type that names a composite act; then
-    the one coded first."""
-    def rank(e: Event) -> tuple:
-        kind = KEEP_FIRST.index(e.event_type) if e.event_type in KEEP_FIRST else len(KEEP_FIRST)
-        return (-_known(e), kind)
-    return (b, a) if rank(b) < rank(a) else (a, b)
+    """(kept, merged) of one act told twice: the event naming more states, then the one coded first."""
+    return (b, a) if _known(b) > _known(a) else (a, b)
+
+
+def _part_keeper(outer: Event, inner: Event) -> tuple[Event, Event]:
+    """(kept, merged) of an act and its part: the act, but of a protest and a summons the
+    diplomatic complaint (ACCUSE) over the demonstration word (PROTEST)."""
+    if {outer.event_type, inner.event_type} == DISAPPROVAL and inner.event_type == PREFERRED_DISAPPROVAL:
+        return inner, outer
+    return outer, inner
 
 
 # Sectors that act for a state: a government or armed forces actor with no state found for it
@@ -323,7 +331,8 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
                     if a is b or (ordered and events.index(a) > events.index(b)):
                         continue
                     if test(a, b):
-                        kept, other = _keeper(a, b) if reason != Reason.VOICED_AT else (a, b)
+                        kept, other = {Reason.RESTATED: _keeper, Reason.PART_OF_ACT: _part_keeper}.get(
+                            reason, lambda x, y: (x, y))(a, b)
                         merge(kept, other, reason)
                         changed = True
                         break
