@@ -220,3 +220,16 @@ def test_what_an_order_asks_for_is_part_of_the_order(coder):
     doc = code(coder, "Ghana's defence minister on Monday directed Togolese officers to share intelligence with "
                       "the Ghanaian navy.")
     assert [e.event_type for e in doc.events] == ["REQUEST"]
+
+
+def test_an_attack_stated_as_the_aim_of_a_deployment_is_not_told_as_done(coder):
+    doc = code(coder, "Chile sent its troops to Bolivia on Monday to fight against Peru.")
+    assert "ASSAULT" not in [e.event_type for e in doc.events]
+
+
+def test_a_future_act_under_a_condition_is_not_an_event(coder):
+    assert code(coder, "If the shelling was deliberate, the Chilean government will warn Peru.").events == []
+
+
+def test_a_warning_of_what_another_may_do_is_no_threat(coder):
+    assert code(coder, "Chile warned on Monday that Peru could carry out further missile tests.").events == []

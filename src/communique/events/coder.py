@@ -52,6 +52,9 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 FUTURE_AUX = {"will", "shall"}
+# Material attacks stated as the aim of another act ("sent troops to fight the rebels") are not told
+# as done; a demand stated as an aim ("marched to demand reforms") is voiced by the act itself.
+UNASSERTED_AIMS = {"ASSAULT"}
 # Discrete acts that news reports schedule (meetings and visits, signings, exercises): told in the
 # report's own future tense they are planned acts, not statements of intent.
 SCHEDULED_ACTS = ("04", "057", "062")
@@ -513,6 +516,8 @@ class EventCoder:
                 return f"not an act: governed by '{gov.text}'"
         if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and _background(syntax.clause_text(tok), self.lex.background):
             return "background or habitual activity"
+        if pat is not None and lookup(pat.cameo).plover in UNASSERTED_AIMS and _purpose_clause(tok):
+            return "the aim of another act ('sent troops to fight'), not an act told as done"
         if _over_a_period(tok):
             return "activity over a period up to now ('has ... since')"
         return None
