@@ -31,7 +31,8 @@ from pathlib import Path
 from communique.linking.crossdoc import index_keys
 from communique.records import ActorRef, Document, Event, Evidence, Sentence
 from communique.store import Store
-from communique.store.links import create_tables, record_of
+from communique.linking.reports import record_of
+from communique.store.links import create_tables
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "linking_scale.json"

@@ -8,7 +8,7 @@ import copy
 import pytest
 
 from communique import registry
-from communique.pipeline import Pipeline, PipelineError, load_config
+from communique.pipeline import Pipeline, PipelineError, check_stages, load_config
 from communique.registry import StageSettings, check_order, stage
 
 
@@ -24,6 +24,29 @@ DEFAULT_ORDER = ["parse", "actors", "events", "mechanisms", "dates", "status", "
 def test_the_default_order_keeps_every_contract():
     assert load_config()["pipeline"]["stages"] == DEFAULT_ORDER
     check_order(DEFAULT_ORDER)
+
+
+@pytest.mark.parametrize("name", DEFAULT_ORDER)
+def test_every_built_in_stage_declares_its_contract_and_settings(name):
+    info = registry.get_stage(name)
+    assert info.requires is not None and info.assigns, f"{name} declares what it requires and assigns"
+    assert info.settings is not None and issubclass(info.settings, StageSettings)
+
+
+@pytest.mark.parametrize("name", DEFAULT_ORDER)
+def test_every_built_in_stage_rejects_an_unknown_setting_listing_the_known_ones(name):
+    info = registry.get_stage(name)
+    known = ", ".join(sorted(info.settings.model_fields)) or "none"
+    with pytest.raises(PipelineError) as caught:
+        info.check_settings({"colour": "blue"})
+    assert str(caught.value).startswith(f"[stages.{name}] unknown setting(s) 'colour'; known settings: {known}")
+
+
+def test_the_settings_are_checked_before_any_stage_is_built():
+    config = load_config()
+    config["stages"]["merge"]["window"] = 2
+    with pytest.raises(PipelineError, match=r"\[stages.merge\] unknown setting"):
+        check_stages(config)  # the same checks as Pipeline(config), without loading a model
 
 
 def test_a_missing_stage_is_named_with_the_fix():
@@ -177,3 +200,16 @@ def test_the_command_line_reports_a_bad_configuration_once(tmp_path):
     result = CliRunner().invoke(app, ["code", "--config", str(config), *map(str, articles)])
     assert result.exit_code == 2
     assert result.output.count("unknown setting(s) 'clasifier'") == 1
+
+
+def test_the_command_line_checks_the_stage_order_before_reading_any_article(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    config = tmp_path / "order.toml"
+    config.write_text('[pipeline]\nstages = ["parse", "events"]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", "--config", str(config), str(tmp_path / "not-read.txt")])
+    assert result.exit_code == 2
+    message = " ".join(result.output.replace("\u2502", " ").split())  # the message, unwrapped from its box
+    assert "--config" in message and "add 'actors' before 'events'" in message

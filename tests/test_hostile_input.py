@@ -123,7 +123,7 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr(Store, "events", broken)
+    monkeypatch.setattr(Store, "link_reports", broken)  # what `events` reads the linked events with
     db = tmp_path / "e.duckdb"
     Store(db).close()
     plain = runner.invoke(app, ["events", "--db", str(db)])

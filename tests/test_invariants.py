@@ -22,13 +22,6 @@ def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-LINK_FIELDS = ("linked_id", "mentions")  # what linking across the stored articles adds to a report
-
-
-def unlinked(events: list[dict]) -> list[dict]:
-    return [{k: v for k, v in event.items() if k not in LINK_FIELDS} for event in events]
-
-
 def by_id(events: list[dict]) -> dict[str, dict]:
     return {event["event_id"]: event for event in events}
 
@@ -49,11 +42,18 @@ def test_every_article_is_stored_and_code_agrees_with_ingest_and_export(inputs, 
     ingested = runner.invoke(app, ["ingest", *inputs, "--db", db])
     assert ingested.exit_code == 0, ingested.stderr
     assert f"stored {len(articles)}, unchanged 0, failed 0" in ingested.stderr
-    exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "--per-article", "-o", "-"])
+    exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-"])
     code_events, stored_events = jsonl(coded.stdout), jsonl(exported.stdout)
     assert len(by_id(code_events)) == len(code_events)  # unique ids
-    # the store links reports of one event across articles; each article's own events are the same
-    assert by_id(unlinked(stored_events)) == by_id(unlinked(code_events))
+    assert by_id(stored_events) == by_id(code_events)  # linked across articles, both ways
+    # article by article: the same reports, the store's carrying the id of the linked event they joined
+    coded_reports = jsonl(runner.invoke(app, ["code", *inputs, "--per-article"]).stdout)
+    stored_reports = jsonl(runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "-o", "-",
+                                               "--per-article"]).stdout)
+    linked_ids = {e["event_id"] for e in code_events}
+    assert {r["linked_id"] for r in stored_reports} == linked_ids
+    assert by_id([{**r, "linked_id": None} for r in stored_reports]) == by_id(coded_reports)
+    assert sum(len(e["mentions"]) for e in code_events) == len(coded_reports)
     again = runner.invoke(app, ["ingest", *inputs, "--db", db])
     assert f"stored 0, unchanged {len(articles)}, failed 0" in again.stderr
 

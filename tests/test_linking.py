@@ -221,3 +221,53 @@ def test_a_store_written_before_linking_lists_each_report_as_its_own_event(tmp_p
     with Store(path, read_only=True) as s:
         assert sorted((e["event_id"], e["linked_id"], e["num_articles"]) for e in s.linked_events()) == [
             ("capital-e1", None, 1), ("harbour-e1", None, 1)]
+
+
+def batch_view(docs: list[Document]) -> list[tuple]:
+    """The linked events of ``docs`` linked in one run without a store."""
+    from communique.linking.batch import BatchLinker
+
+    linker = BatchLinker()
+    for doc in docs:
+        linker.add(doc)
+    return sorted((e["event_id"], tuple(m["event_id"] for m in e["mentions"]), e["date"], e["num_sources"])
+                  for e in linker.events())
+
+
+def test_a_run_without_a_store_links_as_the_store_does(tmp_path):
+    with Store(tmp_path / "together.duckdb") as s:
+        s.write(ORDER_DOCS)
+        stored = linked_view(s)
+    assert batch_view(ORDER_DOCS) == stored
+    assert batch_view(ORDER_DOCS[::-1]) == stored
+
+
+def test_a_run_without_a_store_keeps_a_summons_and_a_sanction_apart():
+    assert [mentions for _, mentions, _, _ in batch_view([SUMMONS_A, SUMMONS_B, SANCTION])] == [
+        ("capital-e1", "harbour-e1"), ("ledger-e1",)]
+
+
+def test_one_edition_of_an_exercise_dated_a_week_apart_is_one_event_and_shows_both_dates(store):
+    opening = report("navy", "The eighth Harbour Shield naval exercise between the two navies began off the "
+                             "eastern coast.", event_type="AGREE", actor="LKA", recipient="IND",
+                     date="2020-10-19", symmetric=True, mechanism=("Harbour Shield", 8), outlet="Navy News")
+    preview = report("wire", "The 8th Harbour Shield drill of the Indian and Sri Lankan navies will begin on Monday.",
+                     event_type="AGREE", actor="IND", recipient="LKA", date="2020-10-26", symmetric=True,
+                     mechanism=("Harbour Shield", 8), outlet="Wire")
+    ninth = report("later", "The ninth Harbour Shield exercise began off the eastern coast.", event_type="AGREE",
+                   actor="LKA", recipient="IND", date="2020-10-27", symmetric=True,
+                   mechanism=("Harbour Shield", 9), outlet="Later Daily")
+    store.write([opening, preview, ninth])
+    assert groups(store) == [["later"], ["navy", "wire"]]
+    [eighth] = [e for e in store.linked_events() if e["num_articles"] == 2]
+    assert [alt["date"] for alt in eighth["date_alternatives"]] == ["2020-10-26" if eighth["date"] == "2020-10-19"
+                                                                    else "2020-10-19"]
+
+
+def test_one_edition_reported_in_another_year_stays_apart(store):
+    first = report("a", "The eighth Harbour Shield exercise began.", event_type="AGREE", actor="LKA",
+                   recipient="IND", date="2020-10-19", symmetric=True, mechanism=("Harbour Shield", 8))
+    other = report("b", "The navies opened the eighth Harbour Shield exercise.", event_type="AGREE", actor="LKA",
+                   recipient="IND", date="2021-10-19", symmetric=True, mechanism=("Harbour Shield", 8))
+    store.write([first, other])
+    assert groups(store) == [["a"], ["b"]]

@@ -136,3 +136,13 @@ def test_a_replacement_domain_file_holds_word_lists(tmp_path):
     path.write_text("military: [army, navy]\neconomic: trade\n", encoding="utf-8")
     with pytest.raises(PatternError, match=r"domains.yaml:2: economic: Input should be a valid list"):
         load_lexicon(None, path)
+
+
+def test_a_configured_actor_dictionary_codes_the_sides_of_events(tmp_path):
+    team = tmp_path / "team.csv"
+    team.write_text("name,code,kind\nOrlan Vesk,DEU GOV,person\n", encoding="utf-8")
+    communique = Communique(load_config(overrides={"stages": {"actors": {"dictionaries": [str(team)]},
+                                                              "events": {"classifier": False}}}))
+    events = communique.code_text("Orlan Vesk criticized France on Tuesday.").events
+    assert [(e.cameo, e.actor.country, e.actor.sector, e.recipient.country) for e in events] == [
+        ("111", "DEU", "GOV", "FRA")]

@@ -34,7 +34,9 @@ from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from communique.events.classifier import FORMAT_VERSION, MODEL_NAME, models_dir
-from communique.events.codebook import PLOVER_TYPES, lookup, penta_class_of
+from communique.data_schemas import CaseMapRow
+from communique.data_tables import read_csv
+from communique.events.codebook import lookup, penta_class_of
 
 from .datasets import read_confli_class
 
@@ -42,7 +44,6 @@ REPO = Path(__file__).resolve().parents[2]
 CONFLI = "reference/eventdata__ConfliBERT/cameo_class_train.tsv"
 CODER_ROUNDS = "reference/javierosorio__CAMEO_ConfliBERT/round*_summary*.csv"
 CASE = "reference/emerging-welfare__case-2021-shared-task/task2_test_set_final_release_with_labels.tsv"
-CASE_MAP_COLUMNS = ("subtype", "plover", "reason")
 ACTION1_ROOT = re.compile(r"Action1_CAMEO_\d+")
 ROOT_LABEL = re.compile(r"\s*\d-(\d{1,2})\b")
 PENTA_OF_CASE_TYPES = {"PROTEST": 4, "ASSAULT": 4, "COERCE": 4}  # the only types case2021_to_plover.csv uses
@@ -97,22 +98,7 @@ def majority_roots(shared: Path) -> list[tuple[str, int]]:
 
 def read_case_map(path: Path) -> dict[str, str | None]:
     """CASE sub-type -> PLOVER type (None: dropped), checked against the PLOVER types."""
-    mapping: dict[str, str | None] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(line for line in fh if not line.lstrip().startswith("#"))
-        header = next(reader, None)
-        if tuple(header or ()) != CASE_MAP_COLUMNS:
-            raise ValueError(f"{path}: expected columns {','.join(CASE_MAP_COLUMNS)}, found {header}")
-        for values in reader:
-            if not values:
-                continue
-            if len(values) != len(CASE_MAP_COLUMNS):
-                raise ValueError(f"{path}: entry {values[0]!r}: expected {len(CASE_MAP_COLUMNS)} fields")
-            subtype, plover = values[0].strip(), values[1].strip() or None
-            if plover is not None and plover not in PLOVER_TYPES:
-                raise ValueError(f"{path}: entry {subtype!r}: unknown PLOVER type {plover!r}")
-            mapping[subtype] = plover
-    return mapping
+    return {row.subtype: row.plover for _, row in read_csv(path, CaseMapRow)}
 
 
 def case_rows(shared: Path, mapping: dict[str, str | None]) -> list[tuple[str, str]]:

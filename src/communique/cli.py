@@ -399,8 +399,18 @@ def code(
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers "
                             "processes.")] = None,
+    per_article: Annotated[bool, typer.Option(
+        "--per-article", help="One row per article's report of an event, written as each article is coded, "
+                              "instead of one per real-world event linked across the articles of the run.")
+    ] = False,
 ) -> None:
-    """Code articles without storing them; events go to stdout or a file, failures to stderr."""
+    """Code articles without storing them; events go to stdout or a file, failures to stderr.
+
+    The events of the run are linked across articles (one row per real-world event, every report a
+    mention), as `ingest` and `export` would give them; --per-article streams article-level rows.
+    """
+    from .linking.batch import BatchLinker
+    from .linking.reports import outlet
     from .ingest.inventory import count_articles
 
     coder = _coder(model, config)
@@ -411,6 +421,7 @@ def code(
         checks.output_path(output)
     show = progress_wanted(progress)
     report = Progress(enabled=show, total=count_articles(paths) if show else None)
+    linker = None if per_article else BatchLinker()
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in coder.code_paths(paths, stdin=sys.stdin, workers=_workers(workers)):
@@ -419,7 +430,13 @@ def code(
                 report.failure(item)
                 continue
             report.document(item)
-            yield from (article_event(event_to_dict(e), None) for e in item.events)
+            if linker is not None:
+                linker.add(item)
+            else:
+                doc = {"outlet": outlet(item.source, item.url, item.doc_id), "published": item.published}
+                yield from (article_event(event_to_dict(e), None, doc) for e in item.events)
+        if linker is not None:
+            yield from linker.events()
 
     try:
         with _output(output) as fh:

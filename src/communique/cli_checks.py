@@ -103,15 +103,13 @@ def model(name: str | None) -> None:
 
 
 def config(path: Path | None) -> None:
-    """A configuration file that parses and names only known stages."""
+    """A configuration file that parses, names only known stages in an order that keeps their
+    contracts, and gives each only settings it knows."""
     if path is None:
         return
-    from .pipeline import load_config
-    from .registry import get_factory
+    from .pipeline import check_stages, load_config
 
     try:
-        loaded = load_config(path)
-        for name in loaded["pipeline"]["stages"]:
-            get_factory(name)
+        check_stages(load_config(path))
     except Exception as exc:  # noqa: BLE001 - any problem with the file is the option's problem
         raise _bad(f"{path}: {exc}", "--config") from None

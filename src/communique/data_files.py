@@ -6,6 +6,7 @@ Every error names the file, the line and the entry::
 
 :data:`communique.data_schemas.SCHEMAS` holds the schema of every shipped YAML file; a file of
 the same shape given by the user (a replacement word list) is checked against the same schema.
+Table files (CSV, one row a line) are read by :mod:`communique.data_tables` the same way.
 """
 
 from __future__ import annotations

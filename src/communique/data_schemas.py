@@ -1,13 +1,18 @@
-"""The schemas of the YAML data files under ``communique/data`` (read by :mod:`communique.data_files`).
+"""The schemas of the data files under ``communique/data``.
 
-Each shipped file has an entry in :data:`SCHEMAS`; a key the schema does not list is an error.
+Each shipped YAML file has an entry in :data:`SCHEMAS` (read by :mod:`communique.data_files`), each
+table file a row model in :data:`TABLES` (read by :mod:`communique.data_tables`); a key or a column
+the schema does not list is an error.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Callable, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
+
+from .data_tables import Blank, RowModel
 
 Words = list[str]
 WordLists = dict[str, Words]
@@ -201,4 +206,134 @@ SCHEMAS: dict[str, Any] = {
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,
     "time/status_cues.yaml": StatusCues,
+}
+
+
+# -- table files (CSV and line-per-row text), read by :mod:`communique.data_tables` --------------
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+_CAMEO_CODE = re.compile(r"\d{2,4}")
+
+
+def _filled(what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if not value.strip():
+            raise ValueError(f"empty {what}")
+        return value
+    return check
+
+
+def _number(kind: type, column: str) -> Callable[[Any], Any]:
+    def parse(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if not value.strip():
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            raise ValueError(f"{column} {value!r} is not a {kind.__name__}") from None
+    return parse
+
+
+def _plover(message: str) -> Callable[[str | None], str | None]:
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in PLOVER_TYPES:
+            raise ValueError(message.format(value=value))
+        return value
+    return check
+
+
+def _cameo_code(value: str) -> str:
+    if not _CAMEO_CODE.fullmatch(value) or not 1 <= int(value[:2]) <= 20:
+        raise ValueError(f"bad CAMEO code {value!r}")
+    return value
+
+
+PloverType = Annotated[Blank, AfterValidator(_plover("unknown PLOVER type {value!r}"))]
+
+
+class CodeRow(RowModel):
+    """``cameo/codes.csv``: one CAMEO code (quad and penta class are checked against the code)."""
+
+    code: Annotated[str, AfterValidator(_cameo_code)]
+    name: str
+    goldstein: Annotated[float | None, BeforeValidator(_number(float, "goldstein"))]
+    quad_class: Annotated[int | None, BeforeValidator(_number(int, "quad_class"))]
+    penta_class: Annotated[int | None, BeforeValidator(_number(int, "penta_class"))]
+    plover: PloverType
+    mode: Blank
+    context: Blank
+
+    @field_validator("name")
+    @classmethod
+    def _named(cls, value: str, info: ValidationInfo) -> str:
+        if not value:
+            raise ValueError(f"code {info.data.get('code')} has no name")
+        return value
+
+    @field_validator("goldstein")
+    @classmethod
+    def _on_the_scale(cls, value: float | None) -> float | None:
+        if value is not None and not -10 <= value <= 10:
+            raise ValueError(f"goldstein {value} outside [-10, 10]")
+        return value
+
+
+class PloverRow(RowModel):
+    """A ``CODE: EVENT, MODE, CONTEXT`` line of ``cameo/*.txt`` (the CAMEO2PLOVER format)."""
+
+    code: Annotated[str, AfterValidator(_cameo_code)]
+    event: Annotated[str, AfterValidator(_plover("unknown PLOVER type {value!r}"))]
+    mode: Blank = None
+    context: Blank = None
+
+
+class PloverRenameRow(RowModel):
+    """``cameo/plover_renames.csv``: a PLOVER v0.5b1 event name and the current type."""
+
+    old: Annotated[str, AfterValidator(_filled("old name"))]
+    new: Annotated[str, AfterValidator(_plover("{value!r} is not a PLOVER type"))]
+    mode: Blank
+
+
+class DivisionRow(RowModel):
+    """``place/admin1.csv``: a first-level division by (ISO alpha-2, GeoNames admin1 code)."""
+
+    country: Annotated[str, AfterValidator(_filled("country"))]
+    code: Annotated[str, AfterValidator(_filled("code"))]
+    name: Annotated[str, AfterValidator(_filled("name"))]
+
+
+class CaseMapRow(RowModel):
+    """``models/case2021_to_plover.csv``: a CASE 2021 sub-event type and its PLOVER type (empty: dropped)."""
+
+    subtype: Annotated[str, AfterValidator(_filled("subtype"))]
+    plover: PloverType
+    reason: Blank
+
+
+class TeamRow(RowModel):
+    """A team CSV actor dictionary (``actors/people.csv``): codes and periods are checked by the reader."""
+
+    name: Annotated[str, AfterValidator(_filled("name"))]
+    code: Blank
+    period: Blank = None
+    title: Blank = None
+    aliases: Blank = None
+    kind: Blank = None
+
+
+TABLES: dict[str, type[RowModel]] = {
+    "actors/people.csv": TeamRow,
+    "cameo/codes.csv": CodeRow,
+    "cameo/plover_renames.csv": PloverRenameRow,
+    "cameo/CAMEO2PLOVER-2021.txt": PloverRow,
+    "cameo/plover_overrides.txt": PloverRow,
+    "cameo/plover_supplement.txt": PloverRow,
+    "models/case2021_to_plover.csv": CaseMapRow,
+    "place/admin1.csv": DivisionRow,
 }

@@ -10,9 +10,9 @@ from typing import Any, Iterable, Iterator
 
 from .event_ids import assign_event_ids
 from .records import Document
-from .registry import PipelineError, Stage, check_order, get_stage, registered
+from .registry import PipelineError, Stage, StageInfo, check_order, get_stage, registered
 
-__all__ = ["Pipeline", "PipelineError", "default_config", "load_config"]
+__all__ = ["Pipeline", "PipelineError", "check_stages", "default_config", "load_config"]
 
 
 SECTIONS = ("nlp", "pipeline", "stages")
@@ -62,6 +62,25 @@ def check_config(config: dict[str, Any], where: str) -> None:
             raise PipelineError(f"{where}: [stages.{name}] must be a table of settings")
 
 
+def check_stages(config: dict[str, Any]) -> list[tuple[StageInfo, dict[str, Any]]]:
+    """Each stage of ``config`` with its checked settings, before any is built (building loads
+    models): the shape, the stage names, the order of what stages require and assign, the settings."""
+    check_config(config, "configuration")
+    names = config["pipeline"]["stages"]
+    settings = config.get("stages", {})
+    strays = [name for name in settings if name not in registered()]
+    if strays:
+        raise PipelineError(f"[stages.{strays[0]}] configures a stage that does not exist "
+                            f"(registered: {', '.join(registered())})")
+    check_order(names)
+    checked = []
+    for name in names:
+        info = get_stage(name)
+        raw = {k: v for k, v in (settings.get(name) or {}).items() if k != "_config"}
+        checked.append((info, {**info.check_settings(raw), "_config": config}))
+    return checked
+
+
 def _deep_update(base: dict[str, Any], extra: dict[str, Any]) -> None:
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
@@ -78,19 +97,7 @@ class Pipeline:
     stages: list[tuple[str, Stage]] = field(init=False)
 
     def __post_init__(self) -> None:
-        check_config(self.config, "configuration")
-        names = self.config["pipeline"]["stages"]
-        settings = self.config.get("stages", {})
-        strays = [name for name in settings if name not in registered()]
-        if strays:
-            raise PipelineError(f"[stages.{strays[0]}] configures a stage that does not exist "
-                                f"(registered: {', '.join(registered())})")
-        check_order(names)
-        checked = []  # every setting is checked before any stage is built (building loads models)
-        for name in names:
-            info = get_stage(name)
-            raw = {k: v for k, v in (settings.get(name) or {}).items() if k != "_config"}
-            checked.append((info, {**info.check_settings(raw), "_config": self.config}))
+        checked = check_stages(self.config)
         self.stages = [(info.name, info.factory(stage_settings)) for info, stage_settings in checked]
 
     @property

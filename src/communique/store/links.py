@@ -11,40 +11,16 @@ from __future__ import annotations
 import json
 from importlib import resources
 from typing import Iterable
-from urllib.parse import urlparse
 
 import duckdb
 
-from ..linking.crossdoc import LinkRecord, cluster, fold_name, index_keys, link_score, linked_id
-from ..records import Document, Event
+from ..linking.crossdoc import LinkRecord, cluster, index_keys, link_score, linked_id
+from ..linking.reports import record_of
+from ..records import Document
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(resources.files(__package__).joinpath("linking.sql").read_text("utf-8"))
-
-
-def outlet(source: str | None, url: str | None, doc_id: str) -> str:
-    """The outlet of a document: its source, else its web host, else the document itself."""
-    if source and source.strip():
-        return source.strip()
-    host = urlparse(url or "").hostname
-    return host.removeprefix("www.") if host else f"doc:{doc_id}"
-
-
-def record_of(event: Event, doc: Document) -> LinkRecord:
-    people = sorted({fold_name(ref.name) for ref in (event.actor, event.recipient)
-                     if ref is not None and ref.name and ref.actor_id and ref.actor_id.startswith("person:")})
-    mechanism = event.mechanism
-    return LinkRecord(
-        event_id=event.event_id, doc_id=doc.doc_id, event_type=event.event_type,
-        actor_country=event.actor.country if event.actor else None,
-        recipient_country=event.recipient.country if event.recipient else None,
-        symmetric=bool(event.symmetric), date=event.date, date_end=event.date_end, published=doc.published,
-        source=outlet(doc.source, doc.url, doc.doc_id),
-        location_country=event.location.country if event.location else None,
-        mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
-        edition=mechanism.edition if mechanism else None, people=tuple(people),
-        text=" ".join(ev.sentence for ev in event.evidence))
 
 
 class Links:

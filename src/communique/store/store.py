@@ -13,7 +13,8 @@ import duckdb
 
 from ..linking.provenance import article_event, linked_event
 from ..records import Document, Failure
-from .links import Links, create_tables, outlet
+from ..linking.reports import outlet
+from .links import Links, create_tables
 from .admission import Admission, Verdict
 from .invariants import InvalidDocument, PreparedDocument, prepare, read_schema
 from .rows import Row, event_from_row
