@@ -184,10 +184,10 @@ def _statuses_agree(a: Event, b: Event) -> bool:
 
 def refers_to(a: Event, b: Event, doc: Document) -> bool:
     """``b`` names ``a``'s act again by a definite noun ("will take part in the exercise until
-    Friday"): the same type and code family, agreeing states and mechanism edition, whatever day or
-    status its own clause gives."""
+    Friday"): the same type and code family, agreeing states (or none found: "ships are taking part
+    in the drill") and mechanism edition, whatever day or status its own clause gives."""
     return a.event_type == b.event_type and _codes_agree(a, b) and not _one_trigger(a, b) \
-        and _dyads_agree(a, b) and _people_agree(a, b) and _mechanisms_agree(a, b) \
+        and (_dyads_agree(a, b) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
         and clauses.refers_back(doc, b.trigger)
 
 
