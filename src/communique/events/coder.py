@@ -52,6 +52,7 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 FUTURE_AUX = {"will", "shall"}
+TRAVEL_CODES = ("042",)  # a visit: made to a host, not among those who travel
 # Material attacks stated as the aim of another act ("sent troops to fight the rebels") are not told
 # as done; a demand stated as an aim ("marched to demand reforms") is voiced by the act itself.
 UNASSERTED_AIMS = {"ASSAULT"}
@@ -316,7 +317,8 @@ class EventCoder:
         actors = [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]
         particle = syntax.particle(tok, pat.preps) if pat is not None and pat.preps else None
         pairs = [(actor, recipient) for actor in actors for recipient in [tgt, *others]]
-        if how.endswith("(joint actors)"):  # "A, B and C held drills": A-B, A-C and B-C
+        if how.endswith("(joint actors)") and not code.startswith(TRAVEL_CODES):
+            # "A, B and C held drills": A-B, A-C and B-C; but those who travel together do not visit each other
             joint = [r for r in (tgt, *others) if r is not None]
             pairs += [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:]]
         events = []
