@@ -233,3 +233,17 @@ def test_a_future_act_under_a_condition_is_not_an_event(coder):
 
 def test_a_warning_of_what_another_may_do_is_no_threat(coder):
     assert code(coder, "Chile warned on Monday that Peru could carry out further missile tests.").events == []
+
+
+def test_three_states_holding_one_drill_make_one_event_per_pair(coder):
+    doc = code(coder, "Chile, Peru and Bolivia on Wednesday launched their second trilateral naval exercise in "
+                      "international waters.")
+    pairs = {frozenset((e.actor.country, e.recipient.country)) for e in doc.events if e.event_type == "COOPERATE"}
+    assert pairs == {frozenset(p) for p in (("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL"))}
+
+
+def test_an_act_of_no_state_named_again_by_a_definite_noun_joins_the_act_told_before(coder):
+    doc = code(coder, "Ghana and Togo on Monday began a joint naval exercise off Lome. The exercise will last "
+                      "five days. Ships and aircraft are taking part in the drill.")
+    exercises = [e for e in doc.events if e.event_type == "COOPERATE"]
+    assert len(exercises) == 1 and exercises[0].actor.country in ("GHA", "TGO")
