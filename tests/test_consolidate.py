@@ -247,3 +247,16 @@ def test_an_act_of_no_state_named_again_by_a_definite_noun_joins_the_act_told_be
                       "five days. Ships and aircraft are taking part in the drill.")
     exercises = [e for e in doc.events if e.event_type == "COOPERATE"]
     assert len(exercises) == 1 and exercises[0].actor.country in ("GHA", "TGO")
+
+
+def test_explain_shows_every_sentence_of_a_consolidated_act_and_why():
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    result = CliRunner().invoke(app, ["explain", "Chile summoned Peru's ambassador on Monday over the seizure of a "
+                                      "fishing boat. \"Chile firmly opposes such acts,\" the Chilean foreign "
+                                      "minister said."])
+    assert result.exit_code == 0, result.output
+    assert "evidence: sentences 0, 1" in result.output
+    assert "merged into" in result.output

@@ -26,12 +26,13 @@ def token_of(doc: Document, trigger: Trigger | None) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def contains(doc: Document, outer: Trigger | None, inner: Trigger | None) -> bool:
-    """``inner`` is in ``outer``'s own clause (either way round for coordinated verbs)."""
+def contains(doc: Document, outer: Trigger | None, inner: Trigger | None, coordinated: bool = False) -> bool:
+    """``inner`` is in ``outer``'s own clause (with ``coordinated``, either way round for
+    coordinated verbs)."""
     a, b = token_of(doc, outer), token_of(doc, inner)
     if a is None or b is None or a == b:
         return False
-    return _below(a, b) or (_coordinated(a, b))
+    return (_below(a, b) and (coordinated or not _coordinated(a, b))) or (coordinated and _coordinated(a, b))
 
 
 def _below(top: Token, tok: Token) -> bool:

@@ -201,12 +201,16 @@ def part_of(outer: Event, inner: Event, doc: Document) -> bool:
         return False
     if not _within(outer, inner):
         return False
-    return clauses.contains(doc, outer.trigger, inner.trigger)
+    # coordinated verbs tell one act only as a protest and a summons ("protested and summoned the envoy")
+    both_ways = {outer.event_type, inner.event_type} <= DISAPPROVAL
+    return clauses.contains(doc, outer.trigger, inner.trigger, coordinated=both_ways)
 
 
 def _within(outer: Event, inner: Event) -> bool:
     """Every state ``inner`` names is one of ``outer``'s; for forces moved as the means of an act
     (an exercise "mobilizing six warships"), its actor."""
+    if inner.recipient.start is None and inner.recipient.country and inner.recipient.country == inner.actor.country:
+        return False  # aimed by default at its own state (no words name a recipient): not the act at a party
     named = {c for c in _countries(outer) if c}
     doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric else ()))
     sides = _countries(inner)[:1] if inner.event_type in MEANS else _countries(inner)
