@@ -45,7 +45,8 @@ PHRASES = [
     ("Beijing criticised the decision.", "Beijing", "CHN", None, "China"),
     ("Viet Nam and Laos signed an agreement.", "Nam", "VNM", None, "Vietnam"),
     ("The U.S. Navy sent a destroyer to the area.", "Navy", "USA", "MIL", None),
-    ("The Philippine coast guard said a vessel was blocked.", "guard", "PHL", "MIL", None),
+    # a coast guard polices the sea: CAMEO codes it with the police
+    ("The Philippine coast guard said a vessel was blocked.", "guard", "PHL", "COP", None),
     ("Indonesian police arrested three suspects.", "police", "IDN", "COP", None),
     ("Thai protesters gathered outside parliament.", "protesters", "THA", "OPP", None),
     ("The Chinese side expressed concern.", "side", "CHN", "GOV", None),

@@ -18,7 +18,8 @@ def with_stages(*names: str) -> dict:
     return config
 
 
-DEFAULT_ORDER = ["parse", "actors", "events", "mechanisms", "dates", "status", "places", "merge", "consolidate"]
+DEFAULT_ORDER = ["parse", "actors", "events", "references", "mechanisms", "dates", "status", "places", "merge",
+                 "consolidate"]
 
 
 def test_the_default_order_keeps_every_contract():

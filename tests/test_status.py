@@ -90,6 +90,26 @@ def test_past_date_keeps_occurred(nlp):
     assert make_status({})(doc).events[0].status == "occurred"
 
 
+def test_an_activity_that_began_just_before_publication_is_under_way(nlp):
+    doc = make_doc(nlp, "The navies launched a joint exercise off the coast on Sunday.", "launched",
+                   published="2024-05-06")
+    doc.events[0].date = "2024-05-05"
+    assert make_status({})(doc).events[0].status == "ongoing"
+
+
+def test_an_activity_that_began_weeks_before_publication_occurred(nlp):
+    doc = make_doc(nlp, "The navies launched a joint exercise off the coast in April.", "launched",
+                   published="2024-05-20")
+    doc.events[0].date = "2024-04-20"
+    assert make_status({})(doc).events[0].status == "occurred"
+
+
+def test_beginning_an_act_done_at_once_is_no_activity_under_way(nlp):
+    doc = make_doc(nlp, "The two countries began operating a hotline on Sunday.", "began", published="2024-05-06")
+    doc.events[0].date = "2024-05-05"
+    assert make_status({})(doc).events[0].status == "occurred"
+
+
 def test_event_without_trigger_keeps_its_status(nlp):
     doc = make_doc(nlp, "The exercise will be held next week.", None)
     doc.events[0].status = "ongoing"

@@ -180,11 +180,17 @@ class PlannedCues(Entry):
 class OngoingCues(Entry):
     phrases: Words
     verbs: Words
+    onsets: Words = []
 
 
 class StatusCues(Entry):
     planned: PlannedCues
     ongoing: OngoingCues
+
+
+class ReadingHome(Entry):
+    generic_domains: Words = []
+    headline_adverbs: Words = []
 
 
 SCHEMAS: dict[str, Any] = {
@@ -202,6 +208,9 @@ SCHEMAS: dict[str, Any] = {
     "patterns/intents.yaml": Intents,
     "patterns/verbs.yaml": PatternFile,
     "place/cues.yaml": PlaceCues,
+    "reading/home.yaml": ReadingHome,
+    "reading/act_sectors.yaml": WordLists,
+    "reading/gatherings.yaml": WordLists,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,

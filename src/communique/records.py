@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 EVENT_STATUSES = ("occurred", "planned", "ongoing")
@@ -43,6 +44,7 @@ class Document:
     mentions: list["Mention"] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
     mechanisms: list["Mechanism"] = field(default_factory=list)
+    participants: list["Participant"] = field(default_factory=list)  # the article's people and bodies
     # What was wrong with the input but did not stop it being coded ("published date ... is not
     # a real date; coded with the date unknown"): reported with the document's origin.
     warnings: list[str] = field(default_factory=list)
@@ -74,6 +76,51 @@ class Mention:
     organisation: str | None = None
     actor_id: str | None = None  # the resolved Actor (entity) id
     rule: str | None = None  # how it was resolved
+
+
+class Basis(str, Enum):
+    """Where a participant's state or sector was read from, strongest first."""
+
+    TABLE = "people table"
+    OWN_WORDS = "its own mention"  # "Philippine President X", "the Indian Navy"
+    OFFICE = "the office named beside it"  # "X's defence minister, Y"; "Y, the defence minister"
+    COUNTERPART = "his counterpart phrase"  # "his Japanese counterpart Y"
+    EARLIER = "an earlier mention"
+    BODY = "the body it speaks for"  # "Y, director general of the ministry"
+    HEADLINE = "the state the headline has acting"  # "Dhaka summons envoy": "the foreign ministry" is Dhaka's
+    DATELINE = "the dateline city"
+    OUTLET = "the outlet's home country"
+
+
+class ResolutionKind(str, Enum):
+    """How a side the sentence does not name in full was resolved."""
+
+    PRONOUN = "pronoun"  # "He", "she" -> the person named earlier
+    TITLE = "title"  # "the minister" -> the minister named earlier
+    BODY = "body"  # "the ministry" -> the ministry named earlier
+    PLURAL = "plural"  # "They", "the two sides", "the ministers" -> the participants named earlier
+    MANY_PARTIES = "many parties"  # "A, B and C held ..." -> one event per pair
+    PARTICIPANT = "participant"  # a person's state from the article's reading of him
+    OFFICE_SECTOR = "office sector"  # a state's side -> the sector of its office in the story
+    ACT_SECTOR = "act sector"  # a state's side -> the office that does such acts (GOV, MIL)
+
+
+@dataclass(slots=True)
+class Participant:
+    """A person or body taking part in an article's story, read over the whole article: the state
+    and sector it is of, the office it holds and where it is first named in full."""
+
+    actor_id: str
+    kind: str  # person | organisation | group
+    name: str
+    first_mention: str  # mention id of the first full mention
+    first_sentence: int
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    country_basis: Basis | None = None
+    sector_basis: Basis | None = None
+    mentions: list[str] = field(default_factory=list)  # ids of every mention of it
 
 
 @dataclass(slots=True)
@@ -149,14 +196,33 @@ class Mechanism:
 
 
 @dataclass(slots=True)
+class Resolution:
+    """How one side of an event was read from outside its own words: "They" -> the two ministers
+    named in sentence 0; "the minister" -> Bashir Magashi; a state's side -> its defence minister's
+    sector."""
+
+    side: str  # actor | recipient | actor and recipient
+    kind: ResolutionKind
+    text: str  # the words of the side as written ("They", "the two sides", "Japan")
+    resolved_to: list[str] = field(default_factory=list)  # the participants' names or codes
+    sentence_index: int | None = None  # the sentence that names them, where one does
+
+    def describe(self) -> str:
+        where = f" named in sentence {self.sentence_index}" if self.sentence_index is not None else ""
+        return f"{self.side}: {self.text!r} -> {' and '.join(self.resolved_to) or '-'}{where} ({self.kind.value})"
+
+
+@dataclass(slots=True)
 class Evidence:
-    """The text behind an event: a sentence and the character span in the document."""
+    """The text behind an event: a sentence and the character span in the document; and how sides
+    that sentence does not name were resolved across the article."""
 
     doc_id: str
     sentence: str
     start: int
     end: int
     sentence_index: int | None = None
+    resolutions: list[Resolution] = field(default_factory=list)
 
 
 @dataclass(slots=True)

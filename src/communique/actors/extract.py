@@ -353,6 +353,8 @@ class Extractor:
             kw = self.keyword_sector(span)
             if term.category == "organisation" and kw:
                 cand.sector = kw
+            elif term.category == "group" and term.sector in STATE_SERVANTS and kw in STATE_SERVANTS - {"GOV"}:
+                cand.sector = kw  # "coast guard officers", "defence officials": the service they serve in
             cand.name = _strip_determiners(tok.doc[_name_left(tok, hit, start, states):hit.end]).text
         if term.category == "group" or cand.sector == "UAF":
             # a named body's people are of its sector: "Hamas leaders" (REB), "Taliban attackers" (not
@@ -461,6 +463,7 @@ class Extractor:
 
 
 STANCE_PREFIXES = {"anti", "pro"}
+STATE_SERVANTS = frozenset({"GOV", "MIL", "COP", "SPY"})  # sectors of officials, officers and troops
 
 
 def _sentence_index(sdoc) -> list[int]:

@@ -1,1 +1,2 @@
-"""Article-level reading: what the whole article says about the events its sentences code."""
+"""Reading a whole article: its participants, event sides that refer across sentences, and one event
+per act it tells."""

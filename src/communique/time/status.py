@@ -126,6 +126,26 @@ def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
     return _verb_status(token, token, cues)
 
 
+ONSET_TYPES = frozenset({"COOPERATE", "CONSULT"})  # activities that last: exercises, drills, talks
+ONSET_DAYS = 2
+
+
+def _begins_just_before(event: Event, token: Token, published: str, cues: StatusCues) -> bool:
+    """A joint activity that the text says began on the publication day or a day or two before it."""
+    if event.event_type not in ONSET_TYPES or len(event.date or "") != 10:
+        return False
+    verb = token if is_verbal(token) else _governing_verb(token)
+    if verb is None or verb.lemma_.lower() not in cues.onset_verbs or any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # ("began operating a hotline": the start of an act that is done at once)
+    from datetime import date
+
+    try:
+        days = (date.fromisoformat(published[:10]) - date.fromisoformat(event.date)).days
+    except ValueError:
+        return False
+    return 0 <= days <= ONSET_DAYS
+
+
 def _after(date: str, published: str) -> bool:
     return date > published[: len(date)]
 
@@ -140,6 +160,9 @@ def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCue
         return status, reason
     if status == "occurred" and reason in WEAK_REASONS and _after(event.date, published):
         return "planned", "date after publication"
+    if status == "occurred" and reason in ("past", "present", "default") and _begins_just_before(
+            event, token, published, cues):
+        return "ongoing", "began just before publication"
     ends = event.date_end or event.date
     if (status == "occurred" and reason != "past" and not _after(event.date, published)
             and not _after(published[: len(ends)], ends) and event.date_end):

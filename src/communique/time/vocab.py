@@ -29,6 +29,7 @@ class StatusCues:
     planned_heads: frozenset[str]
     ongoing_phrases: tuple[tuple[str, ...], ...]
     ongoing_verbs: frozenset[str]
+    onset_verbs: frozenset[str] = frozenset()  # "began", "launched": under way if just before publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ def load_status_cues(path: Path | None = None) -> StatusCues:
         planned_heads=frozenset(check.strings("planned", "heads")),
         ongoing_phrases=tuple(tuple(p.split()) for p in check.strings("ongoing", "phrases")),
         ongoing_verbs=frozenset(check.strings("ongoing", "verbs")),
+        onset_verbs=frozenset(check.strings("ongoing", "onsets") if "onsets" in (check.data.get("ongoing") or {})
+                              else ()),
     )
 
 

@@ -1,0 +1,175 @@
+"""Joint exercises named with their parties: one COOPERATE event per pair, the host first.
+
+News writing often names a joint exercise with its parties inside the noun phrase rather than as
+the subject of a verb: "Medusa 9, a military training exercise involving the Egyptian, Greek and
+Cypriot armed forces", "Mongolian-Russian joint military training ... has started", "the joint
+exercise between Indian and Sri Lankan navies will begin". The parties act together (CAMEO 062,
+symmetric); the host (the state where it takes place, else the one the article names first) is
+the actor of its pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from ..data_files import load_builtin
+from ..events.codebook import lookup
+from ..events.parties import SCENE_PREPS, scene_state
+from ..records import ActorRef, Document, Event, Evidence, Mention, Resolution, ResolutionKind, Trigger
+
+CODE = "062"  # cooperate militarily
+MEETING = "040"  # consult; the merge stage settles who hosted it
+RULE = "exercise-parties"
+MEETING_RULE = "meeting-parties"
+CONFIDENCE = 0.6
+MAX_PARTIES = 5
+SKIPPED = {"relcl", "advcl", "ccomp", "parataxis"}  # clauses about something else
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_builtin("reading/gatherings.yaml").items()}
+
+
+def exercise_events(doc: Document) -> list[Event]:
+    """The joint exercises the article names with two or more parties, that no event coded yet."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return []
+    words = _words()
+    first_named = _first_named(doc)
+    found: list[Event] = []
+    for n, sent in enumerate(sdoc.sents):
+        coded = [e for e in doc.events if e.sentence_index == n and e.event_type == "COOPERATE"]
+        for tok in sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+                continue
+            if tok.lower_ in words["meeting_nouns"] and tok.dep_ in ("nsubj", "nsubjpass") \
+                    and tok.head.lemma_.lower() in words["meeting_verbs"] \
+                    and not any(e.event_type == "CONSULT" for e in doc.events if e.sentence_index == n):
+                parties = _states_in(doc, _phrase(tok, words))
+                if len(parties) >= 2:  # "the Vietnam-Thailand defence dialogue took place in ..."
+                    found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named), MEETING))
+                    break
+            if tok.lower_ not in words["exercise_nouns"]:
+                continue
+            parties = _parties(doc, tok, words)
+            if len(parties) < 2 and not coded and (host := _host_of_many(tok, words)) is not None:
+                found.extend(_pairs(doc, n, sent, tok, [host, ActorRef()]))
+                break
+            if len(parties) < 2 or any({e.actor.country, e.recipient.country} <= {p.country for p in parties}
+                                       for e in coded):
+                continue
+            found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named)))
+            break  # one exercise per sentence
+    return found
+
+
+def _host_of_many(tok: Token, words: dict[str, frozenset[str]]) -> ActorRef | None:
+    """A multinational exercise that starts (ends, is held) in a state: that state, its host."""
+    if not any(c.lower_ in words["many_nations_words"] for c in tok.children) or tok.dep_ not in ("nsubj", "nsubjpass") \
+            or tok.head.lemma_.lower() not in words["holding_verbs"]:
+        return None
+    scene = scene_state(tok.head) or _place_modifier(tok.head)
+    if scene is None or not scene.country:
+        return None
+    return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=f"country:{scene.country}")
+
+
+def _place_modifier(verb: Token) -> ActorRef | None:
+    """"near the Mongolian capital": a place named by its state's adjective."""
+    from ..events.parties import modifier_country
+
+    for t in verb.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in SCENE_PREPS:
+            for c in t.children:
+                if c.dep_ in ("amod", "compound") and (ref := modifier_country(c)) is not None:
+                    return ref
+    return None
+
+
+def _parties(doc: Document, tok: Token, words: dict[str, frozenset[str]]) -> list[ActorRef]:
+    """The states named inside the exercise's phrase; for a joint exercise named with none, the
+    states of the subject of the verb it depends on."""
+    parties = _states_in(doc, _phrase(tok, words))
+    if len(parties) >= 2 or not any(c.lower_ in words["joint_words"] for c in tok.children):
+        return parties
+    verb = tok
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _states_in(doc, list(subject.subtree)) if subject is not None else parties
+
+
+def _phrase(tok: Token, words: dict[str, frozenset[str]]) -> list[Token]:
+    """The exercise's modifiers and the phrases that name its parties ("involving ...")."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in SKIPPED:
+            continue
+        if child.i < tok.i or child.lower_ in words["party_links"]:
+            out.extend(t for t in child.subtree if not any(a.dep_ in SKIPPED for a in _path(t, child)))
+    return out
+
+
+def _path(t: Token, top: Token) -> list[Token]:
+    path = []
+    while t != top and t.head != t:
+        path.append(t)
+        t = t.head
+    return path
+
+
+def _states_in(doc: Document, toks: list[Token]) -> list[ActorRef]:
+    from ..actors.lookup import mention_for_token
+
+    refs: list[ActorRef] = []
+    for t in sorted(toks, key=lambda t: t.i):
+        m: Mention | None = mention_for_token(doc, t)
+        if m is None or not m.country or len(m.country) != 3 or m.kind not in ("country", "organisation", "group"):
+            continue
+        if all(r.country != m.country for r in refs):
+            sector = m.sector if m.sector in ("MIL", "COP") else "MIL"
+            refs.append(ActorRef(country=m.country, sector=sector, name=m.name or m.text, text=m.text,
+                                 actor_id=m.actor_id, mention_id=m.mention_id))
+    return refs[:MAX_PARTIES]
+
+
+def _first_named(doc: Document) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.country:
+            first.setdefault(m.country, m.start)
+    return first
+
+
+def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]) -> list[ActorRef]:
+    """The state where the exercise takes place first, else the one the article names first."""
+    top = tok
+    while top.head != top and top.pos_ not in ("VERB", "AUX"):
+        top = top.head
+    scene = scene_state(top, SCENE_PREPS | {"to"})  # "fly to Sicily for the exercise"
+    order = sorted(parties, key=lambda p: first_named.get(p.country or "", 1 << 30))
+    host = next((p for p in parties if scene is not None and p.country == scene.country), order[0])
+    return [host, *(p for p in order if p is not host)]
+
+
+def _pairs(doc: Document, n: int, sent, tok: Token, parties: list[ActorRef], code: str = CODE) -> list[Event]:
+    info = lookup(code)
+    res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country for p in parties if p.country], n)
+    events = []
+    for actor, recipient in combinations(parties, 2):
+        key = f"{doc.doc_id}|{n}|{tok.idx}|{code}|{actor.country}|{recipient.country}"
+        events.append(Event(
+            event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.doc_id,
+            event_type=info.plover, cameo=code, mode=info.mode, quad_class=info.quad_class,
+            goldstein=info.goldstein, actor=actor, recipient=recipient, symmetric=True,
+            evidence=[Evidence(doc_id=doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                               sentence_index=n, resolutions=[res])],
+            trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
+            rule=RULE if code == CODE else MEETING_RULE, confidence=CONFIDENCE, sentence_index=n))
+    return events

@@ -1,0 +1,143 @@
+"""The participants of an article: each person and body, with the state and sector the whole
+article gives it.
+
+A sentence often names a person without his state ("Marape said"), or a body without its
+("the foreign ministry"). News writing gives it elsewhere: in the title before the name
+("Philippine President X"), in the office set beside it ("X's defence minister, Y"), in a counterpart
+phrase ("his Japanese counterpart Y"), in the body the person speaks for, in an earlier mention,
+and failing all of these in the dateline city or the outlet's own country. The office also gives
+the sector: a defence minister is of the military (MIL), a foreign ministry of the government (GOV).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..data_files import load_builtin
+from ..records import Basis, Document, Mention, Participant
+
+PARTY_KINDS = ("person", "organisation", "group")
+# Bodies of a state that a bare "the ministry" or "the foreign ministry" stands for: read from the
+# dateline or the outlet when the article never says whose they are.
+STATE_BODY_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
+NEAR = 3  # characters between an office and the name set beside it (", " or " ")
+
+
+def read_participants(doc: Document, home: str | None = None, dateline: str | None = None,
+                      headline: str | None = None) -> list[Participant]:
+    """The article's participants in order of first mention. ``headline`` is the state the
+    headline has acting, ``dateline`` the dateline city's and ``home`` the outlet's home country:
+    in that order, the weakest signals of the state of an official or body the article never places."""
+    found: dict[str, Participant] = {}
+    titles = [m for m in doc.mentions if m.kind == "title" and (m.actor_id or "").startswith("title:")]
+    for m in doc.mentions:
+        if m.kind not in PARTY_KINDS or not m.actor_id or m.actor_id.startswith("group:both"):
+            continue
+        p = found.get(m.actor_id)
+        if p is None:
+            p = found[m.actor_id] = Participant(actor_id=m.actor_id, kind=m.kind, name=m.name or m.text,
+                                                first_mention=m.mention_id, first_sentence=m.sentence)
+        p.mentions.append(m.mention_id)
+        if m.country and p.country is None:
+            p.country, p.country_basis = m.country, _basis(m, p)
+        if m.sector and p.sector is None:
+            p.sector, p.sector_basis = m.sector, _basis(m, p)
+        p.title = p.title or m.title
+        if m.kind == "person":
+            _office(p, m, titles)
+    ordered = list(found.values())
+    by_id = {m.mention_id: m for m in doc.mentions}
+    for p in ordered:
+        if p.country is None and p.kind == "person":
+            _from_body(p, doc, by_id)
+        if p.country is None and p.kind == "person" and p.title:
+            _from_earlier_office(p, titles, by_id)
+    named = {m.country for m in doc.mentions if m.kind == "country" and m.country}
+    for p in ordered:
+        if p.country is None and p.kind in ("person", "organisation") and _of_a_state(p):
+            # (only a state the article names, as the headline does: a dateline abroad or a wire's
+            # home says nothing else)
+            basis, fallback = next(((b, c) for b, c in ((Basis.HEADLINE, headline), (Basis.DATELINE, dateline),
+                                                        (Basis.OUTLET, home))
+                                   if c in named or (c and b == Basis.HEADLINE)), (None, None))
+            if fallback:
+                p.country, p.country_basis = fallback, basis
+    return ordered
+
+
+def _basis(m: Mention, p: Participant) -> Basis:
+    if "dictionary" in (m.rule or ""):
+        return Basis.TABLE
+    if "counterpart" in (m.rule or ""):
+        return Basis.COUNTERPART
+    return Basis.OWN_WORDS if m.mention_id == p.first_mention else Basis.EARLIER
+
+
+def _office(p: Participant, m: Mention, titles: list[Mention]) -> None:
+    """An office set beside the name holds it: "Saudi Arabia's Defence Minister, Prince Khalid"
+    (the office before the name, or around it) or "Khalid, the defence minister" (after it). The
+    office's sector is the person's in this story, whatever his rank or the table say."""
+    for t in titles:
+        around = t.start <= m.start and m.end <= t.end
+        before = t.end <= m.start and m.start - t.end <= NEAR
+        after = m.end <= t.start and t.start - m.end <= NEAR
+        if not (around or before or after) or t.sentence != m.sentence:
+            continue
+        p.title = t.title or p.title
+        if t.country and p.country is None:
+            p.country, p.country_basis = t.country, Basis.OFFICE
+        if t.sector and p.sector != t.sector and p.sector_basis != Basis.TABLE:
+            p.sector, p.sector_basis = t.sector, Basis.OFFICE
+        return
+
+
+def _from_body(p: Participant, doc: Document, by_id: dict[str, Mention]) -> None:
+    """A person named with the body he speaks for ("Y, director general of the Defence Ministry")
+    is of that body's state, once the article places the body."""
+    from ..actors.lookup import mentions_in
+
+    for mid in p.mentions:
+        m = by_id[mid]
+        for inner in mentions_in(doc, m.start, m.end):
+            if inner.kind == "organisation" and inner.country:
+                p.country, p.country_basis = inner.country, Basis.BODY
+                return
+
+
+def _from_earlier_office(p: Participant, titles: list[Mention], by_id: dict[str, Mention]) -> None:
+    """"Myanmar's ambassador ... Ambassador U Aung Kyaw Moe": the office named earlier with its
+    state, and then with a name, is one person's."""
+    first = by_id[p.first_mention]
+    office = p.title.lower().split()
+    for t in titles:
+        if t.country and t.start < first.start and (t.title or "").lower().split() == office:
+            p.country, p.country_basis = t.country, Basis.EARLIER
+            return
+
+
+def _of_a_state(p: Participant) -> bool:
+    """An official or a state body: of some state, which the article may leave unsaid."""
+    return p.sector in STATE_BODY_SECTORS
+
+
+def principal(participants: list[Participant], country: str) -> Participant | None:
+    """The participant that acts for ``country`` in the story: its first named official (a person
+    with an office), else its first state body."""
+    people = [p for p in participants if p.country == country and p.kind == "person" and p.sector]
+    if people:
+        return people[0]
+    bodies = [p for p in participants if p.country == country and p.kind == "organisation"
+              and p.sector in STATE_BODY_SECTORS]
+    return bodies[0] if bodies else None
+
+
+@lru_cache(maxsize=1)
+def _act_sectors() -> dict[str, str]:
+    return {prefix: sector for sector, prefixes in load_builtin("reading/act_sectors.yaml").items()
+            for prefix in prefixes}
+
+
+def act_sector(cameo: str) -> str | None:
+    """The office through which a state does the act ``cameo`` when the article names none."""
+    table = _act_sectors()
+    return next((table[cameo[:n]] for n in range(len(cameo), 0, -1) if cameo[:n] in table), None)

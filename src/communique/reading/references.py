@@ -1,0 +1,326 @@
+"""The ``references`` stage: event sides read across the whole article.
+
+The events stage codes one sentence at a time; a side it finds there may be a reference to
+someone the article named before ("He", "the minister", "They", "the two sides"), a person whose
+state another sentence gives, a bare state whose office in the story gives its sector, or one of
+several coordinated parties ("South Korea, the U.S. and Japan launched ..."). This stage reads
+the article's participants (:mod:`.participants`) and resolves each such side against them; every
+side resolved across sentences says so in its evidence (:class:`~communique.records.Resolution`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from itertools import combinations
+from typing import Any
+
+from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
+from ..registry import StageSettings, stage
+from .gatherings import exercise_events
+from .home import dateline_country, headline_state, outlet_country
+from .participants import act_sector, principal, read_participants
+from .plurals import (
+    adversary, coordinated, is_plural, misread_plural, named_before, named_inside, number_of, plural_words,
+)
+
+# PLOVER types of acts done together: the parties named as one side act with each other.
+JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
+
+
+class References:
+    """Resolve each event's sides against the article's participants."""
+
+    def __call__(self, doc: Document) -> Document:
+        doc.participants = read_participants(doc, outlet_country(doc), dateline_country(doc), headline_state(doc))
+        registry = {p.actor_id: p for p in doc.participants}
+        mentions = {m.mention_id: m for m in doc.mentions}
+        trace: list[str] = doc.annotations.setdefault("trace", [])
+        events: list[Event] = []
+        for event in doc.events:
+            for name in ("actor", "recipient"):
+                self._person(doc, event, name, registry, mentions)
+            self._group_pair(doc, event, registry)
+            expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
+                or self._many_recipients(doc, event, mentions, registry)
+            for new in expanded or [event]:
+                for name in ("actor", "recipient"):
+                    self._person(doc, new, name, registry, mentions)
+                    self._office_sector(new, name, doc.participants)
+                for res in _resolutions(new):
+                    line = f"sentence {new.sentence_index}: {res.describe()}"
+                    if line not in trace:  # (the events of one plural share their reading)
+                        trace.append(line)
+                events.append(new)
+        doc.events = events
+        for new in exercise_events(doc):
+            trace.append(f"sentence {new.sentence_index}: rule {new.rule} -> {new.cameo} {new.event_type} "
+                         f"{new.actor.country} -> {new.recipient.country}")
+            events.append(new)
+        doc.events = _distinct_events(sorted(events, key=lambda e: e.sentence_index or 0))
+        return doc
+
+    # -- one named person or title ------------------------------------------------------------
+    def _person(self, doc: Document, event: Event, name: str, registry: dict[str, Participant],
+                mentions: dict[str, Mention]) -> None:
+        """A person's side takes the state and office the article gives him; "the minister" is
+        the minister named before."""
+        ref: ActorRef = getattr(event, name)
+        m = mentions.get(ref.mention_id or "")
+        p = registry.get(ref.actor_id or "")
+        kind = ResolutionKind.PRONOUN if m is not None and m.kind == "pronoun" else ResolutionKind.PARTICIPANT
+        if p is None and m is not None and m.kind == "title" and (not ref.country or _same_side(event, name, ref.country)):
+            p = _titled(m, registry)
+            kind = ResolutionKind.TITLE
+        if p is None or p.kind not in ("person", "organisation"):
+            return
+        if p.kind == "organisation":  # "the ministry": of the state the article gives it
+            posted = _host_of_envoy(doc, event, name, mentions) if m is not None and not m.country else None
+            if posted is not None and (not ref.country or _same_side(event, name, ref.country)):
+                setattr(event, name, dataclasses.replace(ref, country=posted))
+                _note(event, Resolution(name, ResolutionKind.BODY, ref.text or "", [posted]))
+                return
+            self._body(event, name, ref, m, p)
+            return
+        country = ref.country or p.country
+        if m is not None and not m.country and p.country and (
+                p.country_basis not in WEAK_BASES or _same_side(event, name, ref.country)):
+            country = p.country  # the sentence's guess yields to what the article says of him
+        sector = p.sector if p.sector_basis in (Basis.OFFICE, Basis.TABLE) \
+            else ref.sector or p.sector
+        if (country, sector) == (ref.country, ref.sector) and kind == ResolutionKind.PARTICIPANT:
+            return
+        if country and (_same_side(event, name, country) or _names_another(m, country, mentions)):
+            return  # the act would be a state's on itself; "the Egyptian ambassador" is no Sudanese
+        setattr(event, name, dataclasses.replace(ref, country=country, sector=sector, name=p.name,
+                                                 actor_id=p.actor_id))
+        if ref.country != country or kind != ResolutionKind.PARTICIPANT:
+            first = mentions.get(p.first_mention)
+            _note(event, Resolution(name, kind, ref.text or ref.name or "", [p.name],
+                                    first.sentence if first is not None else None))
+
+    def _body(self, event: Event, name: str, ref: ActorRef, m: Mention | None, p: Participant) -> None:
+        """A body its words do not place ("the foreign ministry") is of the state the article gives
+        it; the sentence's guess yields where it would make the act a state's on itself."""
+        if not p.country or (m is not None and m.country) or ref.country == p.country:
+            return
+        if ref.country and not _same_side(event, name, ref.country) and p.country_basis == Basis.OUTLET:
+            return
+        if _same_side(event, name, p.country):
+            return
+        setattr(event, name, dataclasses.replace(ref, country=p.country, sector=ref.sector or p.sector))
+        _note(event, Resolution(name, ResolutionKind.BODY, ref.text or ref.name or "", [p.country]))
+
+    # -- plurals: "They", "the two sides", "the ministers" -------------------------------------
+    def _plural(self, doc: Document, event: Event, mentions: dict[str, Mention],
+                registry: dict[str, Participant]) -> list[Event] | None:
+        ref = event.actor
+        m = mentions.get(ref.mention_id or "")
+        if not is_plural(ref, m) or (ref.country and not misread_plural(doc, m)):
+            return None
+        before = m.start if m is not None else (event.trigger.start if event.trigger else None)
+        wanted = number_of(ref.text or "")
+        found = named_before(doc, event.sentence_index or 0, before, wanted, registry)
+        if found is None:
+            return None
+        parties, sentence = found
+        if event.recipient.country and event.recipient.country not in {p.country for p in parties}:
+            if event.event_type not in JOINT_TYPES:
+                return None  # "They accused Japan": the plural acts on another party
+        names = [p.name or p.country or "" for p in parties]
+        res = Resolution("actor", ResolutionKind.PLURAL, ref.text or "", names, sentence)
+        if len(parties) == 1:
+            event.actor = dataclasses.replace(parties[0], start=ref.start, end=ref.end)
+            _note(event, res)
+            return [event]
+        return _pairs(event, parties, res, keep_recipient=event.event_type not in JOINT_TYPES)
+
+    def _group_pair(self, doc: Document, event: Event, registry: dict[str, Participant]) -> None:
+        """"The two ministers agreed": the coder reads a plural as the article's two main states;
+        the participants named before give each side its person and office."""
+        sides = (event.actor, event.recipient)
+        if any(r.actor_id or r.name or not r.country for r in sides) or not plural_words(event.actor.text or "") \
+                or event.actor.country == event.recipient.country:
+            return
+        before = event.trigger.start if event.trigger is not None else None
+        found = named_before(doc, event.sentence_index or 0, before, None, registry)
+        if found is None:
+            return
+        parties, sentence = found
+        by_country = {p.country: p for p in parties}
+        if not all(r.country in by_country for r in sides):
+            return
+        event.actor, event.recipient = (dataclasses.replace(by_country[r.country], start=r.start, end=r.end)
+                                        for r in sides)
+        _note(event, Resolution("actor and recipient", ResolutionKind.PLURAL, sides[0].text or "",
+                                [by_country[r.country].name or "" for r in sides], sentence))
+
+    # -- many parties: "South Korea, the U.S. and Japan launched ..." --------------------------
+    def _many(self, doc: Document, event: Event, mentions: dict[str, Mention],
+              registry: dict[str, Participant]) -> list[Event] | None:
+        if event.event_type not in JOINT_TYPES or not event.actor.country:
+            return None
+        m = mentions.get(event.actor.mention_id or "")
+        parties = coordinated(doc, m, registry) if m is not None else []
+        if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
+            return None
+        outside = event.recipient.country and event.recipient.country not in {p.country for p in parties}
+        if outside and not adversary(doc, event.recipient, mentions):
+            return None  # "A and B agreed to lift tariffs on C's goods": co-actors, each toward C
+        if event.actor.sector:  # "defence officials from A, B and C": each of that office
+            parties = [dataclasses.replace(p, sector=event.actor.sector) for p in parties]
+        res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, event.actor.text or "",
+                         [p.country or "" for p in parties], event.sentence_index)
+        return _pairs(event, parties, res, keep_recipient=False)
+
+    def _many_recipients(self, doc: Document, event: Event, mentions: dict[str, Mention],
+                         registry: dict[str, Participant]) -> list[Event] | None:
+        """An act aimed at parties named together is aimed at each: "met his counterparts from
+        A, B and C", "protested to the defence attaches of A and B"."""
+        m = mentions.get(event.recipient.mention_id or "") or next(
+            (o for o in doc.mentions if o.sentence == event.sentence_index and o.text == event.recipient.text
+             and o.kind in ("group", "organisation")), None)  # a side split by the states its words name
+        if m is None or not event.actor.country:
+            return None
+        parties = coordinated(doc, m, registry) or named_inside(doc, m, registry)
+        parties = [p for p in parties if p.country != event.actor.country]
+        if len(parties) < 2:
+            return None
+        coded = {e.recipient.country for e in doc.events if e.trigger is not None and event.trigger is not None
+                 and (e.sentence_index, e.trigger.start) == (event.sentence_index, event.trigger.start)}
+        more = [p for p in parties if p.country not in coded]  # the coder may have coded some already
+        if not more and event.recipient.country in {p.country for p in parties}:
+            return None
+        res = Resolution("recipient", ResolutionKind.MANY_PARTIES, event.recipient.text or "",
+                         [p.country or "" for p in parties], event.sentence_index)
+        out = []
+        if event.recipient.country in coded:
+            out.append(event)  # (its own words and span stay)
+            _note(event, res)
+        for party in more:
+            recipient = dataclasses.replace(party, sector=event.recipient.sector or party.sector,
+                                            start=event.recipient.start, end=event.recipient.end)
+            new = dataclasses.replace(event, recipient=recipient, evidence=[
+                dataclasses.replace(e, resolutions=list(e.resolutions)) for e in event.evidence])
+            _note(new, res)
+            out.append(new)
+        return out
+
+    # -- a state's sector from its office in the story ----------------------------------------
+    def _office_sector(self, event: Event, name: str, participants: list[Participant]) -> None:
+        ref: ActorRef = getattr(event, name)
+        if not ref.country or ref.sector or not ((ref.actor_id or "").startswith("country:") or (
+                not ref.actor_id and not ref.name)):  # a state the coder inferred from the article's pair
+            return
+        p = principal(participants, ref.country)
+        if p is not None and p.sector:
+            setattr(event, name, dataclasses.replace(ref, sector=p.sector))
+            _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
+            return
+        sector = act_sector(event.cameo)
+        if sector is not None:
+            setattr(event, name, dataclasses.replace(ref, sector=sector))
+            _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
+
+
+def _host_of_envoy(doc: Document, event: Event, name: str, mentions: dict[str, Mention]) -> str | None:
+    """The state an envoy on the other side is posted to ("summoned Myanmar's ambassador in Dhaka",
+    "the ambassador to Dhaka"): the state of the body that summons or receives him."""
+    other: ActorRef = event.recipient if name == "actor" else event.actor
+    m = mentions.get(other.mention_id or "")
+    sdoc = doc.spacy_doc
+    if m is None or sdoc is None or not other.country:
+        return None
+    from ..events.parties import country_code
+
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                # "to Dhaka Aung Kyaw Moe": the place may be parsed as part of the envoy's name
+                for place in (t for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i):
+                    code = country_code(place.text)
+                    if code and code != other.country:
+                        return code
+    return None
+
+
+def _same_side(event: Event, name: str, country: str | None) -> bool:
+    other: ActorRef = event.recipient if name == "actor" else event.actor
+    return country is not None and other.country == country
+
+
+def _names_another(m: Mention | None, country: str, mentions: dict[str, Mention]) -> bool:
+    """The side's own words name a state other than ``country``."""
+    if m is None or m.kind == "pronoun":
+        return False
+    return any(o.kind == "country" and o.country and o.country != country and m.start <= o.start and o.end <= m.end
+               for o in mentions.values())
+
+
+def _titled(m: Mention, registry: dict[str, Participant]) -> Participant | None:
+    """"the minister": the latest person named before with an office of that name."""
+    words = set((m.title or m.text).lower().split()) - {"the", "a", "an"}
+    if not words:
+        return None
+    last = None
+    for p in registry.values():
+        if p.kind == "person" and p.title and words <= set(p.title.lower().split()) \
+                and (m.country is None or m.country == p.country) and p.first_sentence <= m.sentence:
+            last = p
+    return last
+
+
+def _distinct_events(events: list[Event]) -> list[Event]:
+    """One event per trigger, code and pair of parties (an expansion may meet an event coded as such)."""
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        pair = ((e.actor.country, e.actor.name), (e.recipient.country, e.recipient.name))
+        key = (e.sentence_index, e.trigger.start if e.trigger else None, e.cameo,
+               frozenset(pair) if e.symmetric else pair)
+        if key in seen and e.actor.country and e.recipient.country:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _pairs(event: Event, parties: list[ActorRef], res: Resolution, keep_recipient: bool) -> list[Event]:
+    """One event per pair of parties, the first named (the host or initiator) first; or, when the
+    plural acts on a named other party, one event per party with that recipient."""
+    out: list[Event] = []
+    if keep_recipient and event.recipient.country:
+        pairs = [(p, event.recipient) for p in parties if p.country != event.recipient.country]
+    else:
+        pairs = list(combinations(parties, 2))
+    for actor, recipient in pairs:
+        new = dataclasses.replace(
+            event, actor=dataclasses.replace(actor, start=event.actor.start, end=event.actor.end),
+            recipient=recipient if recipient is event.recipient else dataclasses.replace(recipient),
+            symmetric=event.symmetric or not keep_recipient,
+            evidence=[dataclasses.replace(e, resolutions=list(e.resolutions)) for e in event.evidence])
+        _note(new, res)
+        out.append(new)
+    return out
+
+
+def _note(event: Event, res: Resolution) -> None:
+    if event.evidence and not any(r == res for r in event.evidence[0].resolutions):
+        event.evidence[0].resolutions.append(res)
+
+
+def _resolutions(event: Event) -> list[Resolution]:
+    return [r for e in event.evidence[:1] for r in e.resolutions]
+
+
+class ReferenceSettings(StageSettings):
+    pass
+
+
+@stage("references", requires=["doc.mentions", "doc.events"], assigns=["doc.participants", "event.references"],
+       settings=ReferenceSettings)
+def make_references(settings: dict[str, Any]) -> References:
+    return References()

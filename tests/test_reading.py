@@ -1,0 +1,287 @@
+"""Reading a whole article: its participants, and event sides resolved across sentences.
+
+The ``references`` stage runs after ``events``. These specifications use made-up articles: each
+states what the article-level reading must give a person, a body or an event side that the
+sentence it is coded from does not name in full.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.api import Communique
+from communique.records import Basis, Document, Event, ResolutionKind
+from communique.reading.home import outlet_country
+from communique.reading.participants import act_sector
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+def sides(doc: Document, plover: str) -> set[tuple[str | None, str | None]]:
+    return {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == plover}
+
+
+def unordered(doc: Document, plover: str) -> set[frozenset]:
+    return {frozenset((e.actor.country, e.recipient.country)) for e in doc.events if e.event_type == plover}
+
+
+def resolutions(event: Event) -> list:
+    return [r for ev in event.evidence for r in ev.resolutions]
+
+
+def participant(doc: Document, name: str):
+    return next(p for p in doc.participants if p.name == name)
+
+
+# -- the participants registry -------------------------------------------------------------------
+
+def test_an_office_set_beside_a_name_gives_the_person_its_state_and_sector(coder):
+    doc = coder.code_text("Chile's Defence Minister, Prince Tomas Varga, arrived in Lima on Monday. "
+                          "Prince Tomas held talks with Peruvian officials.")
+    varga = participant(doc, "Tomas Varga")
+    assert (varga.country, varga.sector) == ("CHL", "MIL")
+    assert varga.sector_basis == Basis.OFFICE
+    assert varga.first_sentence == 0
+
+
+def test_each_participant_is_listed_once_with_every_mention(coder):
+    doc = coder.code_text("Kenyan Foreign Minister Ruth Achieng met Ugandan Foreign Minister Paul Okello. "
+                          "Achieng said the talks were useful.")
+    names = [p.name for p in doc.participants if p.kind == "person"]
+    assert names.count("Ruth Achieng") == 1
+    assert len(participant(doc, "Ruth Achieng").mentions) >= 2
+
+
+def test_a_body_the_article_never_places_is_of_the_dateline_state(coder):
+    doc = coder.code_text("NAIROBI, May 4 (Reuters) - The Ministry of Foreign Affairs summoned the Somali ambassador "
+                          "on Monday over a border dispute with Kenya.")
+    ministry = next(p for p in doc.participants if p.kind == "organisation" and "Foreign" in p.name)
+    assert (ministry.country, ministry.country_basis) == ("KEN", Basis.DATELINE)
+    assert sides(doc, "ACCUSE") == {("KEN", "SOM")}
+
+
+def test_a_dateline_state_the_article_does_not_name_places_no_one(coder):
+    doc = coder.code_text("CAIRO, May 4 - House Speaker Ann Miller visited Taiwan on Monday, angering China.")
+    miller = participant(doc, "Ann Miller")
+    assert miller.country != "EGY"
+
+
+def test_the_outlet_home_country_comes_from_its_name_or_its_web_address():
+    assert outlet_country(Document("d", "", "h", source="Daily Courier Ghana")) == "GHA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://news.example.lk/a")) == "LKA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://example.tv/a")) is None
+    assert outlet_country(Document("d", "", "h", source="Global Wire")) is None
+
+
+# -- references resolved against the participants ------------------------------------------------
+
+def test_they_after_two_ministers_is_both_of_them_acting_together(coder):
+    doc = coder.code_text("Indonesian Defence Minister Budi Santoso met his Chilean counterpart Ana Rojas in "
+                          "Jakarta on Monday. They agreed to expand cooperation in maritime security.")
+    agreements = [e for e in doc.events if e.event_type == "AGREE"]
+    assert agreements and {frozenset((e.actor.country, e.recipient.country)) for e in agreements} == \
+        {frozenset(("IDN", "CHL"))}
+    assert all(e.symmetric for e in agreements)
+    plural = [r for e in agreements for r in resolutions(e) if r.kind == ResolutionKind.PLURAL]
+    assert plural and plural[0].text == "They" and plural[0].sentence_index == 0
+    assert set(plural[0].resolved_to) == {"Budi Santoso", "Ana Rojas"}
+
+
+def test_the_two_sides_are_the_parties_named_before(coder):
+    doc = coder.code_text("Vietnamese Deputy Defence Minister Tran Quoc Hung held talks with Lao Defence Minister "
+                          "Somsak Vongsa in Hanoi. The two sides agreed to boost military training cooperation.")
+    assert frozenset(("VNM", "LAO")) in unordered(doc, "AGREE")
+
+
+def test_a_named_person_keeps_the_state_his_office_gave_him_in_a_later_sentence(coder):
+    doc = coder.code_text("Ghana's Defence Minister, Kwame Mensah, hosted Togolese army chief Jean Kodjo in Accra. "
+                          "Mensah pledged to help Togo train its officers.")
+    pledges = [e for e in doc.events if e.event_type == "AGREE" and e.actor.name == "Kwame Mensah"]
+    assert pledges and pledges[0].actor.country == "GHA" and pledges[0].actor.sector == "MIL"
+
+
+# -- sector from the office ----------------------------------------------------------------------
+
+def test_a_defence_minister_is_coded_with_the_military():
+    assert act_sector("062") == "MIL"
+    assert act_sector("114") == "GOV"
+    assert act_sector("0312") == "GOV"
+    assert act_sector("999") is None
+
+
+def test_a_bare_state_takes_the_sector_of_its_office_in_the_story(coder):
+    doc = coder.code_text("Peruvian Defence Minister Luis Quispe met Bolivian Defence Minister Jorge Mamani in Lima. "
+                          "Peru and Bolivia agreed to hold joint border patrols.")
+    agreements = [e for e in doc.events if e.event_type == "AGREE" and e.actor.country == "PER"]
+    assert agreements and agreements[0].actor.sector == "MIL"
+    assert any(r.kind == ResolutionKind.OFFICE_SECTOR for r in resolutions(agreements[0]))
+
+
+def test_a_bare_state_with_no_office_in_the_story_takes_the_office_of_the_act(coder):
+    doc = coder.code_text("Ecuador summoned the Colombian ambassador on Monday to protest the border incident.")
+    protests = [e for e in doc.events if e.actor.country == "ECU" and e.event_type == "ACCUSE"]
+    assert protests and protests[0].actor.sector == "GOV"
+
+
+def test_a_coast_guard_is_coded_with_the_police(coder):
+    doc = coder.code_text("The Philippine Coast Guard seized a Vietnamese fishing boat near Scarborough Shoal.")
+    seizures = [e for e in doc.events if e.actor.country == "PHL"]
+    assert seizures and seizures[0].actor.sector == "COP"
+
+
+# -- many parties --------------------------------------------------------------------------------
+
+def test_states_launching_an_exercise_together_are_one_event_per_pair(coder):
+    doc = coder.code_text("Brazil, Argentina and Uruguay on Monday launched a joint naval exercise off Montevideo.")
+    assert unordered(doc, "COOPERATE") == {frozenset(("BRA", "ARG")), frozenset(("BRA", "URY")),
+                                           frozenset(("ARG", "URY"))}
+    assert all(e.actor.sector == "MIL" for e in doc.events if e.event_type == "COOPERATE")
+    first = [e for e in doc.events if e.event_type == "COOPERATE" and e.actor.country == "BRA"]
+    assert len(first) == 2, "the first named (host) state is the actor of its pairs"
+
+
+def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
+    doc = coder.code_text("Senior defence officials from Kenya, Tanzania and Uganda agreed to hold more joint drills.")
+    assert unordered(doc, "AGREE") >= {frozenset(("KEN", "TZA")), frozenset(("KEN", "UGA"))}
+    assert all(e.actor.sector == "MIL" for e in doc.events if e.event_type == "AGREE")
+
+
+def test_a_headline_opening_with_a_state_and_its_verb_names_the_acting_state():
+    from communique.reading.home import headline_state
+
+    assert headline_state(Document("d", "", "h", title="Quito summons Lima envoy over border shooting")) == "ECU"
+    assert headline_state(Document("d", "", "h", title="Chile to buy six frigates from Spain")) == "CHL"
+    assert headline_state(Document("d", "", "h", title="Peruvian ambassador summoned by ministry")) is None
+    assert headline_state(Document("d", "", "h", title="Chile, Peru hold defence talks")) is None
+
+
+def test_a_ministry_the_article_never_places_is_of_the_state_the_headline_has_acting(coder):
+    doc = coder.code_text("The foreign ministry summoned Peru's ambassador in Quito to protest the shooting.",
+                          title="Quito summons Peruvian envoy over border shooting")
+    assert sides(doc, "ACCUSE") == {("ECU", "PER")}
+    ministry = next(p for p in doc.participants if p.kind == "organisation")
+    assert ministry.country_basis == Basis.HEADLINE
+
+
+def test_an_office_named_earlier_with_its_state_places_the_person_named_later_with_it(coder):
+    doc = coder.code_text("The foreign ministry summoned Peru's ambassador in Quito on Monday. "
+                          "Ambassador Carlos Huaman came in for a meeting.",
+                          title="Quito summons Peruvian envoy over border shooting")
+    huaman = participant(doc, "Carlos Huaman")
+    assert (huaman.country, huaman.country_basis) == ("PER", Basis.EARLIER)
+
+
+def test_an_exercise_involving_several_forces_is_one_event_per_pair_with_the_host_first(coder):
+    doc = coder.code_text("The ministers will then fly to Sicily for the last day of Trident 4, a naval exercise "
+                          "involving the Spanish, Italian and Maltese navies that began on Sunday.")
+    pairs = [(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "COOPERATE"]
+    assert ("ITA", "ESP") in pairs and ("ITA", "MLT") in pairs, "the exercise is held in Italy: its host"
+    assert {frozenset(p) for p in pairs} == {frozenset(("ITA", "ESP")), frozenset(("ITA", "MLT")),
+                                             frozenset(("ESP", "MLT"))}
+    assert all(e.symmetric and e.cameo == "062" for e in doc.events if e.event_type == "COOPERATE")
+
+
+def test_a_joint_exercise_named_by_its_parties_modifiers_is_coded(coder):
+    doc = coder.code_text("Georgian-Armenian joint military training has started at a training field near Tbilisi.")
+    assert unordered(doc, "COOPERATE") == {frozenset(("GEO", "ARM"))}
+
+
+def test_an_exercise_without_its_parties_is_no_event_of_this_reading(coder):
+    doc = coder.code_text("The first drill was held in June this year.")
+    assert not [e for e in doc.events if e.rule == "exercise-parties"]
+
+
+def test_the_body_that_summons_an_envoy_is_of_the_state_he_is_posted_to(coder):
+    doc = coder.code_text("The foreign ministry on Tuesday summoned Chilean ambassador to Lima Pedro Soto over "
+                          "the border incident.")
+    assert sides(doc, "ACCUSE") == {("PER", "CHL")}
+    assert any(r.kind == ResolutionKind.BODY for e in doc.events for r in resolutions(e))
+
+
+def test_a_title_alone_is_the_official_of_that_title_named_before(coder):
+    doc = coder.code_text("Foreign Office director general Imran Qadir summoned the Afghan charge d'affaires on "
+                          "Monday.\nThe director general urged the Afghan side to stop the shelling.",
+                          title="Pakistan summons Afghan diplomat over shelling")
+    appeals = [e for e in doc.events if e.event_type == "REQUEST"]
+    assert appeals and appeals[0].actor.country == "PAK"
+
+
+def test_states_agreeing_to_cooperate_against_a_threat_agree_among_themselves_not_with_it(coder):
+    doc = coder.code_text("Defence officials from Norway, Finland and Sweden agreed to strengthen cooperation "
+                          "against Russia.")
+    countries = {c for e in doc.events if e.event_type == "AGREE" for c in (e.actor.country, e.recipient.country)}
+    assert "RUS" not in countries
+    assert unordered(doc, "AGREE") == {frozenset(("NOR", "FIN")), frozenset(("NOR", "SWE")),
+                                       frozenset(("FIN", "SWE"))}
+
+
+def test_states_agreeing_to_act_on_a_third_are_co_actors_toward_it(coder):
+    doc = coder.code_text("Mexico and Canada agreed to lift retaliatory tariffs on American products.")
+    assert sides(doc, "AGREE") == {("MEX", "USA"), ("CAN", "USA")}
+
+
+STORY = ("Philippine Defense Secretary Carlo Reyes met Australian Defence Minister Tom Hart in Manila on Friday. "
+         "He also asked Australia to send more trainers. "
+         "The two ministers agreed to hold joint patrols in the South China Sea.")
+
+
+def test_he_asking_a_state_is_the_speaker_named_before_not_that_state(coder):
+    doc = coder.code_text(STORY)
+    asks = [e for e in doc.events if e.event_type == "REQUEST"]
+    assert asks and (asks[0].actor.name, asks[0].actor.country, asks[0].recipient.country) == \
+        ("Carlo Reyes", "PHL", "AUS")
+    pronoun = [r for r in resolutions(asks[0]) if r.kind == ResolutionKind.PRONOUN]
+    assert pronoun and pronoun[0].text == "He" and pronoun[0].sentence_index == 0
+
+
+def test_the_two_ministers_are_the_ministers_named_before_with_their_offices(coder):
+    doc = coder.code_text(STORY)
+    agreements = [e for e in doc.events if e.event_type == "AGREE"]
+    assert agreements
+    sides_named = {(e.actor.name, e.actor.sector) for e in agreements} | \
+        {(e.recipient.name, e.recipient.sector) for e in agreements}
+    assert sides_named == {("Carlo Reyes", "MIL"), ("Tom Hart", "MIL")}
+    assert any(r.kind == ResolutionKind.PLURAL for e in agreements for r in resolutions(e))
+
+
+def test_explain_shows_how_each_side_was_resolved():
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    shown = CliRunner().invoke(app, ["explain", STORY])
+    assert shown.exit_code == 0
+    assert "resolved: actor: 'He' -> Carlo Reyes named in sentence 0 (pronoun)" in shown.stdout.replace("\n", " ")
+
+
+def test_officers_of_a_service_are_of_its_sector(coder):
+    doc = coder.code_text("Six Chilean Coast Guard officers boarded a Peruvian fishing boat on Monday.")
+    officers = next(m for m in doc.mentions if "officers" in m.text)
+    assert (officers.country, officers.sector) == ("CHL", "COP")
+
+
+def test_the_two_rivals_are_the_two_parties_named_before(coder):
+    doc = coder.code_text("Chinese Defense Minister Dong Wei held a video call with US Defense Secretary Mark Hale "
+                          "on Tuesday. The two rivals agreed to keep military channels open.")
+    assert unordered(doc, "AGREE") == {frozenset(("CHN", "USA"))}
+
+
+def test_a_multinational_exercise_naming_no_party_is_one_event_from_its_host(coder):
+    doc = coder.code_text("The annual multinational peacekeeping exercise, code-named Steppe Shield, started at a "
+                          "training area near the Kazakh capital today.")
+    exercises = [e for e in doc.events if e.rule == "exercise-parties"]
+    assert [(e.actor.country, e.recipient.country) for e in exercises] == [("KAZ", None)]
+
+
+def test_a_meeting_named_with_its_parties_that_takes_place_is_their_consultation(coder):
+    doc = coder.code_text("The 5th Peru-Chile defence dialogue took place in Lima on Tuesday under the chair of "
+                          "the two deputy ministers.")
+    assert unordered(doc, "CONSULT") == {frozenset(("PER", "CHL"))}
+
+
+def test_a_meeting_mentioned_in_passing_is_no_consultation(coder):
+    doc = coder.code_text("It was the first contact since the Peru-Chile defence dialogue was suspended in 2022.")
+    assert not [e for e in doc.events if e.rule == "meeting-parties"]
