@@ -129,8 +129,9 @@ def test_conflicting_states_are_two_acts():
     assert not restates(event("a", "ACCUSE", "111", "CHL", "PER"), event("b", "ACCUSE", "111", "CHL", "BOL", at=9))
 
 
-def test_a_visit_and_a_meeting_held_elsewhere_are_two_acts():
+def test_a_visit_and_a_meeting_held_elsewhere_are_two_acts_but_talks_and_hosted_talks_are_one():
     assert not restates(event("a", "CONSULT", "042", "CHL", "PER"), event("b", "CONSULT", "044", "CHL", "PER", at=9))
+    assert restates(event("a", "CONSULT", "040", "CHL", "PER"), event("b", "CONSULT", "043", "CHL", "PER", at=9))
 
 
 def test_days_the_events_words_state_tell_acts_apart_and_guessed_days_do_not():

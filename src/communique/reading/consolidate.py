@@ -144,9 +144,14 @@ def voiced_at(a: Event, b: Event) -> bool:
 
 
 def _codes_agree(a: Event, b: Event) -> bool:
-    """One CAMEO code refines the other (040 and 043): a visit (042) and a meeting held elsewhere
-    (044) are two acts."""
-    return a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)
+    """One CAMEO code refines the other (a code ending in 0 is its family's root: 040 and 043, 030
+    and 0312): a visit (042) and a meeting held elsewhere (044) are two acts."""
+    ra, rb = _root(a.cameo), _root(b.cameo)
+    return a.cameo.startswith(rb) or b.cameo.startswith(ra)
+
+
+def _root(code: str) -> str:
+    return code[:-1] if len(code) == 3 and code.endswith("0") else code
 
 
 def _people_agree(a: Event, b: Event) -> bool:
