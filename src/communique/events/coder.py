@@ -1142,10 +1142,11 @@ def _background(clause: str, cues: tuple[str, ...]) -> bool:
 
 
 def _over_a_period(tok: Token) -> bool:
-    """A present perfect with a "since" phrase tells what has gone on over a period up to now ("has
-    sent 2,000 troops since 2002"), not one act."""
+    """A present perfect with a "since" phrase from a named year tells what has gone on over years up
+    to now ("has sent 2,000 troops since 2002"), not one act; "since last year" may tell a recent one."""
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) and tok.tag_ == "VBN"
-    return perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+    return perfect and any(c.dep_ == "prep" and c.lower_ == "since" and any(
+        t.like_num and len(t.text) == 4 for t in c.subtree) for c in tok.children)
 
 
 def _coordinated(tok: Token, gov: Token) -> bool:

@@ -171,10 +171,10 @@ def _people_agree(a: Event, b: Event) -> bool:
 
 
 def restates(a: Event, b: Event) -> bool:
-    """``b`` tells the act ``a`` is: the same type and code family, agreeing states, persons, day,
-    status and mechanism edition. Events of one trigger are its several parties, never one act."""
-    if a.event_type != b.event_type or not _codes_agree(a, b) or _one_trigger(a, b):
-        return False
+    """``b``, in another sentence, tells the act ``a`` is: the same type and code family, agreeing
+    states, persons, day, status and mechanism edition."""
+    if a.event_type != b.event_type or not _codes_agree(a, b) or a.sentence_index == b.sentence_index:
+        return False  # two acts of one sentence are one only as parts of one clause (part_of)
     if not (_dyads_agree(a, b) and _people_agree(a, b)):
         return False
     if not (_dates_agree(a, b) and _mechanisms_agree(a, b)):
@@ -202,7 +202,7 @@ def part_of(outer: Event, inner: Event, doc: Document) -> bool:
     the states it names are ``outer``'s."""
     if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner):
         return False
-    if outer.event_type not in ASKED and inner.event_type not in PARTS.get(outer.event_type, {outer.event_type}):
+    if outer.event_type not in ASKED and inner.event_type not in PARTS.get(outer.event_type, frozenset()):
         return False
     if not _within(outer, inner):
         return False
