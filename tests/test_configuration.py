@@ -19,7 +19,7 @@ def with_stages(*names: str) -> dict:
 
 
 DEFAULT_ORDER = ["parse", "actors", "events", "references", "mechanisms", "dates", "status", "places", "frame",
-                 "merge"]
+                 "merge", "consolidate"]
 
 
 def test_the_default_order_keeps_every_contract():

@@ -677,6 +677,9 @@ def _explain_event(event: Event) -> str:
         if reason:
             lines.append(f"  {name} reason: {reason}")
     lines += [f"  resolved: {res.describe()}" for ev in event.evidence for res in ev.resolutions]
+    told = sorted({e.sentence_index for e in event.evidence if e.sentence_index is not None})
+    if len(told) > 1:  # every sentence that tells the act (see the consolidation lines of the trace)
+        lines.append(f"  evidence: sentences {', '.join(map(str, told))}")
     return "\n".join(lines)
 
 

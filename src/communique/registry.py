@@ -51,6 +51,8 @@ FIELDS = {
     "event.location": "each event's place",
     "doc.frame": "the occasion the article reports: its main event, date, place and mechanism",
     "event.merged": "one event per real-world event (duplicates merged, meeting codes settled)",
+    "event.consolidated": "one event per real-world act in the article (restatements and parts of an act merged, "
+                          "non-interactions dropped)",
 }
 
 
@@ -109,6 +111,7 @@ BUILTIN_MODULES = (
     "communique.linking.mechanisms",
     "communique.reading.frame",
     "communique.linking.merge",
+    "communique.reading.consolidate",
 )
 
 

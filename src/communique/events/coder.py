@@ -52,6 +52,14 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
+FUTURE_AUX = {"will", "shall"}
+TRAVEL_CODES = ("042",)  # a visit: made to a host, not among those who travel
+# Material attacks stated as the aim of another act ("sent troops to fight the rebels") are not told
+# as done; a demand stated as an aim ("marched to demand reforms") is voiced by the act itself.
+UNASSERTED_AIMS = {"ASSAULT"}
+# Discrete acts that news reports schedule (meetings and visits, signings, exercises): told in the
+# report's own future tense they are planned acts, not statements of intent.
+SCHEDULED_ACTS = ("04", "057", "062")
 
 
 def _refusal(tok: Token, reason: str) -> bool:
@@ -244,6 +252,8 @@ class EventCoder:
             if code is None:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
                 return []
+        if pat is not None and pat.object_kind == "gathering" and code == pat.cameo:
+            code, rule = self._gathering_act(tok, code, rule)
         statement = self._statement(tok, code)
         if statement:
             trace.append(f"{where}: rule {rule} not coded: {statement}")
@@ -307,9 +317,14 @@ class EventCoder:
                                    or "(joint actors)" in how)
         actors = [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]
         particle = syntax.particle(tok, pat.preps) if pat is not None and pat.preps else None
+        pairs = [(actor, recipient) for actor in actors for recipient in [tgt, *others]]
+        if how.endswith("(joint actors)") and not code.startswith(TRAVEL_CODES):
+            # "A, B and C held drills": A-B, A-C and B-C; but those who travel together do not visit each other
+            joint = [r for r in (tgt, *others) if r is not None]
+            pairs += [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:]]
         events = []
-        for actor in actors:
-            for recipient in [tgt, *others]:
+        for actor, recipient in pairs:
+            if True:
                 if recipient is not tgt:  # checked as the first recipient was, then placed
                     if same_actor(actor, recipient) or same_state(actor, recipient, code):
                         continue
@@ -325,6 +340,22 @@ class EventCoder:
                              f"{recipient.name if recipient else None} ({how})")
                 events.append(event)
         return events
+
+    def _gathering_act(self, tok: Token, code: str, rule: str) -> tuple[str, str]:
+        """Taking part in a gathering that is itself an act of another rule of the verb ("participate
+        in the exercise", as "join the exercise" is coded) is that act, not a meeting."""
+        lemma = tok.lemma_.lower()
+        nouns = syntax.objects_of(tok) + [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                                          for o in p.children if o.dep_ == "pobj"]
+        if lemma == "take":  # "take part in the drill"
+            nouns += [o for c in tok.children if c.lemma_.lower() == "part" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+        words = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
+        for verb in (lemma, "participate"):
+            for other in self.patterns.by_verb.get(verb, ()):
+                if other.objects and other.object_kind is None and words & other.objects:
+                    return other.cameo, f"{rule}+{other.id}"
+        return code, rule
 
     def _acts_on_a_thing(self, tok: Token, pat: Pattern | None) -> bool:
         """The act has an object that is neither a party nor a word the rule needs, and its doers do
@@ -347,6 +378,8 @@ class EventCoder:
             return "a refusal to comment (CAMEO 011, a statement, not a PLOVER event)"
         if any(o.lemma_.lower() in self.lex.denied or o.lower_ in self.lex.denied for o in syntax.objects_of(tok)):
             return "a denial of accusations (CAMEO 016, a statement, not a PLOVER event)"
+        if plover == "THREATEN" and _warns_of_possibility(tok):
+            return "a warning of what another may do, not a threat"
         return None
 
     def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
@@ -476,6 +509,8 @@ class EventCoder:
                     if child.lemma_.lower() in self.lex.conditional_threat and _has_condition(gov):
                         return f"conditional threat ('{child.text} ... if')"
                     return f"hypothetical ('{child.text}')"
+                if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and _has_condition(gov):
+                    return f"conditional threat ('{child.text} ... if')"  # "will strike if", "will warn X if"
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                     return f"inside a condition ('{child.lower_}')"
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
@@ -484,6 +519,10 @@ class EventCoder:
                 return f"not an act: governed by '{gov.text}'"
         if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and _background(syntax.clause_text(tok), self.lex.background):
             return "background or habitual activity"
+        if pat is not None and lookup(pat.cameo).plover in UNASSERTED_AIMS and _purpose_clause(tok):
+            return "the aim of another act ('sent troops to fight'), not an act told as done"
+        if _over_a_period(tok):
+            return "activity over a period up to now ('has ... since')"
         return None
 
     def _unnamed_doer(self, doc: Document, tok: Token, code: str) -> ActorRef | None:
@@ -566,6 +605,7 @@ class EventCoder:
         """A scheduled act keeps its code; a stated intent becomes AGREE (03x) or, for a
         conflictual act, THREATEN; an appeal to act is left to the appeal rules."""
         stance = None
+        only_future = True  # the act's only intent marker is its own future tense ("will sign")
         for gov in syntax.governors(tok, {"xcomp", "acomp"}):
             markers = [gov.lemma_.lower()] if gov != tok else []
             markers += [c.lemma_.lower() for c in gov.children if c.dep_ == "aux"]
@@ -576,8 +616,11 @@ class EventCoder:
                     stance = stance or "scheduled"
                 elif word in self.lex.intent or word == "would":  # only a reported "would" gets here
                     stance = stance or "intent"
+                    only_future = only_future and gov == tok and word in FUTURE_AUX
         if stance == "intent" and _has_time(tok):
             stance = "scheduled"  # "will hold talks next week": a planned act, not a promise
+        if stance == "intent" and only_future and code.startswith(SCHEDULED_ACTS) and not self._reported(tok):
+            stance = "scheduled"  # the report's own "will attend the summit": a planned act
         if stance == "appeal" and pat.cameo[:2] not in ("02", "10"):
             return None, rule
         if stance == "intent":
@@ -652,7 +695,7 @@ class EventCoder:
             if co_actors:
                 return source, target, False, how + " (co-actors)"
         if len(source.refs) >= 2:
-            target = Side([source.refs[1]])
+            target = Side(source.refs[1:MAX_CONJUNCTS])
             source = Side([source.refs[0]])
             symmetric = symmetric or code[:2] in ("04", "05", "06")
             return source, target, symmetric, how + " (joint actors)"
@@ -1099,6 +1142,14 @@ def _background(clause: str, cues: tuple[str, ...]) -> bool:
     return False
 
 
+def _over_a_period(tok: Token) -> bool:
+    """A present perfect with a "since" phrase from a named year tells what has gone on over years up
+    to now ("has sent 2,000 troops since 2002"), not one act; "since last year" may tell a recent one."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) and tok.tag_ == "VBN"
+    return perfect and any(c.dep_ == "prep" and c.lower_ == "since" and any(
+        t.like_num and len(t.text) == 4 for t in c.subtree) for c in tok.children)
+
+
 def _coordinated(tok: Token, gov: Token) -> bool:
     """``tok`` reaches ``gov`` through conjunctions only: "rejects and condemns" are two acts,
     where "refused to condemn" embeds one in the other."""
@@ -1151,6 +1202,23 @@ def _unless_clause(tok: Token) -> bool:
 def _describes_a_noun(tok: Token) -> bool:
     """The trigger sits in a clause that describes a noun ("a resolution that aims to tighten sanctions")."""
     return any(g.dep_ in ("relcl", "acl") for g in syntax.governors(tok, {"xcomp", "conj", "advcl", "relcl", "acl"}))
+
+
+EPISTEMIC_MODALS = {"could", "may", "might"}
+
+
+def _warns_of_possibility(tok: Token) -> bool:
+    """"Warned that Freedonia could test another missile": the that-clause says what another party
+    may do (an epistemic modal, another subject); the warner threatens nothing."""
+    subjects = {c.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
+    for clause in tok.children:
+        if clause.dep_ != "ccomp":
+            continue
+        modal = any(c.dep_ == "aux" and c.lower_ in EPISTEMIC_MODALS for c in clause.children)
+        own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if modal and own and not any(c.lower_ in subjects or c.pos_ == "PRON" for c in own):  # "it could": the warner
+            return True
+    return False
 
 
 def _has_condition(tok: Token) -> bool:

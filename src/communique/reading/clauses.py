@@ -1,0 +1,85 @@
+"""Whether one trigger is in another's own clause, from the dependency parse.
+
+"Summoned the envoy to protest", "protested and summoned the envoy", "agreed to consult and support
+each other", "held the drill, deploying six ships": the second verb says what was done in, or as,
+the first act. A relative clause ("a dispute that has blocked imports") or a circumstance ("after
+warning that ...") tells another act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Document, Trigger
+
+# Dependencies that leave the act's own clause for another one.
+OTHER_ACT = {"relcl", "appos", "parataxis", "csubj"}
+# Prepositions of the act's circumstances: what comes after or before it is another act.
+CIRCUMSTANCE = {"after", "before", "following", "since", "until", "amid", "despite", "ahead"}
+
+
+def token_of(doc: Document, trigger: Trigger | None) -> Token | None:
+    sdoc = doc.spacy_doc
+    if sdoc is None or trigger is None:
+        return None
+    span = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def contains(doc: Document, outer: Trigger | None, inner: Trigger | None, coordinated: bool = False) -> bool:
+    """``inner`` is in ``outer``'s own clause (with ``coordinated``, either way round for
+    coordinated verbs)."""
+    a, b = token_of(doc, outer), token_of(doc, inner)
+    if a is None or b is None or a == b:
+        return False
+    return (_below(a, b) and (coordinated or not _coordinated(a, b))) or (coordinated and _coordinated(a, b))
+
+
+def _below(top: Token, tok: Token) -> bool:
+    node = tok
+    while node != top:
+        if node.dep_ in OTHER_ACT or (node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE):
+            return False
+        if node.head == node:
+            return False
+        node = node.head
+    return True
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two coordinated verbs of one subject: "protested and summoned the envoy"."""
+    return (b.dep_ == "conj" and b.head == a) or (a.dep_ == "conj" and a.head == b)
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def refers_back(doc: Document, trigger: Trigger | None) -> bool:
+    """The act is named by a definite noun that points back to one already told ("took part in the
+    exercise", "at the talks"), not a new one ("a third round", "the 14th dialogue", "the Blue Flag
+    drill")."""
+    tok = token_of(doc, trigger)
+    if tok is None:
+        return False
+    nouns = [tok] if tok.pos_ == "NOUN" else [
+        o for c in tok.children if c.dep_ in ("dobj", "prep", "attr") or c.lemma_.lower() == "part"
+        for o in ([c] if c.dep_ in ("dobj", "attr") else [g for p in ([c] if c.dep_ == "prep" else
+                                                                      [p for p in c.children if p.dep_ == "prep"])
+                                                          for g in p.children if g.dep_ == "pobj"])]
+    return any(n.pos_ == "NOUN" and _definite_reference(n) for n in nouns)
+
+
+def _definite_reference(noun: Token) -> bool:
+    mods = list(noun.children)
+    return any(m.dep_ == "det" and m.lower_ in DEFINITE for m in mods) and not any(
+        m.dep_ in ("nummod", "amod", "compound") and (m.ent_type_ in ("ORDINAL", "CARDINAL", "DATE")
+                                                     or m.pos_ in ("PROPN", "NUM")) for m in mods)
+
+
+def names_person(doc: Document, start: int | None, end: int | None) -> bool:
+    """The words between ``start`` and ``end`` name a person ("the chief minister, Ana Soto")."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or start is None or end is None:
+        return False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)

@@ -1,0 +1,385 @@
+"""The ``consolidate`` stage: one event per real-world act in the article.
+
+Sentence by sentence the coder may code one act several times: two triggers of one clause ("summoned
+the envoy to protest the shelling" is one summons), and later sentences that tell the act again with
+fewer words ("the ministry expressed its displeasure at the meeting"). Some coded events are not
+interactions at all: no state or body could be found as the actor, or both sides are one state.
+
+The stage keeps one event per act and merges the others into it, keeping their evidence, so every
+sentence that tells the act stays visible; each merge or drop is a :class:`Decision` with a typed
+:class:`Reason`, kept in ``doc.annotations["consolidation"]`` and written to the trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from ..linking.merge import _absorb
+from ..linking.provenance import agrees
+from ..records import ActorRef, Document, Event
+from ..registry import StageSettings, stage
+from . import clauses
+
+
+class Reason(Enum):
+    """Why an event was merged into another or dropped."""
+
+    PART_OF_ACT = "what was said or done as part of an act coded in the same clause"
+    RESTATED = "the same act told again"
+    VOICED_AT = "what was said at a protest or summons told elsewhere in the article"
+    NO_ACTOR = "no state could be found for the actor in an article between states"
+    SAME_STATE = "both sides are one state, which only the recipient's words name"
+    OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
+    BACKGROUND = "an act the article recalls from well before its own news"
+
+    @property
+    def merges(self) -> bool:
+        return self in (Reason.PART_OF_ACT, Reason.RESTATED, Reason.VOICED_AT)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One consolidation decision: ``event_id`` merged into ``into``, or dropped (``into`` None)."""
+
+    reason: Reason
+    event_id: str
+    sentence_index: int | None
+    into: str | None = None
+
+    def describe(self) -> str:
+        where = f"sentence {self.sentence_index}" if self.sentence_index is not None else "article"
+        action = f"merged into {self.into}" if self.into else "dropped"
+        return f"{where}: event {self.event_id} {action}: {self.reason.value}"
+
+
+# Which of a protest and a summons told as one act names it: a state's protest lodged at a summons
+# is the diplomatic complaint (ACCUSE), not a demonstration (PROTEST).
+DISAPPROVAL = frozenset({"ACCUSE", "PROTEST"})
+PREFERRED_DISAPPROVAL = "ACCUSE"
+# The acts a governing act of each type may contain in its own clause, as what is said or done in it:
+# a summons or protest and the protest voiced at it (a refusal beside it is an act of its own); an
+# agreement or stated intent and the cooperation it is about; an exercise and the deployments and
+# participation it is made of.
+PARTS = {
+    "ACCUSE": DISAPPROVAL,
+    "PROTEST": DISAPPROVAL,
+    "AGREE": frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}),
+    "COOPERATE": frozenset({"COOPERATE", "MOBILIZE", "CONSULT"}),
+}
+# A request or order holds what it asks for, of any type ("directed the agencies to share the data").
+ASKED = frozenset({"REQUEST"})
+BACKGROUND_DAYS = 30
+# Acts that are the means of another: what they are aimed at is the other act's.
+MEANS = frozenset({"MOBILIZE"})
+
+
+def _countries(e: Event) -> tuple[str | None, str | None]:
+    return e.actor.country, e.recipient.country
+
+
+def _known(e: Event) -> int:
+    return sum(c is not None for c in _countries(e))
+
+
+def _side_agrees(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _dyads_agree(a: Event, b: Event) -> bool:
+    """The states both events name agree, a side one of them leaves open taking the other's; either
+    order when one is symmetric or both are talks. At least one state is shared."""
+    (aa, ar), (ba, br) = _countries(a), _countries(b)
+    orders = [(ba, br)]
+    if a.symmetric or b.symmetric or a.event_type == b.event_type == "CONSULT":
+        orders.append((br, ba))
+    return any(_side_agrees(aa, x) and _side_agrees(ar, y) and ({aa, ar} & {x, y}) - {None}
+               for x, y in orders)
+
+
+# How the ``dates`` stage found a date the event's own words state (else it was taken from another
+# sentence, the dateline or the publication day).
+STATED_DATE = ("sentence", "relative")
+
+
+def stated_date(e: Event) -> bool:
+    return e.date is not None and (e.date_reason or "").startswith(STATED_DATE)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """The days can be one: equal or one within the other; or neither is stated by the event's own
+    words (both were taken from elsewhere in the article or from the day of the report)."""
+    if a.date is None or b.date is None or agrees(a.date, b.date):
+        return True
+    return not (stated_date(a) or stated_date(b))
+
+
+def _mechanisms_agree(a: Event, b: Event) -> bool:
+    if a.mechanism is None or b.mechanism is None:
+        return True
+    return (a.mechanism.mechanism_id or a.mechanism.name, a.mechanism.edition) == \
+        (b.mechanism.mechanism_id or b.mechanism.name, b.mechanism.edition)
+
+
+def _one_trigger(a: Event, b: Event) -> bool:
+    return a.trigger is not None and b.trigger is not None and a.trigger.start == b.trigger.start
+
+
+# Disapproval voiced at a diplomatic protest or summons (ACCUSE): the opposition or protest its
+# maker states there, against the same party on the same day, is part of that act.
+VOICED = frozenset({"REJECT", "PROTEST"})
+
+
+def voiced_at(a: Event, b: Event) -> bool:
+    """``b``, told in another sentence, is the disapproval ``a``'s maker voiced at the protest or
+    summons ``a``."""
+    if a.event_type != "ACCUSE" or b.event_type not in VOICED or a.actor.country is None \
+            or a.sentence_index == b.sentence_index:
+        return False
+    if b.actor.country != a.actor.country or not _side_agrees(a.recipient.country, b.recipient.country):
+        return False
+    return _dates_agree(a, b) and (_statuses_agree(a, b) or a.date == b.date)
+
+
+def _codes_agree(a: Event, b: Event) -> bool:
+    """One CAMEO code refines the other (a code ending in 0 is its family's root: 040 and 043, 030
+    and 0312): a visit (042) and a meeting held elsewhere (044) are two acts."""
+    ra, rb = _root(a.cameo), _root(b.cameo)
+    return a.cameo.startswith(rb) or b.cameo.startswith(ra)
+
+
+def _root(code: str) -> str:
+    return code[:-1] if len(code) == 3 and code.endswith("0") else code
+
+
+def _people_agree(a: Event, b: Event) -> bool:
+    """The persons each names for a state are the same, and for talks the sectors: the minister's
+    talks are not the envoy's, the defence officials' dialogue not the foreign minister's call."""
+    def people(e: Event) -> dict[str, str]:
+        return {r.country: r.actor_id for r in (e.actor, e.recipient)
+                if r.country and r.actor_id and r.actor_id.startswith("person:")}
+
+    def sectors(e: Event) -> dict[str, str]:
+        return {r.country: r.sector for r in (e.actor, e.recipient) if r.country and r.sector}
+    pa, pb, sa, sb = people(a), people(b), sectors(a), sectors(b)
+    if any(pa[c] != pb[c] for c in pa.keys() & pb.keys()):
+        return False
+    # officials of another branch make another meeting; an agreement or protest is the state's
+    return a.event_type != "CONSULT" or all(sa[c] == sb[c] for c in sa.keys() & sb.keys())
+
+
+def restates(a: Event, b: Event) -> bool:
+    """``b``, in another sentence, tells the act ``a`` is: the same type and code family, agreeing
+    states, persons, day, status and mechanism edition."""
+    if a.event_type != b.event_type or not _codes_agree(a, b) or a.sentence_index == b.sentence_index:
+        return False  # two acts of one sentence are one only as parts of one clause (part_of)
+    if not (_dyads_agree(a, b) and _people_agree(a, b)):
+        return False
+    if not (_dates_agree(a, b) and _mechanisms_agree(a, b)):
+        return False
+    return _statuses_agree(a, b) or (a.date is not None and a.date == b.date)
+
+
+def _statuses_agree(a: Event, b: Event) -> bool:
+    """Both planned, or both not: an act under way and the same act done are one."""
+    return (a.status == "planned") == (b.status == "planned")
+
+
+def refers_to(a: Event, b: Event, doc: Document) -> bool:
+    """``b`` names ``a``'s act again by a definite noun ("will take part in the exercise until
+    Friday"): the same type and code family, agreeing states (or none found: "ships are taking part
+    in the drill") and mechanism edition, whatever day or status its own clause gives."""
+    return a.event_type == b.event_type and _codes_agree(a, b) and not _one_trigger(a, b) \
+        and (_dyads_agree(a, b) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
+        and clauses.refers_back(doc, b.trigger)
+
+
+def part_of(outer: Event, inner: Event, doc: Document) -> bool:
+    """``inner`` is said or done as part of ``outer``: its trigger is in ``outer``'s own clause
+    (a purpose, complement or coordinated verb), its type one that ``outer``'s act contains, and
+    the states it names are ``outer``'s."""
+    if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner):
+        return False
+    if outer.event_type not in ASKED and inner.event_type not in PARTS.get(outer.event_type, frozenset()):
+        return False
+    if not _within(outer, inner):
+        return False
+    # coordinated verbs tell one act only as a protest and a summons ("protested and summoned the envoy")
+    both_ways = {outer.event_type, inner.event_type} <= DISAPPROVAL
+    return clauses.contains(doc, outer.trigger, inner.trigger, coordinated=both_ways)
+
+
+def _within(outer: Event, inner: Event) -> bool:
+    """Every state ``inner`` names is one of ``outer``'s; for forces moved as the means of an act
+    (an exercise "mobilizing six warships"), its actor."""
+    if inner.recipient.start is None and inner.recipient.country and inner.recipient.country == inner.actor.country:
+        return False  # aimed by default at its own state (no words name a recipient): not the act at a party
+    named = {c for c in _countries(outer) if c}
+    doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric else ()))
+    sides = _countries(inner)[:1] if inner.event_type in MEANS else _countries(inner)
+    return bool(named) and all(c is None or c in named for c in sides) and inner.actor.country in (None, *doers)
+
+
+def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
+    """(kept, merged) of one act told twice: the event naming more states, then the one coded first."""
+    return (b, a) if _known(b) > _known(a) else (a, b)
+
+
+def _part_keeper(outer: Event, inner: Event) -> tuple[Event, Event]:
+    """(kept, merged) of an act and its part: the act, but of a protest and a summons the
+    diplomatic complaint (ACCUSE) over the demonstration word (PROTEST)."""
+    if {outer.event_type, inner.event_type} == DISAPPROVAL and inner.event_type == PREFERRED_DISAPPROVAL:
+        return inner, outer
+    return outer, inner
+
+
+# Sectors that act for a state: a government or armed forces actor with no state found for it
+# ("they", "the ministers", a person the article never places) cannot be placed as a party.
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+
+
+# An article: enough sentences for the actors' states to be found across them.
+ARTICLE_SENTENCES = 3
+
+
+def _no_actor(e: Event, article: bool) -> bool:
+    """In an article between states, the actor acts for a state (or is of no known kind: "they")
+    that was not found anywhere in it. A sentence on its own, or a text naming fewer than two
+    states, has no such context: its act is kept as coded."""
+    return article and e.actor.country is None and (e.actor.sector is None or e.actor.sector in STATE_SECTORS)
+
+
+def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
+    """Both sides are one state that only the recipient's words name, the actor being a common
+    term ("the ministry"), not a named person, of the same sector: the actor's state was taken from the other side ("the
+    ministry summoned Freedonia's envoy" coded as Freedonia's act). Not a domestic act of named
+    parties ("Freedonian police arrested the opposition leader") nor one aimed at the actor's own
+    state ("declared a state of emergency")."""
+    actor, recipient = _countries(e)
+    if actor is None or actor != recipient or e.recipient.start is None or e.actor.mention_id not in terms \
+            or (e.actor.actor_id or "").startswith("person:") or clauses.names_person(doc, e.actor.start, e.actor.end):
+        return False
+    return e.actor.sector == e.recipient.sector and names_state(e.recipient, doc.text) \
+        and not names_state(e.actor, doc.text)
+
+
+def _terms(doc: Document) -> set[str]:
+    """The mentions resolved from a common term ("the ministry", "the director general"), not a name."""
+    return {m.mention_id for m in doc.mentions if m.rule and m.rule.split("+")[0].endswith("-term")}
+
+
+def names_state(ref: ActorRef, text: str = "") -> bool:
+    """The words of the side (its mention and its phrase) name its state ("Freedonia's envoy", "the
+    Freedonian side")."""
+    from ..events.parties import country_code
+
+    phrase = text[ref.start:ref.end] if ref.start is not None and ref.end is not None else ""
+    words = f"{ref.text or ''} {phrase}".replace("'s", " ").replace("’s", " ").split()
+    spans = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+    return any(country_code(s) == ref.country for s in spans if s[:1].isupper())
+
+
+# Determiners that set a phrase apart from the party already named: "the forces of other countries".
+OTHERNESS = frozenset({"other", "another"})
+
+
+def _other_states(e: Event) -> bool:
+    """The recipient's words say it is other states than the actor's, whatever state it was given."""
+    return bool(OTHERNESS & set((e.recipient.text or "").lower().split()))
+
+
+def _background(e: Event, published: date | None, days: int) -> bool:
+    """The event's own words date it well before the article's publication: more than ``days``
+    before it for a day or from the first day of a month, or in an earlier year; the article
+    recalls it."""
+    if published is None or not stated_date(e) or e.status == "planned" or not e.date or e.date.startswith("X"):
+        return False
+    try:
+        if len(e.date) == 4:
+            return int(e.date) < published.year
+        start = date.fromisoformat(e.date if len(e.date) == 10 else e.date + "-01")
+    except ValueError:
+        return False
+    return (published - start).days > days
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[Decision]:
+    """Merge and drop ``doc.events`` in place; the decisions made, in order."""
+    decisions: list[Decision] = []
+    events = list(doc.events)
+
+    def merge(kept: Event, other: Event, reason: Reason) -> None:
+        if stated_date(other) and not stated_date(kept):
+            for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason"):
+                setattr(kept, attr, getattr(other, attr))
+        _absorb(kept, other)
+        if kept.status != other.status and kept.date is None:
+            kept.status = other.status
+        decisions.append(Decision(reason, other.event_id, other.sentence_index, kept.event_id))
+        events.remove(other)
+
+    passes = ((lambda a, b: part_of(a, b, doc), Reason.PART_OF_ACT, False),
+              (restates, Reason.RESTATED, True),
+              (lambda a, b: refers_to(a, b, doc), Reason.RESTATED, True),
+              (voiced_at, Reason.VOICED_AT, False))
+    for test, reason, ordered in passes:
+        changed = True
+        while changed:
+            changed = False
+            for a in events:
+                for b in events:
+                    if a is b or (ordered and events.index(a) > events.index(b)):
+                        continue
+                    if test(a, b):
+                        kept, other = {Reason.RESTATED: _keeper, Reason.PART_OF_ACT: _part_keeper}.get(
+                            reason, lambda x, y: (x, y))(a, b)
+                        merge(kept, other, reason)
+                        changed = True
+                        break
+                if changed:
+                    break
+    kept_events = []
+    published, terms = _date(doc.published), _terms(doc)
+    article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
+    for e in events:
+        if e.actor.country is not None and e.actor.country == e.recipient.country and _other_states(e):
+            e.recipient.country = None
+            decisions.append(Decision(Reason.OTHER_STATES, e.event_id, e.sentence_index))
+        if _no_actor(e, article):
+            decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
+        elif _same_state(e, terms, doc):
+            decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
+        elif _background(e, published, background_days):
+            decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
+        else:
+            kept_events.append(e)
+    doc.events = kept_events
+    return decisions
+
+
+class ConsolidateSettings(StageSettings):
+    # An act the article's own words date more than this many days before its publication is
+    # background it recalls, not its news.
+    background_days: int = BACKGROUND_DAYS
+
+
+@stage("consolidate", requires=["doc.events", "event.merged", "event.date", "event.status"],
+       assigns=["event.consolidated"], settings=ConsolidateSettings)
+def make_consolidate(settings: dict[str, Any]):
+    days = settings.get("background_days", BACKGROUND_DAYS)
+
+    def consolidate_stage(doc: Document) -> Document:
+        decisions = consolidate(doc, days)
+        doc.annotations["consolidation"] = decisions
+        doc.annotations.setdefault("trace", []).extend(d.describe() for d in decisions)
+        return doc
+    return consolidate_stage

@@ -1,0 +1,264 @@
+"""The ``consolidate`` stage: one event per real-world act in the article, with all its evidence.
+
+Specification by made-up articles: what the whole pipeline keeps, what it merges (and why), and
+what it drops; then the rules on hand-built events.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.api import Communique
+from communique.pipeline import default_config
+from communique.reading.consolidate import Reason, consolidate, restates, voiced_at
+from communique.records import ActorRef, Document, Event, Evidence, Mention, Trigger
+from communique.registry import check_order, get_stage
+
+
+@pytest.fixture(scope="module")
+def coder() -> Communique:
+    return Communique()
+
+
+def code(coder: Communique, text: str) -> Document:
+    return coder.code_text(text, published="2023-03-06")
+
+
+def summary(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def reasons(doc: Document) -> list[Reason]:
+    return [d.reason for d in doc.annotations["consolidation"]]
+
+
+# -- the stage in the pipeline ---------------------------------------------------------------------
+
+def test_consolidate_runs_after_merge_in_the_default_pipeline():
+    stages = default_config()["pipeline"]["stages"]
+    assert stages.index("consolidate") > stages.index("merge")
+    check_order(stages)
+    assert "event.consolidated" in get_stage("consolidate").assigns
+
+
+def test_a_summons_to_protest_is_one_act(coder):
+    doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador to protest the "
+                      "seizure of a fishing boat.")
+    assert summary(doc) == [("ACCUSE", "CHL", "PER")]
+    assert Reason.PART_OF_ACT in reasons(doc)
+
+
+def test_a_summons_told_again_keeps_every_sentence_as_evidence(coder):
+    doc = code(coder, "Chile summoned Peru's ambassador on Monday over the seizure of a fishing boat. "
+                      "At the meeting, Chile lodged a strong protest with Peru over the incident. "
+                      "\"Chile firmly opposes such acts,\" the Chilean foreign minister said.")
+    assert summary(doc) == [("ACCUSE", "CHL", "PER")]
+    assert [ev.sentence_index for ev in doc.events[0].evidence] == [0, 1, 2]
+    assert Reason.VOICED_AT in reasons(doc)
+
+
+def test_what_an_agreement_is_about_is_not_a_second_act(coder):
+    doc = code(coder, "Ghana and Togo agreed on Tuesday to continue to consult and support each other on "
+                      "maritime security.")
+    assert [e.event_type for e in doc.events] == ["AGREE"]
+
+
+def test_taking_part_in_the_exercise_is_the_exercise(coder):
+    doc = code(coder, "Ghana and Togo on Monday began a joint naval exercise off Lome. "
+                      "Ghanaian sailors will be participating in the exercise until Friday.")
+    assert summary(doc) == [("COOPERATE", "GHA", "TGO")]
+    assert doc.events[0].status != "planned"  # the exercise began; taking part in it does not make it planned
+    assert [ev.sentence_index for ev in doc.events[0].evidence] == [0, 1]
+
+
+def test_the_reports_own_future_of_a_signing_is_a_planned_signing_not_an_intent(coder):
+    doc = code(coder, "Ghana's Defence Minister will sign a defence cooperation agreement with Togo.")
+    assert summary(doc) == [("SUPPORT", "GHA", "TGO")]
+    assert doc.events[0].status == "planned"
+
+
+def test_activity_over_a_period_up_to_now_is_not_an_event(coder):
+    doc = code(coder, "Since 2015, Norway has sent 300 soldiers to Finland for training.")
+    assert doc.events == []
+
+
+def test_habitual_activity_is_not_an_event(coder):
+    doc = code(coder, "Every spring, Ghana annually renews its complaint to the United Nations.")
+    assert doc.events == []
+
+
+def test_two_summonses_on_stated_different_days_stay_two(coder):
+    doc = code(coder, "Chile summoned Peru's ambassador on March 1 over the shelling. "
+                      "Chile summoned Peru's ambassador again on March 5 over a second incident.")
+    assert sorted(e.date for e in doc.events) == ["2023-03-01", "2023-03-05"]
+
+
+def test_the_trace_names_each_decision(coder):
+    doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador to protest the "
+                      "seizure of a fishing boat.")
+    assert any("merged into" in line and Reason.PART_OF_ACT.value in line for line in doc.annotations["trace"])
+
+
+# -- the rules on hand-built events ----------------------------------------------------------------
+
+def event(event_id: str, kind: str, cameo: str, actor: str | None, recipient: str | None, *,
+          sentence: int = 0, date: str | None = None, reason: str | None = None, at: int = 0,
+          recipient_text: str | None = None, status: str = "occurred") -> Event:
+    return Event(event_id=event_id, doc_id="d", event_type=kind, cameo=cameo,
+                 actor=ActorRef(country=actor), recipient=ActorRef(country=recipient, text=recipient_text),
+                 date=date, date_reason=reason, status=status, sentence_index=sentence,
+                 trigger=Trigger("x", at, at + 1),
+                 evidence=[Evidence("d", f"sentence {sentence}", at, at + 1, sentence)])
+
+
+def document(*events: Event) -> Document:
+    return Document(doc_id="d", text="", content_hash="0", events=list(events))
+
+
+def test_a_partial_restatement_merges_into_the_fuller_event():
+    full = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
+    partial = event("b", "ACCUSE", "111", "CHL", None, sentence=3, at=50)
+    doc = document(full, partial)
+    decisions = consolidate(doc)
+    assert [e.event_id for e in doc.events] == ["a"]
+    assert [ev.sentence_index for ev in doc.events[0].evidence] == [0, 3]
+    assert decisions[0].reason is Reason.RESTATED and decisions[0].into == "a"
+
+
+def test_conflicting_states_are_two_acts():
+    assert not restates(event("a", "ACCUSE", "111", "CHL", "PER"), event("b", "ACCUSE", "111", "CHL", "BOL", at=9, sentence=1))
+
+
+def test_a_visit_and_a_meeting_held_elsewhere_are_two_acts_but_talks_and_hosted_talks_are_one():
+    assert not restates(event("a", "CONSULT", "042", "CHL", "PER"), event("b", "CONSULT", "044", "CHL", "PER", at=9, sentence=1))
+    assert restates(event("a", "CONSULT", "040", "CHL", "PER"), event("b", "CONSULT", "043", "CHL", "PER", at=9, sentence=1))
+
+
+def test_days_the_events_words_state_tell_acts_apart_and_guessed_days_do_not():
+    stated = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
+    other_day = event("b", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="sentence", at=9, sentence=1)
+    borrowed = event("c", "ACCUSE", "111", "CHL", "PER", date="2023-03-01", reason="context:sentence 2", at=9,
+                     sentence=1)
+    report_day = event("d", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="published:today", at=5)
+    assert not restates(stated, other_day)
+    assert not restates(stated, borrowed)
+    assert restates(report_day, borrowed)
+
+
+def test_the_stated_day_survives_a_merge():
+    guessed = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03", reason="context:sentence 0")
+    stated = event("b", "ACCUSE", "111", "CHL", None, date="2023-03-01", reason="sentence", at=9, sentence=1)
+    doc = document(guessed, stated)
+    consolidate(doc)
+    assert [(e.event_id, e.date) for e in doc.events] == [("a", "2023-03-01")]
+
+
+def test_opposition_voiced_at_a_summons_is_part_of_it_only_from_its_maker():
+    summons = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
+    assert voiced_at(summons, event("b", "REJECT", "120", "CHL", "PER", at=9, sentence=2))
+    assert not voiced_at(summons, event("c", "REJECT", "120", "PER", "CHL", at=9, sentence=2))
+    # a refusal beside the protest in its own sentence is an act of its own
+    assert not voiced_at(summons, event("d", "REJECT", "120", "CHL", "PER", at=9))
+
+
+def test_an_actor_of_no_state_found_in_an_article_between_states_is_dropped(coder):
+    doc = code(coder, "Chile and Peru held border talks in Lima on Monday. The two sides discussed fishing "
+                      "rights. They also visited the port.")
+    assert all(e.actor.country for e in doc.events)
+    assert Reason.NO_ACTOR in reasons(doc)
+
+
+def test_a_single_sentence_keeps_an_actor_of_no_state():
+    doc = document(event("a", "CONSULT", "040", None, "PER"))
+    assert consolidate(doc) == []
+    assert len(doc.events) == 1
+
+
+def test_a_common_term_given_the_recipients_state_is_no_interaction():
+    taken = event("a", "ACCUSE", "111", "PER", "PER", recipient_text="Peru's ambassador")
+    taken.actor = ActorRef(country="PER", sector="GOV", text="The foreign ministry", mention_id="m1")
+    taken.recipient = ActorRef(country="PER", sector="GOV", text="Peru's ambassador", mention_id="m2", start=30, end=47)
+    doc = document(taken)
+    doc.mentions = [Mention("m1", "d", 0, 0, 20, "The foreign ministry", "organisation", rule="organisation-term"),
+                    Mention("m2", "d", 0, 30, 47, "Peru's ambassador", "title", rule="title-term")]
+    assert [d.reason for d in consolidate(doc)] == [Reason.SAME_STATE]
+    assert doc.events == []
+
+
+def test_a_domestic_act_of_named_parties_stays(coder):
+    doc = code(coder, "Togolese police arrested the opposition leader in Lome.")
+    assert summary(doc) == [("COERCE", "TGO", "TGO")]
+
+
+def test_a_recipient_of_other_states_keeps_the_event_with_its_state_unknown():
+    doc = document(event("a", "AGREE", "0312", "GHA", "GHA", recipient_text="the navies of other countries"))
+    assert [d.reason for d in consolidate(doc)] == [Reason.OTHER_STATES]
+    assert [(e.actor.country, e.recipient.country) for e in doc.events] == [("GHA", None)]
+
+
+@pytest.mark.parametrize("when, reason, status, kept", [
+    ("2023-01-20", "sentence", "occurred", False),    # six weeks before: recalled
+    ("2023-01", "relative", "occurred", False),        # "in January"
+    ("2021", "sentence", "occurred", False),           # an earlier year
+    ("2023-02-27", "sentence", "occurred", True),      # a week before: the news
+    ("2023-01-20", "context:sentence 0", "occurred", True),  # a day borrowed from another sentence
+    ("2023", "sentence", "occurred", True),            # this year
+])
+def test_an_act_dated_well_before_publication_is_background(when, reason, status, kept):
+    doc = document(event("a", "CONSULT", "042", "CHL", "PER", date=when, reason=reason, status=status))
+    doc.published = "2023-03-06"
+    decisions = consolidate(doc)
+    assert bool(doc.events) is kept
+    assert kept or decisions[0].reason is Reason.BACKGROUND
+
+
+def test_the_several_parties_of_one_trigger_and_acts_of_one_sentence_are_not_restatements():
+    doc = document(event("a", "ACCUSE", "111", "CHL", "PER"), event("b", "ACCUSE", "111", "CHL", None))
+    consolidate(doc)
+    assert len(doc.events) == 2
+
+
+def test_what_an_order_asks_for_is_part_of_the_order(coder):
+    doc = code(coder, "Ghana's defence minister on Monday directed Togolese officers to share intelligence with "
+                      "the Ghanaian navy.")
+    assert [e.event_type for e in doc.events] == ["REQUEST"]
+
+
+def test_an_attack_stated_as_the_aim_of_a_deployment_is_not_told_as_done(coder):
+    doc = code(coder, "Chile sent its troops to Bolivia on Monday to fight against Peru.")
+    assert "ASSAULT" not in [e.event_type for e in doc.events]
+
+
+def test_a_future_act_under_a_condition_is_not_an_event(coder):
+    assert code(coder, "If the shelling was deliberate, the Chilean government will warn Peru.").events == []
+
+
+def test_a_warning_of_what_another_may_do_is_no_threat(coder):
+    assert code(coder, "Chile warned on Monday that Peru could carry out further missile tests.").events == []
+
+
+def test_three_states_holding_one_drill_make_one_event_per_pair(coder):
+    doc = code(coder, "Chile, Peru and Bolivia on Wednesday launched their second trilateral naval exercise in "
+                      "international waters.")
+    pairs = {frozenset((e.actor.country, e.recipient.country)) for e in doc.events if e.event_type == "COOPERATE"}
+    assert pairs == {frozenset(p) for p in (("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL"))}
+
+
+def test_an_act_of_no_state_named_again_by_a_definite_noun_joins_the_act_told_before(coder):
+    doc = code(coder, "Ghana and Togo on Monday began a joint naval exercise off Lome. The exercise will last "
+                      "five days. Ships and aircraft are taking part in the drill.")
+    exercises = [e for e in doc.events if e.event_type == "COOPERATE"]
+    assert len(exercises) == 1 and exercises[0].actor.country in ("GHA", "TGO")
+
+
+def test_explain_shows_every_sentence_of_a_consolidated_act_and_why():
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    result = CliRunner().invoke(app, ["explain", "Chile summoned Peru's ambassador on Monday over the seizure of a "
+                                      "fishing boat. \"Chile firmly opposes such acts,\" the Chilean foreign "
+                                      "minister said."])
+    assert result.exit_code == 0, result.output
+    assert "evidence: sentences 0, 1" in result.output
+    assert "merged into" in result.output
