@@ -1103,6 +1103,8 @@ def _object_words(tok: Token) -> set[str]:
     words |= {w for o in objs if (w := syntax.hyphenated(o))}
     words |= {p.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj"}
+    # "handed the ambassador a demarche": the thing given, hung by the parser under the person given it
+    words |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "dobj"}
     return words
 
 
