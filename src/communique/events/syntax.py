@@ -118,7 +118,8 @@ def objects_of(tok: Token) -> list[Token]:
     if not out and tok.pos_ in ("VERB", "AUX"):  # "refused and denounced the proposal": a shared object
         second = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i
                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
-        if second is not None and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in tok.children):
+        # a fronted phrase ("On Monday, ... boarded and inspected a vessel") is no complement of the verb
+        if second is not None and not any(c.dep_ in ("prep", "ccomp", "xcomp") and c.i > tok.i for c in tok.children):
             out = [o for o in objects_of(second) if o.dep_ in OBJECT_DEPS]
     return out
 
