@@ -295,6 +295,15 @@ class EventCoder:
         elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
             place = state_of_place(tok)
             tgt = place if place is not None and not same_state(src, place, code) else None
+        if code.startswith(TRAVEL_CODES) and how.endswith("(joint actors)"):
+            # "the ministers of A, B and C headed to Crete": those who travel together visit the host
+            host = state_of_place(tok)
+            source, target, how = Side([src, *target.refs]), Side([host] if host else []), "subject (co-actors)"
+            src, tgt = src, host
+        if code.startswith(TRAVEL_CODES) and pat is not None and pat.object_kind == "place" \
+                and (not known(tgt) or (tgt.country and tgt.country == src.country)):
+            trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
+            return []
         if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
