@@ -51,6 +51,7 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "deployment", "contingent", "batch", "patch", "wave", "detachment", "convoy"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+HOSTILE_TYPES = {"COERCE", "ASSAULT"}  # acts on another's people or things, not one's own
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 FUTURE_AUX = {"will", "shall"}
 TRAVEL_CODES = ("042",)  # a visit: made to a host, not among those who travel
@@ -295,6 +296,8 @@ class EventCoder:
         elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
             place = state_of_place(tok)
             tgt = place if place is not None and not same_state(src, place, code) else None
+        if tgt is not None and plover_type in HOSTILE_TYPES and tgt.country and tgt.country == src.country:
+            tgt = self._speaker_owns(doc, tok, src, tgt)
         if code.startswith(TRAVEL_CODES) and how.endswith("(joint actors)"):
             # "the ministers of A, B and C headed to Crete": those who travel together visit the host
             host = state_of_place(tok)
@@ -349,6 +352,18 @@ class EventCoder:
                              f"{recipient.name if recipient else None} ({how})")
                 events.append(event)
         return events
+
+    def _speaker_owns(self, doc: Document, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:
+        """"Armenia says Azerbaijani guards fired on their outpost": what an attacker attacks is not
+        its own; a pronoun owner in what a speaker of another state reports is the speaker's side."""
+        owner = next((m for m in doc.mentions if tgt.mention_id and m.mention_id == tgt.mention_id), None)
+        speaker = syntax.speaker_of(tok)
+        if owner is None or owner.kind != "pronoun" or speaker is None:
+            return tgt
+        said_by = self._side(doc, [speaker]).first
+        if said_by is None or not said_by.country or said_by.country == src.country:
+            return tgt
+        return ActorRef(country=said_by.country, sector=tgt.sector, name=tgt.name, text=tgt.text)
 
     def _gathering_act(self, tok: Token, code: str, rule: str) -> tuple[str, str]:
         """Taking part in a gathering that is itself an act of another rule of the verb ("participate

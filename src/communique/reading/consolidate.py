@@ -34,6 +34,7 @@ class Reason(Enum):
     SAME_STATE = "both sides are one state, which only the recipient's words name"
     OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
     BACKGROUND = "an act the article recalls from well before its own news"
+    ONE_STATE = "an act between states whose two sides came out as one state"
 
     @property
     def merges(self) -> bool:
@@ -265,6 +266,19 @@ def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
         and not names_state(e.actor, doc.text)
 
 
+def _one_state(e: Event) -> bool:
+    """Both sides are one state in an act that takes two (a meeting, a demand, a deployment): not a
+    state's act on its own people (a protest, an arrest, an attack) nor one between two of its
+    parties (the government and the opposition, the army and the rebels)."""
+    from ..events.parties import DOMESTIC_SECTORS, aimed_at_own_state
+
+    actor, recipient = _countries(e)
+    if actor is None or actor != recipient or aimed_at_own_state(e.cameo):
+        return False
+    sectors = {e.actor.sector, e.recipient.sector} - {None}
+    return len(sectors) <= 1 and not sectors & DOMESTIC_SECTORS
+
+
 def _terms(doc: Document) -> set[str]:
     """The mentions resolved from a common term ("the ministry", "the director general"), not a name."""
     return {m.mention_id for m in doc.mentions if m.rule and m.rule.split("+")[0].endswith("-term")}
@@ -358,6 +372,8 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
             decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
         elif _same_state(e, terms, doc):
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
+        elif _one_state(e):
+            decisions.append(Decision(Reason.ONE_STATE, e.event_id, e.sentence_index))
         elif _background(e, published, background_days):
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
         else:
