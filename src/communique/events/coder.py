@@ -573,7 +573,10 @@ class EventCoder:
             if named is not None:  # "US drone strikes", "Israeli air strikes": that state's forces
                 return ActorRef(country=named.country, sector="MIL", name=None, text=phrase_text(subj),
                                 actor_id=f"forces:{named.country}")
-            scene = scene_state(tok)
+            # "shells fired from Laos": the forces of the state they were fired from, else of the scene
+            origin = next((ref for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" and (ref := place_as_party(p)) is not None), None)
+            scene = origin or scene_state(tok)
             if scene is None:
                 return None
             text = phrase_text(subj) if subj is not None else "unidentified attackers"
