@@ -51,6 +51,8 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "deployment", "contingent", "batch", "patch", "wave", "detachment", "convoy"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+# Acts aimed at someone: with no one named, at the other state of an article between two states.
+DIRECTED_TYPES = {"ACCUSE", "THREATEN", "SANCTION", "REJECT"}
 HOSTILE_TYPES = {"COERCE", "ASSAULT"}  # acts on another's people or things, not one's own
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 FUTURE_AUX = {"will", "shall"}
@@ -307,6 +309,12 @@ class EventCoder:
                 and (not known(tgt) or (tgt.country and tgt.country == src.country)):
             trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
             return []
+        if tgt is None and plover_type in DIRECTED_TYPES and len(self._dyad) >= 2 and src.country in self._dyad[:2]:
+            # in an article between two states, a charge, threat, sanction or refusal that names no one
+            # is aimed at the other state ("Ankara also threatened to cut economic ties")
+            other = next(c for c in self._dyad[:2] if c != src.country)
+            tgt = ActorRef(country=other, text="the other side", actor_id=f"country:{other}")
+            how += ", the article's other state"
         if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
