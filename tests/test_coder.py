@@ -430,3 +430,48 @@ def test_those_acted_on_by_a_participle_do_not_act(coder):
                           "number of people freed in the past two days.")
     assert [(e.cameo, e.actor.country, e.recipient.text) for e in doc.events] == [
         ("0841", "VEN", "40 opposition politicians")]
+
+
+# -- the sense of a rule: what it acts on, and who the other party is -------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # intercepting aircraft in the air takes nothing; intercepting or boarding a ship seizes it
+    ("The Iranian drones were intercepted by Israeli fighter jets over the Golan.", []),
+    ("The Indian Coast Guard boarded and inspected a Sri Lankan fishing vessel on Friday.",
+     [("COERCE", "IND", "LKA")]),
+    # building ships is shipbuilding, not a deployment
+    ("The patrol boats were built by a Dutch shipyard for service with the Kenyan navy.", []),
+    # a visit needs a host other than the visitor
+    ("The French ambassador came in for a meeting on Monday.", []),
+    ("The Japanese destroyers arrived in Japan last week.", []),
+])
+def test_a_rule_applies_only_to_what_its_act_is_done_to(coder, sentence, expected):
+    found = [(e.event_type, e.actor.country, e.recipient.country)
+             for e in coder.code_text(sentence, published="2024-05-14").events]
+    assert found == expected
+
+
+def test_a_demarche_handed_to_an_envoy_is_a_protest_whatever_the_parse(coder):
+    doc = coder.code_text("Italy's Foreign Ministry on Monday handed French Ambassador in Rome Jean Dupont "
+                          "a demarche in protest at the incident.", published="2024-05-14")
+    assert [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events] == [("ACCUSE", "ITA", "FRA")]
+
+
+def test_shells_fired_from_a_state_are_its_forces_attack(coder):
+    doc = coder.code_text("On 3 May, two mortar shells reportedly fired from Laos landed on the Thailand border "
+                          "in Chiang Rai.", published="2024-05-14")
+    assert [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events] == [("ASSAULT", "LAO", "THA")]
+
+
+def test_what_an_attacker_fires_on_in_the_victims_report_is_the_victims(coder):
+    doc = coder.code_text("The Armenian side says Azerbaijani border guards have opened unprovoked gun and mortar "
+                          "fire on their outpost.", published="2024-05-14")
+    assert [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events] == [("ASSAULT", "AZE", "ARM")]
+
+
+def test_a_threat_naming_no_one_in_a_two_state_article_is_aimed_at_the_other_state(coder):
+    text = ("Chile recalled its ambassador from Peru on Friday after a border dispute. Peru called the move "
+            "regrettable. Chile has also threatened to cut trade ties, officials said.")
+    doc = coder.code_text(text, published="2024-05-14")
+    threats = [(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "THREATEN"]
+    assert threats == [("CHL", "PER")]

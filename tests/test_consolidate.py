@@ -262,3 +262,19 @@ def test_explain_shows_every_sentence_of_a_consolidated_act_and_why():
     assert result.exit_code == 0, result.output
     assert "evidence: sentences 0, 1" in result.output
     assert "merged into" in result.output
+
+
+@pytest.mark.parametrize("kind, cameo, sectors, kept", [
+    ("CONSULT", "040", (None, None), False),     # a state meeting itself: a side was given the wrong state
+    ("MOBILIZE", "154", ("MIL", None), False),   # a deployment aimed at the deployer's own state
+    ("CONSULT", "040", ("GOV", "OPP"), True),    # the government and the opposition of one state
+    ("COERCE", "173", ("COP", "OPP"), True),     # an arrest: done to a state's own people
+    ("ASSAULT", "190", ("MIL", "MIL"), True),    # an attack: the state where it happens may be its target
+])
+def test_an_act_between_states_needs_two_states(kind, cameo, sectors, kept):
+    one = event("a", kind, cameo, "PER", "PER")
+    one.actor.sector, one.recipient.sector = sectors
+    doc = document(one)
+    decisions = consolidate(doc)
+    assert (doc.events == [one]) is kept
+    assert kept or [d.reason for d in decisions] == [Reason.ONE_STATE]
