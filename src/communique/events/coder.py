@@ -53,7 +53,8 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # Acts aimed at someone: with no one named, at the other state of an article between two states.
 DIRECTED_TYPES = {"ACCUSE", "THREATEN", "SANCTION", "REJECT"}
-HOSTILE_TYPES = {"COERCE", "ASSAULT"}  # acts on another's people or things, not one's own
+HOSTILE_TYPES = {"COERCE", "ASSAULT"}
+ARTICLE_SENTENCES = 3  # enough sentences for an article's two states to be known  # acts on another's people or things, not one's own
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 FUTURE_AUX = {"will", "shall"}
 TRAVEL_CODES = ("042",)  # a visit: made to a host, not among those who travel
@@ -309,7 +310,8 @@ class EventCoder:
                 and (not known(tgt) or (tgt.country and tgt.country == src.country)):
             trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
             return []
-        if tgt is None and plover_type in DIRECTED_TYPES and len(self._dyad) >= 2 and src.country in self._dyad[:2]:
+        if tgt is None and plover_type in DIRECTED_TYPES and len(self._dyad) >= 2 and src.country in self._dyad[:2] \
+                and len(doc.sentences) >= ARTICLE_SENTENCES and not how.endswith("(co-actors)"):
             # in an article between two states, a charge, threat, sanction or refusal that names no one
             # is aimed at the other state ("Ankara also threatened to cut economic ties")
             other = next(c for c in self._dyad[:2] if c != src.country)

@@ -266,17 +266,23 @@ def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
         and not names_state(e.actor, doc.text)
 
 
+# Acts an official may direct at the institutions or people of their own state: refusing to yield
+# ("declined to resign despite pressure from the anti-corruption commission") and yielding (releasing
+# prisoners, easing restrictions).
+HOME_ACTS = frozenset({"REJECT", "RETREAT"})
+
+
 def _one_state(e: Event) -> bool:
     """Both sides are one state in an act that takes two (a meeting, a demand, a deployment): not a
-    state's act on its own people (a protest, an arrest, an attack) nor one between two of its
-    parties (the government and the opposition, the army and the rebels)."""
+    state's act on its own people (a protest, an arrest, an attack, a release), nor one between two
+    of its parties (the government and the opposition, the army and the rebels)."""
     from ..events.parties import DOMESTIC_SECTORS, aimed_at_own_state
 
     actor, recipient = _countries(e)
     if actor is None or actor != recipient or aimed_at_own_state(e.cameo):
         return False
     sectors = {e.actor.sector, e.recipient.sector} - {None}
-    return len(sectors) <= 1 and not sectors & DOMESTIC_SECTORS
+    return len(sectors) <= 1 and not sectors & DOMESTIC_SECTORS and e.event_type not in HOME_ACTS
 
 
 def _terms(doc: Document) -> set[str]:
