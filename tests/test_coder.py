@@ -475,3 +475,12 @@ def test_a_threat_naming_no_one_in_a_two_state_article_is_aimed_at_the_other_sta
     doc = coder.code_text(text, published="2024-05-14")
     threats = [(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "THREATEN"]
     assert threats == [("CHL", "PER")]
+
+
+def test_a_states_protest_is_an_official_complaint_and_a_crowds_a_demonstration(coder):
+    official = coder.code_text("The Chilean Defense Ministry sternly protested the entry of Peruvian aircraft into "
+                               "its air defense zone.", published="2024-05-14")
+    crowd = coder.code_text("Thousands of students protested against the government in Santiago.",
+                            published="2024-05-14")
+    assert [(e.event_type, e.cameo) for e in official.events] == [("ACCUSE", "111")]
+    assert [(e.event_type, e.cameo) for e in crowd.events] == [("PROTEST", "141")]

@@ -278,3 +278,11 @@ def test_an_act_between_states_needs_two_states(kind, cameo, sectors, kept):
     decisions = consolidate(doc)
     assert (doc.events == [one]) is kept
     assert kept or [d.reason for d in decisions] == [Reason.ONE_STATE]
+
+
+def test_an_office_acting_on_its_own_bare_state_is_no_interaction():
+    one = event("a", "ACCUSE", "111", "PER", "PER")
+    one.actor = ActorRef(country="PER", sector="MIL", name="the defense ministry")
+    one.recipient = ActorRef(country="PER", sector="GOV", name="Peru", actor_id="country:PER")
+    doc = document(one)
+    assert [d.reason for d in consolidate(doc)] == [Reason.ONE_STATE]

@@ -54,6 +54,8 @@ CONFLICT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # Acts aimed at someone: with no one named, at the other state of an article between two states.
 DIRECTED_TYPES = {"ACCUSE", "THREATEN", "SANCTION", "REJECT"}
 HOSTILE_TYPES = {"COERCE", "ASSAULT"}
+# A demonstration (CAMEO 141) by a state or its officials is an official protest (111).
+DEMONSTRATION, OFFICIAL_PROTEST, OFFICIAL_SECTORS = "141", "111", {"GOV", "MIL"}
 ARTICLE_SENTENCES = 3  # enough sentences for an article's two states to be known  # acts on another's people or things, not one's own
 REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
 FUTURE_AUX = {"will", "shall"}
@@ -283,6 +285,9 @@ class EventCoder:
             trace.append(f"{where}: rule {rule} not coded: a meeting noun needs a named counterpart")
             return []
         src, tgt = source.first, target.first
+        if code == DEMONSTRATION and (src.sector in OFFICIAL_SECTORS or (src.actor_id or "").startswith("country:")):
+            # "the defense ministry sternly protested the incursion": a state's complaint, not a street protest
+            code, rule = OFFICIAL_PROTEST, f"{rule}+official"
         plover_type = lookup(code).plover
         if lookup(code).plover == "THREATEN" and (tgt is None or rule.endswith("+ultimatum")):
             asked = self._party_of_condition(doc, tok, src)  # an ultimatum is aimed at the one it asks to act

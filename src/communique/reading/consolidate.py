@@ -282,7 +282,9 @@ def _one_state(e: Event) -> bool:
     if actor is None or actor != recipient or aimed_at_own_state(e.cameo):
         return False
     sectors = {e.actor.sector, e.recipient.sector} - {None}
-    return len(sectors) <= 1 and not sectors & DOMESTIC_SECTORS and e.event_type not in HOME_ACTS
+    # a side that is the state itself ("protested ... South Korea's zone") is no other office of it
+    bare = any((ref.actor_id or "").startswith("country:") for ref in (e.actor, e.recipient))
+    return (len(sectors) <= 1 or bare) and not sectors & DOMESTIC_SECTORS and e.event_type not in HOME_ACTS
 
 
 def _terms(doc: Document) -> set[str]:
