@@ -484,3 +484,16 @@ def test_a_states_protest_is_an_official_complaint_and_a_crowds_a_demonstration(
                             published="2024-05-14")
     assert [(e.event_type, e.cameo) for e in official.events] == [("ACCUSE", "111")]
     assert [(e.event_type, e.cameo) for e in crowd.events] == [("PROTEST", "141")]
+
+
+def test_the_object_of_a_verb_of_causing_does_what_its_clause_says(coder):
+    doc = coder.code_text("Two Chilean planes entered the zone on Monday, prompting the Peruvian military to dispatch "
+                          "fighter jets.", published="2024-05-14")
+    deployments = [e.actor.country for e in doc.events if e.event_type == "MOBILIZE"]
+    assert "CHL" not in deployments
+
+
+def test_executing_a_drill_kills_no_one(coder):
+    doc = coder.code_text("The exercise will enable the Indian and Kenyan armies to plan and execute a series of "
+                          "tactical drills.", published="2024-05-14")
+    assert not any(e.event_type == "ASSAULT" for e in doc.events)

@@ -61,11 +61,23 @@ def is_passive(tok: Token) -> bool:
 SUBJECT_CONTROL = {"by", "after", "before", "while", "without", "through", "upon", "on", "in", "since", "despite"}
 
 
+# Verbs whose object does what their to-clause says ("prompted the military to dispatch jets"); not
+# "summoned the envoy to protest", where the to-clause is the summoner's purpose.
+OBJECT_CONTROL_VERBS = {"prompt", "force", "compel", "oblige", "cause", "lead", "spur", "drive", "push", "ask",
+                        "urge", "order", "tell", "instruct", "direct", "persuade", "encourage", "invite",
+                        "allow", "permit", "enable", "require", "pressure", "press", "get"}
+
+
 def subjects_of(tok: Token) -> Iterator[Token]:
     """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains."""
+    below = None
     for gov in governors(tok, {"xcomp", "acomp", "conj", "pcomp", "advcl"}):
         if gov.dep_ == "prep" and gov.lower_ in SUBJECT_CONTROL and gov.head.pos_ == "VERB" and gov != tok:
             gov = gov.head  # "China continues its efforts by donating supplies": China donates
+        if below is not None and below.dep_ == "xcomp" and gov.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            # "prompted the military to dispatch jets": the object of the governing verb acts
+            yield from (c for c in gov.children if c.dep_ == "dobj" and c.i < below.i)
+        below = gov
         for child in gov.children:
             if child.dep_ in ("nsubj", "csubj"):
                 yield child
