@@ -497,3 +497,10 @@ def test_executing_a_drill_kills_no_one(coder):
     doc = coder.code_text("The exercise will enable the Indian and Kenyan armies to plan and execute a series of "
                           "tactical drills.", published="2024-05-14")
     assert not any(e.event_type == "ASSAULT" for e in doc.events)
+
+
+def test_an_envoy_of_a_named_state_is_not_the_speaker_who_shares_the_title(coder):
+    doc = coder.code_text("The Undersecretary of the Ministry of Foreign Affairs, Ambassador Omar Haddad, expressed "
+                          "to the Libyan ambassador Tunisia protest over this declaration.", published="2024-05-14")
+    assert [(e.event_type, e.recipient.country) for e in doc.events] == [("ACCUSE", "LBY")]
+    assert doc.events[0].recipient.name != "Omar Haddad"

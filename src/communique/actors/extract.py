@@ -441,6 +441,11 @@ class Extractor:
         cand.countries = list(dict.fromkeys(codes))
         if len(cand.countries) == 1:
             cand.country = cand.countries[0]
+        elif cand.kind == "title":  # "the Egyptian ambassador Sudan (protest)": the state before the title word
+            before = {s.country for s in states.starting(cand.start, cand.head) if s.end <= cand.head and s.country
+                      and not self._directional(s) and not self._stance_prefixed(s)}
+            if len(before) == 1:
+                cand.country = before.pop()
 
     def _stance_prefixed(self, state: Candidate) -> bool:
         """An "anti-Syria journalist" or a "pro-Iranian group" is not of that state."""

@@ -180,7 +180,9 @@ class Resolver:
         if not wanted:
             return None
         for entity in reversed(self.persons):
-            if wanted <= set(entity.title_words) and (cand.country is None or cand.country == entity.country):
+            if wanted <= set(entity.title_words) and (cand.country is None or cand.country == entity.country) \
+                    and (not cand.countries or entity.country in cand.countries):
+                # "the Egyptian ambassador" is not an ambassador of no state or of another
                 return entity
         return None
 
