@@ -505,3 +505,16 @@ def test_an_envoy_of_a_named_state_is_not_the_speaker_who_shares_the_title(coder
                           "to the Libyan ambassador Tunisia protest over the declaration.", published="2024-05-14")
     envoy = next(m for m in doc.mentions if m.text.startswith("the Libyan ambassador"))
     assert envoy.country == "LBY" and envoy.actor_id != "person:omar-haddad"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an offer is made to someone; goods offered for sale promise no one anything
+    ("Chile offered Peru a new trade deal on Monday.", [("AGREE", "CHL", "PER")]),
+    ("A Chilean state oil company has offered ten exploration blocks for sale.", []),
+    # a refusal is of an act with someone: a cabinet that could not meet refused no one
+    ("The signing was delayed because the Chilean cabinet could not meet to approve it.", []),
+])
+def test_an_offer_or_refusal_needs_a_party(coder, sentence, expected):
+    found = [(e.event_type, e.actor.country, e.recipient.country)
+             for e in coder.code_text(sentence, published="2024-05-14").events]
+    assert found == expected

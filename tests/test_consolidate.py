@@ -286,3 +286,10 @@ def test_an_office_acting_on_its_own_bare_state_is_no_interaction():
     one.recipient = ActorRef(country="PER", sector="GOV", name="Peru", actor_id="country:PER")
     doc = document(one)
     assert [d.reason for d in consolidate(doc)] == [Reason.ONE_STATE]
+
+
+def test_no_one_visits_their_own_state():
+    visit = event("a", "CONSULT", "042", "PER", "PER")
+    visit.actor.sector, visit.recipient.sector = "CVL", "GOV"
+    doc = document(visit)
+    assert [d.reason for d in consolidate(doc)] == [Reason.ONE_STATE]

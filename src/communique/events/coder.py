@@ -315,6 +315,10 @@ class EventCoder:
                 and (not known(tgt) or (tgt.country and tgt.country == src.country)):
             trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
             return []
+        if tgt is None and rule.endswith("+refusal"):
+            # "the cabinet could not meet": a refusal is of an act with someone, else it is no interaction
+            trace.append(f"{where}: rule {rule} not coded: a refusal of an act with no one")
+            return []
         if tgt is None and plover_type in DIRECTED_TYPES and len(self._dyad) >= 2 and src.country in self._dyad[:2] \
                 and len(doc.sentences) >= ARTICLE_SENTENCES and not how.endswith("(co-actors)"):
             # in an article between two states, a charge, threat, sanction or refusal that names no one

@@ -270,6 +270,7 @@ def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
 # ("declined to resign despite pressure from the anti-corruption commission") and yielding (releasing
 # prisoners, easing restrictions).
 HOME_ACTS = frozenset({"REJECT", "RETREAT"})
+VISIT = "042"
 
 
 def _one_state(e: Event) -> bool:
@@ -281,6 +282,8 @@ def _one_state(e: Event) -> bool:
     actor, recipient = _countries(e)
     if actor is None or actor != recipient or aimed_at_own_state(e.cameo):
         return False
+    if e.cameo.startswith(VISIT):
+        return True  # no one visits their own state, whoever they are
     sectors = {e.actor.sector, e.recipient.sector} - {None}
     # a side that is the state itself ("protested ... South Korea's zone") is no other office of it
     bare = any((ref.actor_id or "").startswith("country:") for ref in (e.actor, e.recipient))
