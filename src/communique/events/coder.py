@@ -194,8 +194,8 @@ class EventCoder:
         if not known(source.first) or (target.first is not None and same_actor(source.first, target.first)):
             return []
         src, tgt = source.first, target.first
-        if not known(tgt) and not aimed_at_own_state(code) and plover not in ("ASSAULT", "MOBILIZE"):
-            return []  # an interaction needs its second party
+        if not known(tgt):
+            return []  # an interaction needs its second party, which no rule found for the model to code
         event = self._event(doc, sent_idx, sent, root, code, src, tgt, symmetric, "classifier",
                             round(0.5 * probability, 3))
         trace.append(f"sentence {sent_idx} '{root.text}': no rule fired; classifier -> {code} {plover} "
