@@ -518,3 +518,15 @@ def test_an_offer_or_refusal_needs_a_party(coder, sentence, expected):
     found = [(e.event_type, e.actor.country, e.recipient.country)
              for e in coder.code_text(sentence, published="2024-05-14").events]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Peru urged Chile to withdraw its troops.", [("REQUEST", "PER", "CHL")]),
+    ("Peru called on Chile to withdraw its troops.", [("REQUEST", "PER", "CHL")]),
+    # an appeal is made to a party: bids invited, a signing pushed for ask no one
+    ("The tenders were invited by the Chilean oil ministry for areas under the sovereignty of Peru.", []),
+])
+def test_an_appeal_is_made_to_a_party(coder, sentence, expected):
+    found = [(e.event_type, e.actor.country, e.recipient.country)
+             for e in coder.code_text(sentence, published="2024-05-14").events]
+    assert found == expected
