@@ -218,7 +218,9 @@ def _within(outer: Event, inner: Event) -> bool:
     if inner.recipient.start is None and inner.recipient.country and inner.recipient.country == inner.actor.country:
         return False  # aimed by default at its own state (no words name a recipient): not the act at a party
     named = {c for c in _countries(outer) if c}
-    doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric else ()))
+    # what a request or order asks for is done by the one asked ("directed the officers to share ...")
+    doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric or outer.event_type in ASKED
+                                    else ()))
     sides = _countries(inner)[:1] if inner.event_type in MEANS else _countries(inner)
     return bool(named) and all(c is None or c in named for c in sides) and inner.actor.country in (None, *doers)
 
@@ -284,6 +286,8 @@ def _one_state(e: Event) -> bool:
         return False
     if e.cameo.startswith(VISIT):
         return True  # no one visits their own state, whoever they are
+    if e.event_type in ASKED and (e.recipient.actor_id or "").startswith("country:"):
+        return False  # "the army chief urged Pakistan to adopt a policy": an appeal to one's own nation
     sectors = {e.actor.sector, e.recipient.sector} - {None}
     # a side that is the state itself ("protested ... South Korea's zone") is no other office of it
     bare = any((ref.actor_id or "").startswith("country:") for ref in (e.actor, e.recipient))
