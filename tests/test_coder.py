@@ -530,3 +530,17 @@ def test_an_appeal_is_made_to_a_party(coder, sentence, expected):
     found = [(e.event_type, e.actor.country, e.recipient.country)
              for e in coder.code_text(sentence, published="2024-05-14").events]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # those who travel together visit the host, not each other
+    ("The defense ministers of Chile, Peru and Bolivia will travel to Argentina on Wednesday.",
+     [("CONSULT", "CHL", "ARG"), ("CONSULT", "PER", "ARG"), ("CONSULT", "BOL", "ARG")]),
+    # those who attend together meet the body whose gathering it is, not each other
+    ("Chilean and Peruvian leaders are expected to attend a summit of the Shanghai Cooperation Organisation "
+     "in Uzbekistan this week.", [("CONSULT", "CHL", "SCO"), ("CONSULT", "PER", "SCO")]),
+])
+def test_those_who_go_together_are_co_actors(coder, sentence, expected):
+    found = [(e.event_type, e.actor.country, e.recipient.country)
+             for e in coder.code_text(sentence, published="2024-05-14").events]
+    assert found == expected

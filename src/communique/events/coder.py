@@ -29,7 +29,7 @@ from . import syntax
 from .arguments import act_noun, add_argument_spans, predicate_object
 from .codebook import lookup
 from .parties import (
-    agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
+    BODY_CODES, agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
     document_dyad, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
     other_party,
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
@@ -306,11 +306,14 @@ class EventCoder:
             tgt = place if place is not None and not same_state(src, place, code) else None
         if tgt is not None and plover_type in HOSTILE_TYPES and tgt.country and tgt.country == src.country:
             tgt = self._speaker_owns(doc, tok, src, tgt)
-        if code.startswith(TRAVEL_CODES) and how.endswith("(joint actors)"):
-            # "the ministers of A, B and C headed to Crete": those who travel together visit the host
-            host = state_of_place(tok)
-            source, target, how = Side([src, *target.refs]), Side([host] if host else []), "subject (co-actors)"
-            src, tgt = src, host
+        if how.endswith("(joint actors)") and pat is not None and pat.object_kind is not None \
+                and (code.startswith(TRAVEL_CODES) or code == pat.cameo):
+            # "the ministers of A, B and C headed to Crete", "A and B leaders will attend a summit of the
+            # SCO": those who go or attend together visit the host, or meet the gathering's body
+            together = [src, *target.refs]
+            host = self._host(doc, tok, pat, code, together)
+            source, target, how = Side(together), Side([host] if host else []), "subject (co-actors)"
+            tgt = host
         if code.startswith(TRAVEL_CODES) and pat is not None and pat.object_kind == "place" \
                 and (not known(tgt) or (tgt.country and tgt.country == src.country)):
             trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
@@ -371,6 +374,17 @@ class EventCoder:
                              f"{recipient.name if recipient else None} ({how})")
                 events.append(event)
         return events
+
+    def _host(self, doc: Document, tok: Token, pat: Pattern, code: str, together: list[ActorRef]) -> ActorRef | None:
+        """The state of the place those who travel together go to, or the party of the gathering they
+        attend together that is none of them."""
+        if pat.object_kind == "place":
+            return next((ref for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.target
+                         for p in c.children if p.dep_ == "pobj" and (ref := place_as_party(p)) is not None),
+                        None) or state_of_place(tok)
+        side = self._target(doc, tok, pat, code, together[0])
+        return next((r for r in side.refs if known(r) and not any(
+            same_actor(r, a) or (r.country and r.country == a.country) for a in together)), None)
 
     def _speaker_owns(self, doc: Document, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:
         """"Armenia says Azerbaijani guards fired on their outpost": what an attacker attacks is not
@@ -845,6 +859,11 @@ class EventCoder:
             side = self._side(doc, between)
             if side.refs:
                 return side
+        # "a summit of the Shanghai Cooperation Organisation": the body whose gathering it is
+        body = [r for r in self._side(doc, syntax.prep_objects(noun, "of")).refs if r.sector == "IGO"
+                or (r.country or "") in BODY_CODES]
+        if body:
+            return Side(body)
         from ..actors.lookup import mentions_in
 
         left = noun.left_edge.idx
