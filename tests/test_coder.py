@@ -544,3 +544,8 @@ def test_those_who_go_together_are_co_actors(coder, sentence, expected):
     found = [(e.event_type, e.actor.country, e.recipient.country)
              for e in coder.code_text(sentence, published="2024-05-14").events]
     assert found == expected
+
+
+def test_an_act_a_party_only_alleges_is_not_told_as_done(coder):
+    doc = coder.code_text("Chile and Peru claimed that Bolivia sent its troops to Paraguay.", published="2024-05-14")
+    assert not any(e.event_type == "MOBILIZE" for e in doc.events)
