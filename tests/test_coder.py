@@ -549,3 +549,10 @@ def test_those_who_go_together_are_co_actors(coder, sentence, expected):
 def test_an_act_a_party_only_alleges_is_not_told_as_done(coder):
     doc = coder.code_text("Chile and Peru claimed that Bolivia sent its troops to Paraguay.", published="2024-05-14")
     assert not any(e.event_type == "MOBILIZE" for e in doc.events)
+
+
+def test_denying_having_done_an_act_is_a_statement_not_a_rejection(coder):
+    denial = coder.code_text("Chile's foreign ministry denied supporting the rebels.", published="2024-05-14")
+    rejection = coder.code_text("Chile rejected the Peruvian proposal.", published="2024-05-14")
+    assert denial.events == []
+    assert [(e.event_type, e.recipient.country) for e in rejection.events] == [("REJECT", "PER")]

@@ -126,6 +126,7 @@ class Intents(Entry):
     background: Words
     decline_to: Words = []
     denied: Words = []
+    denial_verbs: Words = []
     movement_verbs: Words = []
     missions: Words = []
     cooperation_verbs: Words

@@ -435,6 +435,9 @@ class EventCoder:
             return "a refusal to comment (CAMEO 011, a statement, not a PLOVER event)"
         if any(o.lemma_.lower() in self.lex.denied or o.lower_ in self.lex.denied for o in syntax.objects_of(tok)):
             return "a denial of accusations (CAMEO 016, a statement, not a PLOVER event)"
+        if plover == "REJECT" and tok.lemma_.lower() in self.lex.denial_verbs and any(
+                c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children):
+            return "a denial of having done an act (CAMEO 016, a statement, not a PLOVER event)"
         if plover == "THREATEN" and _warns_of_possibility(tok):
             return "a warning of what another may do, not a threat"
         return None
