@@ -556,3 +556,12 @@ def test_denying_having_done_an_act_is_a_statement_not_a_rejection(coder):
     rejection = coder.code_text("Chile rejected the Peruvian proposal.", published="2024-05-14")
     assert denial.events == []
     assert [(e.event_type, e.recipient.country) for e in rejection.events] == [("REJECT", "PER")]
+
+
+def test_taking_part_needs_something_to_take_part_in(coder):
+    nothing = coder.code_text("Defence officials said, Chilean patrol aircraft will also be participating.",
+                              published="2024-05-14")
+    talks = coder.code_text("The talks held in Lima were attended by the Chilean defense minister.",
+                            published="2024-05-14")
+    assert nothing.events == []
+    assert [e.event_type for e in talks.events if e.trigger.text == "attended"] == ["CONSULT"]

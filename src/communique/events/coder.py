@@ -253,6 +253,9 @@ class EventCoder:
         elif reason:
             trace.append(f"{where}: rule {rule} not coded: {reason}")
             return []
+        if pat is not None and pat.object_kind == "gathering" and not _gathering_nouns(tok):
+            trace.append(f"{where}: rule {rule} not coded: taking part in nothing named")  # "will also be participating"
+            return []
         if pat is not None and rule == pat.id and tok.pos_ in VERB_POS:
             code, rule = self._apply_stance(tok, pat, code, rule)
             if code is None:
@@ -402,11 +405,7 @@ class EventCoder:
         """Taking part in a gathering that is itself an act of another rule of the verb ("participate
         in the exercise", as "join the exercise" is coded) is that act, not a meeting."""
         lemma = tok.lemma_.lower()
-        nouns = syntax.objects_of(tok) + [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                                          for o in p.children if o.dep_ == "pobj"]
-        if lemma == "take":  # "take part in the drill"
-            nouns += [o for c in tok.children if c.lemma_.lower() == "part" for p in c.children
-                      if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+        nouns = _gathering_nouns(tok)
         words = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
         for verb in (lemma, "participate"):
             for other in self.patterns.by_verb.get(verb, ()):
@@ -1126,6 +1125,19 @@ class EventCoder:
             trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
             rule=rule, confidence=round(confidence, 3), sentence_index=sent_idx,
         )
+
+
+def _gathering_nouns(tok: Token) -> list[Token]:
+    """What one attends, joins or takes part in: the verb's object or its "in"/"at" phrase."""
+    nouns = syntax.objects_of(tok) + [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                                      for o in p.children if o.dep_ == "pobj"]
+    if tok.lemma_.lower() == "take":  # "take part in the drill"
+        nouns += [o for c in tok.children if c.lemma_.lower() == "part" for p in c.children
+                  if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    for gov in syntax.governors(tok, {"conj"}):  # "the talks held in Seoul, attended by ...": the talks
+        if gov.dep_ in ("acl", "relcl") and gov.head.pos_ in NOUN_POS:
+            nouns.append(gov.head)
+    return nouns
 
 
 def _without_bare_agreements(events: list[Event], sent: Span) -> list[Event]:
