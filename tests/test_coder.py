@@ -444,6 +444,7 @@ def test_those_acted_on_by_a_participle_do_not_act(coder):
     # a visit needs a host other than the visitor
     ("The French ambassador came in for a meeting on Monday.", []),
     ("The Japanese destroyers arrived in Japan last week.", []),
+    ("The Chilean defense minister will travel to Xandoria on Monday.", []),  # a place of no known state
 ])
 def test_a_rule_applies_only_to_what_its_act_is_done_to(coder, sentence, expected):
     found = [(e.event_type, e.actor.country, e.recipient.country)

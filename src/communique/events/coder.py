@@ -318,7 +318,7 @@ class EventCoder:
             source, target, how = Side(together), Side([host] if host else []), "subject (co-actors)"
             tgt = host
         if code.startswith(TRAVEL_CODES) and pat is not None and pat.object_kind == "place" \
-                and (not known(tgt) or (tgt.country and tgt.country == src.country)):
+                and (tgt is None or not tgt.country or tgt.country == src.country):  # "to Crete": a place of no known state
             trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
             return []
         if tgt is None and rule.endswith("+refusal"):
