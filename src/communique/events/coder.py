@@ -142,7 +142,7 @@ class EventCoder:
         self.classifier_threshold = classifier_threshold
         self._final = True
         self._dyad: list[str] = []
-        self._statements: set[int] = set()  # sentences whose trigger is a CAMEO statement (011, 016)
+        self._statements: set[int] = set()  # sentences a rule decided hold no event (a CAMEO statement, a visit to no host)
         self.patterns = patterns
         # the object words each rule needs ("impose a curfew"): part of the predicate, not a party
         self._rule_objects = {p.id: p.objects for p in patterns.patterns if p.objects}
@@ -255,6 +255,7 @@ class EventCoder:
             return []
         if pat is not None and pat.object_kind == "gathering" and not _gathering_nouns(tok):
             trace.append(f"{where}: rule {rule} not coded: taking part in nothing named")  # "will also be participating"
+            self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
         if pat is not None and rule == pat.id and tok.pos_ in VERB_POS:
             code, rule = self._apply_stance(tok, pat, code, rule)
@@ -320,10 +321,12 @@ class EventCoder:
         if code.startswith(TRAVEL_CODES) and pat is not None and pat.object_kind == "place" \
                 and (tgt is None or not tgt.country or tgt.country == src.country):  # "to Crete": a place of no known state
             trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
+            self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
         if tgt is None and rule.endswith("+refusal"):
             # "the cabinet could not meet": a refusal is of an act with someone, else it is no interaction
             trace.append(f"{where}: rule {rule} not coded: a refusal of an act with no one")
+            self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
         if tgt is None and plover_type in DIRECTED_TYPES and len(self._dyad) >= 2 and src.country in self._dyad[:2] \
                 and len(doc.sentences) >= ARTICLE_SENTENCES and not how.endswith("(co-actors)"):
