@@ -566,3 +566,9 @@ def test_taking_part_needs_something_to_take_part_in(coder):
                             published="2024-05-14")
     assert nothing.events == []
     assert [e.event_type for e in talks.events if e.trigger.text == "attended"] == ["CONSULT"]
+
+
+def test_a_thing_that_blocks_is_not_the_one_who_discusses_it(coder):
+    doc = coder.code_text("The Chilean foreign minister will travel to Lima to discuss a trade dispute that has "
+                          "blocked Peruvian imports.", published="2024-05-14")
+    assert not any(e.event_type == "COERCE" for e in doc.events)

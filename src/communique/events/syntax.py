@@ -96,8 +96,8 @@ def subjects_of(tok: Token) -> Iterator[Token]:
                 continue  # "the people freed", "a journalist detained in Cairo": the noun is acted on
             yield gov.head
             # "the Parliament approved a resolution criticizing X": the approving body speaks
-            noun = gov.head
-            if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+            noun = gov.head  # not "discuss a dispute that has blocked imports": the dispute blocks them
+            if gov.dep_ == "acl" and noun.dep_ in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
                 yield from (c for c in noun.head.children if c.dep_ == "nsubj")
 
 
