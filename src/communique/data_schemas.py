@@ -127,6 +127,7 @@ class Intents(Entry):
     decline_to: Words = []
     denied: Words = []
     denial_verbs: Words = []
+    allege_verbs: Words = []
     movement_verbs: Words = []
     missions: Words = []
     cooperation_verbs: Words

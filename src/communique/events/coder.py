@@ -557,6 +557,8 @@ class EventCoder:
             return f"not an act: what '{tok.head.text}' asks or proposes"
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.irrealis:
             return f"not an act: what '{tok.head.text}' asks for"  # "demanded that Israel withdraw"
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.allege_verbs and not _own_claim(tok):
+            return f"not an act: what '{tok.head.text}' alleges of another"  # "claimed that X sent troops"
         if tok.dep_ in ("acl", "advcl", "ccomp") and tok.head.pos_ in NOUN_POS \
                 and tok.head.lemma_.lower() in self.lex.irrealis:
             return f"not an act: what the '{tok.head.text}' asks for"  # "the US call for Tehran to halt"
@@ -1128,6 +1130,14 @@ class EventCoder:
             trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
             rule=rule, confidence=round(confidence, 3), sentence_index=sent_idx,
         )
+
+
+def _own_claim(clause: Token) -> bool:
+    """What a claimant says of itself ("the Houthis claimed that they had attacked"): the clause's
+    subject is a pronoun or the claimant."""
+    subj = syntax.subject_of(clause)
+    claimant = syntax.subject_of(clause.head)
+    return subj is not None and (subj.pos_ == "PRON" or (claimant is not None and subj.lower_ == claimant.lower_))
 
 
 def _gathering_nouns(tok: Token) -> list[Token]:

@@ -91,6 +91,7 @@ class Lexicon:
     decline_to: frozenset[str] = frozenset()  # "declined to comment": CAMEO 011, no PLOVER type
     denied: frozenset[str] = frozenset()  # "denied the charges": CAMEO 016, no PLOVER type
     denial_verbs: frozenset[str] = frozenset()  # "denied supporting the rebels": CAMEO 016 as well
+    allege_verbs: frozenset[str] = frozenset()  # "claimed that X sent troops": X's act only alleged
     movement: frozenset[str] = frozenset()  # "deployed troops": the object is the actor's own means
     missions: frozenset[str] = frozenset()  # "troops to the force in Afghanistan": aimed at the place
 
@@ -275,6 +276,7 @@ def _load_lexicon(intents: str | None, domains_file: str | None) -> Lexicon:
         decline_to=_words(data.get("decline_to", []), str(path), "decline_to"),
         denied=_words(data.get("denied", []), str(path), "denied"),
         denial_verbs=_words(data.get("denial_verbs", []), str(path), "denial_verbs"),
+        allege_verbs=_words(data.get("allege_verbs", []), str(path), "allege_verbs"),
         movement=_words(data.get("movement_verbs", []), str(path), "movement_verbs"),
         missions=_words(data.get("missions", []), str(path), "missions"),
     )
