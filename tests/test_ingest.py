@@ -176,7 +176,11 @@ METADATA_CASES = [
     ("(Example News) - Vietnam hosted the talks.", {"source": "Example News"}, "Vietnam hosted"),
     ("date 2024-03-05\nLeaders meet in Hanoi\n\nHANOI (Reuters) - Leaders met.",
      {"published": "2024-03-05", "title": "Leaders meet in Hanoi", "dateline_place": "Hanoi"}, "Leaders met."),
+    ("LIMA\n\nPeru and Chile held talks on Monday.", {"dateline_place": "Lima", "title": None}, "Peru and Chile"),
+    ("BUENOS AIRES\nArgentina hosted the drills.", {"dateline_place": "Buenos Aires"}, "Argentina hosted"),
     # not metadata: left in the body
+    ("LIMA WARNS SANTIAGO\n\nPeru warned Chile.", {"dateline_place": None, "title": "LIMA WARNS SANTIAGO"},
+     "Peru warned"),
     ("US - China ties warmed in May.", {"dateline_place": None, "source": None}, "US - China ties"),
     ("U.S. - China ties warmed in May.", {"dateline_place": None}, "U.S. - China ties"),
     ("NATO allies met in Brussels.", {"dateline_place": None}, "NATO allies"),

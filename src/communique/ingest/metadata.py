@@ -37,6 +37,9 @@ _DATELINE = re.compile(
     rf"(?:\s*(?:{_OUTLET}))?"
     rf"(?:{_DASH}|(?<=/)\s+|(?<=/\.)\s+)(?=\S)"
 )
+# "SEOUL", "NEW DELHI" alone on the article's first line, the body following on the next (a line
+# of more words in capitals is more likely a headline: "BEIJING WARNS TOKYO").
+_LONE_DATELINE = re.compile(rf"(?P<place>[{_UPPER}][{_UPPER}'’.\-]+(?:[ ][{_UPPER}][{_UPPER}'’.\-]*)?)[ \t]*\n(?=\s*\S)")
 # "(VOVworld)- China wants ...", "(VOVWORLD) - ...", "(Reuters) -".
 _SOURCE_TAG = re.compile(r"\((?P<source>[A-Za-z][^()\n]{1,40})\)\s*(?:--|[-–—:])\s*(?=\S)")
 # "date 2021-04-23 ...", "Published: 2021-04-23T08:00:00Z".
@@ -149,6 +152,7 @@ def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> st
         and len(first.split()) <= _HEADLINE_MAX_WORDS
         and not first.rstrip("\"”’)").endswith(".")  # a sentence, not a headline
         and not _DATELINE.match(first)
+        and not _LONE_DATELINE.match(body)
         and not _SOURCE_TAG.match(first)
     )
     if not is_headline:
@@ -158,8 +162,14 @@ def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> st
 
 
 def _take_dateline(body: str, meta: TextMetadata, lexicon: IngestLexicon) -> str:
+    if meta.dateline_place:
+        return body
+    lone = _LONE_DATELINE.match(body)
+    if lone:  # the place on a line of its own, in capitals
+        meta.dateline_place = title_case_place(lone["place"].strip())
+        return body[lone.end():]
     match = _DATELINE.match(body)
-    if not match or meta.dateline_place:
+    if not match:
         return body
     place = match["place"].strip()
     has_detail = match["date"] or match["outlet"] or match["slash_outlet"]
