@@ -178,7 +178,12 @@ METADATA_CASES = [
      {"published": "2024-03-05", "title": "Leaders meet in Hanoi", "dateline_place": "Hanoi"}, "Leaders met."),
     ("LIMA\n\nPeru and Chile held talks on Monday.", {"dateline_place": "Lima", "title": None}, "Peru and Chile"),
     ("BUENOS AIRES\nArgentina hosted the drills.", {"dateline_place": "Buenos Aires"}, "Argentina hosted"),
+    ("Lima: Peru on Monday protested to Chile.", {"dateline_place": "Lima"}, "Peru on Monday"),
+    ("Peru protests again.\n\nLima: Peru on Monday protested to Chile.", {"dateline_place": "Lima"},
+     "Peru protests again.\n\nPeru on Monday"),
     # not metadata: left in the body
+    ("Note: Peru protested.", {"dateline_place": None}, "Note: Peru protested."),
+    ("Peru said: Chile must stop.", {"dateline_place": None}, "Peru said: Chile"),
     ("LIMA WARNS SANTIAGO\n\nPeru warned Chile.", {"dateline_place": None, "title": "LIMA WARNS SANTIAGO"},
      "Peru warned"),
     ("US - China ties warmed in May.", {"dateline_place": None, "source": None}, "US - China ties"),

@@ -80,7 +80,34 @@ def split_metadata(text: str, *, known_title: str | None = None,
     for _ in range(2):  # a source tag and a dateline may come in either order
         body = _take_dateline(body, meta, lexicon)
         body = _take_source_tag(body, meta, lexicon)
+    body = _take_city_colon(body, meta)
     return meta, body.strip()
+
+
+# "Islamabad: Pakistan on Wednesday summoned ...": a city and a colon opening the first paragraph
+# or the one after a standfirst.
+_CITY_COLON = re.compile(rf"(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE})[ \t]*:[ \t]+(?=[A-Z\"“])")
+
+
+def _take_city_colon(body: str, meta: TextMetadata) -> str:
+    """Take a dateline written as a city and a colon, at the start of the body or of its second
+    paragraph; the words before the colon must name a city (not "Note:", "Update:")."""
+    if meta.dateline_place:
+        return body
+    lede, gap, rest = body.partition("\n\n")
+    for before, text in (("", body), (lede + gap, rest)):
+        match = _CITY_COLON.match(text)
+        if match and _names_city(match["place"]):
+            meta.dateline_place = title_case_place(match["place"].strip())
+            return before + text[match.end():]
+    return body
+
+
+def _names_city(name: str) -> bool:
+    from ..place.geocode import geocode  # the gazetteer, loaded only for a candidate dateline
+
+    location = geocode(title_case_place(name.strip()))
+    return location is not None and location.feature == "city"
 
 
 def drop_caption_lines(text: str, caption_words: tuple[str, ...]) -> str:
