@@ -213,6 +213,10 @@ STAGE_TABLE = [
      "protocol.", "signed", None, None, ("2022-08-14", None, "sentence")),
     ("Indonesia said on Tuesday that it summoned the Chinese ambassador on Sunday.",
      "summoned", "2024-06-05", None, ("2024-06-02", None, "sentence")),
+    # the clause that says when an activity began dates it, not the verb its noun hangs from
+    ("The ministers will fly to Iquique on Thursday for the last day of Trident 7, a naval exercise involving "
+     "the Chilean and Peruvian navies that began in the Pacific on Monday.",
+     "exercise", "2024-06-04", None, ("2024-06-03", None, "sentence")),
 ]
 
 

@@ -110,6 +110,14 @@ def test_beginning_an_act_done_at_once_is_no_activity_under_way(nlp):
     assert make_status({})(doc).events[0].status == "occurred"
 
 
+def test_an_activity_a_relative_clause_says_began_just_before_publication_is_under_way(nlp):
+    doc = make_doc(nlp, "The ministers will fly to Iquique on Thursday for the last day of Trident 7, a naval "
+                        "exercise involving the Chilean and Peruvian navies that began on Monday.", "exercise",
+                   published="2024-06-04")
+    doc.events[0].date = "2024-06-03"
+    assert make_status({})(doc).events[0].status == "ongoing"
+
+
 def test_event_without_trigger_keeps_its_status(nlp):
     doc = make_doc(nlp, "The exercise will be held next week.", None)
     doc.events[0].status = "ongoing"
