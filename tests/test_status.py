@@ -38,6 +38,7 @@ STATUS_TABLE = [
     ("The joint naval exercise kicked off in the Gulf of Thailand on Monday.", "exercise", "ongoing"),
     ("Talks between the two delegations are under way in Geneva.", "Talks", "ongoing"),
     ("Russia and China are holding joint naval drills in the Sea of Japan.", "holding", "ongoing"),
+    ("The Chilean and Peruvian defence ministers will co-sign the Pacific Defence Arrangement.", "sign", "planned"),
     ("The ongoing negotiations between Iran and the agency were discussed.", "negotiations", "ongoing"),
     ("The negotiations between Iran and the agency continue in Vienna.", "negotiations", "ongoing"),
     ("China continues to build up its presence near the atoll.", "build", "ongoing"),

@@ -124,12 +124,26 @@ def onset_clause(token: Token, cues: StatusCues) -> Token | None:
                  and not any(c.dep_ == "xcomp" for c in t.children)), None)
 
 
+def _word_head(token: Token) -> Token:
+    """The head of the written word ``token`` is part of: a hyphenated verb the tokenizer split
+    ("will co-sign": "co", "-", "sign") carries its tense on whichever piece the parse made its head."""
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end].text == "-" or doc[end + 1].text == "-"):
+        end += 1
+    if start == end:
+        return token
+    return next((t for t in doc[start:end + 1] if not start <= t.head.i <= end or t.head == t), token)
+
+
 def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
     """Status and reason for the event or date expressed at ``token``.
 
     A noun ("the dialogue slated for November 4") is read from its own phrase first, then
     from the clause of the verb that governs it.
     """
+    token = _word_head(token)
     if not is_verbal(token):
         found = _cue_status(list(token.subtree), cues)
         if found:
