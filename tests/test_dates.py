@@ -199,6 +199,9 @@ STAGE_TABLE = [
      "equipment.", "signed", None, None, ("2023-03-03", None, "context:sentence 0")),
     ("Both sides exchanged views on regional security.",
      "exchanged", "2021-04-24", "Apr. 23", ("2021-04-23", None, "dateline")),
+    # a dateline on the day of publication dates no more than the publication does
+    ("Both sides exchanged views on regional security.",
+     "exchanged", "2021-04-23", "Apr. 23", (None, None, "none")),
     ("China and Vietnam are holding talks in Hanoi on maritime issues.",
      "holding", "2024-05-02", None, ("2024-05-02", None, "published:today")),
     ("China and Vietnam held talks in Hanoi on maritime issues.",

@@ -179,7 +179,8 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     elif not planned and (found := _context_mention(by_sentence, min(sentence, settings.lead_sentences), False, 0)):
         _apply_mention(event, doc, found, f"context:lead sentence {found.sentence}")
     elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published)) \
-            and value.iso:
+            and value.iso and value.iso != (doc.published or "")[:10]:
+        # a dateline giving the day of publication says no more than the publication date does
         _apply(event, value, doc.dateline_date, "dateline")
     elif not planned and doc.published and tense_reason in TODAY_REASONS:
         _apply(event, DateValue(doc.published[:10], "day", doc.published[:10]), None, "published:today")
