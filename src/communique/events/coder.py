@@ -30,7 +30,7 @@ from .arguments import act_noun, add_argument_spans, predicate_object
 from .codebook import lookup
 from .parties import (
     agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
-    document_dyad, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
+    document_dyad, host_state, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
     other_party,
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
     state_of_place, valid_code,
@@ -555,6 +555,12 @@ class EventCoder:
             text = phrase_text(subj) if subj is not None else "unidentified attackers"
             return ActorRef(country=scene.country, sector="UAF", name=None, text=text,
                             actor_id=f"unidentified:{scene.country}")
+        if passive and plover in ("ACCUSE", "SANCTION"):
+            patient = syntax.passive_subject(tok)
+            host = host_state(patient) if patient is not None else None
+            if host is not None:  # "the Chilean envoy to Lima was summoned": by Peru
+                return ActorRef(country=host.country, sector="GOV", name=None, text="the government",
+                                actor_id=f"government:{host.country}")
         if passive and (code[:2] == "17" or code[:2] == "09"):
             scene = scene_state(tok)
             if scene is not None:
