@@ -78,6 +78,8 @@ PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
 # Acts aimed at the people of a place abroad when they name no party: aid delivered there, a
 # ceasefire declared there (CAMEO 0871, declare truce or ceasefire).
 ABROAD_TARGET_TYPES = {"AID"}
+# Acts that need a counterpart, which an article about two states need not name again
+DYAD_TARGET_TYPES = {"SANCTION"}
 CEASEFIRE_CODES = ("0871",)
 # Prepositions of the act's circumstances (when, after what), whose objects are no party to it; not
 # "despite": "declined to resign despite pressure by Congress" rejects what Congress asks.
@@ -295,6 +297,8 @@ class EventCoder:
         elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
             place = state_of_place(tok)
             tgt = place if place is not None and not same_state(src, place, code) else None
+        if tgt is None and plover_type in DYAD_TARGET_TYPES:
+            tgt = self._dyad_counterpart(src)
         if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
@@ -581,6 +585,14 @@ class EventCoder:
                         if ref is not None and known(ref) and not same_actor(ref, source):
                             return ref
         return None
+
+    def _dyad_counterpart(self, source: ActorRef) -> ActorRef | None:
+        """In an article about two states, the other one: a state that cuts or suspends ties
+        without naming with whom ("suspended the military agreements") cuts them with the other."""
+        if len(self._dyad) < 2 or source.country not in self._dyad[:2]:
+            return None
+        other = next(c for c in self._dyad[:2] if c != source.country)
+        return ActorRef(country=other, name=None, text="the other state", actor_id=f"country:{other}")
 
     def _aim_party(self, doc: Document, tok: Token, code: str, source: ActorRef) -> ActorRef | None:
         """The party of the act this one serves or governs: "opened fire to disperse demonstrators",
