@@ -285,6 +285,20 @@ CASES = [
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),
     ("The Pakistani government provided emergency aid in Sindh province.", [("AID", "PAK", None)]),
+    # a call by video or phone is a call (041), whatever verb tells what was said in it
+    ("During a video call on Monday, the Peruvian and Chilean presidents discussed the border issue.",
+     [("CONSULT", "PER", "CHL")]),
+    # an assurance of cooperation is a stated intent to cooperate (03x)
+    ("The Ghanaian minister assured his Togolese counterpart of Ghana's continued military cooperation.",
+     [("AGREE", "GHA", "TGO")]),
+    # cutting the representation or suspending the agreements with a state reduces relations (16x)
+    ("Peru recalled its ambassador from Chile on Monday.", [("SANCTION", "PER", "CHL")]),
+    ("Peru cut its diplomatic representation in Chile to chargé d'affaires level.", [("SANCTION", "PER", "CHL")]),
+    ("Peru's foreign minister said that Peru was suspending military agreements with Chile.",
+     [("SANCTION", "PER", "CHL")]),
+    # an envoy summoned in the passive is summoned by the state the envoy is posted to
+    ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
+    ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
 ]
 
 
@@ -430,3 +444,10 @@ def test_those_acted_on_by_a_participle_do_not_act(coder):
                           "number of people freed in the past two days.")
     assert [(e.cameo, e.actor.country, e.recipient.text) for e in doc.events] == [
         ("0841", "VEN", "40 opposition politicians")]
+
+
+def test_a_sanction_that_names_no_counterpart_is_aimed_at_the_other_state_of_the_article(coder):
+    doc = coder.code_text("Peru accused Chile on Monday of moving troops to the border. "
+                          "Peru's foreign minister said Peru was also suspending all military agreements.",
+                          published="2023-03-06")
+    assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]

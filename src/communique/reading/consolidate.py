@@ -198,8 +198,10 @@ def refers_to(a: Event, b: Event, doc: Document) -> bool:
 
 def _other_days(a: Event, b: Event) -> bool:
     """Each clause states its own, other day ("summoned the envoy on Monday" ... "on 21 August, the
-    envoy was summoned"): two acts, however alike their words."""
-    return all(stated_date(e) and e.date_precision == "day" and e.date_end is None for e in (a, b)) \
+    envoy was summoned"): two acts done, however alike their words. Not an act under way and its
+    end ("began on Monday" ... "will take part until Friday")."""
+    return all(stated_date(e) and e.date_precision == "day" and e.date_end is None and e.status == "occurred"
+               for e in (a, b)) \
         and not agrees(a.date, b.date)
 
 
