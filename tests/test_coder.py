@@ -291,6 +291,8 @@ CASES = [
     # an assurance of cooperation is a stated intent to cooperate (03x)
     ("The Ghanaian minister assured his Togolese counterpart of Ghana's continued military cooperation.",
      [("AGREE", "GHA", "TGO")]),
+    # a readiness or intention to cooperate, stated as a noun, is an intent as "is ready to" is
+    ("Kenya expressed its readiness to deepen defence cooperation with Uganda.", [("AGREE", "KEN", "UGA")]),
     # cutting the representation or suspending the agreements with a state reduces relations (16x)
     ("Peru recalled its ambassador from Chile on Monday.", [("SANCTION", "PER", "CHL")]),
     ("Peru cut its diplomatic representation in Chile to chargé d'affaires level.", [("SANCTION", "PER", "CHL")]),

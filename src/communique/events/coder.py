@@ -430,6 +430,8 @@ class EventCoder:
     def _stance(self, tok: Token) -> str | None:
         """'intent' ("is willing to deepen"), 'appeal' ("should strengthen") or None."""
         for gov in syntax.governors(tok, {"xcomp", "acomp", "conj", "ccomp"}):
+            if gov.dep_ == "acl" and gov.head.pos_ == "NOUN" and gov.head.lemma_.lower() in self.lex.intent:
+                return "intent"  # "expressed its readiness to deepen ties", "the intent to strengthen"
             for child in gov.children:
                 if child.dep_ == "aux":
                     word = child.lemma_.lower()
@@ -495,7 +497,8 @@ class EventCoder:
     def _blocked(self, tok: Token, pat: Pattern | None) -> str | None:
         if syntax.is_negated(tok):
             return "negated"
-        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and not (pat is None and tok.head.lemma_.lower() in self.lex.intent):  # "its readiness to deepen"
             return f"not an act: what '{tok.head.text}' asks or proposes"
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.irrealis:
             return f"not an act: what '{tok.head.text}' asks for"  # "demanded that Israel withdraw"
