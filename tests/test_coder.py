@@ -453,3 +453,9 @@ def test_a_sanction_that_names_no_counterpart_is_aimed_at_the_other_state_of_the
                           "Peru's foreign minister said Peru was also suspending all military agreements.",
                           published="2023-03-06")
     assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_the_one_a_consequence_prompts_to_act_is_the_doer(coder):
+    doc = coder.code_text("Two Peruvian patrol boats crossed the maritime border on Monday, prompting the Chilean "
+                          "navy to dispatch two frigates to the area.", published="2023-03-06")
+    assert [(e.event_type, e.actor.country) for e in doc.events] == [("MOBILIZE", "CHL")]
