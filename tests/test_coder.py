@@ -298,6 +298,10 @@ CASES = [
     ("Peru cut its diplomatic representation in Chile to chargé d'affaires level.", [("SANCTION", "PER", "CHL")]),
     ("Peru's foreign minister said that Peru was suspending military agreements with Chile.",
      [("SANCTION", "PER", "CHL")]),
+    # military aircraft entering or violating a state's airspace demonstrate military power (150)
+    ("Peruvian fighter jets violated Chilean airspace on Monday.", [("MOBILIZE", "PER", "CHL")]),
+    ("Two Chinese bombers entered South Korea's air defense identification zone on Tuesday.",
+     [("MOBILIZE", "CHN", "KOR")]),
     # an envoy summoned in the passive is summoned by the state the envoy is posted to
     ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
     ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
