@@ -302,6 +302,10 @@ CASES = [
     ("Peruvian fighter jets violated Chilean airspace on Monday.", [("MOBILIZE", "PER", "CHL")]),
     ("Two Chinese bombers entered South Korea's air defense identification zone on Tuesday.",
      [("MOBILIZE", "CHN", "KOR")]),
+    # stopping talks with a state reduces relations (164); an exchange of fire is fighting between both
+    ("On Wednesday, the Peruvian president said that Peru was stopping talks with Chile.",
+     [("SANCTION", "PER", "CHL")]),
+    ("Peruvian troops exchanged fire with Chilean soldiers near the border on Monday.", [("ASSAULT", "PER", "CHL")]),
     # an envoy summoned in the passive is summoned by the state the envoy is posted to
     ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
     ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
