@@ -67,13 +67,25 @@ def in_other_time(doc: Document, event: Event, frame: Frame, lead: int, window: 
     index = sentence_of(event)
     if index < lead:
         return False
-    for mention in doc.annotations.get("dates") or []:
+    for mention in _dates_near(doc, max(lead, index - window), index):
         value = mention.value
         if max(lead, index - window) <= mention.sentence <= index and not mention.bounds_span \
                 and value is not None and value.iso and (frame.date is None or value.iso != frame.date.iso) \
                 and not _describes_a_noun(mention.token):
             return True
     return False
+
+
+def _dates_near(doc: Document, first: int, last: int) -> list:
+    """The article's date mentions in sentences ``first`` to ``last``, found through an index by sentence
+    (kept on the document, so the lookup does not grow with the length of the article)."""
+    index = doc.annotations.get("dates_by_sentence")
+    if index is None:
+        index = {}
+        for mention in doc.annotations.get("dates") or []:
+            index.setdefault(mention.sentence, []).append(mention)
+        doc.annotations["dates_by_sentence"] = index
+    return [m for n in range(first, last + 1) for m in index.get(n, ())]
 
 
 def _describes_a_noun(token: Token | None) -> bool:

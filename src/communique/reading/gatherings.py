@@ -43,8 +43,12 @@ def exercise_events(doc: Document) -> list[Event]:
     words = _words()
     first_named = _first_named(doc)
     found: list[Event] = []
+    exercises: dict[int, list[Event]] = {}
+    for e in doc.events:
+        if e.event_type == "COOPERATE":
+            exercises.setdefault(e.sentence_index, []).append(e)
     for n, sent in enumerate(sdoc.sents):
-        coded = [e for e in doc.events if e.sentence_index == n and e.event_type == "COOPERATE"]
+        coded = exercises.get(n, [])
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue

@@ -178,7 +178,7 @@ class References:
         """An act aimed at parties named together is aimed at each: "met his counterparts from
         A, B and C", "protested to the defence attaches of A and B"."""
         m = mentions.get(event.recipient.mention_id or "") or next(
-            (o for o in doc.mentions if o.sentence == event.sentence_index and o.text == event.recipient.text
+            (o for o in _sentence_mentions(doc, event.sentence_index) if o.text == event.recipient.text
              and o.kind in ("group", "organisation")), None)  # a side split by the states its words name
         if m is None or not event.actor.country:
             return None
@@ -324,3 +324,15 @@ class ReferenceSettings(StageSettings):
        settings=ReferenceSettings)
 def make_references(settings: dict[str, Any]) -> References:
     return References()
+
+
+def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
+    """The mentions of one sentence, through an index by sentence kept on the document (built again
+    when mentions were added since)."""
+    count, index = doc.annotations.get("mentions_by_sentence") or (-1, {})
+    if count != len(doc.mentions):
+        index = {}
+        for mention in doc.mentions:
+            index.setdefault(mention.sentence, []).append(mention)
+        doc.annotations["mentions_by_sentence"] = (len(doc.mentions), index)
+    return index.get(sentence, [])
