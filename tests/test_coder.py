@@ -467,3 +467,17 @@ def test_the_one_a_consequence_prompts_to_act_is_the_doer(coder):
     doc = coder.code_text("Two Peruvian patrol boats crossed the maritime border on Monday, prompting the Chilean "
                           "navy to dispatch two frigates to the area.", published="2023-03-06")
     assert [(e.event_type, e.actor.country) for e in doc.events] == [("MOBILIZE", "CHL")]
+
+
+def test_an_act_included_in_measures_is_taken_by_who_takes_the_measures(coder):
+    doc = coder.code_text("\"To protect our interests, Peru has decided to take necessary measures, including imposing "
+                          "sanctions against the Chilean companies involved in the sale,\" the minister said.",
+                          published="2023-03-06")
+    assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_sanctioned_companies_no_state_is_named_for_are_of_the_other_state_of_the_article(coder):
+    doc = coder.code_text("Peru summoned Chile's ambassador on Monday over the arms sale. "
+                          "Peru said on Tuesday it had imposed sanctions on the companies involved.",
+                          published="2023-03-06")
+    assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]

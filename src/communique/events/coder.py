@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -297,8 +297,9 @@ class EventCoder:
         elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
             place = state_of_place(tok)
             tgt = place if place is not None and not same_state(src, place, code) else None
-        if tgt is None and plover_type in DYAD_TARGET_TYPES:
-            tgt = self._dyad_counterpart(src)
+        if plover_type in DYAD_TARGET_TYPES and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
+            other = self._dyad_counterpart(src)  # "sanctions against the companies involved": the other state's
+            tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
         if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []

@@ -74,6 +74,10 @@ def controller(xcomp: Token) -> Token | None:
 
 def subjects_of(tok: Token) -> Iterator[Token]:
     """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains."""
+    whole = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "including" else None
+    if whole is not None and whole.dep_ in OBJECT_DEPS and whole.head.pos_ == "VERB":
+        yield from subjects_of(whole.head)  # "took measures, including imposing sanctions": who took them
+        return
     for gov in governors(tok, {"xcomp", "acomp", "conj", "pcomp", "advcl"}):
         if gov.dep_ == "xcomp" and (doer := controller(gov)) is not None:
             yield doer
