@@ -481,3 +481,10 @@ def test_sanctioned_companies_no_state_is_named_for_are_of_the_other_state_of_th
                           "Peru said on Tuesday it had imposed sanctions on the companies involved.",
                           published="2023-03-06")
     assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_forces_of_both_nations_are_the_two_states_of_the_article(coder):
+    doc = coder.code_text("Peru and Chile traded accusations on Tuesday over the disputed border. "
+                          "Border guards of the two nations exchanged fire overnight.", published="2023-03-06")
+    found = [(e.event_type, {e.actor.country, e.recipient.country}) for e in doc.events]
+    assert ("ASSAULT", {"PER", "CHL"}) in found

@@ -30,7 +30,7 @@ from .arguments import act_noun, add_argument_spans, predicate_object
 from .codebook import lookup
 from .parties import (
     agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
-    document_dyad, host_state, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
+    document_dyad, host_state, is_group, known, of_group, locate_parties, located_in, mention_ref, modifier_country, named_entity,
     other_party,
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
     state_of_place, valid_code,
@@ -678,6 +678,8 @@ class EventCoder:
             for subj in syntax.subjects_of(tok):
                 source = self._side(doc, syntax.with_conjuncts(subj))
                 if source.refs:
+                    if len(source.refs) == 1 and source.first.country is None and of_group(subj):
+                        source = Side([replace(source.first, text=f"{source.first.text} of both sides")])
                     break
             if not source.refs and syntax.subject_of(tok) is None:
                 # "USAID deployed ...": a name the tagger misread as a modifier still heads the clause

@@ -316,6 +316,13 @@ def is_group(ref: ActorRef | None) -> bool:
         (ref.country is None and text.split()[-1:] and text.split()[-1] in GROUP_WORDS and not ref.name)
 
 
+def of_group(tok: Token) -> bool:
+    """The phrase is of both parties: "border guards of the two nations", "troops of both sides"."""
+    return any(p.lemma_.lower() in GROUP_WORDS and p.tag_ in ("NNS", "NNPS")
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
+
+
 def speaker_replaces(source: ActorRef | None, speaker: ActorRef, verbal: bool = True) -> bool:
     """The speaker stands for the source when the source is missing, a group, or the speaker's own
     state. A physical act keeps a source that has a sector: in "Iraqi warplanes pounded the
