@@ -306,6 +306,8 @@ CASES = [
     ("On Wednesday, the Peruvian president said that Peru was stopping talks with Chile.",
      [("SANCTION", "PER", "CHL")]),
     ("Peruvian troops exchanged fire with Chilean soldiers near the border on Monday.", [("ASSAULT", "PER", "CHL")]),
+    # handing over boats, aircraft or equipment is aid (07x), not the return of property
+    ("Japan handed over two patrol boats to the Philippine coast guard on Monday.", [("AID", "JPN", "PHL")]),
     # an envoy summoned in the passive is summoned by the state the envoy is posted to
     ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
     ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
@@ -488,3 +490,10 @@ def test_forces_of_both_nations_are_the_two_states_of_the_article(coder):
                           "Border guards of the two nations exchanged fire overnight.", published="2023-03-06")
     found = [(e.event_type, {e.actor.country, e.recipient.country}) for e in doc.events]
     assert ("ASSAULT", {"PER", "CHL"}) in found
+
+
+def test_what_is_handed_over_with_no_giver_named_is_given_by_the_other_state_of_the_article(coder):
+    doc = coder.code_text("Japan has built a new patrol boat for Fiji under its maritime security programme. "
+                          "The vessel was then handed over to Fiji at a ceremony on Wednesday.",
+                          published="2023-03-06")
+    assert ("AID", "JPN", "FJI") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]

@@ -78,6 +78,9 @@ PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
 # Acts aimed at the people of a place abroad when they name no party: aid delivered there, a
 # ceasefire declared there (CAMEO 0871, declare truce or ceasefire).
 ABROAD_TARGET_TYPES = {"AID"}
+# What is given, in the passive with no giver named, in an article about two states, is given by
+# the other one ("the vessel was handed over to Fiji")
+GIVEN_TYPES = {"AID"}
 # Acts that need a counterpart, which an article about two states need not name again
 DYAD_TARGET_TYPES = {"SANCTION"}
 CEASEFIRE_CODES = ("0871",)
@@ -270,6 +273,9 @@ class EventCoder:
             unnamed = self._unnamed_doer(doc, tok, code)
             if unnamed is not None:
                 source, how = Side([unnamed]), how + ", unnamed doer"
+        if not known(source.first) and lookup(code).plover in GIVEN_TYPES and syntax.is_passive(tok) \
+                and target.first is not None and (giver := self._dyad_counterpart(target.first)) is not None:
+            source, how = Side([giver]), how + ", the other state"  # "the vessel was handed over to Fiji"
         if not known(source.first):
             trace.append(f"{where}: rule {rule} matched but no source actor was found")
             return []
