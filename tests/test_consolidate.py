@@ -93,6 +93,14 @@ def test_two_summonses_on_stated_different_days_stay_two(coder):
     assert sorted(e.date for e in doc.events) == ["2023-03-01", "2023-03-05"]
 
 
+def test_a_summons_told_again_by_a_definite_noun_on_its_own_other_day_is_another_summons(coder):
+    doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador over the shelling. "
+                      "On 20 February, the Peruvian ambassador to Santiago was summoned at the ministry's "
+                      "Americas department.")
+    assert sorted(e.date for e in doc.events) == ["2023-02-20", "2023-03-06"]
+    assert {summary(doc)[0], summary(doc)[1]} == {("ACCUSE", "CHL", "PER")}
+
+
 def test_the_trace_names_each_decision(coder):
     doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador to protest the "
                       "seizure of a fishing boat.")

@@ -195,7 +195,16 @@ def refers_to(a: Event, b: Event, doc: Document) -> bool:
     in the drill") and mechanism edition, whatever day or status its own clause gives."""
     return a.event_type == b.event_type and _codes_agree(a, b) and not _one_trigger(a, b) \
         and (_dyads_agree(a, b) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
-        and clauses.refers_back(doc, b.trigger)
+        and not _other_days(a, b) and clauses.refers_back(doc, b.trigger)
+
+
+def _other_days(a: Event, b: Event) -> bool:
+    """Each clause states its own, other day ("summoned the envoy on Monday" ... "on 21 August, the
+    envoy was summoned"): two acts done, however alike their words. Not an act under way and its
+    end ("began on Monday" ... "will take part until Friday")."""
+    return all(stated_date(e) and e.date_precision == "day" and e.date_end is None and e.status == "occurred"
+               for e in (a, b)) \
+        and not agrees(a.date, b.date)
 
 
 def part_of(outer: Event, inner: Event, doc: Document) -> bool:
