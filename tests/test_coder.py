@@ -285,6 +285,32 @@ CASES = [
     ("The U.S. government had provided $340 million for assistance in northern Iraq.", [("AID", "USA", "IRQ")]),
     ("Saudi Arabia announced a ceasefire to halt the fighting in Yemen.", [("RETREAT", "SAU", "YEM")]),
     ("The Pakistani government provided emergency aid in Sindh province.", [("AID", "PAK", None)]),
+    # a call by video or phone is a call (041), whatever verb tells what was said in it
+    ("During a video call on Monday, the Peruvian and Chilean presidents discussed the border issue.",
+     [("CONSULT", "PER", "CHL")]),
+    # an assurance of cooperation is a stated intent to cooperate (03x)
+    ("The Ghanaian minister assured his Togolese counterpart of Ghana's continued military cooperation.",
+     [("AGREE", "GHA", "TGO")]),
+    # a readiness or intention to cooperate, stated as a noun, is an intent as "is ready to" is
+    ("Kenya expressed its readiness to deepen defence cooperation with Uganda.", [("AGREE", "KEN", "UGA")]),
+    # cutting the representation or suspending the agreements with a state reduces relations (16x)
+    ("Peru recalled its ambassador from Chile on Monday.", [("SANCTION", "PER", "CHL")]),
+    ("Peru cut its diplomatic representation in Chile to chargé d'affaires level.", [("SANCTION", "PER", "CHL")]),
+    ("Peru's foreign minister said that Peru was suspending military agreements with Chile.",
+     [("SANCTION", "PER", "CHL")]),
+    # military aircraft entering or violating a state's airspace demonstrate military power (150)
+    ("Peruvian fighter jets violated Chilean airspace on Monday.", [("MOBILIZE", "PER", "CHL")]),
+    ("Two Chinese bombers entered South Korea's air defense identification zone on Tuesday.",
+     [("MOBILIZE", "CHN", "KOR")]),
+    # stopping talks with a state reduces relations (164); an exchange of fire is fighting between both
+    ("On Wednesday, the Peruvian president said that Peru was stopping talks with Chile.",
+     [("SANCTION", "PER", "CHL")]),
+    ("Peruvian troops exchanged fire with Chilean soldiers near the border on Monday.", [("ASSAULT", "PER", "CHL")]),
+    # handing over boats, aircraft or equipment is aid (07x), not the return of property
+    ("Japan handed over two patrol boats to the Philippine coast guard on Monday.", [("AID", "JPN", "PHL")]),
+    # an envoy summoned in the passive is summoned by the state the envoy is posted to
+    ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
+    ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
 ]
 
 
@@ -572,3 +598,44 @@ def test_a_thing_that_blocks_is_not_the_one_who_discusses_it(coder):
     doc = coder.code_text("The Chilean foreign minister will travel to Lima to discuss a trade dispute that has "
                           "blocked Peruvian imports.", published="2024-05-14")
     assert not any(e.event_type == "COERCE" for e in doc.events)
+
+
+def test_a_sanction_that_names_no_counterpart_is_aimed_at_the_other_state_of_the_article(coder):
+    doc = coder.code_text("Peru accused Chile on Monday of moving troops to the border. "
+                          "Peru's foreign minister said Peru was also suspending all military agreements.",
+                          published="2023-03-06")
+    assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_the_one_a_consequence_prompts_to_act_is_the_doer(coder):
+    doc = coder.code_text("Two Peruvian patrol boats crossed the maritime border on Monday, prompting the Chilean "
+                          "navy to dispatch two frigates to the area.", published="2023-03-06")
+    assert [(e.event_type, e.actor.country) for e in doc.events] == [("MOBILIZE", "CHL")]
+
+
+def test_an_act_included_in_measures_is_taken_by_who_takes_the_measures(coder):
+    doc = coder.code_text("\"To protect our interests, Peru has decided to take necessary measures, including imposing "
+                          "sanctions against the Chilean companies involved in the sale,\" the minister said.",
+                          published="2023-03-06")
+    assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_sanctioned_companies_no_state_is_named_for_are_of_the_other_state_of_the_article(coder):
+    doc = coder.code_text("Peru summoned Chile's ambassador on Monday over the arms sale. "
+                          "Peru said on Tuesday it had imposed sanctions on the companies involved.",
+                          published="2023-03-06")
+    assert ("SANCTION", "PER", "CHL") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_forces_of_both_nations_are_the_two_states_of_the_article(coder):
+    doc = coder.code_text("Peru and Chile traded accusations on Tuesday over the disputed border. "
+                          "Border guards of the two nations exchanged fire overnight.", published="2023-03-06")
+    found = [(e.event_type, {e.actor.country, e.recipient.country}) for e in doc.events]
+    assert ("ASSAULT", {"PER", "CHL"}) in found
+
+
+def test_what_is_handed_over_with_no_giver_named_is_given_by_the_other_state_of_the_article(coder):
+    doc = coder.code_text("Japan has built a new patrol boat for Fiji under its maritime security programme. "
+                          "The vessel was then handed over to Fiji at a ceremony on Wednesday.",
+                          published="2023-03-06")
+    assert ("AID", "JPN", "FJI") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]

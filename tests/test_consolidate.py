@@ -93,6 +93,14 @@ def test_two_summonses_on_stated_different_days_stay_two(coder):
     assert sorted(e.date for e in doc.events) == ["2023-03-01", "2023-03-05"]
 
 
+def test_a_summons_told_again_by_a_definite_noun_on_its_own_other_day_is_another_summons(coder):
+    doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador over the shelling. "
+                      "On 20 February, the Peruvian ambassador to Santiago was summoned at the ministry's "
+                      "Americas department.")
+    assert sorted(e.date for e in doc.events) == ["2023-02-20", "2023-03-06"]
+    assert {summary(doc)[0], summary(doc)[1]} == {("ACCUSE", "CHL", "PER")}
+
+
 def test_the_trace_names_each_decision(coder):
     doc = code(coder, "Chile's foreign ministry on Monday summoned the Peruvian ambassador to protest the "
                       "seizure of a fishing boat.")
@@ -293,3 +301,49 @@ def test_no_one_visits_their_own_state():
     visit.actor.sector, visit.recipient.sector = "CVL", "GOV"
     doc = document(visit)
     assert [d.reason for d in consolidate(doc)] == [Reason.ONE_STATE]
+
+
+# -- the survivor's values: the best-resolved of the act's tellings ---------------------------------
+
+def test_the_survivor_takes_the_named_minister_a_restatement_gives_for_its_bare_state():
+    bare = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03-06", reason="sentence")
+    named = event("b", "ACCUSE", "111", "CHL", "PER", sentence=2, at=40)
+    named.actor = ActorRef(country="CHL", sector="GOV", text="Foreign Minister Rosa Vidal",
+                           actor_id="person:rosa-vidal")
+    doc = document(bare, named)
+    consolidate(doc)
+    assert [e.event_id for e in doc.events] == ["a"]
+    assert doc.events[0].actor.actor_id == "person:rosa-vidal"
+    assert doc.events[0].actor.sector == "GOV"
+
+
+def test_the_survivor_keeps_its_sector_when_a_member_names_another_branch_of_the_state():
+    officials = event("a", "AGREE", "030", "CHL", "PER", date="2023-03-06", reason="sentence")
+    officials.actor = ActorRef(country="CHL", sector="MIL", text="Chile")
+    leaders = event("b", "AGREE", "030", "CHL", "PER", sentence=3, at=60)
+    leaders.actor = ActorRef(country="CHL", sector="GOV", text="President Tomas Reyes", actor_id="person:reyes")
+    doc = document(officials, leaders)
+    consolidate(doc)
+    assert [e.event_id for e in doc.events] == ["a"]
+    assert (doc.events[0].actor.sector, doc.events[0].actor.text) == ("MIL", "Chile")
+
+
+def test_a_member_telling_the_act_from_the_other_side_resolves_the_matching_side():
+    agreement = event("a", "AGREE", "030", "CHL", "PER", date="2023-03-06", reason="sentence")
+    told_back = event("b", "AGREE", "030", "PER", "CHL", sentence=2, at=40)
+    told_back.recipient = ActorRef(country="CHL", sector="GOV", text="Minister Rosa Vidal",
+                                   actor_id="person:rosa-vidal")
+    agreement.symmetric = told_back.symmetric = True
+    doc = document(agreement, told_back)
+    consolidate(doc)
+    assert [e.event_id for e in doc.events] == ["a"]
+    assert (doc.events[0].actor.actor_id, doc.events[0].recipient.country) == ("person:rosa-vidal", "PER")
+
+
+def test_the_survivor_takes_a_stated_date_over_an_inherited_one():
+    inherited = event("a", "ACCUSE", "111", "CHL", "PER", date="2023-03", reason="date from the frame")
+    stated = event("b", "ACCUSE", "111", "CHL", "PER", sentence=2, at=40, date="2023-03-04", reason="sentence")
+    doc = document(inherited, stated)
+    consolidate(doc)
+    assert [e.event_id for e in doc.events] == ["a"]
+    assert (doc.events[0].date, doc.events[0].date_reason) == ("2023-03-04", "sentence")

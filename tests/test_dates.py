@@ -199,6 +199,9 @@ STAGE_TABLE = [
      "equipment.", "signed", None, None, ("2023-03-03", None, "context:sentence 0")),
     ("Both sides exchanged views on regional security.",
      "exchanged", "2021-04-24", "Apr. 23", ("2021-04-23", None, "dateline")),
+    # a dateline on the day of publication dates no more than the publication does
+    ("Both sides exchanged views on regional security.",
+     "exchanged", "2021-04-23", "Apr. 23", (None, None, "none")),
     ("China and Vietnam are holding talks in Hanoi on maritime issues.",
      "holding", "2024-05-02", None, ("2024-05-02", None, "published:today")),
     ("China and Vietnam held talks in Hanoi on maritime issues.",
@@ -213,6 +216,10 @@ STAGE_TABLE = [
      "protocol.", "signed", None, None, ("2022-08-14", None, "sentence")),
     ("Indonesia said on Tuesday that it summoned the Chinese ambassador on Sunday.",
      "summoned", "2024-06-05", None, ("2024-06-02", None, "sentence")),
+    # the clause that says when an activity began dates it, not the verb its noun hangs from
+    ("The ministers will fly to Iquique on Thursday for the last day of Trident 7, a naval exercise involving "
+     "the Chilean and Peruvian navies that began in the Pacific on Monday.",
+     "exercise", "2024-06-04", None, ("2024-06-03", None, "sentence")),
 ]
 
 

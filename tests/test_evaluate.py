@@ -321,3 +321,13 @@ def test_a_linked_event_is_judged_in_each_document_by_that_articles_report():
     result = score([monday, tuesday], [linked], {"same": [["a-e1", "b-e1"]], "different": []})
     assert (result["tp"], result["fp"], result["attributes"]["date"]) == (2, 0, 1.0)
     assert result["dedup_pairs_merged"] == "1/1"
+
+
+def test_a_linked_event_takes_each_articles_own_status():
+    planned = dict(BASE, doc="a", id="a-e1", status="planned")
+    done = dict(BASE, doc="b", id="b-e1", status="occurred")
+    side = {"country": "CHN"}, {"country": "VNM"}
+    linked = dict(as_prediction(planned), event_id="one", status="planned", mentions=[
+        {"doc_id": "a", "date": BASE["date"], "actor": side[0], "recipient": side[1], "status": "planned"},
+        {"doc_id": "b", "date": BASE["date"], "actor": side[0], "recipient": side[1], "status": "occurred"}])
+    assert score([planned, done], [linked])["attributes"]["status"] == 1.0

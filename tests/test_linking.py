@@ -271,3 +271,11 @@ def test_one_edition_reported_in_another_year_stays_apart(store):
                    recipient="IND", date="2021-10-19", symmetric=True, mechanism=("Harbour Shield", 8))
     store.write([first, other])
     assert groups(store) == [["a"], ["b"]]
+
+
+def test_a_mention_keeps_what_its_article_says_of_the_status():
+    from communique.linking.provenance import mention
+
+    row = {"event_id": "e", "doc_id": "a", "date": "2021-04-23", "status": "planned",
+           "evidence": [{"sentence": "The navies will hold a drill.", "start": 0, "end": 29}]}
+    assert mention(row)["status"] == "planned"

@@ -49,6 +49,8 @@ NAMES = [
      ("nuclear-consultative-group-meeting", "Nuclear Consultative Group Meeting", 1, None, ["USA", "KOR"])),
     ("the third yearly Japan-Philippines Vice-Ministerial Strategic Dialogue",
      ("vice-ministerial-strategic-dialogue", "Vice-Ministerial Strategic Dialogue", 3, "annual", ["JPN", "PHL"])),
+    # a name counted by the number after it
+    ("the Condor 12 naval drills", ("condor-naval-drills", "Condor Naval Drills", 12, None, [])),
 ]
 
 
@@ -146,6 +148,13 @@ def test_find_mechanisms_on_unseen_names(nlp):
     assert [(m.mechanism_id, m.edition, m.participants) for m in found] == [
         ("joint-coordination-committee", 3, ["PAK", "AFG"])
     ]
+
+
+def test_the_number_after_a_name_is_its_edition_unless_it_is_the_year(nlp):
+    doc = parsed_document("The navies began the Condor 12 naval drills and the 3-day exercise.", published="2024-05-02")
+    assert [(m.mechanism_id, m.edition) for m in find_mechanisms(doc)] == [("condor-naval-drills", 12)]
+    doc = parsed_document("The air forces began the Condor 24 air drills.", published="2024-05-02")
+    assert [(m.mechanism_id, m.edition) for m in find_mechanisms(doc)] == [("condor-air-drills", None)]
 
 
 def test_standing_bodies_are_not_mechanisms(nlp):

@@ -38,6 +38,7 @@ STATUS_TABLE = [
     ("The joint naval exercise kicked off in the Gulf of Thailand on Monday.", "exercise", "ongoing"),
     ("Talks between the two delegations are under way in Geneva.", "Talks", "ongoing"),
     ("Russia and China are holding joint naval drills in the Sea of Japan.", "holding", "ongoing"),
+    ("The Chilean and Peruvian defence ministers will co-sign the Pacific Defence Arrangement.", "sign", "planned"),
     ("The ongoing negotiations between Iran and the agency were discussed.", "negotiations", "ongoing"),
     ("The negotiations between Iran and the agency continue in Vienna.", "negotiations", "ongoing"),
     ("China continues to build up its presence near the atoll.", "build", "ongoing"),
@@ -108,6 +109,14 @@ def test_beginning_an_act_done_at_once_is_no_activity_under_way(nlp):
     doc = make_doc(nlp, "The two countries began operating a hotline on Sunday.", "began", published="2024-05-06")
     doc.events[0].date = "2024-05-05"
     assert make_status({})(doc).events[0].status == "occurred"
+
+
+def test_an_activity_a_relative_clause_says_began_just_before_publication_is_under_way(nlp):
+    doc = make_doc(nlp, "The ministers will fly to Iquique on Thursday for the last day of Trident 7, a naval "
+                        "exercise involving the Chilean and Peruvian navies that began on Monday.", "exercise",
+                   published="2024-06-04")
+    doc.events[0].date = "2024-06-03"
+    assert make_status({})(doc).events[0].status == "ongoing"
 
 
 def test_event_without_trigger_keeps_its_status(nlp):

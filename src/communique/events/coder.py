@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -30,7 +30,8 @@ from .arguments import act_noun, add_argument_spans, predicate_object
 from .codebook import lookup
 from .parties import (
     BODY_CODES, agent_of, aimed_at_own_state, antecedent_in_sentence, country_code, crowd_of_place,
-    document_dyad, is_group, known, locate_parties, located_in, mention_ref, modifier_country, named_entity,
+    document_dyad, host_state, is_group, known, of_group, locate_parties, located_in, mention_ref, modifier_country,
+    named_entity,
     other_party,
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
     state_of_place, valid_code,
@@ -84,6 +85,11 @@ PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE"}
 # Acts aimed at the people of a place abroad when they name no party: aid delivered there, a
 # ceasefire declared there (CAMEO 0871, declare truce or ceasefire).
 ABROAD_TARGET_TYPES = {"AID"}
+# What is given, in the passive with no giver named, in an article about two states, is given by
+# the other one ("the vessel was handed over to Fiji")
+GIVEN_TYPES = {"AID"}
+# Acts that need a counterpart, which an article about two states need not name again
+DYAD_TARGET_TYPES = {"SANCTION"}
 CEASEFIRE_CODES = ("0871",)
 # Prepositions of the act's circumstances (when, after what), whose objects are no party to it; not
 # "despite": "declined to resign despite pressure by Congress" rejects what Congress asks.
@@ -278,6 +284,9 @@ class EventCoder:
             unnamed = self._unnamed_doer(doc, tok, code)
             if unnamed is not None:
                 source, how = Side([unnamed]), how + ", unnamed doer"
+        if not known(source.first) and lookup(code).plover in GIVEN_TYPES and syntax.is_passive(tok) \
+                and target.first is not None and (giver := self._dyad_counterpart(target.first)) is not None:
+            source, how = Side([giver]), how + ", the other state"  # "the vessel was handed over to Fiji"
         if not known(source.first):
             trace.append(f"{where}: rule {rule} matched but no source actor was found")
             return []
@@ -328,13 +337,14 @@ class EventCoder:
             trace.append(f"{where}: rule {rule} not coded: a refusal of an act with no one")
             self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
-        if tgt is None and plover_type in DIRECTED_TYPES and len(self._dyad) >= 2 and src.country in self._dyad[:2] \
-                and len(doc.sentences) >= ARTICLE_SENTENCES and not how.endswith("(co-actors)"):
+        if tgt is None and plover_type in DIRECTED_TYPES and len(doc.sentences) >= ARTICLE_SENTENCES \
+                and not how.endswith("(co-actors)") and (other := self._dyad_counterpart(src)) is not None:
             # in an article between two states, a charge, threat, sanction or refusal that names no one
             # is aimed at the other state ("Ankara also threatened to cut economic ties")
-            other = next(c for c in self._dyad[:2] if c != src.country)
-            tgt = ActorRef(country=other, text="the other side", actor_id=f"country:{other}")
-            how += ", the article's other state"
+            tgt, how = other, how + ", the article's other state"
+        if plover_type in DYAD_TARGET_TYPES and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
+            other = self._dyad_counterpart(src)  # "sanctions against the companies involved": the other state's
+            tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
         if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
             trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
             return []
@@ -488,6 +498,8 @@ class EventCoder:
     def _stance(self, tok: Token) -> str | None:
         """'intent' ("is willing to deepen"), 'appeal' ("should strengthen") or None."""
         for gov in syntax.governors(tok, {"xcomp", "acomp", "conj", "ccomp"}):
+            if gov.dep_ == "acl" and gov.head.pos_ == "NOUN" and gov.head.lemma_.lower() in self.lex.intent:
+                return "intent"  # "expressed its readiness to deepen ties", "the intent to strengthen"
             for child in gov.children:
                 if child.dep_ == "aux":
                     word = child.lemma_.lower()
@@ -553,7 +565,8 @@ class EventCoder:
     def _blocked(self, tok: Token, pat: Pattern | None) -> str | None:
         if syntax.is_negated(tok):
             return "negated"
-        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and not (pat is None and tok.head.lemma_.lower() in self.lex.intent):  # "its readiness to deepen"
             return f"not an act: what '{tok.head.text}' asks or proposes"
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.irrealis:
             return f"not an act: what '{tok.head.text}' asks for"  # "demanded that Israel withdraw"
@@ -622,6 +635,12 @@ class EventCoder:
             text = phrase_text(subj) if subj is not None else "unidentified attackers"
             return ActorRef(country=scene.country, sector="UAF", name=None, text=text,
                             actor_id=f"unidentified:{scene.country}")
+        if passive and plover in ("ACCUSE", "SANCTION"):
+            patient = syntax.passive_subject(tok)
+            host = host_state(patient) if patient is not None else None
+            if host is not None:  # "the Chilean envoy to Lima was summoned": by Peru
+                return ActorRef(country=host.country, sector="GOV", name=None, text="the government",
+                                actor_id=f"government:{host.country}")
         if passive and (code[:2] == "17" or code[:2] == "09"):
             scene = scene_state(tok)
             if scene is not None:
@@ -642,6 +661,14 @@ class EventCoder:
                         if ref is not None and known(ref) and not same_actor(ref, source):
                             return ref
         return None
+
+    def _dyad_counterpart(self, source: ActorRef) -> ActorRef | None:
+        """In an article about two states, the other one: a state that cuts or suspends ties
+        without naming with whom ("suspended the military agreements") cuts them with the other."""
+        if len(self._dyad) < 2 or source.country not in self._dyad[:2]:
+            return None
+        other = next(c for c in self._dyad[:2] if c != source.country)
+        return ActorRef(country=other, name=None, text="the other state", actor_id=f"country:{other}")
 
     def _aim_party(self, doc: Document, tok: Token, code: str, source: ActorRef) -> ActorRef | None:
         """The party of the act this one serves or governs: "opened fire to disperse demonstrators",
@@ -723,6 +750,8 @@ class EventCoder:
             for subj in syntax.subjects_of(tok):
                 source = self._side(doc, syntax.with_conjuncts(subj))
                 if source.refs:
+                    if len(source.refs) == 1 and source.first.country is None and of_group(subj):
+                        source = Side([replace(source.first, text=f"{source.first.text} of both sides")])
                     break
             if not source.refs and syntax.subject_of(tok) is None:
                 # "USAID deployed ...": a name the tagger misread as a modifier still heads the clause

@@ -237,6 +237,24 @@ def scene_state(tok: Token, preps: set[str] = SCENE_PREPS) -> ActorRef | None:
     return None
 
 
+def host_state(tok: Token) -> ActorRef | None:
+    """The state where another state's envoy or mission is posted: "the Chilean ambassador to
+    Lima", "Chile's diplomatic presence in Peru" (Peru). None unless the phrase also names the
+    sending state, and it is not the host."""
+    posted = next((place_as_party(p) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                   for p in c.children if p.dep_ == "pobj" and place_as_party(p) is not None), None)
+    if posted is None:
+        return None
+    sender = next((ref for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i
+                   for ref in [modifier_country(c) or place_as_party(c) or _named_state(c)] if ref is not None), None)
+    return posted if sender is not None and sender.country != posted.country else None
+
+
+def _named_state(tok: Token) -> ActorRef | None:
+    code = country_code(tok.text) if tok.pos_ == "PROPN" else None
+    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
+
+
 def phrase_text(tok: Token) -> str:
     return " ".join(t.text for t in tok.subtree if not (t.dep_ in ("relcl", "acl", "punct", "appos")
                                                         and t.head == tok))
@@ -296,6 +314,13 @@ def is_group(ref: ActorRef | None) -> bool:
     text = (ref.text or "").lower()
     return ref.country is None and any(w in text.split() for w in ("both", "two", "sides")) or \
         (ref.country is None and text.split()[-1:] and text.split()[-1] in GROUP_WORDS and not ref.name)
+
+
+def of_group(tok: Token) -> bool:
+    """The phrase is of both parties: "border guards of the two nations", "troops of both sides"."""
+    return any(p.lemma_.lower() in GROUP_WORDS and p.tag_ in ("NNS", "NNPS")
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def speaker_replaces(source: ActorRef | None, speaker: ActorRef, verbal: bool = True) -> bool:

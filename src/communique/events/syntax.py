@@ -68,10 +68,28 @@ OBJECT_CONTROL_VERBS = {"prompt", "force", "compel", "oblige", "cause", "lead", 
                         "allow", "permit", "enable", "require", "pressure", "press", "get"}
 
 
+def controller(xcomp: Token) -> Token | None:
+    """The object that does what an infinitive says when a participle tells a consequence: "...,
+    prompting the military to dispatch jets", "..., forcing the rebels to withdraw". Not "summoned
+    the envoy to protest" (an aim: the summoner protests)."""
+    head = xcomp.head
+    if xcomp.dep_ != "xcomp" or head.pos_ != "VERB" or head.tag_ != "VBG" or head.dep_ != "advcl":
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i
+                 and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def subjects_of(tok: Token) -> Iterator[Token]:
     """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains."""
     below = None
+    whole = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "including" else None
+    if whole is not None and whole.dep_ in OBJECT_DEPS and whole.head.pos_ == "VERB":
+        yield from subjects_of(whole.head)  # "took measures, including imposing sanctions": who took them
+        return
     for gov in governors(tok, {"xcomp", "acomp", "conj", "pcomp", "advcl"}):
+        if gov.dep_ == "xcomp" and (doer := controller(gov)) is not None:
+            yield doer
+            return
         if gov.dep_ == "prep" and gov.lower_ in SUBJECT_CONTROL and gov.head.pos_ == "VERB" and gov != tok:
             gov = gov.head  # "China continues its efforts by donating supplies": China donates
         if below is not None and below.dep_ == "xcomp" and gov.lemma_.lower() in OBJECT_CONTROL_VERBS:

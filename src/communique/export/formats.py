@@ -63,7 +63,7 @@ PARQUET_SCHEMA: tuple[tuple[str, str], ...] = (
     ("mentions", "STRUCT(event_id VARCHAR, doc_id VARCHAR, source VARCHAR, published VARCHAR, sentence VARCHAR, "
                  'start INTEGER, "end" INTEGER, date VARCHAR, location VARCHAR, location_country VARCHAR, '
                  "actor STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR), "
-                 "recipient STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR))[]"),
+                 "recipient STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR), status VARCHAR)[]"),
     ("date_alternatives", "STRUCT(date VARCHAR, doc_ids VARCHAR[])[]"),
 )
 

@@ -37,6 +37,9 @@ _DATELINE = re.compile(
     rf"(?:\s*(?:{_OUTLET}))?"
     rf"(?:{_DASH}|(?<=/)\s+|(?<=/\.)\s+)(?=\S)"
 )
+# "SEOUL", "NEW DELHI" alone on the article's first line, the body following on the next (a line
+# of more words in capitals is more likely a headline: "BEIJING WARNS TOKYO").
+_LONE_DATELINE = re.compile(rf"(?P<place>[{_UPPER}][{_UPPER}'’.\-]+(?:[ ][{_UPPER}][{_UPPER}'’.\-]*)?)[ \t]*\n(?=\s*\S)")
 # "(VOVworld)- China wants ...", "(VOVWORLD) - ...", "(Reuters) -".
 _SOURCE_TAG = re.compile(r"\((?P<source>[A-Za-z][^()\n]{1,40})\)\s*(?:--|[-–—:])\s*(?=\S)")
 # "date 2021-04-23 ...", "Published: 2021-04-23T08:00:00Z".
@@ -77,7 +80,34 @@ def split_metadata(text: str, *, known_title: str | None = None,
     for _ in range(2):  # a source tag and a dateline may come in either order
         body = _take_dateline(body, meta, lexicon)
         body = _take_source_tag(body, meta, lexicon)
+    body = _take_city_colon(body, meta)
     return meta, body.strip()
+
+
+# "Islamabad: Pakistan on Wednesday summoned ...": a city and a colon opening the first paragraph
+# or the one after a standfirst.
+_CITY_COLON = re.compile(rf"(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE})[ \t]*:[ \t]+(?=[A-Z\"“])")
+
+
+def _take_city_colon(body: str, meta: TextMetadata) -> str:
+    """Take a dateline written as a city and a colon, at the start of the body or of its second
+    paragraph; the words before the colon must name a city (not "Note:", "Update:")."""
+    if meta.dateline_place:
+        return body
+    lede, gap, rest = body.partition("\n\n")
+    for before, text in (("", body), (lede + gap, rest)):
+        match = _CITY_COLON.match(text)
+        if match and _names_city(match["place"]):
+            meta.dateline_place = title_case_place(match["place"].strip())
+            return before + text[match.end():]
+    return body
+
+
+def _names_city(name: str) -> bool:
+    from ..place.geocode import geocode  # the gazetteer, loaded only for a candidate dateline
+
+    location = geocode(title_case_place(name.strip()))
+    return location is not None and location.feature == "city"
 
 
 def drop_caption_lines(text: str, caption_words: tuple[str, ...]) -> str:
@@ -149,6 +179,7 @@ def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> st
         and len(first.split()) <= _HEADLINE_MAX_WORDS
         and not first.rstrip("\"”’)").endswith(".")  # a sentence, not a headline
         and not _DATELINE.match(first)
+        and not _LONE_DATELINE.match(body)
         and not _SOURCE_TAG.match(first)
     )
     if not is_headline:
@@ -158,8 +189,14 @@ def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> st
 
 
 def _take_dateline(body: str, meta: TextMetadata, lexicon: IngestLexicon) -> str:
+    if meta.dateline_place:
+        return body
+    lone = _LONE_DATELINE.match(body)
+    if lone:  # the place on a line of its own, in capitals
+        meta.dateline_place = title_case_place(lone["place"].strip())
+        return body[lone.end():]
     match = _DATELINE.match(body)
-    if not match or meta.dateline_place:
+    if not match:
         return body
     place = match["place"].strip()
     has_detail = match["date"] or match["outlet"] or match["slash_outlet"]

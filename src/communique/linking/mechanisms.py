@@ -138,11 +138,13 @@ class NameAnalysis:
     known: bool = False
     generic: bool = False  # the name is a bare head noun ("the sixth dialogue")
     capitalised: bool = False  # written as a proper name ("Defense and Security Consultation")
+    numbered: bool = False  # the edition is the number after the name ("Medusa 9", "the Morgan 14 drills")
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NAME_NUMBER = re.compile(r"^[1-9]\d?$")
 _EDGE = "\"'\u201c\u201d\u2018\u2019,.;:()[]"
 
 
@@ -255,6 +257,7 @@ def analyse_name(text: str) -> NameAnalysis:
     voc = vocabulary()
     parts = _parts(text)
     edition = frequency = None
+    numbered = False
     kept: list[_Part] = []
     i = 0
     while i < len(parts):
@@ -267,7 +270,11 @@ def analyse_name(text: str) -> NameAnalysis:
             if len(after) == 2 and after[0] in voc.edition_nouns and after[1] == "of":
                 i += 2  # "the 24th edition of ..."
             continue
-        if word in voc.frequencies:
+        if edition is None and _NAME_NUMBER.match(word) and i > 0 and not parts[i].hyphen \
+                and not (i + 1 < len(parts) and parts[i + 1].hyphen) and parts[i - 1].text[:1].isupper() \
+                and parts[i - 1].text.casefold() not in _DETERMINERS and not parts[i - 1].text.isdigit():
+            edition, numbered = int(word), True  # "Medusa 9": the name's own count
+        elif word in voc.frequencies:
             frequency = frequency or voc.frequencies[word]
         elif not (word in _DETERMINERS and not kept) and not _YEAR.match(word):
             kept.append(parts[i])
@@ -300,6 +307,7 @@ def analyse_name(text: str) -> NameAnalysis:
         known=known is not None,
         generic=generic,
         capitalised=len(capitals) >= 2 and bool(stripped) and stripped[-1].text[:1].isupper(),
+        numbered=numbered,
     )
 
 
@@ -439,7 +447,7 @@ def is_mechanism(analysis: NameAnalysis, text: str) -> bool:
     voc = vocabulary()
     if any(word.casefold() in voc.not_names for word in text.split()):
         return False
-    if analysis.known or analysis.capitalised:
+    if analysis.known or analysis.capitalised or analysis.numbered:
         return True
     return analysis.edition is not None and analysis.edition > 1
 
@@ -487,6 +495,9 @@ def _find(doc: Document) -> list[_Found]:
     if sdoc is None:
         return []
     found = [f for sentence in sdoc.sents for f in _candidates(sentence, sdoc, doc.doc_id)]
+    for f in found:
+        if f.analysis.numbered and doc.published and f.mechanism.edition == int(doc.published[2:4]):
+            f.mechanism.edition = f.analysis.edition = None  # "Pitch Black 24" in 2024 names its year
     found.sort(key=lambda f: f.mechanism.start)
     _resolve_generic(found)
     return found

@@ -28,7 +28,7 @@ def mention(row: Row, doc: Doc | None = None) -> Row:
         "published": doc.get("published"), "sentence": evidence.get("sentence"),
         "start": evidence.get("start"), "end": evidence.get("end"), "date": row.get("date"),
         "location": location.get("name"), "location_country": location.get("country"),
-        "actor": _side(row.get("actor")), "recipient": _side(row.get("recipient")),
+        "actor": _side(row.get("actor")), "recipient": _side(row.get("recipient")), "status": row.get("status"),
     }
 
 

@@ -196,7 +196,16 @@ def refers_to(a: Event, b: Event, doc: Document) -> bool:
     in the drill") and mechanism edition, whatever day or status its own clause gives."""
     return a.event_type == b.event_type and _codes_agree(a, b) and not _one_trigger(a, b) \
         and (_dyads_agree(a, b) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
-        and clauses.refers_back(doc, b.trigger)
+        and not _other_days(a, b) and clauses.refers_back(doc, b.trigger)
+
+
+def _other_days(a: Event, b: Event) -> bool:
+    """Each clause states its own, other day ("summoned the envoy on Monday" ... "on 21 August, the
+    envoy was summoned"): two acts done, however alike their words. Not an act under way and its
+    end ("began on Monday" ... "will take part until Friday")."""
+    return all(stated_date(e) and e.date_precision == "day" and e.date_end is None and e.status == "occurred"
+               for e in (a, b)) \
+        and not agrees(a.date, b.date)
 
 
 def part_of(outer: Event, inner: Event, doc: Document) -> bool:
@@ -225,6 +234,40 @@ def _within(outer: Event, inner: Event) -> bool:
                                     else ()))
     sides = _countries(inner)[:1] if inner.event_type in MEANS else _countries(inner)
     return bool(named) and all(c is None or c in named for c in sides) and inner.actor.country in (None, *doers)
+
+
+def _person(ref: ActorRef) -> bool:
+    return bool(ref.actor_id and ref.actor_id.startswith("person:"))
+
+
+def _resolution(ref: ActorRef) -> int:
+    """How far a side is resolved: a named person, then a sector, then a bare state."""
+    return 2 * bool(ref.country) + bool(ref.sector) + 2 * _person(ref)
+
+
+def survivor_side(kept: ActorRef, other: ActorRef) -> ActorRef:
+    """The side the surviving event of one act takes from its own and a merged member's: the better
+    resolved of the two for the same state ("Defence Minister A" over "the ministry" or "Freedonia"),
+    the member's where the survivor found no state; but of two sides of one state in different
+    sectors (the defence officials and the president) the survivor's own, since the members do not
+    agree on who acted and the survivor's words are the fuller telling of the act."""
+    if kept.country is None:
+        return other if other.country is not None or _resolution(other) > _resolution(kept) else kept
+    if other.country != kept.country:
+        return kept
+    if kept.sector and other.sector and kept.sector != other.sector:
+        return kept
+    return other if _resolution(other) > _resolution(kept) else kept
+
+
+def _aligned_sides(kept: Event, other: Event) -> tuple[tuple[ActorRef, ActorRef], tuple[ActorRef, ActorRef]]:
+    """The survivor's (actor, recipient) and the member's sides in the same order: a member telling
+    the act from the other party's side is turned round."""
+    own = (kept.actor, kept.recipient)
+    if kept.actor.country == other.recipient.country and kept.recipient.country == other.actor.country \
+            and kept.actor.country != kept.recipient.country:
+        return own, (other.recipient, other.actor)
+    return own, (other.actor, other.recipient)
 
 
 def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
@@ -382,7 +425,9 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
         if stated_date(other) and not stated_date(kept):
             for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason"):
                 setattr(kept, attr, getattr(other, attr))
+        sides = _aligned_sides(kept, other)
         _absorb(kept, other)
+        kept.actor, kept.recipient = (survivor_side(k, o) for k, o in zip(sides[0], sides[1]))
         if kept.status != other.status and kept.date is None:
             kept.status = other.status
         decisions.append(Decision(reason, other.event_id, other.sentence_index, kept.event_id))

@@ -17,7 +17,7 @@ from ..nlp.clauses import in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
-from .status import clause_status, trigger_token
+from .status import clause_status, onset_clause, trigger_token
 from .vocab import DateWords, StatusCues
 
 NO_PUBLICATION = "relative date, no publication date"
@@ -161,8 +161,12 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     if sentence is None:
         _apply(event, None, None, "none")
         return
-    own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span
-           and not (token is not None and m.token is not None and in_other_clause(m.token, token))]
+    onset = onset_clause(token, cues) if token is not None else None
+    began = {t.i for t in onset.subtree} if onset is not None else set()
+    own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span and m.token is not None
+           and m.token.i in began] or \
+        [m for m in by_sentence.get(sentence, ()) if not m.bounds_span
+         and not (token is not None and m.token is not None and in_other_clause(m.token, token))]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
@@ -175,7 +179,8 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     elif not planned and (found := _context_mention(by_sentence, min(sentence, settings.lead_sentences), False, 0)):
         _apply_mention(event, doc, found, f"context:lead sentence {found.sentence}")
     elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published)) \
-            and value.iso:
+            and value.iso and value.iso != (doc.published or "")[:10]:
+        # a dateline giving the day of publication says no more than the publication date does
         _apply(event, value, doc.dateline_date, "dateline")
     elif not planned and doc.published and tense_reason in TODAY_REASONS:
         _apply(event, DateValue(doc.published[:10], "day", doc.published[:10]), None, "published:today")

@@ -114,16 +114,43 @@ def _tense(verb: Token) -> tuple[str, str]:
     return "occurred", "default"
 
 
+def onset_clause(token: Token, cues: StatusCues) -> Token | None:
+    """For an event noun, the relative clause in its phrase that says when the activity began
+    ("an exercise involving the two navies that began on Sunday"): a verb of beginning has an
+    activity for subject, and the noun is the phrase's activity, wherever the parse hangs the clause."""
+    if is_verbal(token):
+        return None
+    return next((t for t in token.subtree if t.dep_ == "relcl" and t.lemma_.lower() in cues.onset_verbs
+                 and not any(c.dep_ == "xcomp" for c in t.children)), None)
+
+
+def _word_head(token: Token) -> Token:
+    """The head of the written word ``token`` is part of: a hyphenated verb the tokenizer split
+    ("will co-sign": "co", "-", "sign") carries its tense on whichever piece the parse made its head."""
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end].text == "-" or doc[end + 1].text == "-"):
+        end += 1
+    if start == end:
+        return token
+    return next((t for t in doc[start:end + 1] if not start <= t.head.i <= end or t.head == t), token)
+
+
 def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
     """Status and reason for the event or date expressed at ``token``.
 
     A noun ("the dialogue slated for November 4") is read from its own phrase first, then
     from the clause of the verb that governs it.
     """
+    token = _word_head(token)
     if not is_verbal(token):
         found = _cue_status(list(token.subtree), cues)
         if found:
             return found
+        onset = onset_clause(token, cues)
+        if onset is not None:
+            return _tense(onset)
         verb = _governing_verb(token)
         if verb is None:
             return "occurred", "default"
@@ -138,7 +165,7 @@ ONSET_DAYS = 2
 def started(token: Token, cues: StatusCues) -> bool:
     """Whether the event at ``token`` is said to begin ("began an exercise", "the talks kicked off"),
     not the start of an act done at once ("began operating a hotline")."""
-    verb = token if is_verbal(token) else _governing_verb(token)
+    verb = token if is_verbal(token) else (onset_clause(token, cues) or _governing_verb(token))
     return verb is not None and verb.lemma_.lower() in cues.onset_verbs \
         and not any(c.dep_ == "xcomp" for c in verb.children)
 
