@@ -138,7 +138,7 @@ class NameAnalysis:
     known: bool = False
     generic: bool = False  # the name is a bare head noun ("the sixth dialogue")
     capitalised: bool = False  # written as a proper name ("Defense and Security Consultation")
-    numbered: bool = False  # the edition is the number after the name ("Medusa 9", "the Morgan 14 drills")
+    numbered: bool = False  # the edition is the number after the name ("Northern Gale 5", "the Coral Shield 12 drills")
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
@@ -273,7 +273,7 @@ def analyse_name(text: str) -> NameAnalysis:
         if edition is None and _NAME_NUMBER.match(word) and i > 0 and not parts[i].hyphen \
                 and not (i + 1 < len(parts) and parts[i + 1].hyphen) and parts[i - 1].text[:1].isupper() \
                 and parts[i - 1].text.casefold() not in _DETERMINERS and not parts[i - 1].text.isdigit():
-            edition, numbered = int(word), True  # "Medusa 9": the name's own count
+            edition, numbered = int(word), True  # "Northern Gale 5": the name's own count
         elif word in voc.frequencies:
             frequency = frequency or voc.frequencies[word]
         elif not (word in _DETERMINERS and not kept) and not _YEAR.match(word):

@@ -1,9 +1,9 @@
 """Joint exercises named with their parties: one COOPERATE event per pair, the host first.
 
 News writing often names a joint exercise with its parties inside the noun phrase rather than as
-the subject of a verb: "Medusa 9, a military training exercise involving the Egyptian, Greek and
-Cypriot armed forces", "Mongolian-Russian joint military training ... has started", "the joint
-exercise between Indian and Sri Lankan navies will begin". The parties act together (CAMEO 062,
+the subject of a verb: "Northern Gale 5, a training exercise involving the Chilean, Peruvian and
+Ecuadorian armed forces", "Norwegian-Icelandic joint naval training ... has started", "the joint
+exercise between Chilean and Peruvian navies will begin". The parties act together (CAMEO 062,
 symmetric); the host (the state where it takes place, else the one the article names first) is
 the actor of its pairs.
 """

@@ -21,9 +21,9 @@ def _generic_domains() -> frozenset[str]:
 
 
 def headline_state(doc: Document) -> str | None:
-    """The state a headline opens with as the doer of its verb: "Dhaka summons Myanmar envoy",
+    """The state a headline opens with as the doer of its verb: "Lima summons Chilean envoy",
     "S. Korea Lodges Protest", "Qatar to buy fighters" (headlines tell past acts in the present
-    tense). Not "Myanmar ambassador summoned" (a modifier) nor "Vietnam, Thailand hold" (two)."""
+    tense). Not "Chilean ambassador summoned" (a modifier) nor "Norway, Iceland hold" (two)."""
     from ..events.parties import country_code
 
     words = (doc.title or "").split()

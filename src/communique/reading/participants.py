@@ -105,7 +105,7 @@ def _from_body(p: Participant, doc: Document, by_id: dict[str, Mention]) -> None
 
 
 def _from_earlier_office(p: Participant, titles: list[Mention], by_id: dict[str, Mention]) -> None:
-    """"Myanmar's ambassador ... Ambassador U Aung Kyaw Moe": the office named earlier with its
+    """"Chile's ambassador ... Ambassador Rafael Soto": the office named earlier with its
     state, and then with a name, is one person's."""
     first = by_id[p.first_mention]
     office = p.title.lower().split()

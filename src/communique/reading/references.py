@@ -224,8 +224,8 @@ class References:
 
 
 def _host_of_envoy(doc: Document, event: Event, name: str, mentions: dict[str, Mention]) -> str | None:
-    """The state an envoy on the other side is posted to ("summoned Myanmar's ambassador in Dhaka",
-    "the ambassador to Dhaka"): the state of the body that summons or receives him."""
+    """The state an envoy on the other side is posted to ("summoned Chile's ambassador in Lima",
+    "the ambassador to Lima"): the state of the body that summons or receives him."""
     other: ActorRef = event.recipient if name == "actor" else event.actor
     m = mentions.get(other.mention_id or "")
     sdoc = doc.spacy_doc
@@ -239,7 +239,7 @@ def _host_of_envoy(doc: Document, event: Event, name: str, mentions: dict[str, M
     for tok in span:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-                # "to Dhaka Aung Kyaw Moe": the place may be parsed as part of the envoy's name
+                # "to Lima Rafael Soto": the place may be parsed as part of the envoy's name
                 for place in (t for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i):
                     code = country_code(place.text)
                     if code and code != other.country:
