@@ -12,8 +12,6 @@ sentence that tells the act stays visible; each merge or drop is a :class:`Decis
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -24,6 +22,7 @@ from ..linking.provenance import agrees
 from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
 from . import clauses
+from .sweep import Pairing, sweep
 
 
 class Reason(Enum):
@@ -389,39 +388,20 @@ def _date(text: str | None) -> date | None:
 # Sentences apart beyond which two events of an article are not compared: an article tells an act
 # again within its own length, and a book-length text stays linear in its number of events.
 NEAR_SENTENCES = 60
-
-
-class _Order:
-    """The article order of its events, and the events near one, found by sentence without a scan."""
-
-    def __init__(self, events: list[Event]) -> None:
-        self.position = {id(e): i for i, e in enumerate(events)}
-        self.by_sentence = sorted(events, key=lambda e: (e.sentence_index or 0, self.position[id(e)]))
-        self.sentences = [e.sentence_index or 0 for e in self.by_sentence]
-        self.removed: set[int] = set()
-
-    def before(self, b: Event, a: Event) -> bool:
-        return self.position[id(b)] < self.position[id(a)]
-
-    def near(self, a: Event) -> list[Event]:
-        """Events within NEAR_SENTENCES of ``a``, in article order."""
-        at = a.sentence_index or 0
-        window = self.by_sentence[bisect_left(self.sentences, at - NEAR_SENTENCES):
-                                  bisect_right(self.sentences, at + NEAR_SENTENCES)]
-        return sorted((e for e in window if id(e) not in self.removed), key=lambda e: self.position[id(e)])
-
-
-def _index(events: list[Event], event: Event) -> int:
-    """The position of this very event (events compare by value; two may be equal)."""
-    return next(i for i, e in enumerate(events) if e is event)
+# Which events each test can pair at all (its first conditions), so that only those are compared:
+# the parts of an act are in its own sentence; an act told again is of its own type; what is voiced
+# at a summons or protest (ACCUSE) is a rejection or protest.
+IN_SENTENCE = Pairing(reach=0, ordered=False)
+SAME_TYPE = Pairing(reach=NEAR_SENTENCES, ordered=True, kinds=lambda kind: (kind,))
+VOICED_AT_ACT = Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: VOICED if kind == "ACCUSE" else ())
 
 
 def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[Decision]:
     """Merge and drop ``doc.events`` in place; the decisions made, in order."""
     decisions: list[Decision] = []
-    events = list(doc.events)
+    events = sorted(doc.events, key=lambda e: e.sentence_index or 0)  # article order
 
-    def merge(kept: Event, other: Event, reason: Reason) -> None:
+    def merge(kept: Event, other: Event, reason: Reason) -> Event:
         if stated_date(other) and not stated_date(kept):
             for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason"):
                 setattr(kept, attr, getattr(other, attr))
@@ -431,29 +411,14 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
         if kept.status != other.status and kept.date is None:
             kept.status = other.status
         decisions.append(Decision(reason, other.event_id, other.sentence_index, kept.event_id))
-        del events[_index(events, other)]
+        return kept
 
-    passes = ((lambda a, b: part_of(a, b, doc), Reason.PART_OF_ACT, False),
-              (restates, Reason.RESTATED, True),
-              (lambda a, b: refers_to(a, b, doc), Reason.RESTATED, True),
-              (voiced_at, Reason.VOICED_AT, False))
-    order = _Order(events)
-    for test, reason, ordered in passes:
-        start = 0
-        while start < len(events):
-            a, merged = events[start], None
-            for b in order.near(a):
-                if a is b or (ordered and order.before(b, a)):
-                    continue
-                if test(a, b):
-                    kept, other = {Reason.RESTATED: _keeper, Reason.PART_OF_ACT: _part_keeper}.get(
-                        reason, lambda x, y: (x, y))(a, b)
-                    merge(kept, other, reason)
-                    order.removed.add(id(other))
-                    merged = kept
-                    break
-            # after a merge, look again from the first event near the one kept (it may now match it)
-            start = start + 1 if merged is None else _index(events, order.near(merged)[0])
+    passes = ((lambda a, b: part_of(a, b, doc), Reason.PART_OF_ACT, IN_SENTENCE, _part_keeper),
+              (restates, Reason.RESTATED, SAME_TYPE, _keeper),
+              (lambda a, b: refers_to(a, b, doc), Reason.RESTATED, SAME_TYPE, _keeper),
+              (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)))
+    for test, reason, pairing, keeper in passes:
+        events = sweep(events, test, pairing, lambda a, b: merge(*keeper(a, b), reason))
     kept_events = []
     published, terms = _date(doc.published), _terms(doc)
     article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
