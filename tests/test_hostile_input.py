@@ -10,6 +10,7 @@ import string
 import uuid
 
 import pytest
+import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -163,6 +164,14 @@ def test_a_second_run_over_the_same_batch_stores_nothing_new(tmp_path):
     (["actors", "--country", "12"], "--country"),
     (["mechanisms", "--country", "C"], "--country"),
     (["ingest", "x.txt", "--db", "/no/such/dir/s.duckdb"], "--db"),
+    # an empty value would quietly mean no filter at all
+    (["events", "--mechanism", ""], "--mechanism"),
+    (["events", "--outlet", ""], "--outlet"),
+    (["events", "--text", "  "], "--text"),
+    (["events", "--since", ""], "--since"),
+    (["events", "--type", ","], "--type"),
+    (["export", "--format", "jsonl", "-o", "-", "--type", ""], "--type"),
+    (["serve", "--write-token", ""], "--write-token"),
 ])
 def test_a_bad_option_value_is_a_usage_error_naming_the_option(tmp_path, args, option):
     db = tmp_path / "e.duckdb"
@@ -172,6 +181,30 @@ def test_a_bad_option_value_is_a_usage_error_naming_the_option(tmp_path, args, o
     assert result.exit_code == 2, result.output
     assert option in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_no_option_of_any_command_takes_an_empty_value(tmp_path):
+    """Whatever the command and option, ``--option ""`` is a usage error naming the option, never a
+    filter, model, token or address quietly left out."""
+    db, article, predictions = tmp_path / "e.duckdb", tmp_path / "a.txt", tmp_path / "p.jsonl"
+    Store(db).close()
+    article.write_text(GOOD["good1.txt"])
+    predictions.write_text("")
+    arguments = {"ingest": [str(article)], "code": [str(article)], "load": [str(tmp_path)], "delete": ["x"],
+                 "explain": ["China met Laos."], "evaluate": [str(predictions), "--gold", str(tmp_path)],
+                 "export": ["--format", "jsonl", "-o", str(tmp_path / "out.jsonl")]}
+    checked = 0
+    for name, command in typer.main.get_command(app).commands.items():
+        for param in command.params:
+            if getattr(param, "param_type_name", "") != "option" or param.is_flag:
+                continue
+            option = max(param.opts, key=len)
+            store = ["--db", str(db)] if option != "--db" and any(p.name == "db" for p in command.params) else []
+            result = runner.invoke(app, [name, *arguments.get(name, []), *store, option, ""])
+            assert result.exit_code == 2, (name, option, result.output)
+            assert option in result.stderr and "Traceback" not in result.output, (name, option)
+            checked += 1
+    assert checked > 30
 
 
 def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, tmp_path):

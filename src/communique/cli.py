@@ -84,20 +84,26 @@ def _main(
 # -- shared options ---------------------------------------------------------------------------
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store file.", envvar="COMMUNIQUE_DB")]
-ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (overrides the config).")]
+ModelOption = Annotated[Optional[str], typer.Option(
+    "--model", help="spaCy pipeline to load (overrides the config).", callback=checks.given)]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Pipeline configuration TOML file.",
                                                       exists=True, dir_okay=False)]
 PathsArgument = Annotated[list[str], typer.Argument(help="Input files or directories (text, HTML, JSONL); '-' reads stdin.")]
 ProgressOption = Annotated[Optional[bool], typer.Option("--progress/--no-progress",
                                                         help="Progress bar on stderr (default: when stderr is a terminal).")]
 OutputOption = Annotated[Optional[str], typer.Option("-o", "--output", help="File to write; '-' for stdout (default).")]
-DyadOption = Annotated[Optional[str], typer.Option("--dyad", help="Two country codes, e.g. CHN,VNM (either direction).")]
-TypeOption = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type; repeat or comma-separate.")]
-SinceOption = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, ISO (inclusive).")]
-UntilOption = Annotated[Optional[str], typer.Option("--until", help="Latest event date, ISO or a prefix such as 2021-04.")]
+DyadOption = Annotated[Optional[str], typer.Option(
+    "--dyad", help="Two country codes, e.g. CHN,VNM (either direction).", callback=checks.given)]
+TypeOption = Annotated[Optional[list[str]], typer.Option(
+    "--type", help="PLOVER event type; repeat or comma-separate.", callback=checks.given)]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", help="Earliest event date, ISO (inclusive).", callback=checks.given)]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", help="Latest event date, ISO or a prefix such as 2021-04.", callback=checks.given)]
 WorkersOption = Annotated[Optional[int], typer.Option(
     "--workers", min=1, help="Processes that parse and code (default: the available cores).")]
-CountryOption = Annotated[Optional[str], typer.Option("--country", help="Country code of the actor or recipient.")]
+CountryOption = Annotated[Optional[str], typer.Option(
+    "--country", help="Country code of the actor or recipient.", callback=checks.given)]
 PerArticleOption = Annotated[bool, typer.Option(
     "--per-article", help="One row per article's report of an event, instead of one per linked real-world event.")]
 
@@ -294,11 +300,16 @@ def events(
     since: SinceOption = None,
     until: UntilOption = None,
     country: CountryOption = None,
-    quad_class: Annotated[Optional[list[str]], typer.Option("--quad-class", help="Quad class 1-4; repeat or comma-separate.")] = None,
-    sector: Annotated[Optional[str], typer.Option("--sector", help="Sector code of the actor or recipient (GOV, MIL, ...).")] = None,
-    mechanism: Annotated[Optional[str], typer.Option("--mechanism", help="Mechanism id or name.")] = None,
-    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Source outlet of the document.")] = None,
-    text: Annotated[Optional[str], typer.Option("--text", help="Words in the evidence sentence.")] = None,
+    quad_class: Annotated[Optional[list[str]], typer.Option(
+        "--quad-class", help="Quad class 1-4; repeat or comma-separate.", callback=checks.given)] = None,
+    sector: Annotated[Optional[str], typer.Option(
+        "--sector", help="Sector code of the actor or recipient (GOV, MIL, ...).", callback=checks.given)] = None,
+    mechanism: Annotated[Optional[str], typer.Option(
+        "--mechanism", help="Mechanism id or name.", callback=checks.given)] = None,
+    outlet: Annotated[Optional[str], typer.Option(
+        "--outlet", help="Source outlet of the document.", callback=checks.given)] = None,
+    text: Annotated[Optional[str], typer.Option(
+        "--text", help="Words in the evidence sentence.", callback=checks.given)] = None,
     limit: Annotated[int, typer.Option("--limit", help="Rows shown in the table (the first page).", min=1,
                                        max=MAX_PAGE)] = DEFAULT_PAGE,
     format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,  # noqa: A002
@@ -399,7 +410,7 @@ def code(
     ] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers "
-                            "processes.")] = None,
+                            "processes.", callback=checks.given)] = None,
     per_article: Annotated[bool, typer.Option(
         "--per-article", help="One row per article's report of an event, written as each article is coded, "
                               "instead of one per real-world event linked across the articles of the run.")
@@ -533,6 +544,7 @@ def evaluate(
     """Score predicted events against gold annotations."""
     from .evaluate import format_report, load_duplicates, load_gold, load_predictions, score
 
+    checks.gold(gold)
     try:
         groups = load_duplicates(dups) if dups else None
         result = score(load_gold(gold), load_predictions(predictions), dups=groups, details=misses,
@@ -564,7 +576,8 @@ def delete(
 @app.command()
 def actors(
     db: DbOption = Path(DEFAULT_PATH),
-    country: Annotated[Optional[str], typer.Option("--country", help="Only actors of this country code.")] = None,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", help="Only actors of this country code.", callback=checks.given)] = None,
     format: Annotated[RowsFormat, typer.Option("--format", help="Output format.")] = RowsFormat.table,  # noqa: A002
 ) -> None:
     """List the people and entities in the store, with their roles and events."""
@@ -579,7 +592,8 @@ def actors(
 @app.command()
 def mechanisms(
     db: DbOption = Path(DEFAULT_PATH),
-    country: Annotated[Optional[str], typer.Option("--country", help="Only mechanisms with this participant or venue.")] = None,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", help="Only mechanisms with this participant or venue.", callback=checks.given)] = None,
     format: Annotated[RowsFormat, typer.Option("--format", help="Output format.")] = RowsFormat.table,  # noqa: A002
 ) -> None:
     """List recurring mechanisms (dialogues, consultations, exercises) and their editions."""
@@ -605,10 +619,11 @@ def _print_rows(rows: list[Any], fmt: RowsFormat, title: str) -> None:
 @app.command()
 def serve(
     db: DbOption = Path(DEFAULT_PATH),
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.",
+                                                   callback=checks.given)] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
     write_token: Annotated[Optional[str], typer.Option(
-        "--write-token", envvar="COMMUNIQUE_WRITE_TOKEN",
+        "--write-token", envvar="COMMUNIQUE_WRITE_TOKEN", callback=checks.given,
         help="Accept POST /documents with 'Authorization: Bearer TOKEN' (the store is read-only without it).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.",
                                            min=0.1)] = 10.0,
@@ -636,7 +651,8 @@ def serve(
 @app.command()
 def explain(
     sentence: Annotated[str, typer.Argument(help="The sentence (or short text) to code.")],
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date, ISO, for relative dates.")] = None,
+    published: Annotated[Optional[str], typer.Option(
+        "--published", help="Publication date, ISO, for relative dates.", callback=checks.given)] = None,
     model: ModelOption = None,
     config: ConfigOption = None,
 ) -> None:

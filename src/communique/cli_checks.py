@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -16,6 +17,18 @@ _DATE_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 def _bad(message: str, option: str) -> typer.BadParameter:
     return typer.BadParameter(message, param_hint=option)
+
+
+def given(param: typer.CallbackParam, value: Any) -> Any:
+    """An option that is given is given a value: an empty one (``--outlet ""``) would quietly mean
+    no filter, no model or no token. Of a repeatable, comma-separated option (``--type``) each use
+    names at least one item."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    separated = isinstance(value, (list, tuple))
+    for item in values:
+        if isinstance(item, str) and not (item.replace(",", " ") if separated else item).strip():
+            raise typer.BadParameter("the value is empty", param=param)
+    return value
 
 
 def code(value: str | None, option: str) -> str | None:
@@ -75,6 +88,12 @@ def sentence(value: str) -> str:
     if not value.strip():
         raise _bad("the sentence is empty", "SENTENCE")
     return value
+
+
+def gold(path: Path) -> None:
+    """A gold file, or a folder that holds gold files (``--gold ""`` is the current folder)."""
+    if path.is_dir() and not any(path.glob("*.gold.jsonl")):
+        raise _bad(f"folder {path} holds no *.gold.jsonl files", "--gold")
 
 
 def store_path(path: Path, *, create: bool = False) -> None:

@@ -418,7 +418,7 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
               (lambda a, b: refers_to(a, b, doc), Reason.RESTATED, SAME_TYPE, _keeper),
               (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)))
     for test, reason, pairing, keeper in passes:
-        events = sweep(events, test, pairing, lambda a, b: merge(*keeper(a, b), reason))
+        events = sweep(events, test, pairing, lambda a, b, pick=keeper, why=reason: merge(*pick(a, b), why))
     kept_events = []
     published, terms = _date(doc.published), _terms(doc)
     article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2

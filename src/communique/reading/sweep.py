@@ -10,7 +10,7 @@ from the first event after every merge, at the cost of the comparisons that can 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import chain
 from typing import Callable, Collection, Iterable
