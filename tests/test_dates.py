@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from communique.nlp.clauses import in_other_clause
 from communique.nlp.model import load_model
 from communique.records import Document, Event, Evidence, Sentence, Trigger
 from communique.time.dates import DateValue, find_date_mentions, resolve_date
@@ -228,6 +229,14 @@ def test_dates_stage(nlp, text, trigger, published, dateline, expected):
     doc = make_dates({})(make_doc(nlp, text, [trigger], published=published, dateline=dateline))
     event = doc.events[0]
     assert (event.date, event.date_end, event.date_reason) == expected
+
+
+def test_a_word_of_another_parse_tree_is_not_in_another_clause_of_the_event(nlp):
+    """The climb from a word towards the trigger stops at the root of the word's own tree."""
+    sdoc = nlp("The envoys began talks in Lisbon. On Tuesday the ministers spoke.")
+    began, tuesday = next(t for t in sdoc if t.text == "began"), next(t for t in sdoc if t.text == "Tuesday")
+    assert began.sent != tuesday.sent
+    assert in_other_clause(tuesday, began) is False
 
 
 def test_unresolved_relative_date_keeps_its_text(nlp):

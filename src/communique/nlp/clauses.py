@@ -15,7 +15,7 @@ def in_other_clause(token: Token, trigger: Token) -> bool:
     its date or place is that clause's act, not the event's."""
     holds_trigger = {trigger.i, *(a.i for a in trigger.ancestors)}
     node = token
-    while node.i not in holds_trigger and node.head is not node:
+    while node.i not in holds_trigger and node.head.i != node.i:  # up to its root (spaCy makes a new Token each time)
         if node.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in node.children):
             return True
         node = node.head
