@@ -47,6 +47,7 @@ def exercise_events(doc: Document) -> list[Event]:
     for e in doc.events:
         if e.event_type == "COOPERATE":
             exercises.setdefault(e.sentence_index, []).append(e)
+    talks = {e.sentence_index for e in doc.events if e.event_type == "CONSULT"}
     for n, sent in enumerate(sdoc.sents):
         coded = exercises.get(n, [])
         for tok in sent:
@@ -54,7 +55,7 @@ def exercise_events(doc: Document) -> list[Event]:
                 continue
             if tok.lower_ in words["meeting_nouns"] and tok.dep_ in ("nsubj", "nsubjpass") \
                     and tok.head.lemma_.lower() in words["meeting_verbs"] \
-                    and not any(e.event_type == "CONSULT" for e in doc.events if e.sentence_index == n):
+                    and n not in talks:
                 parties = _states_in(doc, _phrase(tok, words))
                 if len(parties) >= 2:  # "the Vietnam-Thailand defence dialogue took place in ..."
                     found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named), MEETING))

@@ -30,6 +30,9 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
     in that order, the weakest signals of the state of an official or body the article never places."""
     found: dict[str, Participant] = {}
     titles = [m for m in doc.mentions if m.kind == "title" and (m.actor_id or "").startswith("title:")]
+    titles_in: dict[int, list[Mention]] = {}  # by sentence
+    for t in titles:
+        titles_in.setdefault(t.sentence, []).append(t)
     for m in doc.mentions:
         if m.kind not in PARTY_KINDS or not m.actor_id or m.actor_id.startswith("group:both"):
             continue
@@ -44,7 +47,7 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
             p.sector, p.sector_basis = m.sector, _basis(m, p)
         p.title = p.title or m.title
         if m.kind == "person":
-            _office(p, m, titles)
+            _office(p, m, titles_in.get(m.sentence, []))
     ordered = list(found.values())
     by_id = {m.mention_id: m for m in doc.mentions}
     for p in ordered:

@@ -36,21 +36,28 @@ class References:
         registry = {p.actor_id: p for p in doc.participants}
         mentions = {m.mention_id: m for m in doc.mentions}
         trace: list[str] = doc.annotations.setdefault("trace", [])
+        traced = set(trace)
         events: list[Event] = []
+        by_trigger: dict[tuple, list[Event]] = {}  # the events of each trigger (a side coded for each party)
+        for event in doc.events:
+            if event.trigger is not None:
+                by_trigger.setdefault((event.sentence_index, event.trigger.start), []).append(event)
+        principals = _Principals(doc.participants)
         for event in doc.events:
             for name in ("actor", "recipient"):
                 self._person(doc, event, name, registry, mentions)
             self._group_pair(doc, event, registry)
             expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
-                or self._many_recipients(doc, event, mentions, registry)
+                or self._many_recipients(doc, event, mentions, registry, by_trigger)
             for new in expanded or [event]:
                 for name in ("actor", "recipient"):
                     self._person(doc, new, name, registry, mentions)
-                    self._office_sector(new, name, doc.participants)
+                    self._office_sector(new, name, principals)
                 for res in _resolutions(new):
                     line = f"sentence {new.sentence_index}: {res.describe()}"
-                    if line not in trace:  # (the events of one plural share their reading)
+                    if line not in traced:  # (the events of one plural share their reading)
                         trace.append(line)
+                        traced.add(line)
                 events.append(new)
         doc.events = events
         for new in exercise_events(doc):
@@ -174,7 +181,7 @@ class References:
         return _pairs(event, parties, res, keep_recipient=False)
 
     def _many_recipients(self, doc: Document, event: Event, mentions: dict[str, Mention],
-                         registry: dict[str, Participant]) -> list[Event] | None:
+                         registry: dict[str, Participant], by_trigger: dict[tuple, list[Event]]) -> list[Event] | None:
         """An act aimed at parties named together is aimed at each: "met his counterparts from
         A, B and C", "protested to the defence attaches of A and B"."""
         m = mentions.get(event.recipient.mention_id or "") or next(
@@ -186,8 +193,8 @@ class References:
         parties = [p for p in parties if p.country != event.actor.country]
         if len(parties) < 2:
             return None
-        coded = {e.recipient.country for e in doc.events if e.trigger is not None and event.trigger is not None
-                 and (e.sentence_index, e.trigger.start) == (event.sentence_index, event.trigger.start)}
+        coded = {e.recipient.country for e in (by_trigger.get((event.sentence_index, event.trigger.start), ())
+                                               if event.trigger is not None else ())}
         more = [p for p in parties if p.country not in coded]  # the coder may have coded some already
         if not more and event.recipient.country in {p.country for p in parties}:
             return None
@@ -207,12 +214,12 @@ class References:
         return out
 
     # -- a state's sector from its office in the story ----------------------------------------
-    def _office_sector(self, event: Event, name: str, participants: list[Participant]) -> None:
+    def _office_sector(self, event: Event, name: str, principals: _Principals) -> None:
         ref: ActorRef = getattr(event, name)
         if not ref.country or ref.sector or not ((ref.actor_id or "").startswith("country:") or (
                 not ref.actor_id and not ref.name)):  # a state the coder inferred from the article's pair
             return
-        p = principal(participants, ref.country)
+        p = principals[ref.country]
         if p is not None and p.sector:
             setattr(event, name, dataclasses.replace(ref, sector=p.sector))
             _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
@@ -221,6 +228,18 @@ class References:
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
+
+
+class _Principals(dict):
+    """The principal participant of each state (see :func:`~.participants.principal`), found once."""
+
+    def __init__(self, participants: list[Participant]) -> None:
+        super().__init__()
+        self.participants = participants
+
+    def __missing__(self, country: str) -> Participant | None:
+        found = self[country] = principal(self.participants, country)
+        return found
 
 
 def _host_of_envoy(doc: Document, event: Event, name: str, mentions: dict[str, Mention]) -> str | None:
