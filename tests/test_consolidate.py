@@ -347,3 +347,81 @@ def test_the_survivor_takes_a_stated_date_over_an_inherited_one():
     consolidate(doc)
     assert [e.event_id for e in doc.events] == ["a"]
     assert (doc.events[0].date, doc.events[0].date_reason) == ("2023-03-04", "sentence")
+
+
+# ---------------------------------------------------------------- the sweep over a long text
+
+class _Told:
+    """A stand-in event: its sentence, type and a state that each merge into it changes."""
+
+    def __init__(self, number: int, sentence: int, kind: str) -> None:
+        self.number, self.sentence_index, self.event_type, self.state = number, sentence, kind, number
+
+
+def _restarted_sweep(events, test, pairing, merge):
+    """The reference: after every merge, compare again from the first event, each event with all
+    those near it that it can pair with, in article order."""
+    events = list(events)
+    start = 0
+    while start < len(events):
+        a = events[start]
+        near = [b for b in events if b is not a and abs(b.sentence_index - a.sentence_index) <= pairing.reach
+                and (pairing.kinds is None or b.event_type in pairing.kinds(a.event_type))
+                and not (pairing.ordered and events.index(b) < start)]
+        b = next((b for b in near if test(a, b)), None)
+        if b is None:
+            start += 1
+            continue
+        kept = merge(a, b)
+        events.remove(b if kept is a else a)
+        start = 0
+    return events
+
+
+def _told_events(seed: int, count: int, sentences: int) -> list[_Told]:
+    import random
+
+    rng = random.Random(seed)
+    spots = sorted(rng.randrange(sentences) for _ in range(count))
+    return [_Told(n, s, rng.choice("ABC")) for n, s in enumerate(spots)]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_sweep_merges_as_a_sweep_restarted_after_every_merge(seed):
+    from communique.reading.sweep import Pairing, sweep
+
+    pairings = [Pairing(reach=0, ordered=False), Pairing(reach=3, ordered=True, kinds=lambda k: (k,)),
+                Pairing(reach=5, ordered=False, kinds=lambda k: ("B", "C") if k == "A" else ())]
+    pairing = pairings[seed % 3]
+
+    def test(a, b):  # passes for some pairs, and its answer changes as merges change the state
+        return (a.state * 7 + b.state * 13 + seed) % 3 == 0
+
+    def run(how):
+        merges = []
+
+        def merge(a, b):
+            kept, other = (a, b) if (a.number + b.number) % 2 else (b, a)
+            kept.state = (kept.state * 31 + other.state) % 101
+            merges.append((kept.number, other.number))
+            return kept
+        left = how(_told_events(seed, 30, 12), test, pairing, merge)
+        return [e.number for e in left], merges
+    assert run(sweep) == run(_restarted_sweep)
+    assert run(sweep)[1], "some events merge"
+
+
+def test_each_event_of_a_long_text_is_compared_only_with_those_near_it():
+    from communique.reading.sweep import Pairing, sweep
+
+    def comparisons(count: int) -> int:
+        calls = []
+
+        def test(a, b):
+            calls.append((a, b))
+            return a.number % 4 == 0 and b.number == a.number + 1  # every fourth act is told again
+
+        sweep(_told_events(1, count, count // 2), test, Pairing(reach=10, ordered=True, kinds=lambda k: (k,)),
+              lambda a, b: a)
+        return len(calls)
+    assert comparisons(4000) < 12 * comparisons(400)
