@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..actors.lookup import mentions_in
-from ..records import ActorRef, Document, Event, Evidence, Trigger
+from ..records import ActorRef, Document, Event, Evidence, Stance, Trigger
 from ..registry import StageSettings, stage
 from . import syntax
 from .arguments import act_noun, add_argument_spans, predicate_object
@@ -36,6 +36,7 @@ from .parties import (
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
     state_of_place, valid_code,
 )
+from .outcomes import Block, Blocked, Found, How, Modifier, RuleName, Statement, Supplied, Together
 from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
 
 GATHERINGS = {
@@ -69,14 +70,14 @@ UNASSERTED_AIMS = {"ASSAULT"}
 SCHEDULED_ACTS = ("04", "057", "062")
 
 
-def _refusal(tok: Token, reason: str) -> bool:
+def _refusal(tok: Token, blocked: Blocked) -> bool:
     """A cooperative act negated under a modal ("will not accept"), or one an actor failed at. A
     condition does not undo the refusal: "will not accept refugees if war starts" is a stated
     policy of rejection ("unless" makes an ultimatum, decided before this)."""
     governors = list(syntax.governors(tok, {"xcomp", "acomp"}))
-    if reason == "negated":
+    if blocked.why is Block.NEGATED:
         return any(c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for g in governors for c in g.children)
-    return "governed by 'fail" in reason
+    return blocked.why is Block.FAILED
 
 
 PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed", "rebuild", "strengthen"}
@@ -134,7 +135,7 @@ class Side:
     """One side of an event: one actor, or two for a symmetric pair found in the text."""
 
     refs: list[ActorRef] = field(default_factory=list)
-    how: str = ""
+    how: Found | None = None
 
     @property
     def first(self) -> ActorRef | None:
@@ -149,6 +150,7 @@ class EventCoder:
         self._final = True
         self._dyad: list[str] = []
         self._statements: set[int] = set()  # sentences a rule decided hold no event (a CAMEO statement, a visit to no host)
+        self._rules: dict[int, RuleName] = {}  # the rule of each event coded (by the event's id())
         self.patterns = patterns
         # the object words each rule needs ("impose a curfew"): part of the predicate, not a party
         self._rule_objects = {p.id: p.objects for p in patterns.patterns if p.objects}
@@ -164,6 +166,7 @@ class EventCoder:
         trace: list[str] = doc.annotations.setdefault("trace", [])
         self._dyad = document_dyad(doc)
         self._statements = set()
+        self._rules = {}
         sents = list(sdoc.sents)
         coded = [[e for tok in sent for e in self.code_token(doc, i, sent, tok, trace)] for i, sent in enumerate(sents)]
         # the model decides only where it matters: which of several events is primary, or whether a
@@ -177,7 +180,7 @@ class EventCoder:
                     _weigh_by_model(coded[i], prediction)
                 else:
                     coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
-        doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(found, sents[i])]
+        doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(found, sents[i], self._rules)]
         add_argument_spans(doc, self._rule_objects, self.lex.movement, self._acts)
         return doc
 
@@ -202,7 +205,7 @@ class EventCoder:
         src, tgt = source.first, target.first
         if not known(tgt):
             return []  # an interaction needs its second party, which no rule found for the model to code
-        event = self._event(doc, sent_idx, sent, root, code, src, tgt, symmetric, "classifier",
+        event = self._event(doc, sent_idx, sent, root, code, src, tgt, symmetric, RuleName("classifier"),
                             round(0.5 * probability, 3))
         trace.append(f"sentence {sent_idx} '{root.text}': no rule fired; classifier -> {code} {plover} "
                      f"(penta {prediction.penta}) "
@@ -224,7 +227,7 @@ class EventCoder:
                 return self._code_match(doc, sent_idx, sent, tok, match, trace)
             # "upgraded their ties to ambassadorial level": only a rule of its own codes the act itself
             pats = [p for p in self._verb_patterns(tok, lemma) if p.objects]
-            return self._code_match(doc, sent_idx, sent, tok, (pats[0].cameo, pats[0], pats[0].id), trace) \
+            return self._code_match(doc, sent_idx, sent, tok, (pats[0].cameo, pats[0], RuleName(pats[0].id)), trace) \
                 if pats else []
         if tok.pos_ in VERB_POS and (demand := self._reported_demand(doc, sent_idx, sent, tok, trace)):
             return [demand]
@@ -235,35 +238,36 @@ class EventCoder:
         else:
             return []
         for pat in candidates:
-            events = self._code_match(doc, sent_idx, sent, tok, (pat.cameo, pat, pat.id), trace)
+            events = self._code_match(doc, sent_idx, sent, tok, (pat.cameo, pat, RuleName(pat.id)), trace)
             if events or self._final:
                 return events
         return []
 
     def _code_match(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
-                    match: tuple[str, Pattern | None, str], trace: list[str]) -> list[Event]:
+                    match: tuple[str, Pattern | None, RuleName], trace: list[str]) -> list[Event]:
         """Code one trigger with one rule; ``self._final`` says whether another rule may still try."""
         code, pat, rule = match
         self._final = True
         where = f"sentence {sent_idx} '{tok.text}'"
-        reason = self._blocked(tok, pat)
-        if reason and reason.startswith("conditional ('unless')") and lookup(code).plover not in VERBAL_TYPES:
-            code, rule = "130", f"{rule}+ultimatum"  # "will withdraw ... unless": a threat
-        elif reason == "negated" and _unless_clause(tok):
-            code, rule = "130", f"{rule}+ultimatum"  # "will not release the soldiers unless Israel ..."
-        elif reason and reason.startswith("conditional threat") and lookup(code).plover in CONFLICT_TYPES:
-            code, rule = self.lex.intent_codes[lookup(code).plover], f"{rule}+conditional-threat"
-        elif reason and lookup(code).plover in COOPERATIVE_TYPES and _refusal(tok, reason):
+        blocked = self._blocked(tok, pat)
+        why = blocked.why if blocked else None
+        if why is Block.UNLESS and lookup(code).plover not in VERBAL_TYPES:
+            code, rule = "130", rule.plus(Modifier.ULTIMATUM)  # "will withdraw ... unless": a threat
+        elif why is Block.NEGATED and _unless_clause(tok):
+            code, rule = "130", rule.plus(Modifier.ULTIMATUM)  # "will not release the soldiers unless Israel ..."
+        elif why is Block.CONDITIONAL_THREAT and lookup(code).plover in CONFLICT_TYPES:
+            code, rule = self.lex.intent_codes[lookup(code).plover], rule.plus(Modifier.CONDITIONAL_THREAT)
+        elif blocked and lookup(code).plover in COOPERATIVE_TYPES and _refusal(tok, blocked):
             # "will not accept", "would not meet", "failed to reach agreement": a stated refusal
-            code, rule = ("125" if lookup(code).plover == "CONSULT" else "120"), f"{rule}+refusal"
-        elif reason:
-            trace.append(f"{where}: rule {rule} not coded: {reason}")
+            code, rule = ("125" if lookup(code).plover == "CONSULT" else "120"), rule.plus(Modifier.REFUSAL)
+        elif blocked:
+            trace.append(f"{where}: rule {rule} not coded: {blocked}")
             return []
         if pat is not None and pat.object_kind == "gathering" and not _gathering_nouns(tok):
             trace.append(f"{where}: rule {rule} not coded: taking part in nothing named")  # "will also be participating"
             self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
-        if pat is not None and rule == pat.id and tok.pos_ in VERB_POS:
+        if pat is not None and not rule.steps and tok.pos_ in VERB_POS:
             code, rule = self._apply_stance(tok, pat, code, rule)
             if code is None:
                 trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
@@ -272,21 +276,21 @@ class EventCoder:
             code, rule = self._gathering_act(tok, code, rule)
         statement = self._statement(tok, code)
         if statement:
-            trace.append(f"{where}: rule {rule} not coded: {statement}")
+            trace.append(f"{where}: rule {rule} not coded: {statement.value}")
             self._statements.add(sent_idx)  # nor may the sentence classifier make it an event
             return []
         source, target, symmetric, how = self._attribute(doc, tok, pat, code)
         if not known(source.first) and lookup(code).plover == "PROTEST":
             crowd = crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
             if crowd is not None:
-                source, how = Side([crowd]), how + ", civilians of the place"
+                source, how = Side([crowd]), how.plus(Supplied.CIVILIANS)
         if not known(source.first):
             unnamed = self._unnamed_doer(doc, tok, code)
             if unnamed is not None:
-                source, how = Side([unnamed]), how + ", unnamed doer"
+                source, how = Side([unnamed]), how.plus(Supplied.UNNAMED_DOER)
         if not known(source.first) and lookup(code).plover in GIVEN_TYPES and syntax.is_passive(tok) \
                 and target.first is not None and (giver := self._dyad_counterpart(target.first)) is not None:
-            source, how = Side([giver]), how + ", the other state"  # "the vessel was handed over to Fiji"
+            source, how = Side([giver]), how.plus(Supplied.GIVER)  # "the vessel was handed over to Fiji"
         if not known(source.first):
             trace.append(f"{where}: rule {rule} matched but no source actor was found")
             return []
@@ -300,9 +304,9 @@ class EventCoder:
         src, tgt = source.first, target.first
         if code == DEMONSTRATION and (src.sector in OFFICIAL_SECTORS or (src.actor_id or "").startswith("country:")):
             # "the defense ministry sternly protested the incursion": a state's complaint, not a street protest
-            code, rule = OFFICIAL_PROTEST, f"{rule}+official"
+            code, rule = OFFICIAL_PROTEST, rule.plus(Modifier.OFFICIAL)
         plover_type = lookup(code).plover
-        if lookup(code).plover == "THREATEN" and (tgt is None or rule.endswith("+ultimatum")):
+        if lookup(code).plover == "THREATEN" and (tgt is None or rule.has(Modifier.ULTIMATUM)):
             asked = self._party_of_condition(doc, tok, src)  # an ultimatum is aimed at the one it asks to act
             tgt = asked if asked is not None and (tgt is None or asked.country) else tgt
         if tgt is None:
@@ -319,29 +323,29 @@ class EventCoder:
             tgt = place if place is not None and not same_state(src, place, code) else None
         if tgt is not None and plover_type in HOSTILE_TYPES and tgt.country and tgt.country == src.country:
             tgt = self._speaker_owns(doc, tok, src, tgt)
-        if how.endswith("(joint actors)") and pat is not None and pat.object_kind is not None \
+        if how.together is Together.JOINT_ACTORS and pat is not None and pat.object_kind is not None \
                 and (code.startswith(TRAVEL_CODES) or code == pat.cameo):
             # "the ministers of A, B and C headed to Crete", "A and B leaders will attend a summit of the
             # SCO": those who go or attend together visit the host, or meet the gathering's body
             together = [src, *target.refs]
             host = self._host(doc, tok, pat, code, together)
-            source, target, how = Side(together), Side([host] if host else []), "subject (co-actors)"
+            source, target, how = Side(together), Side([host] if host else []), How(Found.SUBJECT, together=Together.CO_ACTORS)
             tgt = host
         if code.startswith(TRAVEL_CODES) and pat is not None and pat.object_kind == "place" \
                 and (tgt is None or not tgt.country or tgt.country == src.country):  # "to Crete": a place of no known state
             trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
             self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
-        if tgt is None and rule.endswith("+refusal"):
+        if tgt is None and rule.has(Modifier.REFUSAL):
             # "the cabinet could not meet": a refusal is of an act with someone, else it is no interaction
             trace.append(f"{where}: rule {rule} not coded: a refusal of an act with no one")
             self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
         if tgt is None and plover_type in DIRECTED_TYPES and len(doc.sentences) >= ARTICLE_SENTENCES \
-                and not how.endswith("(co-actors)") and (other := self._dyad_counterpart(src)) is not None:
+                and how.together is not Together.CO_ACTORS and (other := self._dyad_counterpart(src)) is not None:
             # in an article between two states, a charge, threat, sanction or refusal that names no one
             # is aimed at the other state ("Ankara also threatened to cut economic ties")
-            tgt, how = other, how + ", the article's other state"
+            tgt, how = other, how.plus(Supplied.ARTICLE_OTHER_STATE)
         if plover_type in DYAD_TARGET_TYPES and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
             other = self._dyad_counterpart(src)  # "sanctions against the companies involved": the other state's
             tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
@@ -352,7 +356,7 @@ class EventCoder:
         others = target.refs[1:] if tgt is target.first else []
         src, tgt = locate_parties(doc, tok, code, src, tgt, self._dyad)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
-        if how.endswith("unnamed doer"):  # the text names no doer: "two people were killed when ..."
+        if Supplied.UNNAMED_DOER in how.supplied:  # the text names no doer: "two people were killed when ..."
             confidence *= 0.9
         if _purpose_clause(tok) or _describes_a_noun(tok) or _circumstance_clause(tok):
             # "staged protests to demand reforms", "a resolution that aims to tighten ...",
@@ -363,12 +367,12 @@ class EventCoder:
             return []
         code = self._specialise(tok, pat, code, src)
         # a promise binds its maker; but "Canada and Costa Rica agreed to start negotiations" binds both
-        symmetric = symmetric and (not rule.endswith(("+intent", "+conditional-threat", "+ultimatum"))
-                                   or "(joint actors)" in how)
-        actors = [src, *source.refs[1:]] if how.endswith("(co-actors)") else [src]
+        symmetric = symmetric and (not rule.has(Modifier.INTENT, Modifier.CONDITIONAL_THREAT, Modifier.ULTIMATUM)
+                                   or how.together is Together.JOINT_ACTORS)
+        actors = [src, *source.refs[1:]] if how.together is Together.CO_ACTORS else [src]
         particle = syntax.particle(tok, pat.preps) if pat is not None and pat.preps else None
         pairs = [(actor, recipient) for actor in actors for recipient in [tgt, *others]]
-        if how.endswith("(joint actors)") and not code.startswith(TRAVEL_CODES):
+        if how.together is Together.JOINT_ACTORS and not code.startswith(TRAVEL_CODES):
             # "A, B and C held drills": A-B, A-C and B-C; but those who travel together do not visit each other
             joint = [r for r in (tgt, *others) if r is not None]
             pairs += [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:]]
@@ -414,7 +418,7 @@ class EventCoder:
             return tgt
         return ActorRef(country=said_by.country, sector=tgt.sector, name=tgt.name, text=tgt.text)
 
-    def _gathering_act(self, tok: Token, code: str, rule: str) -> tuple[str, str]:
+    def _gathering_act(self, tok: Token, code: str, rule: RuleName) -> tuple[str, RuleName]:
         """Taking part in a gathering that is itself an act of another rule of the verb ("participate
         in the exercise", as "join the exercise" is coded) is that act, not a meeting."""
         lemma = tok.lemma_.lower()
@@ -423,7 +427,7 @@ class EventCoder:
         for verb in (lemma, "participate"):
             for other in self.patterns.by_verb.get(verb, ()):
                 if other.objects and other.object_kind is None and words & other.objects:
-                    return other.cameo, f"{rule}+{other.id}"
+                    return other.cameo, rule.plus(other.id)
         return code, rule
 
     def _acts_on_a_thing(self, tok: Token, pat: Pattern | None) -> bool:
@@ -436,7 +440,7 @@ class EventCoder:
         return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not predicate_object(o, needed)
                    for o in syntax.objects_of(tok))
 
-    def _statement(self, tok: Token, code: str) -> str | None:
+    def _statement(self, tok: Token, code: str) -> Statement | None:
         """A refusal to comment or a denial of accusations: CAMEO public statements (011, 016)
         that have no PLOVER type, so no event."""
         plover = lookup(code).plover
@@ -444,14 +448,14 @@ class EventCoder:
             return None
         if plover == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.decline_to
                                       for c in tok.children):  # not "urged Pakistan to elaborate a policy"
-            return "a refusal to comment (CAMEO 011, a statement, not a PLOVER event)"
+            return Statement.NO_COMMENT
         if any(o.lemma_.lower() in self.lex.denied or o.lower_ in self.lex.denied for o in syntax.objects_of(tok)):
-            return "a denial of accusations (CAMEO 016, a statement, not a PLOVER event)"
+            return Statement.DENIED_ACCUSATIONS
         if plover == "REJECT" and tok.lemma_.lower() in self.lex.denial_verbs and any(
                 c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children):
-            return "a denial of having done an act (CAMEO 016, a statement, not a PLOVER event)"
+            return Statement.DENIED_ACT
         if plover == "THREATEN" and _warns_of_possibility(tok):
-            return "a warning of what another may do, not a threat"
+            return Statement.WARNING
         return None
 
     def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
@@ -473,7 +477,7 @@ class EventCoder:
         if target is None:
             return None
         code = "100" if modal.lemma_.lower() in ("must", "have") else "020"
-        rule = "reported-demand" if code == "100" else "reported-appeal"
+        rule = RuleName("reported-demand" if code == "100" else "reported-appeal")
         event = self._event(doc, sent_idx, sent, tok, code, speaker, target, False, rule, 0.7)
         trace.append(f"sentence {sent_idx} '{tok.text}': rule {rule} -> {code} {event.event_type} "
                      f"{speaker.country or '-'}:{speaker.name} -> {target.country or '-'}:{target.name}")
@@ -487,31 +491,31 @@ class EventCoder:
             return True
         return any(o.lemma_.lower() in self.lex.cooperation_objects for o in syntax.objects_of(tok))
 
-    def _stance_code(self, tok: Token) -> tuple[str, None, str] | None:
+    def _stance_code(self, tok: Token) -> tuple[str, None, RuleName] | None:
         stance = self._stance(tok)
-        if stance == "intent":
-            return self.lex.intent_codes["cooperate"], None, "intent-to-cooperate"
-        if stance == "appeal":
-            return self.lex.appeal_code, None, "appeal-to-cooperate"
+        if stance is Stance.INTENT:
+            return self.lex.intent_codes["cooperate"], None, RuleName("intent-to-cooperate", stance=stance)
+        if stance is Stance.APPEAL:
+            return self.lex.appeal_code, None, RuleName("appeal-to-cooperate", stance=stance)
         return None
 
-    def _stance(self, tok: Token) -> str | None:
+    def _stance(self, tok: Token) -> Stance | None:
         """'intent' ("is willing to deepen"), 'appeal' ("should strengthen") or None."""
         for gov in syntax.governors(tok, {"xcomp", "acomp", "conj", "ccomp"}):
             if gov.dep_ == "acl" and gov.head.pos_ == "NOUN" and gov.head.lemma_.lower() in self.lex.intent:
-                return "intent"  # "expressed its readiness to deepen ties", "the intent to strengthen"
+                return Stance.INTENT  # "expressed its readiness to deepen ties", "the intent to strengthen"
             for child in gov.children:
                 if child.dep_ == "aux":
                     word = child.lemma_.lower()
                     if word in self.lex.appeal:
-                        return "appeal"
+                        return Stance.APPEAL
                     if word in self.lex.intent or (word == "would" and self._reported(gov)):
-                        return "intent"
+                        return Stance.INTENT
             lemma = gov.lemma_.lower()
             if gov != tok and lemma in self.lex.appeal:
-                return "appeal"
+                return Stance.APPEAL
             if gov != tok and lemma in self.lex.intent:
-                return "intent"
+                return Stance.INTENT
             if gov.dep_ == "ccomp":
                 break
         return None
@@ -562,44 +566,45 @@ class EventCoder:
         return found
 
     # -- modality ----------------------------------------------------------------------------
-    def _blocked(self, tok: Token, pat: Pattern | None) -> str | None:
+    def _blocked(self, tok: Token, pat: Pattern | None) -> Blocked | None:
+        """Why the trigger is not an act told as done, or None."""
         if syntax.is_negated(tok):
-            return "negated"
+            return Blocked(Block.NEGATED)
         if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and not (pat is None and tok.head.lemma_.lower() in self.lex.intent):  # "its readiness to deepen"
-            return f"not an act: what '{tok.head.text}' asks or proposes"
+            return Blocked(Block.PROPOSED, tok.head.text)
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.irrealis:
-            return f"not an act: what '{tok.head.text}' asks for"  # "demanded that Israel withdraw"
+            return Blocked(Block.ASKED_FOR, tok.head.text)  # "demanded that Israel withdraw"
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lex.allege_verbs and not _own_claim(tok):
-            return f"not an act: what '{tok.head.text}' alleges of another"  # "claimed that X sent troops"
+            return Blocked(Block.ALLEGED, tok.head.text)  # "claimed that X sent troops"
         if tok.dep_ in ("acl", "advcl", "ccomp") and tok.head.pos_ in NOUN_POS \
                 and tok.head.lemma_.lower() in self.lex.irrealis:
-            return f"not an act: what the '{tok.head.text}' asks for"  # "the US call for Tehran to halt"
+            return Blocked(Block.ASKED_FOR_BY_NOUN, tok.head.text)  # "the US call for Tehran to halt"
         if tok.dep_ == "ccomp" and (asked := next((o for o in syntax.objects_of(tok.head) if o.pos_ in NOUN_POS
                                                    and o.lemma_.lower() in self.lex.irrealis), None)):
-            return f"not an act: what the '{asked.text}' asks for"  # "reiterated its demand that Israel ease"
+            return Blocked(Block.ASKED_FOR_BY_NOUN, asked.text)  # "reiterated its demand that Israel ease"
         for gov in syntax.governors(tok, {"xcomp", "conj", "acomp", "advcl"}):
             for child in gov.children:
                 if child.dep_ == "aux" and child.lemma_.lower() in self.lex.irrealis:
                     if child.lower_ == "would" and self._reported(gov):
                         continue  # "said it would allow": a reported intent, weighed by the stance
                     if child.lemma_.lower() in self.lex.conditional_threat and _has_condition(gov):
-                        return f"conditional threat ('{child.text} ... if')"
-                    return f"hypothetical ('{child.text}')"
+                        return Blocked(Block.CONDITIONAL_THREAT, child.text)
+                    return Blocked(Block.HYPOTHETICAL, child.text)
                 if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and _has_condition(gov):
-                    return f"conditional threat ('{child.text} ... if')"  # "will strike if", "will warn X if"
+                    return Blocked(Block.CONDITIONAL_THREAT, child.text)  # "will strike if", "will warn X if"
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-                    return f"inside a condition ('{child.lower_}')"
+                    return Blocked(Block.INSIDE_CONDITION, child.lower_)
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
-                    return "conditional ('unless')"
+                    return Blocked(Block.UNLESS)
             if gov != tok and gov.lemma_.lower() in self.lex.irrealis and not _coordinated(tok, gov):
-                return f"not an act: governed by '{gov.text}'"
+                return Blocked(Block.FAILED if gov.lemma_.lower() == "fail" else Block.GOVERNED, gov.text)
         if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and _background(syntax.clause_text(tok), self.lex.background):
-            return "background or habitual activity"
+            return Blocked(Block.BACKGROUND)
         if pat is not None and lookup(pat.cameo).plover in UNASSERTED_AIMS and _purpose_clause(tok):
-            return "the aim of another act ('sent troops to fight'), not an act told as done"
+            return Blocked(Block.AIM)
         if _over_a_period(tok):
-            return "activity over a period up to now ('has ... since')"
+            return Blocked(Block.OVER_A_PERIOD)
         return None
 
     def _unnamed_doer(self, doc: Document, tok: Token, code: str) -> ActorRef | None:
@@ -695,7 +700,7 @@ class EventCoder:
             pass
         return top.dep_ in ("ccomp", "xcomp", "pcomp") and top.head.lemma_.lower() in self.lex.reporting
 
-    def _apply_stance(self, tok: Token, pat: Pattern, code: str, rule: str) -> tuple[str | None, str]:
+    def _apply_stance(self, tok: Token, pat: Pattern, code: str, rule: RuleName) -> tuple[str | None, RuleName]:
         """A scheduled act keeps its code; a stated intent becomes AGREE (03x) or, for a
         conflictual act, THREATEN; an appeal to act is left to the appeal rules."""
         stance = None
@@ -705,48 +710,48 @@ class EventCoder:
             markers += [c.lemma_.lower() for c in gov.children if c.dep_ == "aux"]
             for word in markers:
                 if word in self.lex.appeal:
-                    stance = "appeal"
+                    stance = Stance.APPEAL
                 elif word in self.lex.scheduled:
-                    stance = stance or "scheduled"
+                    stance = stance or Stance.SCHEDULED
                 elif word in self.lex.intent or word == "would":  # only a reported "would" gets here
-                    stance = stance or "intent"
+                    stance = stance or Stance.INTENT
                     only_future = only_future and gov == tok and word in FUTURE_AUX
-        if stance == "intent" and _has_time(tok):
-            stance = "scheduled"  # "will hold talks next week": a planned act, not a promise
-        if stance == "intent" and only_future and code.startswith(SCHEDULED_ACTS) and not self._reported(tok):
-            stance = "scheduled"  # the report's own "will attend the summit": a planned act
-        if stance == "appeal" and pat.cameo[:2] not in ("02", "10"):
+        if stance is Stance.INTENT and _has_time(tok):
+            stance = Stance.SCHEDULED  # "will hold talks next week": a planned act, not a promise
+        if stance is Stance.INTENT and only_future and code.startswith(SCHEDULED_ACTS) and not self._reported(tok):
+            stance = Stance.SCHEDULED  # the report's own "will attend the summit": a planned act
+        if stance is Stance.APPEAL and pat.cameo[:2] not in ("02", "10"):
             return None, rule
-        if stance == "intent":
+        if stance is Stance.INTENT:
             plover = lookup(code).plover
             if plover in VERBAL_TYPES:
                 return code, rule
             intent = self.lex.intent_codes.get(plover or "")
             if intent:
-                return intent, f"{rule}+intent"
+                return intent, rule.plus(Modifier.INTENT)
         return code, rule
 
     # -- attribution -------------------------------------------------------------------------
-    def _attribute(self, doc: Document, tok: Token, pat: Pattern | None, code: str) -> tuple[Side, Side, bool, str]:
+    def _attribute(self, doc: Document, tok: Token, pat: Pattern | None, code: str) -> tuple[Side, Side, bool, How]:
         symmetric = bool(pat.symmetric) if pat else False
         if pat is not None and tok.pos_ in NOUN_POS:
             source = self._side(doc, [c for c in tok.children if c.dep_ == "poss"])
-            how = "possessor"
+            how = Found.POSSESSOR
         elif syntax.is_passive(tok) and pat is not None:
             agent = syntax.prep_objects(tok, "by")
             source = self._side(doc, agent)
-            how = "passive agent"
+            how = Found.PASSIVE_AGENT
             holder = syntax.passive_subject(tok)
             if not source.refs and holder is not None and tok.lemma_.lower() in syntax.STATIVE_PASSIVES:
                 # "X is opposed to", "X were engaged in": the subject holds the stance or does the act
-                source, how = self._side(doc, syntax.with_conjuncts(holder)), "stative subject"
+                source, how = self._side(doc, syntax.with_conjuncts(holder)), Found.STATIVE_SUBJECT
             if not source.refs:
                 patient = syntax.passive_subject(tok)
                 if patient is not None and patient.lemma_.lower() in GATHERINGS | {"consultation"}:
                     source = self._participants(doc, patient, exclude=None)
-                    how = "participants of the held gathering"
+                    how = Found.GATHERING_PARTICIPANTS
         else:
-            source, how = Side(), "subject"
+            source, how = Side(), Found.SUBJECT
             for subj in syntax.subjects_of(tok):
                 source = self._side(doc, syntax.with_conjuncts(subj))
                 if source.refs:
@@ -760,13 +765,13 @@ class EventCoder:
                 misread = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "npadvmod", "dep")
                            and (m := mention_for_token(doc, c)) is not None and m.kind != "pronoun"]
                 if misread:
-                    source, how = self._side(doc, misread[:1]), "subject (misread)"
+                    source, how = self._side(doc, misread[:1]), Found.MISREAD_SUBJECT
         # "between A and B" on the trigger or its object names both parties
         if len(source.refs) < 2:
             between = self._between(doc, tok)
             if len(between.refs) >= 2 and (not source.refs or is_group(source.first)):
-                source, how = between, "between"
-        speaker = syntax.speaker_of(tok)
+                source, how = between, Found.BETWEEN
+        speaker, reported = syntax.speaker_of(tok), False
         verbal = lookup(code).plover in VERBAL_TYPES | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
         if speaker is not None and (source.first is not None or verbal):
             sp = self._side(doc, [speaker])
@@ -776,7 +781,7 @@ class EventCoder:
                     source = Side([sp.first, ActorRef(country=other[0], text="the other side")] if other else [sp.first])
                 else:
                     source = Side([sp.first, *source.refs[1:]])
-                how += ", reported speech"
+                reported = True
         source = self._expand_groups(source)
         # a stated intent is as reciprocal as the act intended: "Mexico and Canada agreed to lift tariffs
         # on American products" are co-actors, not each other's parties
@@ -789,24 +794,24 @@ class EventCoder:
             else:  # "the UK and France opposed the resolutions": neither is the other's target
                 co_actors = self._acts_on_a_thing(tok, pat)
             if co_actors:
-                return source, target, False, how + " (co-actors)"
+                return source, target, False, How(how, reported, Together.CO_ACTORS)
         if len(source.refs) >= 2:
             target = Side(source.refs[1:MAX_CONJUNCTS])
             source = Side([source.refs[0]])
             symmetric = symmetric or code[:2] in ("04", "05", "06")
-            return source, target, symmetric, how + " (joint actors)"
+            return source, target, symmetric, How(how, reported, Together.JOINT_ACTORS)
         target = self._target(doc, tok, pat, code, source.first)
         if target.first is not None and target.first.sector is None and COUNTERPART in (target.first.text or "").lower():
             target.refs[0].sector = source.first.sector if source.first else None
         if target.first is None and source.first is not None and self._dyad and _speaks_of_both(tok):
             other = [c for c in self._dyad if c != source.first.country]
             if other:
-                target = Side([ActorRef(country=other[0], text="bilateral")], "bilateral")
+                target = Side([ActorRef(country=other[0], text="bilateral")], Found.BILATERAL)
         if is_group(target.first) and source.first is not None and self._dyad:
             other = [c for c in self._dyad if c != source.first.country]
             if other:
                 target = Side([ActorRef(country=other[0], text=target.first.text)])
-        return source, target, symmetric, how
+        return source, target, symmetric, How(how, reported)
 
     def _side(self, doc: Document, toks: list[Token]) -> Side:
         from ..actors.lookup import mention_for_token
@@ -952,25 +957,25 @@ class EventCoder:
                 if role != "dobj" and lemma in self.lex.missions and tok.lemma_.lower() in self.lex.movement:
                     place = located_in(cand)  # "troops to the peacekeeping force in South Sudan"
                     if _abroad(place, source):
-                        return Side([place], "place of the mission")
+                        return Side([place], Found.PLACE_OF_MISSION)
                 if (role == "dobj" or act_noun(cand, self._acts)) and lemma not in GATHERINGS \
                         and not (pat and pat.requires_actor_object) and side.first is None:
                     # "rejected an Afghan government offer", "conceded to demands from the association"
                     inner = self._inner_parties(doc, cand, source)
                     if inner:
-                        return Side(inner, "inside the object")
+                        return Side(inner, Found.INSIDE_OBJECT)
                 gathering_rule = pat is not None and pat.object_kind == "gathering"
                 if gathering_rule or (lemma in GATHERINGS and not (
                         side.first is not None and side.first.name and cand.pos_ == "PROPN")):
                     # a gathering's participants; but "outlawed the African National Congress": a party
                     participants = self._participants(doc, cand, exclude=src_country)
                     if participants.refs:
-                        return Side([participants.refs[0]], "participants")
+                        return Side([participants.refs[0]], Found.PARTICIPANTS)
                 for ref in side.refs:
                     if source is None or not same_actor(ref, source):
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
-                        return Side([ref, *self._conjunct_parties(doc, cand, ref, source)], role)
+                        return Side([ref, *self._conjunct_parties(doc, cand, ref, source)], Found.ROLE)
         return None
 
     def _target(self, doc: Document, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
@@ -1001,14 +1006,14 @@ class EventCoder:
                 side = self._side(doc, syntax.with_conjuncts(subj)) if subj is not None else Side()
                 ref = next((r for r in side.refs if source is None or not same_actor(r, source)), None)
                 if ref is not None:
-                    return Side([ref], "subject of the demanded act")
+                    return Side([ref], Found.DEMANDED_SUBJECT)
         side = self._clause_party(doc, tok, source)
         if side.refs or (pat is not None and pat.requires_actor_object) or _speaks_of_both(tok):
             return side
         if tok.lemma_.lower() in self.lex.movement:  # "withdrew its troops from Abyei": where they go or leave
             place = scene_state(tok, MOVEMENT_PREPS)
             if _abroad(place, source):
-                return Side([place], "where what is moved goes")
+                return Side([place], Found.MOVED_TO)
         return self._nearest_party(doc, tok, source)
 
     def _conjunct_parties(self, doc: Document, tok: Token, first: ActorRef,
@@ -1051,7 +1056,7 @@ class EventCoder:
                 if self._moved(t, source, ref):
                     continue
                 if source is None or (not same_actor(ref, source) and ref.country != source.country):
-                    return Side([ref], "nearest actor in the phrase")
+                    return Side([ref], Found.NEAREST)
             frontier = nxt
         return Side()
 
@@ -1076,13 +1081,13 @@ class EventCoder:
                 for obj in syntax.objects_of(child):
                     ref = self._side(doc, [obj]).first or self._inner_party(doc, obj, source)
                     if ref is not None and (source is None or ref.country != source.country):
-                        return Side([ref], "beneficiary of the act's purpose")
+                        return Side([ref], Found.BENEFICIARY)
             if child.dep_ == "ccomp":
                 for subj in syntax.subjects_of(child):
                     side = self._side(doc, syntax.with_conjuncts(subj))
                     for ref in side.refs:
                         if source is None or (not same_actor(ref, source) and ref.country != source.country):
-                            return Side([ref], "subject of the demanded act")
+                            return Side([ref], Found.DEMANDED_SUBJECT)
                     break
             if child.dep_ == "xcomp":
                 for obj in syntax.objects_of(child):
@@ -1091,12 +1096,12 @@ class EventCoder:
                         continue  # "offered to send troops": the actor's own
                     ref = named or self._inner_party(doc, obj, source)
                     if ref is not None and (source is None or ref.country != source.country):
-                        return Side([ref], "object of the embedded act")
+                        return Side([ref], Found.EMBEDDED_OBJECT)
                 for prep in ("to", "against", "on", "in", "with", "into", "from"):
                     for pobj in syntax.prep_objects(child, prep):
                         ref = self._side(doc, [pobj]).first or self._inner_party(doc, pobj, source)
                         if ref is not None and (source is None or ref.country != source.country):
-                            return Side([ref], "argument of the embedded act")
+                            return Side([ref], Found.EMBEDDED_ARGUMENT)
         return Side()
 
     def _inner_party(self, doc: Document, obj: Token, source: ActorRef | None) -> ActorRef | None:
@@ -1146,19 +1151,21 @@ class EventCoder:
         return code
 
     def _event(self, doc: Document, sent_idx: int, sent: Span, tok: Token, code: str, src: ActorRef,
-               tgt: ActorRef | None, symmetric: bool, rule: str, confidence: float) -> Event:
+               tgt: ActorRef | None, symmetric: bool, rule: RuleName, confidence: float) -> Event:
         info = lookup(code)
         key = f"{doc.doc_id}|{sent_idx}|{tok.idx}|{code}|{src.country}|{src.name}"
         digest = hashlib.sha1(key.encode()).hexdigest()[:16]
-        return Event(
+        event = Event(
             event_id=f"ev-{digest}", doc_id=doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
             quad_class=info.quad_class, goldstein=info.goldstein, actor=src, recipient=tgt or ActorRef(),
             symmetric=symmetric,
             evidence=[Evidence(doc_id=doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                sentence_index=sent_idx)],
             trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
-            rule=rule, confidence=round(confidence, 3), sentence_index=sent_idx,
+            rule=str(rule), confidence=round(confidence, 3), sentence_index=sent_idx, stance=rule.event_stance,
         )
+        self._rules[id(event)] = rule
+        return event
 
 
 def _own_claim(clause: Token) -> bool:
@@ -1182,16 +1189,16 @@ def _gathering_nouns(tok: Token) -> list[Token]:
     return nouns
 
 
-def _without_bare_agreements(events: list[Event], sent: Span) -> list[Event]:
+def _without_bare_agreements(events: list[Event], sent: Span, rules: dict[int, RuleName]) -> list[Event]:
     """"Australia agreed (promised) to lend $1 billion to Indonesia" is one event, the intent to
     lend (CAMEO 033), not that and a bare intent to cooperate (030): the verb of intent's own
     event goes when the act it governs is coded as a more specific intent to cooperate (03x)."""
     intents = {e.trigger.start for e in events
-               if e.trigger is not None and e.rule.endswith("+intent") and e.cameo[:2] == "03"}
+               if e.trigger is not None and rules[id(e)].has(Modifier.INTENT) and e.cameo[:2] == "03"}
     if not intents:
         return events
     def bare(event: Event) -> bool:
-        if event.cameo != "030" or "+" in event.rule or event.trigger is None:
+        if event.cameo != "030" or rules[id(event)].steps or event.trigger is None:
             return False
         tok = next((t for t in sent if t.idx == event.trigger.start), None)
         return tok is not None and any(c.dep_ == "xcomp" and c.idx in intents for c in tok.children)
