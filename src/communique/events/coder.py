@@ -36,7 +36,8 @@ from .parties import (
     phrase_text, place_as_party, same_actor, same_state, scene_state, speaker_replaces, split_by_country,
     state_of_place, valid_code,
 )
-from .outcomes import Block, Blocked, Found, How, Modifier, RuleName, Statement, Supplied, Together
+from .context import Coding
+from .outcomes import Block, Blocked, Decision, Found, How, Modifier, RuleName, Skip, Statement, Supplied, Together
 from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
 
 GATHERINGS = {
@@ -147,10 +148,6 @@ class EventCoder:
                  classifier: Any = None, classifier_threshold: float = 0.6) -> None:
         self.classifier = classifier  # a communique.events.classifier.SentenceClassifier, or None
         self.classifier_threshold = classifier_threshold
-        self._final = True
-        self._dyad: list[str] = []
-        self._statements: set[int] = set()  # sentences a rule decided hold no event (a CAMEO statement, a visit to no host)
-        self._rules: dict[int, RuleName] = {}  # the rule of each event coded (by the event's id())
         self.patterns = patterns
         # the object words each rule needs ("impose a curfew"): part of the predicate, not a party
         self._rule_objects = {p.id: p.objects for p in patterns.patterns if p.objects}
@@ -163,29 +160,26 @@ class EventCoder:
         sdoc = doc.spacy_doc
         if sdoc is None:
             raise ValueError(f"{doc.doc_id}: the 'events' stage needs the 'parse' stage before it")
-        trace: list[str] = doc.annotations.setdefault("trace", [])
-        self._dyad = document_dyad(doc)
-        self._statements = set()
-        self._rules = {}
+        ctx = Coding(doc, document_dyad(doc), doc.annotations.setdefault("trace", []))
+        doc.annotations["coding"] = ctx.decisions
         sents = list(sdoc.sents)
-        coded = [[e for tok in sent for e in self.code_token(doc, i, sent, tok, trace)] for i, sent in enumerate(sents)]
+        coded = [[e for tok in sent for e in self.code_token(ctx, i, sent, tok)] for i, sent in enumerate(sents)]
         # the model decides only where it matters: which of several events is primary, or whether a
         # sentence no rule coded holds an event (a verb-headed sentence that is not mere speech)
         wanted = [i for i, found in enumerate(coded) if len(found) > 1 or (
-            not found and i not in self._statements and sents[i].root.pos_ in VERB_POS
+            not found and i not in ctx.statements and sents[i].root.pos_ in VERB_POS
             and sents[i].root.lemma_.lower() not in syntax.SPEECH_VERBS)]
         if self.classifier is not None and wanted:
             for i, prediction in zip(wanted, self.classifier.predict([sents[i].text for i in wanted])):
                 if coded[i]:
                     _weigh_by_model(coded[i], prediction)
                 else:
-                    coded[i] = self._model_event(doc, i, sents[i], prediction, trace)
-        doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(found, sents[i], self._rules)]
-        add_argument_spans(doc, self._rule_objects, self.lex.movement, self._acts)
+                    coded[i] = self._model_event(ctx, i, sents[i], prediction)
+        ctx.doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(found, sents[i], ctx.rule_of)]
+        add_argument_spans(ctx.doc, self._rule_objects, self.lex.movement, self._acts)
         return doc
 
-    def _model_event(self, doc: Document, sent_idx: int, sent: Span, prediction: Any,
-                     trace: list[str]) -> list[Event]:
+    def _model_event(self, ctx: Coding, sent_idx: int, sent: Span, prediction: Any) -> list[Event]:
         """No rule fired: the sentence classifier may propose the kind of event, the parse the actors.
         It proposes when it is confident of the sentence's penta class (not a plain statement); the
         type is the most probable PLOVER type of that class."""
@@ -199,22 +193,22 @@ class EventCoder:
         code = self.lex.classifier_codes.get(plover or "")
         if code is None:
             return []
-        source, target, symmetric, how = self._attribute(doc, root, None, code)
+        source, target, symmetric, how = self._attribute(ctx, root, None, code)
         if not known(source.first) or (target.first is not None and same_actor(source.first, target.first)):
             return []
         src, tgt = source.first, target.first
         if not known(tgt):
             return []  # an interaction needs its second party, which no rule found for the model to code
-        event = self._event(doc, sent_idx, sent, root, code, src, tgt, symmetric, RuleName("classifier"),
+        event = self._event(ctx, sent_idx, sent, root, code, src, tgt, symmetric, RuleName("classifier"),
                             round(0.5 * probability, 3))
-        trace.append(f"sentence {sent_idx} '{root.text}': no rule fired; classifier -> {code} {plover} "
+        ctx.trace.append(f"sentence {sent_idx} '{root.text}': no rule fired; classifier -> {code} {plover} "
                      f"(penta {prediction.penta}) "
                      f"(p={probability:.2f}) {src.country or '-'}:{src.name} -> "
                      f"{(tgt.country or '-') if tgt else '-'} ({how})")
         return [event]
 
     # -- triggers ----------------------------------------------------------------------------
-    def code_token(self, doc: Document, sent_idx: int, sent: Span, tok: Token, trace: list[str]) -> list[Event]:
+    def code_token(self, ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> list[Event]:
         """The events one token triggers (several when co-actors act together: one per actor)."""
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS and any(c.dep_ == "det" for c in tok.children):
@@ -224,12 +218,12 @@ class EventCoder:
         if tok.pos_ in VERB_POS and lemma in self.lex.cooperation_verbs and self._is_cooperation(tok):
             match = self._stance_code(tok)
             if match:
-                return self._code_match(doc, sent_idx, sent, tok, match, trace)
+                return self._code_match(ctx, sent_idx, sent, tok, match) or []
             # "upgraded their ties to ambassadorial level": only a rule of its own codes the act itself
             pats = [p for p in self._verb_patterns(tok, lemma) if p.objects]
-            return self._code_match(doc, sent_idx, sent, tok, (pats[0].cameo, pats[0], RuleName(pats[0].id)), trace) \
+            return (self._code_match(ctx, sent_idx, sent, tok, (pats[0].cameo, pats[0], RuleName(pats[0].id))) or []) \
                 if pats else []
-        if tok.pos_ in VERB_POS and (demand := self._reported_demand(doc, sent_idx, sent, tok, trace)):
+        if tok.pos_ in VERB_POS and (demand := self._reported_demand(ctx, sent_idx, sent, tok)):
             return [demand]
         if tok.pos_ in VERB_POS:
             candidates = self._verb_patterns(tok, lemma)
@@ -238,17 +232,15 @@ class EventCoder:
         else:
             return []
         for pat in candidates:
-            events = self._code_match(doc, sent_idx, sent, tok, (pat.cameo, pat, RuleName(pat.id)), trace)
-            if events or self._final:
+            events = self._code_match(ctx, sent_idx, sent, tok, (pat.cameo, pat, RuleName(pat.id)))
+            if events is not None:
                 return events
         return []
 
-    def _code_match(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
-                    match: tuple[str, Pattern | None, RuleName], trace: list[str]) -> list[Event]:
-        """Code one trigger with one rule; ``self._final`` says whether another rule may still try."""
+    def _code_match(self, ctx: Coding, sent_idx: int, sent: Span, tok: Token,
+                    match: tuple[str, Pattern | None, RuleName]) -> list[Event] | None:
+        """Code one trigger with one rule; None: nothing coded, and another rule may still try."""
         code, pat, rule = match
-        self._final = True
-        where = f"sentence {sent_idx} '{tok.text}'"
         blocked = self._blocked(tok, pat)
         why = blocked.why if blocked else None
         if why is Block.UNLESS and lookup(code).plover not in VERBAL_TYPES:
@@ -261,45 +253,44 @@ class EventCoder:
             # "will not accept", "would not meet", "failed to reach agreement": a stated refusal
             code, rule = ("125" if lookup(code).plover == "CONSULT" else "120"), rule.plus(Modifier.REFUSAL)
         elif blocked:
-            trace.append(f"{where}: rule {rule} not coded: {blocked}")
+            ctx.note(Decision(sent_idx, tok.text, rule, blocked))
             return []
         if pat is not None and pat.object_kind == "gathering" and not _gathering_nouns(tok):
-            trace.append(f"{where}: rule {rule} not coded: taking part in nothing named")  # "will also be participating"
-            self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.NOTHING_NAMED))  # "will also be participating"
+            ctx.statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
         if pat is not None and not rule.steps and tok.pos_ in VERB_POS:
             code, rule = self._apply_stance(tok, pat, code, rule)
             if code is None:
-                trace.append(f"{where}: rule {pat.id} not coded: appeal or wish for the act, not the act")
+                ctx.note(Decision(sent_idx, tok.text, rule, Skip.WISH))
                 return []
         if pat is not None and pat.object_kind == "gathering" and code == pat.cameo:
             code, rule = self._gathering_act(tok, code, rule)
         statement = self._statement(tok, code)
         if statement:
-            trace.append(f"{where}: rule {rule} not coded: {statement.value}")
-            self._statements.add(sent_idx)  # nor may the sentence classifier make it an event
+            ctx.note(Decision(sent_idx, tok.text, rule, statement))
+            ctx.statements.add(sent_idx)  # nor may the sentence classifier make it an event
             return []
-        source, target, symmetric, how = self._attribute(doc, tok, pat, code)
+        source, target, symmetric, how = self._attribute(ctx, tok, pat, code)
         if not known(source.first) and lookup(code).plover == "PROTEST":
             crowd = crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
             if crowd is not None:
                 source, how = Side([crowd]), how.plus(Supplied.CIVILIANS)
         if not known(source.first):
-            unnamed = self._unnamed_doer(doc, tok, code)
+            unnamed = self._unnamed_doer(ctx, tok, code)
             if unnamed is not None:
                 source, how = Side([unnamed]), how.plus(Supplied.UNNAMED_DOER)
         if not known(source.first) and lookup(code).plover in GIVEN_TYPES and syntax.is_passive(tok) \
-                and target.first is not None and (giver := self._dyad_counterpart(target.first)) is not None:
+                and target.first is not None and (giver := self._dyad_counterpart(ctx, target.first)) is not None:
             source, how = Side([giver]), how.plus(Supplied.GIVER)  # "the vessel was handed over to Fiji"
         if not known(source.first):
-            trace.append(f"{where}: rule {rule} matched but no source actor was found")
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.NO_SOURCE))
             return []
         if pat is not None and pat.requires_actor_object and not known(target.first):
-            trace.append(f"{where}: rule {rule} needs an actor as object; none found")
-            self._final = False
-            return []
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.NO_ACTOR_OBJECT))
+            return None
         if pat is not None and tok.pos_ in NOUN_POS and not known(target.first):
-            trace.append(f"{where}: rule {rule} not coded: a meeting noun needs a named counterpart")
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.NO_COUNTERPART))
             return []
         src, tgt = source.first, target.first
         if code == DEMONSTRATION and (src.sector in OFFICIAL_SECTORS or (src.actor_id or "").startswith("country:")):
@@ -307,10 +298,10 @@ class EventCoder:
             code, rule = OFFICIAL_PROTEST, rule.plus(Modifier.OFFICIAL)
         plover_type = lookup(code).plover
         if lookup(code).plover == "THREATEN" and (tgt is None or rule.has(Modifier.ULTIMATUM)):
-            asked = self._party_of_condition(doc, tok, src)  # an ultimatum is aimed at the one it asks to act
+            asked = self._party_of_condition(ctx, tok, src)  # an ultimatum is aimed at the one it asks to act
             tgt = asked if asked is not None and (tgt is None or asked.country) else tgt
         if tgt is None:
-            tgt = self._aim_party(doc, tok, code, src)
+            tgt = self._aim_party(ctx, tok, code, src)
         if tgt is None and aimed_at_own_state(code):
             tgt = state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
         elif tgt is None and plover_type in PLACE_TARGET_TYPES:
@@ -322,39 +313,39 @@ class EventCoder:
             place = state_of_place(tok)
             tgt = place if place is not None and not same_state(src, place, code) else None
         if tgt is not None and plover_type in HOSTILE_TYPES and tgt.country and tgt.country == src.country:
-            tgt = self._speaker_owns(doc, tok, src, tgt)
+            tgt = self._speaker_owns(ctx, tok, src, tgt)
         if how.together is Together.JOINT_ACTORS and pat is not None and pat.object_kind is not None \
                 and (code.startswith(TRAVEL_CODES) or code == pat.cameo):
             # "the ministers of A, B and C headed to Crete", "A and B leaders will attend a summit of the
             # SCO": those who go or attend together visit the host, or meet the gathering's body
             together = [src, *target.refs]
-            host = self._host(doc, tok, pat, code, together)
+            host = self._host(ctx, tok, pat, code, together)
             source, target, how = Side(together), Side([host] if host else []), How(Found.SUBJECT, together=Together.CO_ACTORS)
             tgt = host
         if code.startswith(TRAVEL_CODES) and pat is not None and pat.object_kind == "place" \
                 and (tgt is None or not tgt.country or tgt.country == src.country):  # "to Crete": a place of no known state
-            trace.append(f"{where}: rule {rule} not coded: a visit needs a host other than the visitor")
-            self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.NO_HOST))
+            ctx.statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
         if tgt is None and rule.has(Modifier.REFUSAL):
             # "the cabinet could not meet": a refusal is of an act with someone, else it is no interaction
-            trace.append(f"{where}: rule {rule} not coded: a refusal of an act with no one")
-            self._statements.add(sent_idx)  # decided: nor may the sentence classifier code it
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.REFUSAL_OF_NO_ONE))
+            ctx.statements.add(sent_idx)  # decided: nor may the sentence classifier code it
             return []
-        if tgt is None and plover_type in DIRECTED_TYPES and len(doc.sentences) >= ARTICLE_SENTENCES \
-                and how.together is not Together.CO_ACTORS and (other := self._dyad_counterpart(src)) is not None:
+        if tgt is None and plover_type in DIRECTED_TYPES and len(ctx.doc.sentences) >= ARTICLE_SENTENCES \
+                and how.together is not Together.CO_ACTORS and (other := self._dyad_counterpart(ctx, src)) is not None:
             # in an article between two states, a charge, threat, sanction or refusal that names no one
             # is aimed at the other state ("Ankara also threatened to cut economic ties")
             tgt, how = other, how.plus(Supplied.ARTICLE_OTHER_STATE)
         if plover_type in DYAD_TARGET_TYPES and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
-            other = self._dyad_counterpart(src)  # "sanctions against the companies involved": the other state's
+            other = self._dyad_counterpart(ctx, src)  # "sanctions against the companies involved": the other state's
             tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
         if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
-            trace.append(f"{where}: rule {rule} not coded: source and target are the same actor")
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.SAME_ACTOR))
             return []
         # coordinated recipients of the role the rule found: one event each
         others = target.refs[1:] if tgt is target.first else []
-        src, tgt = locate_parties(doc, tok, code, src, tgt, self._dyad)
+        src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad)
         confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
         if Supplied.UNNAMED_DOER in how.supplied:  # the text names no doer: "two people were killed when ..."
             confidence *= 0.9
@@ -363,7 +354,7 @@ class EventCoder:
             # "resigned as the opposition threatened to storm his residence"
             confidence *= 0.9
         if confidence < self.min_confidence:
-            trace.append(f"{where}: rule {rule} below confidence threshold ({confidence:.2f})")
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.LOW_CONFIDENCE, confidence=confidence))
             return []
         code = self._specialise(tok, pat, code, src)
         # a promise binds its maker; but "Canada and Costa Rica agreed to start negotiations" binds both
@@ -382,38 +373,35 @@ class EventCoder:
                 if recipient is not tgt:  # checked as the first recipient was, then placed
                     if same_actor(actor, recipient) or same_state(actor, recipient, code):
                         continue
-                    _, recipient = locate_parties(doc, tok, code, actor, recipient, self._dyad)
+                    _, recipient = locate_parties(ctx.doc, tok, code, actor, recipient, ctx.dyad)
                 if recipient is not None and same_actor(actor, recipient):
                     continue
-                event = self._event(doc, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)
+                event = self._event(ctx, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)
                 if particle is not None and particle.i == tok.i + 1:
                     _with_particle(event, tok, particle)
-                trace.append(f"{where}: rule {rule} -> {event.cameo} {event.event_type} "
-                             f"{actor.country or '-'}:{actor.name} -> "
-                             f"{(recipient.country or '-') if recipient else '-'}:"
-                             f"{recipient.name if recipient else None} ({how})")
+                ctx.note(Decision(sent_idx, tok.text, rule, event=event, how=how))
                 events.append(event)
         return events
 
-    def _host(self, doc: Document, tok: Token, pat: Pattern, code: str, together: list[ActorRef]) -> ActorRef | None:
+    def _host(self, ctx: Coding, tok: Token, pat: Pattern, code: str, together: list[ActorRef]) -> ActorRef | None:
         """The state of the place those who travel together go to, or the party of the gathering they
         attend together that is none of them."""
         if pat.object_kind == "place":
             return next((ref for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.target
                          for p in c.children if p.dep_ == "pobj" and (ref := place_as_party(p)) is not None),
                         None) or state_of_place(tok)
-        side = self._target(doc, tok, pat, code, together[0])
+        side = self._target(ctx, tok, pat, code, together[0])
         return next((r for r in side.refs if known(r) and not any(
             same_actor(r, a) or (r.country and r.country == a.country) for a in together)), None)
 
-    def _speaker_owns(self, doc: Document, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:
+    def _speaker_owns(self, ctx: Coding, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:
         """"Armenia says Azerbaijani guards fired on their outpost": what an attacker attacks is not
         its own; a pronoun owner in what a speaker of another state reports is the speaker's side."""
-        owner = next((m for m in doc.mentions if tgt.mention_id and m.mention_id == tgt.mention_id), None)
+        owner = next((m for m in ctx.doc.mentions if tgt.mention_id and m.mention_id == tgt.mention_id), None)
         speaker = syntax.speaker_of(tok)
         if owner is None or owner.kind != "pronoun" or speaker is None:
             return tgt
-        said_by = self._side(doc, [speaker]).first
+        said_by = self._side(ctx, [speaker]).first
         if said_by is None or not said_by.country or said_by.country == src.country:
             return tgt
         return ActorRef(country=said_by.country, sector=tgt.sector, name=tgt.name, text=tgt.text)
@@ -458,8 +446,7 @@ class EventCoder:
             return Statement.WARNING
         return None
 
-    def _reported_demand(self, doc: Document, sent_idx: int, sent: Span, tok: Token,
-                         trace: list[str]) -> Event | None:
+    def _reported_demand(self, ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event | None:
         """"X said Y must (should) do Z": X demands of (appeals to) Y."""
         modal = next((c for c in tok.children if c.dep_ == "aux" and c.lemma_.lower() in self.lex.appeal), None)
         if modal is None or syntax.is_negated(tok) or syntax.passive_subject(tok) is not None:
@@ -468,8 +455,8 @@ class EventCoder:
         subj = syntax.subject_of(tok)
         if speaker_tok is None or subj is None:
             return None
-        speaker = self._side(doc, [speaker_tok]).first
-        addressee = self._side(doc, syntax.with_conjuncts(subj))
+        speaker = self._side(ctx, [speaker_tok]).first
+        addressee = self._side(ctx, syntax.with_conjuncts(subj))
         if not known(speaker) or not addressee.refs or is_group(addressee.first):
             return None
         target = next((r for r in addressee.refs if not same_actor(r, speaker)
@@ -478,9 +465,8 @@ class EventCoder:
             return None
         code = "100" if modal.lemma_.lower() in ("must", "have") else "020"
         rule = RuleName("reported-demand" if code == "100" else "reported-appeal")
-        event = self._event(doc, sent_idx, sent, tok, code, speaker, target, False, rule, 0.7)
-        trace.append(f"sentence {sent_idx} '{tok.text}': rule {rule} -> {code} {event.event_type} "
-                     f"{speaker.country or '-'}:{speaker.name} -> {target.country or '-'}:{target.name}")
+        event = self._event(ctx, sent_idx, sent, tok, code, speaker, target, False, rule, 0.7)
+        ctx.note(Decision(sent_idx, tok.text, rule, event=event))
         return event
 
     def _is_cooperation(self, tok: Token) -> bool:
@@ -607,7 +593,7 @@ class EventCoder:
             return Blocked(Block.OVER_A_PERIOD)
         return None
 
-    def _unnamed_doer(self, doc: Document, tok: Token, code: str) -> ActorRef | None:
+    def _unnamed_doer(self, ctx: Coding, tok: Token, code: str) -> ActorRef | None:
         """The doer of an act the text does not attribute, as CAMEO codes it.
 
         An attack by no named actor is by the forces (MIL) of the state named by the weapon ("US
@@ -621,7 +607,7 @@ class EventCoder:
         passive = syntax.is_passive(tok)
         if plover == "RETREAT" and passive and not code.startswith("084"):  # the freed do not free
             patient = syntax.passive_subject(tok)
-            return self._side(doc, [patient]).first if patient is not None else None
+            return self._side(ctx, [patient]).first if patient is not None else None
         if plover == "ASSAULT" or (plover == "COERCE" and code[:2] in ("18", "19", "20")):
             subj = None if passive else syntax.subject_of(tok)
             if subj is not None and subj.pos_ == "PRON":
@@ -653,7 +639,7 @@ class EventCoder:
                                 actor_id=f"authorities:{scene.country}")
         return None
 
-    def _party_of_condition(self, doc: Document, tok: Token, source: ActorRef) -> ActorRef | None:
+    def _party_of_condition(self, ctx: Coding, tok: Token, source: ActorRef) -> ActorRef | None:
         """A threat is aimed at the one whose act it is conditioned on ("threatened to strike unless
         Israel rescinded the annexation", "... if the United States goes ahead")."""
         for gov in syntax.governors(tok, {"xcomp", "conj"}):
@@ -662,20 +648,20 @@ class EventCoder:
                     if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                       for m in clause.children):
                         subj = syntax.subject_of(clause)
-                        ref = self._side(doc, [subj]).first if subj is not None else None
+                        ref = self._side(ctx, [subj]).first if subj is not None else None
                         if ref is not None and known(ref) and not same_actor(ref, source):
                             return ref
         return None
 
-    def _dyad_counterpart(self, source: ActorRef) -> ActorRef | None:
+    def _dyad_counterpart(self, ctx: Coding, source: ActorRef) -> ActorRef | None:
         """In an article about two states, the other one: a state that cuts or suspends ties
         without naming with whom ("suspended the military agreements") cuts them with the other."""
-        if len(self._dyad) < 2 or source.country not in self._dyad[:2]:
+        if len(ctx.dyad) < 2 or source.country not in ctx.dyad[:2]:
             return None
-        other = next(c for c in self._dyad[:2] if c != source.country)
+        other = next(c for c in ctx.dyad[:2] if c != source.country)
         return ActorRef(country=other, name=None, text="the other state", actor_id=f"country:{other}")
 
-    def _aim_party(self, doc: Document, tok: Token, code: str, source: ActorRef) -> ActorRef | None:
+    def _aim_party(self, ctx: Coding, tok: Token, code: str, source: ActorRef) -> ActorRef | None:
         """The party of the act this one serves or governs: "opened fire to disperse demonstrators",
         "began a hunger strike to protest against Sweden's decision", "threatened to ban X"."""
         for child in tok.children:
@@ -686,7 +672,7 @@ class EventCoder:
             if pats and _further_act(child, tok, self._acts):
                 continue
             pat = pats[0] if pats else None
-            side = self._target(doc, child, pat, pat.cameo if pat else code, source)
+            side = self._target(ctx, child, pat, pat.cameo if pat else code, source)
             ref = next((r for r in side.refs if not same_actor(r, source)
                         and (r.country, r.sector) != (source.country, source.sector)), None)
             if ref is not None and known(ref):
@@ -732,28 +718,28 @@ class EventCoder:
         return code, rule
 
     # -- attribution -------------------------------------------------------------------------
-    def _attribute(self, doc: Document, tok: Token, pat: Pattern | None, code: str) -> tuple[Side, Side, bool, How]:
+    def _attribute(self, ctx: Coding, tok: Token, pat: Pattern | None, code: str) -> tuple[Side, Side, bool, How]:
         symmetric = bool(pat.symmetric) if pat else False
         if pat is not None and tok.pos_ in NOUN_POS:
-            source = self._side(doc, [c for c in tok.children if c.dep_ == "poss"])
+            source = self._side(ctx, [c for c in tok.children if c.dep_ == "poss"])
             how = Found.POSSESSOR
         elif syntax.is_passive(tok) and pat is not None:
             agent = syntax.prep_objects(tok, "by")
-            source = self._side(doc, agent)
+            source = self._side(ctx, agent)
             how = Found.PASSIVE_AGENT
             holder = syntax.passive_subject(tok)
             if not source.refs and holder is not None and tok.lemma_.lower() in syntax.STATIVE_PASSIVES:
                 # "X is opposed to", "X were engaged in": the subject holds the stance or does the act
-                source, how = self._side(doc, syntax.with_conjuncts(holder)), Found.STATIVE_SUBJECT
+                source, how = self._side(ctx, syntax.with_conjuncts(holder)), Found.STATIVE_SUBJECT
             if not source.refs:
                 patient = syntax.passive_subject(tok)
                 if patient is not None and patient.lemma_.lower() in GATHERINGS | {"consultation"}:
-                    source = self._participants(doc, patient, exclude=None)
+                    source = self._participants(ctx, patient, exclude=None)
                     how = Found.GATHERING_PARTICIPANTS
         else:
             source, how = Side(), Found.SUBJECT
             for subj in syntax.subjects_of(tok):
-                source = self._side(doc, syntax.with_conjuncts(subj))
+                source = self._side(ctx, syntax.with_conjuncts(subj))
                 if source.refs:
                     if len(source.refs) == 1 and source.first.country is None and of_group(subj):
                         source = Side([replace(source.first, text=f"{source.first.text} of both sides")])
@@ -763,32 +749,32 @@ class EventCoder:
                 from ..actors.lookup import mention_for_token
 
                 misread = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "npadvmod", "dep")
-                           and (m := mention_for_token(doc, c)) is not None and m.kind != "pronoun"]
+                           and (m := mention_for_token(ctx.doc, c)) is not None and m.kind != "pronoun"]
                 if misread:
-                    source, how = self._side(doc, misread[:1]), Found.MISREAD_SUBJECT
+                    source, how = self._side(ctx, misread[:1]), Found.MISREAD_SUBJECT
         # "between A and B" on the trigger or its object names both parties
         if len(source.refs) < 2:
-            between = self._between(doc, tok)
+            between = self._between(ctx, tok)
             if len(between.refs) >= 2 and (not source.refs or is_group(source.first)):
                 source, how = between, Found.BETWEEN
         speaker, reported = syntax.speaker_of(tok), False
         verbal = lookup(code).plover in VERBAL_TYPES | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
         if speaker is not None and (source.first is not None or verbal):
-            sp = self._side(doc, [speaker])
+            sp = self._side(ctx, [speaker])
             if sp.first is not None and speaker_replaces(source.first, sp.first, verbal):
-                if source.first is not None and is_group(source.first) and self._dyad:
-                    other = [c for c in self._dyad if c != sp.first.country]
+                if source.first is not None and is_group(source.first) and ctx.dyad:
+                    other = [c for c in ctx.dyad if c != sp.first.country]
                     source = Side([sp.first, ActorRef(country=other[0], text="the other side")] if other else [sp.first])
                 else:
                     source = Side([sp.first, *source.refs[1:]])
                 reported = True
-        source = self._expand_groups(source)
+        source = self._expand_groups(ctx, source)
         # a stated intent is as reciprocal as the act intended: "Mexico and Canada agreed to lift tariffs
         # on American products" are co-actors, not each other's parties
         intended = pat is not None and code[:2] == "03" and pat.cameo[:2] != "03"
         reciprocal = symmetric or code[:2] in ("04", "06") or code == "057" or (code[:2] == "03" and not intended)
         if len(source.refs) >= 2 and not reciprocal:
-            target = self._target(doc, tok, pat, code, source.first)
+            target = self._target(ctx, tok, pat, code, source.first)
             if target.first is not None:
                 co_actors = not any(same_actor(target.first, r) for r in source.refs)
             else:  # "the UK and France opposed the resolutions": neither is the other's target
@@ -800,80 +786,80 @@ class EventCoder:
             source = Side([source.refs[0]])
             symmetric = symmetric or code[:2] in ("04", "05", "06")
             return source, target, symmetric, How(how, reported, Together.JOINT_ACTORS)
-        target = self._target(doc, tok, pat, code, source.first)
+        target = self._target(ctx, tok, pat, code, source.first)
         if target.first is not None and target.first.sector is None and COUNTERPART in (target.first.text or "").lower():
             target.refs[0].sector = source.first.sector if source.first else None
-        if target.first is None and source.first is not None and self._dyad and _speaks_of_both(tok):
-            other = [c for c in self._dyad if c != source.first.country]
+        if target.first is None and source.first is not None and ctx.dyad and _speaks_of_both(tok):
+            other = [c for c in ctx.dyad if c != source.first.country]
             if other:
                 target = Side([ActorRef(country=other[0], text="bilateral")], Found.BILATERAL)
-        if is_group(target.first) and source.first is not None and self._dyad:
-            other = [c for c in self._dyad if c != source.first.country]
+        if is_group(target.first) and source.first is not None and ctx.dyad:
+            other = [c for c in ctx.dyad if c != source.first.country]
             if other:
                 target = Side([ActorRef(country=other[0], text=target.first.text)])
         return source, target, symmetric, How(how, reported)
 
-    def _side(self, doc: Document, toks: list[Token]) -> Side:
+    def _side(self, ctx: Coding, toks: list[Token]) -> Side:
         from ..actors.lookup import mention_for_token
 
         refs: list[ActorRef] = []
         for t in toks:
-            m = mention_for_token(doc, t)
+            m = mention_for_token(ctx.doc, t)
             if m is None and t.lemma_.lower() in QUANTITY_HEADS:  # "thousands of Iraqi Kurds"
                 inner = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj"), None)
                 if inner is not None:
-                    t, m = inner, mention_for_token(doc, inner)
+                    t, m = inner, mention_for_token(ctx.doc, inner)
             if m is None:  # "Kenzo Oshima, the UN relief coordinator": the apposition names the role
                 appos = next((c for c in t.children if c.dep_ == "appos"), None)
-                if appos is not None and (am := mention_for_token(doc, appos)) is not None and am.kind != "pronoun":
+                if appos is not None and (am := mention_for_token(ctx.doc, appos)) is not None and am.kind != "pronoun":
                     m = am
             if m is None and t.lemma_.lower() == COUNTERPART:
                 continue  # "his counterpart": the possessor is the other side; the counterpart is named apart
             if m is None:
                 # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
                 agent = agent_of(t)
-                ref = place_as_party(t) or self._modifier_party(doc, t) or named_entity(t) \
-                    or (self._side(doc, [agent]).first if agent is not None else None)
+                ref = place_as_party(t) or self._modifier_party(ctx, t) or named_entity(t) \
+                    or (self._side(ctx, [agent]).first if agent is not None else None)
                 if ref is not None and not any(same_actor(ref, r) for r in refs):
                     refs.append(ref)
                 continue
             if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
-                m = antecedent_in_sentence(doc, m) or m
+                m = antecedent_in_sentence(ctx.doc, m) or m
             if m.kind == "group" and m.rule.startswith("delegation"):  # "his counterpart Richard Marles"
-                m = next((p for p in mentions_in(doc, m.start, m.end) if p.kind == "person"
+                m = next((p for p in mentions_in(ctx.doc, m.start, m.end) if p.kind == "person"
                           and p.country == m.country), m)
-            for ref in split_by_country(doc, m):
+            for ref in split_by_country(ctx.doc, m):
                 if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
-                    place = located_in(t) or self._member_of(doc, t)
+                    place = located_in(t) or self._member_of(ctx, t)
                     if place is not None:
                         ref.country = place.country
                 if not any(same_actor(ref, r) for r in refs):
                     refs.append(ref)
         return Side(refs)
 
-    def _member_of(self, doc: Document, tok: Token) -> ActorRef | None:
+    def _member_of(self, ctx: Coding, tok: Token) -> ActorRef | None:
         """The state of the body a person or group is from ("doctors from two American aid groups")."""
         from ..actors.lookup import mention_for_token
 
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "of"):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    m = mention_for_token(doc, pobj)
+                    m = mention_for_token(ctx.doc, pobj)
                     if m is not None and m.country and m.kind != "pronoun":
                         return ActorRef(country=m.country)
-                    ref = self._modifier_party(doc, pobj)
+                    ref = self._modifier_party(ctx, pobj)
                     if ref is not None:
                         return ref
         return None
 
-    def _modifier_party(self, doc: Document, tok: Token) -> ActorRef | None:
+    def _modifier_party(self, ctx: Coding, tok: Token) -> ActorRef | None:
         from ..actors.lookup import mention_for_token
 
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
                 # "Israeli army bulldozers", "Iraqi Kurds": people or things of a state, not the state
-                m = mention_for_token(doc, child)
+                m = mention_for_token(ctx.doc, child)
                 if m is not None and m.country:
                     return ActorRef(country=m.country, sector=m.sector, name=tok.text, text=tok.text,
                                     mention_id=m.mention_id)
@@ -882,7 +868,7 @@ class EventCoder:
                     return ActorRef(country=ref.country, name=tok.text, text=tok.text)
         return None
 
-    def _between(self, doc: Document, tok: Token) -> Side:
+    def _between(self, ctx: Coding, tok: Token) -> Side:
         holders = [tok, *syntax.objects_of(tok)]
         patient = syntax.passive_subject(tok)
         if patient is not None:
@@ -890,18 +876,18 @@ class EventCoder:
         for h in holders:
             pobjs = syntax.prep_objects(h, "between")
             if pobjs:
-                return self._side(doc, pobjs)
+                return self._side(ctx, pobjs)
         return Side()
 
-    def _participants(self, doc: Document, noun: Token, exclude: str | None) -> Side:
+    def _participants(self, ctx: Coding, noun: Token, exclude: str | None) -> Side:
         """Parties named inside a gathering's noun phrase ("Vietnam-China Dialogue", "between A and B")."""
         between = syntax.prep_objects(noun, "between")
         if between:
-            side = self._side(doc, between)
+            side = self._side(ctx, between)
             if side.refs:
                 return side
         # "a summit of the Shanghai Cooperation Organisation": the body whose gathering it is
-        body = [r for r in self._side(doc, syntax.prep_objects(noun, "of")).refs if r.sector == "IGO"
+        body = [r for r in self._side(ctx, syntax.prep_objects(noun, "of")).refs if r.sector == "IGO"
                 or (r.country or "") in BODY_CODES]
         if body:
             return Side(body)
@@ -909,7 +895,7 @@ class EventCoder:
 
         left = noun.left_edge.idx
         refs: list[ActorRef] = []
-        for m in mentions_in(doc, left, noun.idx + len(noun.text)):
+        for m in mentions_in(ctx.doc, left, noun.idx + len(noun.text)):
             ref = mention_ref(m)
             if exclude and ref.country == exclude:
                 continue
@@ -923,7 +909,7 @@ class EventCoder:
                         refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=f"country:{code}"))
         return Side(refs)
 
-    def _role_party(self, doc: Document, tok: Token, pat: Pattern | None, roles: tuple[str, ...],
+    def _role_party(self, ctx: Coding, tok: Token, pat: Pattern | None, roles: tuple[str, ...],
                     holders: list[Token], shared: list[Token], source: ActorRef | None,
                     governed: bool = False) -> Side | None:
         """The first party found in one of the rule's roles on ``holders``: the trigger with its
@@ -951,7 +937,7 @@ class EventCoder:
                                 cands.extend(c for c in t.children if c.dep_ == "pobj")
             for cand in cands:
                 lemma = cand.lemma_.lower()
-                side = self._side(doc, [cand])
+                side = self._side(ctx, [cand])
                 if self._moved(cand, source, side.first):  # "withdrew its troops": the actor's own
                     continue
                 if role != "dobj" and lemma in self.lex.missions and tok.lemma_.lower() in self.lex.movement:
@@ -961,24 +947,24 @@ class EventCoder:
                 if (role == "dobj" or act_noun(cand, self._acts)) and lemma not in GATHERINGS \
                         and not (pat and pat.requires_actor_object) and side.first is None:
                     # "rejected an Afghan government offer", "conceded to demands from the association"
-                    inner = self._inner_parties(doc, cand, source)
+                    inner = self._inner_parties(ctx, cand, source)
                     if inner:
                         return Side(inner, Found.INSIDE_OBJECT)
                 gathering_rule = pat is not None and pat.object_kind == "gathering"
                 if gathering_rule or (lemma in GATHERINGS and not (
                         side.first is not None and side.first.name and cand.pos_ == "PROPN")):
                     # a gathering's participants; but "outlawed the African National Congress": a party
-                    participants = self._participants(doc, cand, exclude=src_country)
+                    participants = self._participants(ctx, cand, exclude=src_country)
                     if participants.refs:
                         return Side([participants.refs[0]], Found.PARTICIPANTS)
                 for ref in side.refs:
                     if source is None or not same_actor(ref, source):
                         if src_country and ref.country == src_country and not ref.name and role != "dobj":
                             continue
-                        return Side([ref, *self._conjunct_parties(doc, cand, ref, source)], Found.ROLE)
+                        return Side([ref, *self._conjunct_parties(ctx, cand, ref, source)], Found.ROLE)
         return None
 
-    def _target(self, doc: Document, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
+    def _target(self, ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
         roles = pat.target if pat is not None else ("with", "to", "between")
         holders = [tok] + (syntax.objects_of(tok) if tok.pos_ in VERB_POS else [])
         # "donated and delivered goods to X": coordinated verbs share their parties
@@ -993,7 +979,7 @@ class EventCoder:
             governed.append(part)  # "let free some 74 leaders", parsed as "let [free some 74 leaders]"
         for pass_holders, of_governed in ((holders, False), (governed, True)):
             if pass_holders:
-                found = self._role_party(doc, tok, pat, roles, pass_holders, shared, source, of_governed)
+                found = self._role_party(ctx, tok, pat, roles, pass_holders, shared, source, of_governed)
                 if found is not None:
                     return found
         if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
@@ -1003,20 +989,20 @@ class EventCoder:
                     c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))):
                 # "called for Israel to halt settlement construction"
                 subj = syntax.subject_of(clause)
-                side = self._side(doc, syntax.with_conjuncts(subj)) if subj is not None else Side()
+                side = self._side(ctx, syntax.with_conjuncts(subj)) if subj is not None else Side()
                 ref = next((r for r in side.refs if source is None or not same_actor(r, source)), None)
                 if ref is not None:
                     return Side([ref], Found.DEMANDED_SUBJECT)
-        side = self._clause_party(doc, tok, source)
+        side = self._clause_party(ctx, tok, source)
         if side.refs or (pat is not None and pat.requires_actor_object) or _speaks_of_both(tok):
             return side
         if tok.lemma_.lower() in self.lex.movement:  # "withdrew its troops from Abyei": where they go or leave
             place = scene_state(tok, MOVEMENT_PREPS)
             if _abroad(place, source):
                 return Side([place], Found.MOVED_TO)
-        return self._nearest_party(doc, tok, source)
+        return self._nearest_party(ctx, tok, source)
 
-    def _conjunct_parties(self, doc: Document, tok: Token, first: ActorRef,
+    def _conjunct_parties(self, ctx: Coding, tok: Token, first: ActorRef,
                           source: ActorRef | None) -> list[ActorRef]:
         """The other named parties coordinated with the one a role found: "sanctions on Mike Pompeo,
         Alex Azar and Steve Bannon" are aimed at each (CAMEO codes one event per conjunct)."""
@@ -1025,14 +1011,14 @@ class EventCoder:
         verb_conjuncts = [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ in NOUN_POS
                           and c.i > tok.i] if tok.dep_ in syntax.OBJECT_DEPS else []
         for conj in [*tok.conjuncts, *verb_conjuncts]:
-            ref = self._side(doc, [conj]).first
+            ref = self._side(ctx, [conj]).first
             if ref is None or not known(ref) or any(same_actor(ref, r) for r in found) \
                     or (source is not None and same_actor(ref, source)):
                 continue
             found.append(ref)
         return found[1:MAX_CONJUNCTS]
 
-    def _nearest_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
+    def _nearest_party(self, ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
         """Last resort: the first actor in the act's own phrase that is not its source
         ("suspended military aid to Mali", "apprehended a Lebanese man near the border")."""
         from ..actors.lookup import mention_for_token
@@ -1049,7 +1035,7 @@ class EventCoder:
             nxt = []
             for t in frontier:
                 nxt.extend(c for c in t.children if keep(c))
-                m = mention_for_token(doc, t) if t.pos_ in ("PROPN", "NOUN", "ADJ") else None
+                m = mention_for_token(ctx.doc, t) if t.pos_ in ("PROPN", "NOUN", "ADJ") else None
                 if m is None or m.kind == "pronoun":
                     continue
                 ref = mention_ref(m)
@@ -1074,54 +1060,54 @@ class EventCoder:
         country = ref.country if ref is not None else None
         return country is None or (source is not None and country == source.country)
 
-    def _clause_party(self, doc: Document, tok: Token, source: ActorRef | None) -> Side:
+    def _clause_party(self, ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
         """The party inside an embedded act: "threatened to shell Iraqi towns", "demanded that Hamas ..."."""
         for child in tok.children:
             if child.dep_ == "advcl" and child.lemma_.lower() in PURPOSE_VERBS:  # "... to help Ethiopia"
                 for obj in syntax.objects_of(child):
-                    ref = self._side(doc, [obj]).first or self._inner_party(doc, obj, source)
+                    ref = self._side(ctx, [obj]).first or self._inner_party(ctx, obj, source)
                     if ref is not None and (source is None or ref.country != source.country):
                         return Side([ref], Found.BENEFICIARY)
             if child.dep_ == "ccomp":
                 for subj in syntax.subjects_of(child):
-                    side = self._side(doc, syntax.with_conjuncts(subj))
+                    side = self._side(ctx, syntax.with_conjuncts(subj))
                     for ref in side.refs:
                         if source is None or (not same_actor(ref, source) and ref.country != source.country):
                             return Side([ref], Found.DEMANDED_SUBJECT)
                     break
             if child.dep_ == "xcomp":
                 for obj in syntax.objects_of(child):
-                    named = self._side(doc, [obj]).first
+                    named = self._side(ctx, [obj]).first
                     if self._moved(obj, source, named):
                         continue  # "offered to send troops": the actor's own
-                    ref = named or self._inner_party(doc, obj, source)
+                    ref = named or self._inner_party(ctx, obj, source)
                     if ref is not None and (source is None or ref.country != source.country):
                         return Side([ref], Found.EMBEDDED_OBJECT)
                 for prep in ("to", "against", "on", "in", "with", "into", "from"):
                     for pobj in syntax.prep_objects(child, prep):
-                        ref = self._side(doc, [pobj]).first or self._inner_party(doc, pobj, source)
+                        ref = self._side(ctx, [pobj]).first or self._inner_party(ctx, pobj, source)
                         if ref is not None and (source is None or ref.country != source.country):
                             return Side([ref], Found.EMBEDDED_ARGUMENT)
         return Side()
 
-    def _inner_party(self, doc: Document, obj: Token, source: ActorRef | None) -> ActorRef | None:
+    def _inner_party(self, ctx: Coding, obj: Token, source: ActorRef | None) -> ActorRef | None:
         """The party inside a non-actor object: "X's attack", "collaboration between China and ASEAN"."""
-        parties = self._inner_parties(doc, obj, source)
+        parties = self._inner_parties(ctx, obj, source)
         return parties[0] if parties else None
 
-    def _inner_parties(self, doc: Document, obj: Token, source: ActorRef | None) -> list[ActorRef]:
+    def _inner_parties(self, ctx: Coding, obj: Token, source: ActorRef | None) -> list[ActorRef]:
         """The party inside a non-actor object, with the parties coordinated with it
         ("diplomats from Poland, Germany and Sweden")."""
         for child in obj.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                side = self._side(doc, [child])
+                side = self._side(ctx, [child])
                 ref = side.first or modifier_country(child)
                 if ref is not None and other_party(ref, source):
                     return [ref]
         for prep in ("from", "by", "between", "with", "against", "on", "of", "to", "for"):
             found: list[ActorRef] = []
             for pobj in syntax.prep_objects(obj, prep):
-                for ref in self._side(doc, [pobj]).refs:
+                for ref in self._side(ctx, [pobj]).refs:
                     if other_party(ref, source) and (not found or known(ref)) \
                             and not any(same_actor(ref, r) for r in found):
                         found.append(ref)
@@ -1129,10 +1115,10 @@ class EventCoder:
                 return found[:1] if prep == "between" else found[:MAX_CONJUNCTS]
         return []
 
-    def _expand_groups(self, side: Side) -> Side:
+    def _expand_groups(self, ctx: Coding, side: Side) -> Side:
         """"both sides" / "the two countries" as a source become the document's two main parties."""
-        if len(side.refs) == 1 and is_group(side.first) and len(self._dyad) >= 2:
-            return Side([ActorRef(country=c, text=side.first.text) for c in self._dyad[:2]], side.how)
+        if len(side.refs) == 1 and is_group(side.first) and len(ctx.dyad) >= 2:
+            return Side([ActorRef(country=c, text=side.first.text) for c in ctx.dyad[:2]], side.how)
         return side
 
     # -- the record --------------------------------------------------------------------------
@@ -1150,21 +1136,21 @@ class EventCoder:
             return valid_code(domains["military"], code)
         return code
 
-    def _event(self, doc: Document, sent_idx: int, sent: Span, tok: Token, code: str, src: ActorRef,
+    def _event(self, ctx: Coding, sent_idx: int, sent: Span, tok: Token, code: str, src: ActorRef,
                tgt: ActorRef | None, symmetric: bool, rule: RuleName, confidence: float) -> Event:
         info = lookup(code)
-        key = f"{doc.doc_id}|{sent_idx}|{tok.idx}|{code}|{src.country}|{src.name}"
+        key = f"{ctx.doc.doc_id}|{sent_idx}|{tok.idx}|{code}|{src.country}|{src.name}"
         digest = hashlib.sha1(key.encode()).hexdigest()[:16]
         event = Event(
-            event_id=f"ev-{digest}", doc_id=doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
+            event_id=f"ev-{digest}", doc_id=ctx.doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
             quad_class=info.quad_class, goldstein=info.goldstein, actor=src, recipient=tgt or ActorRef(),
             symmetric=symmetric,
-            evidence=[Evidence(doc_id=doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            evidence=[Evidence(doc_id=ctx.doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                sentence_index=sent_idx)],
             trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
             rule=str(rule), confidence=round(confidence, 3), sentence_index=sent_idx, stance=rule.event_stance,
         )
-        self._rules[id(event)] = rule
+        ctx.rule_of[id(event)] = rule
         return event
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from ..records import Stance
+from ..records import Event, Stance
 
 
 class Block(Enum):
@@ -50,6 +50,20 @@ class Statement(Enum):
     DENIED_ACCUSATIONS = "a denial of accusations (CAMEO 016, a statement, not a PLOVER event)"
     DENIED_ACT = "a denial of having done an act (CAMEO 016, a statement, not a PLOVER event)"
     WARNING = "a warning of what another may do, not a threat"
+
+
+class Skip(Enum):
+    """Why a rule that matched codes nothing."""
+
+    NOTHING_NAMED = "not coded: taking part in nothing named"  # "will also be participating"
+    WISH = "not coded: appeal or wish for the act, not the act"
+    NO_SOURCE = "matched but no source actor was found"
+    NO_ACTOR_OBJECT = "needs an actor as object; none found"
+    NO_COUNTERPART = "not coded: a meeting noun needs a named counterpart"
+    NO_HOST = "not coded: a visit needs a host other than the visitor"
+    REFUSAL_OF_NO_ONE = "not coded: a refusal of an act with no one"
+    SAME_ACTOR = "not coded: source and target are the same actor"
+    LOW_CONFIDENCE = "below confidence threshold ({:.2f})"
 
 
 class Found(Enum):
@@ -142,3 +156,31 @@ class RuleName:
 
     def __str__(self) -> str:
         return "+".join([self.id, *(s.value if isinstance(s, Modifier) else s for s in self.steps)])
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one rule made of one trigger: an event coded, or why none (the trace renders it)."""
+
+    sentence: int
+    trigger: str
+    rule: RuleName
+    outcome: Blocked | Statement | Skip | None = None  # None: coded
+    event: Event | None = None  # the event coded
+    how: How | None = None  # how its source was found
+    confidence: float | None = None
+
+    def __str__(self) -> str:
+        where = f"sentence {self.sentence} '{self.trigger}': rule {self.rule}"
+        if isinstance(self.outcome, Blocked):
+            return f"{where} not coded: {self.outcome}"
+        if isinstance(self.outcome, Statement):
+            return f"{where} not coded: {self.outcome.value}"
+        if isinstance(self.outcome, Skip):
+            return f"{where} {self.outcome.value.format(self.confidence)}"
+        event = self.event
+        assert event is not None
+        actor, recipient = event.actor, event.recipient
+        text = (f"{where} -> {event.cameo} {event.event_type} {actor.country or '-'}:{actor.name} -> "
+                f"{recipient.country or '-'}:{recipient.name}")
+        return f"{text} ({self.how})" if self.how is not None else text
