@@ -12,9 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from communique.api import Communique
-from communique.events.context import Coding
 from communique.events.outcomes import Block, Blocked, Decision, Modifier, RuleName, Together
-from communique.events.parties import document_dyad
 from communique.export import event_to_dict
 from communique.records import Stance
 from communique.time.stage import make_status
@@ -134,7 +132,7 @@ def test_one_coder_codes_documents_in_threads_as_one_after_another(coder):
 def test_one_coder_codes_two_documents_interleaved_token_by_token(coder):
     stage = _events_stage(coder)
     docs = [_prepared(coder, text, n) for n, text in enumerate(ARTICLES)]
-    contexts = [Coding(doc, document_dyad(doc), []) for doc in docs]
+    contexts = [stage.context(doc) for doc in docs]
     tokens = [[(i, sent, tok) for i, sent in enumerate(doc.spacy_doc.sents) for tok in sent] for doc in docs]
     interleaved: list[list] = [[], []]
     for step in range(max(map(len, tokens))):
@@ -143,7 +141,7 @@ def test_one_coder_codes_two_documents_interleaved_token_by_token(coder):
                 interleaved[n] += stage.code_token(contexts[n], *tokens[n][step])
     alone = []
     for doc in (_prepared(coder, text, n) for n, text in enumerate(ARTICLES)):
-        ctx = Coding(doc, document_dyad(doc), [])
+        ctx = stage.context(doc)
         alone.append([e for i, sent in enumerate(doc.spacy_doc.sents) for tok in sent
                       for e in stage.code_token(ctx, i, sent, tok)])
     assert [[event_to_dict(e) for e in found] for found in interleaved] == \
