@@ -116,6 +116,24 @@ class MechanismVocabulary(Entry):
     small_words: Words
 
 
+class CoderWords(Entry):
+    """``patterns/words.yaml``: the word classes by which the event coder reads the parse."""
+
+    gatherings: Words
+    quantity_heads: Words
+    refusal_modals: Words
+    future_aux: Words
+    epistemic_modals: Words
+    circumstance_marks: Words
+    circumstance_preps: Words
+    movement_preps: Words
+    time_words: Words
+    past_or_span_preps: Words
+    recent_span: Words
+    purpose_verbs: Words
+    bilateral_words: Words
+
+
 class Intents(Entry):
     intent: Words
     scheduled: Words = []
@@ -221,6 +239,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/domains.yaml": WordLists,
     "patterns/intents.yaml": Intents,
     "patterns/verbs.yaml": PatternFile,
+    "patterns/words.yaml": CoderWords,
     "place/cues.yaml": PlaceCues,
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,

@@ -29,7 +29,6 @@ from .parties import (
 from .patterns import Pattern
 from .sides import (
     COUNTERPART,
-    GATHERINGS,
     MAX_CONJUNCTS,
     Side,
     between_parties,
@@ -84,7 +83,7 @@ def _doer(ctx: Coding, tok: Token, pat: Pattern | None) -> tuple[Side, Found]:
             source, how = side_of(ctx, syntax.with_conjuncts(holder)), Found.STATIVE_SUBJECT
         if not source.refs:
             patient = syntax.passive_subject(tok)
-            if patient is not None and patient.lemma_.lower() in GATHERINGS | {"consultation"}:
+            if patient is not None and patient.lemma_.lower() in ctx.lex.gatherings | {"consultation"}:
                 source = participants_of(ctx, patient, exclude=None)
                 how = Found.GATHERING_PARTICIPANTS
     else:
@@ -131,7 +130,7 @@ def _single_target(ctx: Coding, tok: Token, pat: Pattern | None, code: str, sour
     target = target_of(ctx, tok, pat, code, source.first)
     if target.first is not None and target.first.sector is None and COUNTERPART in (target.first.text or "").lower():
         target.refs[0].sector = source.first.sector if source.first else None
-    if target.first is None and source.first is not None and ctx.dyad and speaks_of_both(tok):
+    if target.first is None and source.first is not None and ctx.dyad and speaks_of_both(tok, ctx.lex):
         other = [c for c in ctx.dyad if c != source.first.country]
         if other:
             target = Side([ActorRef(country=other[0], text="bilateral")], Found.BILATERAL)

@@ -204,7 +204,7 @@ class EventCoder:
         # coordinated recipients of the role the rule found: one event each
         others = target.refs[1:] if tgt is target.first else []
         src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad)
-        confidence = _confidence(tok, pat, tgt, how)
+        confidence = _confidence(tok, pat, tgt, how, ctx.lex)
         if confidence < ctx.knowledge.min_confidence:
             ctx.note(Decision(sent_idx, tok.text, rule, Skip.LOW_CONFIDENCE, confidence=confidence))
             return []
@@ -229,7 +229,7 @@ def _told_act(ctx: Coding, sent_idx: int, tok: Token, pat: Pattern | None, code:
         code, rule = "130", rule.plus(Modifier.ULTIMATUM)  # "will not release the soldiers unless Israel ..."
     elif why is Block.CONDITIONAL_THREAT and lookup(code).plover in CONFLICT_TYPES:
         code, rule = ctx.lex.intent_codes[lookup(code).plover], rule.plus(Modifier.CONDITIONAL_THREAT)
-    elif blocked and lookup(code).plover in COOPERATIVE_TYPES and refusal(tok, blocked):
+    elif blocked and lookup(code).plover in COOPERATIVE_TYPES and refusal(tok, blocked, ctx.lex):
         # "will not accept", "would not meet", "failed to reach agreement": a stated refusal
         code, rule = ("125" if lookup(code).plover == "CONSULT" else "120"), rule.plus(Modifier.REFUSAL)
     elif blocked:
@@ -330,12 +330,12 @@ def _aimed(ctx: Coding, tok: Token, pat: Pattern | None, code: str, rule: RuleNa
     return None, tgt, how
 
 
-def _confidence(tok: Token, pat: Pattern | None, tgt: ActorRef | None, how: How) -> float:
+def _confidence(tok: Token, pat: Pattern | None, tgt: ActorRef | None, how: How, lex: Lexicon) -> float:
     """The rule's confidence, lower for an act with no named target or doer, or told as the aim or scene of another."""
     confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
     if Supplied.UNNAMED_DOER in how.supplied:  # the text names no doer: "two people were killed when ..."
         confidence *= 0.9
-    if purpose_clause(tok) or describes_a_noun(tok) or circumstance_clause(tok):
+    if purpose_clause(tok) or describes_a_noun(tok) or circumstance_clause(tok, lex):
         # "staged protests to demand reforms", "a resolution that aims to tighten ...",
         # "resigned as the opposition threatened to storm his residence"
         confidence *= 0.9
@@ -390,10 +390,12 @@ def _without_bare_agreements(events: list[Event], sent: Span, rules: dict[int, R
         return tok is not None and any(c.dep_ == "xcomp" and c.idx in intents for c in tok.children)
     return [e for e in events if not bare(e)]
 
+
 def _with_particle(event: Event, tok: Token, particle: Token) -> None:
     """The trigger of "let free activists" is "let free": a particle right after the verb is part of it."""
     text = tok.doc[tok.i:particle.i + 1].text
     event.trigger = Trigger(text=text, start=tok.idx, end=tok.idx + len(text), lemma=event.trigger.lemma)
+
 
 def _weigh_by_model(events: list[Event], prediction: Any) -> None:
     """Rule events keep their type; the model's view of their penta class weighs their confidence,
@@ -402,13 +404,16 @@ def _weigh_by_model(events: list[Event], prediction: Any) -> None:
         agreement = prediction.penta_proba[lookup(event.cameo).penta_class]
         event.confidence = round((event.confidence or 0.0) * (0.75 + 0.25 * agreement), 3)
 
+
 class EventSettings(StageSettings):
     patterns: list[str] = []  # pattern files (YAML) beside the built-in dictionary
     intents: str | None = None  # a file replacing the built-in stance markers (intents.yaml)
     domains: str | None = None  # a file replacing the built-in domain words (domains.yaml)
+    words: str | None = None  # a file replacing the coder's built-in word classes (words.yaml)
     classifier: bool = True  # the shipped sentence classifier; false: rules only
     classifier_threshold: float = 0.6
     min_confidence: float = 0.0
+
 
 @stage("events", requires=["doc.spacy", "doc.mentions"], assigns=["doc.events"], settings=EventSettings)
 def make_event_coder(settings: dict[str, Any]) -> EventCoder:
@@ -418,7 +423,7 @@ def make_event_coder(settings: dict[str, Any]) -> EventCoder:
         from .classifier import load_classifier
 
         classifier = load_classifier()
-    lexicon = load_lexicon(settings.get("intents"), settings.get("domains"))
+    lexicon = load_lexicon(settings.get("intents"), settings.get("domains"), settings.get("words"))
     return EventCoder(patterns, lexicon, float(settings.get("min_confidence", 0.0)), classifier,
                       float(settings.get("classifier_threshold", 0.6)))
 

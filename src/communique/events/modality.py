@@ -4,6 +4,7 @@ asked for, alleged or background), and the CAMEO statements that are no event.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -12,11 +13,7 @@ from .codebook import lookup
 from .codeclasses import NOUN_POS, VERB_POS
 from .context import Coding
 from .outcomes import Block, Blocked, Statement
-from .patterns import Pattern
-
-REFUSAL_MODALS = {"will", "would", "shall", "can", "could", "wo", "ca"}
-
-FUTURE_AUX = {"will", "shall"}
+from .patterns import Lexicon, Pattern
 
 # Material attacks stated as the aim of another act ("sent troops to fight the rebels") are not told
 # as done; a demand stated as an aim ("marched to demand reforms") is voiced by the act itself.
@@ -48,7 +45,7 @@ def why_blocked(ctx: Coding, tok: Token, pat: Pattern | None) -> Blocked | None:
                 if child.lemma_.lower() in ctx.lex.conditional_threat and has_condition(gov):
                     return Blocked(Block.CONDITIONAL_THREAT, child.text)
                 return Blocked(Block.HYPOTHETICAL, child.text)
-            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and has_condition(gov):
+            if child.dep_ == "aux" and child.lower_ in ctx.lex.future_aux and has_condition(gov):
                 return Blocked(Block.CONDITIONAL_THREAT, child.text)  # "will strike if", "will warn X if"
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return Blocked(Block.INSIDE_CONDITION, child.lower_)
@@ -56,7 +53,7 @@ def why_blocked(ctx: Coding, tok: Token, pat: Pattern | None) -> Blocked | None:
                 return Blocked(Block.UNLESS)
         if gov != tok and gov.lemma_.lower() in ctx.lex.irrealis and not coordinated(tok, gov):
             return Blocked(Block.FAILED if gov.lemma_.lower() == "fail" else Block.GOVERNED, gov.text)
-    if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and background(syntax.clause_text(tok), ctx.lex.background):
+    if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and background(syntax.clause_text(tok), ctx.lex):
         return Blocked(Block.BACKGROUND)
     if pat is not None and lookup(pat.cameo).plover in UNASSERTED_AIMS and purpose_clause(tok):
         return Blocked(Block.AIM)
@@ -65,13 +62,13 @@ def why_blocked(ctx: Coding, tok: Token, pat: Pattern | None) -> Blocked | None:
     return None
 
 
-def refusal(tok: Token, blocked: Blocked) -> bool:
+def refusal(tok: Token, blocked: Blocked, lex: Lexicon) -> bool:
     """A cooperative act negated under a modal ("will not accept"), or one an actor failed at. A
     condition does not undo the refusal: "will not accept refugees if war starts" is a stated
     policy of rejection ("unless" makes an ultimatum, decided before this)."""
     governors = list(syntax.governors(tok, {"xcomp", "acomp"}))
     if blocked.why is Block.NEGATED:
-        return any(c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for g in governors for c in g.children)
+        return any(c.dep_ == "aux" and c.lower_ in lex.refusal_modals for g in governors for c in g.children)
     return blocked.why is Block.FAILED
 
 
@@ -97,7 +94,7 @@ def statement_of(ctx: Coding, tok: Token, code: str) -> Statement | None:
     if plover == "REJECT" and tok.lemma_.lower() in ctx.lex.denial_verbs and any(
             c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children):
         return Statement.DENIED_ACT
-    if plover == "THREATEN" and warns_of_possibility(tok):
+    if plover == "THREATEN" and warns_of_possibility(tok, ctx.lex):
         return Statement.WARNING
     return None
 
@@ -109,17 +106,19 @@ def own_claim(clause: Token) -> bool:
     claimant = syntax.subject_of(clause.head)
     return subj is not None and (subj.pos_ == "PRON" or (claimant is not None and subj.lower_ == claimant.lower_))
 
-# What makes "in the past" recent: "in the past two days", "over the past 24 hours", "in the past week".
-RECENT_SPAN = re.compile(r"\s+(\d|few|couple|two|three|four|five|six|seven|eight|nine|ten|several|"
-                         r"day|days|week|weeks|hour|hours|night|month)\b")
+
+@lru_cache(maxsize=4)
+def _recent_span(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What makes "in the past" recent: a number or a word of a short span after it ("in the past two days")."""
+    return re.compile(r"\s+(\d|" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
-def background(clause: str, cues: tuple[str, ...]) -> bool:
+def background(clause: str, lex: Lexicon) -> bool:
     """The clause has a background or habitual cue ("for years", "has long"), as whole words;
     "in the past" followed by a short span ("in the past two days") is recent, not background."""
-    for cue in cues:
+    for cue in lex.background:
         for found in re.finditer(r"\b" + re.escape(cue) + r"\b", clause):
-            if not ("past" in cue and RECENT_SPAN.match(clause, found.end())):
+            if not ("past" in cue and _recent_span(lex.recent_span).match(clause, found.end())):
                 return True
     return False
 
@@ -148,15 +147,13 @@ def purpose_clause(tok: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and tok.head.lemma_.lower() not in syntax.SPEECH_VERBS
 
-CIRCUMSTANCE_MARKS = {"as", "after", "before", "when", "while", "since", "because", "following", "until", "once"}
 
-
-def circumstance_clause(tok: Token) -> bool:
+def circumstance_clause(tok: Token, lex: Lexicon) -> bool:
     """The trigger heads a clause that sets the scene of another act ("... as the opposition
     threatened to storm his residence", "... after talks collapsed"): it ranks below that act."""
     for gov in syntax.governors(tok, {"xcomp", "conj"}):
         if gov.dep_ == "advcl" and gov.head.pos_ in VERB_POS \
-                and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in gov.children):
+                and any(c.dep_ == "mark" and c.lower_ in lex.circumstance_marks for c in gov.children):
             return True
     return False
 
@@ -171,17 +168,15 @@ def describes_a_noun(tok: Token) -> bool:
     """The trigger sits in a clause that describes a noun ("a resolution that aims to tighten sanctions")."""
     return any(g.dep_ in ("relcl", "acl") for g in syntax.governors(tok, {"xcomp", "conj", "advcl", "relcl", "acl"}))
 
-EPISTEMIC_MODALS = {"could", "may", "might"}
 
-
-def warns_of_possibility(tok: Token) -> bool:
+def warns_of_possibility(tok: Token, lex: Lexicon) -> bool:
     """"Warned that Freedonia could test another missile": the that-clause says what another party
     may do (an epistemic modal, another subject); the warner threatens nothing."""
     subjects = {c.lower_ for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}
     for clause in tok.children:
         if clause.dep_ != "ccomp":
             continue
-        modal = any(c.dep_ == "aux" and c.lower_ in EPISTEMIC_MODALS for c in clause.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in lex.epistemic_modals for c in clause.children)
         own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if modal and own and not any(c.lower_ in subjects or c.pos_ == "PRON" for c in own):  # "it could": the warner
             return True

@@ -26,19 +26,9 @@ from .parties import (
     split_by_country,
 )
 
-GATHERINGS = {
-    "meeting", "talk", "talks", "consultation", "dialogue", "negotiation", "discussion", "summit",
-    "conference", "forum", "session", "round", "exchange", "exercise", "drill", "patrol", "visit",
-    "assembly", "congress", "ceremony", "expo", "event", "mechanism", "meet",
-}
-
 COUNTERPART = "counterpart"
 
 MAX_CONJUNCTS = 8  # coordinated parties of one role coded as events of their own, at most
-
-QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                  "group", "groups", "crowd", "crowds", "number", "some", "many", "members", "member", "scores",
-                  "deployment", "contingent", "batch", "patch", "wave", "detachment", "convoy"}
 
 
 @dataclass
@@ -59,7 +49,7 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
     refs: list[ActorRef] = []
     for t in toks:
         m = mention_for_token(ctx.doc, t)
-        if m is None and t.lemma_.lower() in QUANTITY_HEADS:  # "thousands of Iraqi Kurds"
+        if m is None and t.lemma_.lower() in ctx.lex.quantity_heads:  # "thousands of Iraqi Kurds"
             inner = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), None)
             if inner is not None:

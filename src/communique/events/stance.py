@@ -10,37 +10,32 @@ from . import syntax
 from .codebook import lookup
 from .codeclasses import VERBAL_TYPES
 from .context import Coding, new_event
-from .modality import FUTURE_AUX, is_reported
+from .modality import is_reported
 from .outcomes import Decision, Modifier, RuleName
 from .parties import (
     is_group,
     known,
     same_actor,
 )
-from .patterns import Pattern
+from .patterns import Lexicon, Pattern
 from .sides import side_of
 
 # Discrete acts that news reports schedule (meetings and visits, signings, exercises): told in the
 # report's own future tense they are planned acts, not statements of intent.
 SCHEDULED_ACTS = ("04", "057", "062")
 
-TIME_WORDS = {"tomorrow", "next", "later", "upcoming", "coming"}
-
 # Clauses that are not the predicate's own ("..., the ministry said on Monday"; "which it seized in May").
 OTHER_CLAUSES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "csubj"}
 
-# Prepositions whose time is a duration or a past reference, not when the act is set for.
-PAST_OR_SPAN_PREPS = {"after", "since", "for", "over", "during", "before", "ago", "throughout"}
 
-
-def has_time(tok: Token) -> bool:
+def has_time(tok: Token, lex: Lexicon) -> bool:
     """The predicate's clause sets a time for the act ("next week", "on Monday", "in June"); a
     duration or past reference ("after fifteen years", "six months ago") sets none."""
     top = tok
     for top in syntax.governors(tok, {"xcomp", "acomp", "conj"}):
         pass
     for t in top.subtree:
-        if not (t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS):
+        if not (t.ent_type_ in ("DATE", "TIME") or t.lower_ in lex.time_words):
             continue
         path, node = [], t
         while node != top and node.head != node:
@@ -48,7 +43,7 @@ def has_time(tok: Token) -> bool:
             node = node.head
         if any(n.dep_ in OTHER_CLAUSES for n in path):
             continue
-        if any(n.dep_ == "prep" and n.lower_ in PAST_OR_SPAN_PREPS for n in path) or t.lower_ == "ago" \
+        if any(n.dep_ == "prep" and n.lower_ in lex.past_or_span_preps for n in path) or t.lower_ == "ago" \
                 or any(c.lower_ == "ago" for c in t.head.children) or t.head.lower_ == "ago":
             continue
         return True
@@ -102,8 +97,8 @@ def apply_stance(ctx: Coding, tok: Token, pat: Pattern, code: str, rule: RuleNam
                 stance = stance or Stance.SCHEDULED
             elif word in ctx.lex.intent or word == "would":  # only a reported "would" gets here
                 stance = stance or Stance.INTENT
-                only_future = only_future and gov == tok and word in FUTURE_AUX
-    if stance is Stance.INTENT and has_time(tok):
+                only_future = only_future and gov == tok and word in ctx.lex.future_aux
+    if stance is Stance.INTENT and has_time(tok, ctx.lex):
         stance = Stance.SCHEDULED  # "will hold talks next week": a planned act, not a promise
     if stance is Stance.INTENT and only_future and code.startswith(SCHEDULED_ACTS) and not is_reported(ctx, tok):
         stance = Stance.SCHEDULED  # the report's own "will attend the summit": a planned act

@@ -22,21 +22,9 @@ from .parties import (
     scene_state,
     state_of_place,
 )
-from .patterns import Pattern
-from .sides import GATHERINGS, MAX_CONJUNCTS, Side, participants_of, side_of
+from .patterns import Lexicon, Pattern
+from .sides import MAX_CONJUNCTS, Side, participants_of, side_of
 from .triggers import verb_patterns
-
-PURPOSE_VERBS = {"help", "assist", "support", "aid", "benefit", "protect", "feed", "rebuild", "strengthen"}
-
-# Prepositions of the act's circumstances (when, after what), whose objects are no party to it; not
-# "despite": "declined to resign despite pressure by Congress" rejects what Congress asks.
-CIRCUMSTANCE_PREPS = {"after", "before", "following", "during", "amid", "amidst", "since", "until",
-                      "pending", "because", "due", "ahead"}
-
-# Where what a verb of movement moves goes to or comes from: the party of the act.
-MOVEMENT_PREPS = {"to", "into", "in", "inside", "from", "out", "at", "toward", "towards"}
-
-BILATERAL_WORDS = {"bilateral", "mutual", "two-way"}
 
 
 def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
@@ -71,10 +59,10 @@ def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: A
             if ref is not None:
                 return Side([ref], Found.DEMANDED_SUBJECT)
     side = clause_party(ctx, tok, source)
-    if side.refs or (pat is not None and pat.requires_actor_object) or speaks_of_both(tok):
+    if side.refs or (pat is not None and pat.requires_actor_object) or speaks_of_both(tok, ctx.lex):
         return side
     if tok.lemma_.lower() in ctx.lex.movement:  # "withdrew its troops from Abyei": where they go or leave
-        place = scene_state(tok, MOVEMENT_PREPS)
+        place = scene_state(tok, ctx.lex.movement_preps)
         if abroad(place, source):
             return Side([place], Found.MOVED_TO)
     return nearest_party(ctx, tok, source)
@@ -131,14 +119,14 @@ def _candidate_party(ctx: Coding, tok: Token, pat: Pattern | None, role: str, ca
         place = located_in(cand)  # "troops to the peacekeeping force in South Sudan"
         if abroad(place, source):
             return Side([place], Found.PLACE_OF_MISSION)
-    if (role == "dobj" or act_noun(cand, ctx.acts)) and lemma not in GATHERINGS \
+    if (role == "dobj" or act_noun(cand, ctx.acts)) and lemma not in ctx.lex.gatherings \
             and not (pat and pat.requires_actor_object) and side.first is None:
         # "rejected an Afghan government offer", "conceded to demands from the association"
         inner = inner_parties(ctx, cand, source)
         if inner:
             return Side(inner, Found.INSIDE_OBJECT)
     gathering_rule = pat is not None and pat.object_kind == "gathering"
-    if gathering_rule or (lemma in GATHERINGS and not (
+    if gathering_rule or (lemma in ctx.lex.gatherings and not (
             side.first is not None and side.first.name and cand.pos_ == "PROPN")):
         # a gathering's participants; but "outlawed the African National Congress": a party
         participants = participants_of(ctx, cand, exclude=src_country)
@@ -176,7 +164,7 @@ def nearest_party(ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
     skip = {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "parataxis", "relcl", "mark", "punct",
             "conj", "cc"}  # other clauses; a conjoined noun is kept (see keep)
     def keep(c: Token) -> bool:
-        if c.dep_ == "prep" and c.head == tok and c.lower_ in CIRCUMSTANCE_PREPS:
+        if c.dep_ == "prep" and c.head == tok and c.lower_ in ctx.lex.circumstance_preps:
             return False  # "imposed a curfew ... after clashes between Hindu and Muslim gangs"
         return c.dep_ not in skip or (c.dep_ == "conj" and c.pos_ not in VERB_POS)
 
@@ -215,7 +203,7 @@ def moved(ctx: Coding, obj: Token, source: ActorRef | None, ref: ActorRef | None
 def clause_party(ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
     """The party inside an embedded act: "threatened to shell Iraqi towns", "demanded that Hamas ..."."""
     for child in tok.children:
-        if child.dep_ == "advcl" and child.lemma_.lower() in PURPOSE_VERBS:  # "... to help Ethiopia"
+        if child.dep_ == "advcl" and child.lemma_.lower() in ctx.lex.purpose_verbs:  # "... to help Ethiopia"
             for obj in syntax.objects_of(child):
                 ref = side_of(ctx, [obj]).first or inner_party(ctx, obj, source)
                 if ref is not None and (source is None or ref.country != source.country):
@@ -301,10 +289,10 @@ def host_of(ctx: Coding, tok: Token, pat: Pattern, code: str, together: list[Act
         same_actor(r, a) or (r.country and r.country == a.country) for a in together)), None)
 
 
-def speaks_of_both(tok: Token) -> bool:
+def speaks_of_both(tok: Token, lex: Lexicon) -> bool:
     """The act is about "bilateral ties" / "mutual trust": its counterpart is the other party."""
     for obj in syntax.objects_of(tok):
-        if any(t.lower_ in BILATERAL_WORDS for t in obj.subtree):
+        if any(t.lower_ in lex.bilateral_words for t in obj.subtree):
             return True
     return False
 
