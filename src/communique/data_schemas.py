@@ -132,6 +132,8 @@ class CoderWords(Entry):
     recent_span: Words
     purpose_verbs: Words
     bilateral_words: Words
+    speech_verbs: Words
+    stative_passives: Words
 
 
 class Intents(Entry):

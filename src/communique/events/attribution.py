@@ -78,7 +78,7 @@ def _doer(ctx: Coding, tok: Token, pat: Pattern | None) -> tuple[Side, Found]:
         source = side_of(ctx, agent)
         how = Found.PASSIVE_AGENT
         holder = syntax.passive_subject(tok)
-        if not source.refs and holder is not None and tok.lemma_.lower() in syntax.STATIVE_PASSIVES:
+        if not source.refs and holder is not None and tok.lemma_.lower() in ctx.lex.stative_passives:
             # "X is opposed to", "X were engaged in": the subject holds the stance or does the act
             source, how = side_of(ctx, syntax.with_conjuncts(holder)), Found.STATIVE_SUBJECT
         if not source.refs:
@@ -111,7 +111,7 @@ def _doer(ctx: Coding, tok: Token, pat: Pattern | None) -> tuple[Side, Found]:
 def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bool]:
     """The speaker of reported speech in place of the subject, where the act is the speaker's;
     True when it replaced it."""
-    speaker, reported = syntax.speaker_of(tok), False
+    speaker, reported = syntax.speaker_of(tok, ctx.lex.speech_verbs), False
     verbal = lookup(code).plover in VERBAL_TYPES | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
     if speaker is not None and (source.first is not None or verbal):
         sp = side_of(ctx, [speaker])
@@ -216,7 +216,7 @@ def speaker_owns(ctx: Coding, tok: Token, src: ActorRef, tgt: ActorRef) -> Actor
     """"Armenia says Azerbaijani guards fired on their outpost": what an attacker attacks is not
     its own; a pronoun owner in what a speaker of another state reports is the speaker's side."""
     owner = next((m for m in ctx.doc.mentions if tgt.mention_id and m.mention_id == tgt.mention_id), None)
-    speaker = syntax.speaker_of(tok)
+    speaker = syntax.speaker_of(tok, ctx.lex.speech_verbs)
     if owner is None or owner.kind != "pronoun" or speaker is None:
         return tgt
     said_by = side_of(ctx, [speaker]).first

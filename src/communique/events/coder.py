@@ -101,7 +101,7 @@ class EventCoder:
         # sentence no rule coded holds an event (a verb-headed sentence that is not mere speech)
         wanted = [i for i, found in enumerate(coded) if len(found) > 1 or (
             not found and i not in ctx.statements and sents[i].root.pos_ in VERB_POS
-            and sents[i].root.lemma_.lower() not in syntax.SPEECH_VERBS)]
+            and sents[i].root.lemma_.lower() not in ctx.lex.speech_verbs)]
         if self.classifier is not None and wanted:
             for i, prediction in zip(wanted, self.classifier.predict([sents[i].text for i in wanted])):
                 if coded[i]:
@@ -119,7 +119,7 @@ class EventCoder:
         probability = prediction.penta_proba[prediction.penta]
         root = sent.root
         if prediction.penta == 0 or probability < self.classifier_threshold or root.pos_ not in VERB_POS \
-                or root.lemma_.lower() in syntax.SPEECH_VERBS or why_blocked(ctx, root, None):
+                or root.lemma_.lower() in ctx.lex.speech_verbs or why_blocked(ctx, root, None):
             return []
         in_class = [t for t, c in ctx.lex.classifier_codes.items() if lookup(c).penta_class == prediction.penta]
         plover = max(in_class, key=lambda t: prediction.plover_proba.get(t, 0.0), default=None)
@@ -335,7 +335,7 @@ def _confidence(tok: Token, pat: Pattern | None, tgt: ActorRef | None, how: How,
     confidence = (pat.confidence if pat else 0.75) * (1.0 if known(tgt) else 0.7)
     if Supplied.UNNAMED_DOER in how.supplied:  # the text names no doer: "two people were killed when ..."
         confidence *= 0.9
-    if purpose_clause(tok) or describes_a_noun(tok) or circumstance_clause(tok, lex):
+    if purpose_clause(tok, lex) or describes_a_noun(tok) or circumstance_clause(tok, lex):
         # "staged protests to demand reforms", "a resolution that aims to tighten ...",
         # "resigned as the opposition threatened to storm his residence"
         confidence *= 0.9

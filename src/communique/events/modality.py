@@ -55,7 +55,7 @@ def why_blocked(ctx: Coding, tok: Token, pat: Pattern | None) -> Blocked | None:
             return Blocked(Block.FAILED if gov.lemma_.lower() == "fail" else Block.GOVERNED, gov.text)
     if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and background(syntax.clause_text(tok), ctx.lex):
         return Blocked(Block.BACKGROUND)
-    if pat is not None and lookup(pat.cameo).plover in UNASSERTED_AIMS and purpose_clause(tok):
+    if pat is not None and lookup(pat.cameo).plover in UNASSERTED_AIMS and purpose_clause(tok, ctx.lex):
         return Blocked(Block.AIM)
     if over_a_period(tok):
         return Blocked(Block.OVER_A_PERIOD)
@@ -141,11 +141,11 @@ def coordinated(tok: Token, gov: Token) -> bool:
     return tok == gov
 
 
-def purpose_clause(tok: Token) -> bool:
+def purpose_clause(tok: Token, lex: Lexicon) -> bool:
     """The trigger states the aim of another act ("blocked roads to press their demands")."""
     return tok.dep_ == "advcl" and tok.head.pos_ in VERB_POS \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-        and tok.head.lemma_.lower() not in syntax.SPEECH_VERBS
+        and tok.head.lemma_.lower() not in lex.speech_verbs
 
 
 def circumstance_clause(tok: Token, lex: Lexicon) -> bool:

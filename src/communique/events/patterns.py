@@ -108,6 +108,8 @@ class Lexicon:
     recent_span: tuple[str, ...] = ()
     purpose_verbs: frozenset[str] = frozenset()
     bilateral_words: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    stative_passives: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:

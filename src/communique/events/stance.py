@@ -129,7 +129,7 @@ def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event
     modal = next((c for c in tok.children if c.dep_ == "aux" and c.lemma_.lower() in ctx.lex.appeal), None)
     if modal is None or syntax.is_negated(tok) or syntax.passive_subject(tok) is not None:
         return None
-    speaker_tok = syntax.speaker_of(tok)
+    speaker_tok = syntax.speaker_of(tok, ctx.lex.speech_verbs)
     subj = syntax.subject_of(tok)
     if speaker_tok is None or subj is None:
         return None
