@@ -226,6 +226,59 @@ class ReadingHome(Entry):
     headline_adverbs: Words = []
 
 
+PloverName = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+
+def _code_or_prefix(value: str) -> str:
+    if not re.fullmatch(r"\d{2,4}", value):
+        raise ValueError(f"bad CAMEO code {value!r}")
+    return value
+
+
+CodeOrPrefix = Annotated[str, AfterValidator(_code_or_prefix)]
+
+
+class CodeTypes(Entry):
+    verbal: list[PloverName]
+    cooperative: list[PloverName]
+    conflict: list[PloverName]
+    directed: list[PloverName]
+    hostile: list[PloverName]
+    place_target: list[PloverName]
+    abroad_target: list[PloverName]
+    given: list[PloverName]
+    dyad_target: list[PloverName]
+    unasserted_aims: list[PloverName]
+
+
+class Codes(Entry):
+    ultimatum: CodeOrPrefix
+    refusal: CodeOrPrefix
+    refusal_to_meet: CodeOrPrefix
+    demand: CodeOrPrefix
+    demonstration: CodeOrPrefix
+    official_protest: CodeOrPrefix
+
+
+class CodePrefixes(Entry):
+    travel: list[CodeOrPrefix]
+    ceasefire: list[CodeOrPrefix]
+    scheduled: list[CodeOrPrefix]
+    asked_to_act: list[CodeOrPrefix]
+    appeals: list[CodeOrPrefix]
+    reciprocal: list[CodeOrPrefix]
+
+
+class CodeClasses(Entry):
+    """``patterns/code_classes.yaml``: how the event coder treats classes of acts."""
+
+    types: CodeTypes
+    codes: Codes
+    official_sectors: Words
+    prefixes: CodePrefixes
+
+
 SCHEMAS: dict[str, Any] = {
     "actors/agents.yaml": Agents,
     "actors/bodies.yaml": list[Body],
@@ -242,6 +295,7 @@ SCHEMAS: dict[str, Any] = {
     "patterns/intents.yaml": Intents,
     "patterns/verbs.yaml": PatternFile,
     "patterns/words.yaml": CoderWords,
+    "patterns/code_classes.yaml": CodeClasses,
     "place/cues.yaml": PlaceCues,
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,

@@ -11,7 +11,7 @@ from ..actors.lookup import mention_for_token
 from ..records import ActorRef
 from . import syntax
 from .codebook import lookup
-from .codeclasses import NOUN_POS, VERBAL_TYPES
+from .codeclasses import NOUN_POS
 from .context import Coding
 from .outcomes import Found, How, Together
 from .parties import (
@@ -50,7 +50,7 @@ def attribute(ctx: Coding, tok: Token, pat: Pattern | None, code: str) -> tuple[
     # a stated intent is as reciprocal as the act intended: "Mexico and Canada agreed to lift tariffs
     # on American products" are co-actors, not each other's parties
     intended = pat is not None and code[:2] == "03" and pat.cameo[:2] != "03"
-    reciprocal = symmetric or code[:2] in ("04", "06") or code == "057" or (code[:2] == "03" and not intended)
+    reciprocal = symmetric or code.startswith(ctx.classes.reciprocal) or (code[:2] == "03" and not intended)
     if len(source.refs) >= 2 and not reciprocal:
         target = target_of(ctx, tok, pat, code, source.first)
         if target.first is not None:
@@ -112,7 +112,7 @@ def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bo
     """The speaker of reported speech in place of the subject, where the act is the speaker's;
     True when it replaced it."""
     speaker, reported = syntax.speaker_of(tok, ctx.lex.speech_verbs), False
-    verbal = lookup(code).plover in VERBAL_TYPES | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
+    verbal = lookup(code).plover in ctx.classes.verbal_types | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
     if speaker is not None and (source.first is not None or verbal):
         sp = side_of(ctx, [speaker])
         if sp.first is not None and speaker_replaces(source.first, sp.first, verbal):

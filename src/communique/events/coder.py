@@ -30,23 +30,11 @@ from .arguments import add_argument_spans
 from .attribution import attribute, dyad_counterpart, party_of_condition, speaker_owns, unnamed_doer
 from .codebook import lookup
 from .codeclasses import (
-    ABROAD_TARGET_TYPES,
     ARTICLE_SENTENCES,
-    CEASEFIRE_CODES,
-    CONFLICT_TYPES,
-    COOPERATIVE_TYPES,
-    DEMONSTRATION,
-    DIRECTED_TYPES,
-    DYAD_TARGET_TYPES,
-    GIVEN_TYPES,
-    HOSTILE_TYPES,
+    CodeClasses,
     NOUN_POS,
-    OFFICIAL_PROTEST,
-    OFFICIAL_SECTORS,
-    PLACE_TARGET_TYPES,
-    TRAVEL_CODES,
     VERB_POS,
-    VERBAL_TYPES,
+    load_code_classes,
 )
 from .context import Coding, Knowledge, new_event
 from .modality import (
@@ -80,8 +68,9 @@ class EventCoder:
     """The events stage: shared and read-only once built."""
 
     def __init__(self, patterns: PatternSet, lexicon: Lexicon, min_confidence: float = 0.0,
-                 classifier: Any = None, classifier_threshold: float = 0.6) -> None:
-        self.knowledge = Knowledge(patterns, lexicon, min_confidence)
+                 classifier: Any = None, classifier_threshold: float = 0.6,
+                 classes: CodeClasses | None = None) -> None:
+        self.knowledge = Knowledge(patterns, lexicon, classes or load_code_classes(), min_confidence)
         self.classifier = classifier  # a communique.events.classifier.SentenceClassifier, or None
         self.classifier_threshold = classifier_threshold
 
@@ -109,7 +98,8 @@ class EventCoder:
                 else:
                     coded[i] = self._model_event(ctx, i, sents[i], prediction)
         doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(found, sents[i], ctx.rule_of)]
-        add_argument_spans(doc, self.knowledge.rule_objects, ctx.lex.movement, ctx.acts)
+        needed = {id(e): self.knowledge.rule_objects.get(ctx.rule_of[id(e)].id, frozenset()) for e in doc.events}
+        add_argument_spans(doc, needed, ctx.lex.movement, ctx.acts)
         return doc
 
     def _model_event(self, ctx: Coding, sent_idx: int, sent: Span, prediction: Any) -> list[Event]:
@@ -184,12 +174,14 @@ class EventCoder:
             ctx.note(Decision(sent_idx, tok.text, rule, unfit))
             return None if unfit is Skip.NO_ACTOR_OBJECT else []
         src = source.first
-        if code == DEMONSTRATION and (src.sector in OFFICIAL_SECTORS or (src.actor_id or "").startswith("country:")):
+        classes = ctx.classes
+        if code == classes.demonstration and (src.sector in classes.official_sectors
+                                              or (src.actor_id or "").startswith("country:")):
             # "the defense ministry sternly protested the incursion": a state's complaint, not a street protest
-            code, rule = OFFICIAL_PROTEST, rule.plus(Modifier.OFFICIAL)
+            code, rule = classes.official_protest, rule.plus(Modifier.OFFICIAL)
         tgt = _recipient(ctx, tok, code, rule, src, target.first)
         if how.together is Together.JOINT_ACTORS and pat is not None and pat.object_kind is not None \
-                and (code.startswith(TRAVEL_CODES) or code == pat.cameo):
+                and (code.startswith(classes.travel) or code == pat.cameo):
             # "the ministers of A, B and C headed to Crete", "A and B leaders will attend a summit of the
             # SCO": those who go or attend together visit the host, or meet the gathering's body
             together = [src, *target.refs]
@@ -213,7 +205,7 @@ class EventCoder:
         symmetric = symmetric and (not rule.has(Modifier.INTENT, Modifier.CONDITIONAL_THREAT, Modifier.ULTIMATUM)
                                    or how.together is Together.JOINT_ACTORS)
         actors = [src, *source.refs[1:]] if how.together is Together.CO_ACTORS else [src]
-        pairs = _pairs(actors, [tgt, *others], code, how)
+        pairs = _pairs(actors, [tgt, *others], code.startswith(classes.travel), how)
         return _emit(ctx, sent_idx, sent, tok, pat, (code, rule, symmetric, confidence, how), pairs, tgt)
 
 
@@ -223,15 +215,17 @@ def _told_act(ctx: Coding, sent_idx: int, tok: Token, pat: Pattern | None, code:
     None when it tells none (the decision is noted)."""
     blocked = why_blocked(ctx, tok, pat)
     why = blocked.why if blocked else None
-    if why is Block.UNLESS and lookup(code).plover not in VERBAL_TYPES:
-        code, rule = "130", rule.plus(Modifier.ULTIMATUM)  # "will withdraw ... unless": a threat
+    classes = ctx.classes
+    if why is Block.UNLESS and lookup(code).plover not in classes.verbal_types:
+        code, rule = classes.ultimatum, rule.plus(Modifier.ULTIMATUM)  # "will withdraw ... unless": a threat
     elif why is Block.NEGATED and unless_clause(tok):
-        code, rule = "130", rule.plus(Modifier.ULTIMATUM)  # "will not release the soldiers unless Israel ..."
-    elif why is Block.CONDITIONAL_THREAT and lookup(code).plover in CONFLICT_TYPES:
+        code, rule = classes.ultimatum, rule.plus(Modifier.ULTIMATUM)  # "will not release the soldiers unless Israel ..."
+    elif why is Block.CONDITIONAL_THREAT and lookup(code).plover in classes.conflict_types:
         code, rule = ctx.lex.intent_codes[lookup(code).plover], rule.plus(Modifier.CONDITIONAL_THREAT)
-    elif blocked and lookup(code).plover in COOPERATIVE_TYPES and refusal(tok, blocked, ctx.lex):
+    elif blocked and lookup(code).plover in classes.cooperative_types and refusal(tok, blocked, ctx.lex):
         # "will not accept", "would not meet", "failed to reach agreement": a stated refusal
-        code, rule = ("125" if lookup(code).plover == "CONSULT" else "120"), rule.plus(Modifier.REFUSAL)
+        refused = classes.refusal_to_meet if lookup(code).plover == "CONSULT" else classes.refusal
+        code, rule = refused, rule.plus(Modifier.REFUSAL)
     elif blocked:
         ctx.note(Decision(sent_idx, tok.text, rule, blocked))
         return None
@@ -266,7 +260,7 @@ def _supplied_source(ctx: Coding, tok: Token, code: str, source: Side, target: S
         unnamed = unnamed_doer(ctx, tok, code)
         if unnamed is not None:
             source, how = Side([unnamed]), how.plus(Supplied.UNNAMED_DOER)
-    if not known(source.first) and lookup(code).plover in GIVEN_TYPES and syntax.is_passive(tok) \
+    if not known(source.first) and lookup(code).plover in ctx.classes.given_types and syntax.is_passive(tok) \
             and target.first is not None and (giver := dyad_counterpart(ctx, target.first)) is not None:
         source, how = Side([giver]), how.plus(Supplied.GIVER)  # "the vessel was handed over to Fiji"
     return source, how
@@ -286,7 +280,7 @@ def _unfit(tok: Token, pat: Pattern | None, source: Side, target: Side) -> Skip 
 def _recipient(ctx: Coding, tok: Token, code: str, rule: RuleName, src: ActorRef,
                tgt: ActorRef | None) -> ActorRef | None:
     """The party the act is aimed at when its rule's roles name none, or name the source's own."""
-    plover_type = lookup(code).plover
+    plover_type, classes = lookup(code).plover, ctx.classes
     if plover_type == "THREATEN" and (tgt is None or rule.has(Modifier.ULTIMATUM)):
         asked = party_of_condition(ctx, tok, src)  # an ultimatum is aimed at the one it asks to act
         tgt = asked if asked is not None and (tgt is None or asked.country) else tgt
@@ -294,15 +288,15 @@ def _recipient(ctx: Coding, tok: Token, code: str, rule: RuleName, src: ActorRef
         tgt = aim_party(ctx, tok, code, src)
     if tgt is None and aimed_at_own_state(code):
         tgt = state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
-    elif tgt is None and plover_type in PLACE_TARGET_TYPES:
+    elif tgt is None and plover_type in classes.place_target_types:
         tgt = state_of_place(tok)
-    elif tgt is None and (plover_type in ABROAD_TARGET_TYPES or code.startswith(CEASEFIRE_CODES)):
+    elif tgt is None and (plover_type in classes.abroad_target_types or code.startswith(classes.ceasefire)):
         place = state_of_place(tok)  # "aid for those affected in Yemen", "a ceasefire in Yemen"
         tgt = place if abroad(place, src) else None
     elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
         place = state_of_place(tok)
         tgt = place if place is not None and not same_state(src, place, code) else None
-    if tgt is not None and plover_type in HOSTILE_TYPES and tgt.country and tgt.country == src.country:
+    if tgt is not None and plover_type in classes.hostile_types and tgt.country and tgt.country == src.country:
         tgt = speaker_owns(ctx, tok, src, tgt)
     return tgt
 
@@ -310,19 +304,19 @@ def _recipient(ctx: Coding, tok: Token, code: str, rule: RuleName, src: ActorRef
 def _aimed(ctx: Coding, tok: Token, pat: Pattern | None, code: str, rule: RuleName, src: ActorRef,
            tgt: ActorRef | None, how: How) -> tuple[Skip | None, ActorRef | None, How]:
     """The act's target in an article between two states, or why the act has none it can be aimed at."""
-    plover_type = lookup(code).plover
-    if code.startswith(TRAVEL_CODES) and pat is not None and pat.object_kind == "place" \
+    plover_type, classes = lookup(code).plover, ctx.classes
+    if code.startswith(classes.travel) and pat is not None and pat.object_kind == "place" \
             and (tgt is None or not tgt.country or tgt.country == src.country):  # "to Crete": a place of no known state
         return Skip.NO_HOST, tgt, how
     if tgt is None and rule.has(Modifier.REFUSAL):
         # "the cabinet could not meet": a refusal is of an act with someone, else it is no interaction
         return Skip.REFUSAL_OF_NO_ONE, tgt, how
-    if tgt is None and plover_type in DIRECTED_TYPES and len(ctx.doc.sentences) >= ARTICLE_SENTENCES \
+    if tgt is None and plover_type in classes.directed_types and len(ctx.doc.sentences) >= ARTICLE_SENTENCES \
             and how.together is not Together.CO_ACTORS and (other := dyad_counterpart(ctx, src)) is not None:
         # in an article between two states, a charge, threat, sanction or refusal that names no one
         # is aimed at the other state ("Ankara also threatened to cut economic ties")
         tgt, how = other, how.plus(Supplied.ARTICLE_OTHER_STATE)
-    if plover_type in DYAD_TARGET_TYPES and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
+    if plover_type in classes.dyad_target_types and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
         other = dyad_counterpart(ctx, src)  # "sanctions against the companies involved": the other state's
         tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
     if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
@@ -342,11 +336,11 @@ def _confidence(tok: Token, pat: Pattern | None, tgt: ActorRef | None, how: How,
     return confidence
 
 
-def _pairs(actors: list[ActorRef], recipients: list[ActorRef | None], code: str,
+def _pairs(actors: list[ActorRef], recipients: list[ActorRef | None], travel: bool,
            how: How) -> list[tuple[ActorRef, ActorRef | None]]:
     """One event per actor and recipient; joint actors also act on each other."""
     pairs = [(actor, recipient) for actor in actors for recipient in recipients]
-    if how.together is Together.JOINT_ACTORS and not code.startswith(TRAVEL_CODES):
+    if how.together is Together.JOINT_ACTORS and not travel:
         # "A, B and C held drills": A-B, A-C and B-C; but those who travel together do not visit each other
         joint = [r for r in recipients if r is not None]
         pairs += [(a, b) for i, a in enumerate(joint) for b in joint[i + 1:]]
@@ -410,6 +404,7 @@ class EventSettings(StageSettings):
     intents: str | None = None  # a file replacing the built-in stance markers (intents.yaml)
     domains: str | None = None  # a file replacing the built-in domain words (domains.yaml)
     words: str | None = None  # a file replacing the coder's built-in word classes (words.yaml)
+    code_classes: str | None = None  # a file replacing the built-in classes of acts (code_classes.yaml)
     classifier: bool = True  # the shipped sentence classifier; false: rules only
     classifier_threshold: float = 0.6
     min_confidence: float = 0.0
@@ -425,5 +420,5 @@ def make_event_coder(settings: dict[str, Any]) -> EventCoder:
         classifier = load_classifier()
     lexicon = load_lexicon(settings.get("intents"), settings.get("domains"), settings.get("words"))
     return EventCoder(patterns, lexicon, float(settings.get("min_confidence", 0.0)), classifier,
-                      float(settings.get("classifier_threshold", 0.6)))
+                      float(settings.get("classifier_threshold", 0.6)), load_code_classes(settings.get("code_classes")))
 

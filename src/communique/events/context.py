@@ -13,16 +13,18 @@ from spacy.tokens import Span, Token
 
 from ..records import ActorRef, Document, Event, Evidence, Trigger
 from .codebook import lookup
+from .codeclasses import CodeClasses
 from .outcomes import Decision, RuleName
 from .patterns import Lexicon, PatternSet
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The pattern dictionary and the lexicon, with what is read from them once."""
+    """The pattern dictionary, the lexicon and the code classes, with what is read from them once."""
 
     patterns: PatternSet
     lex: Lexicon
+    classes: CodeClasses
     min_confidence: float = 0.0
     # the object words each rule needs ("impose a curfew"): part of the predicate, not a party
     rule_objects: dict[str, frozenset[str]] = field(init=False)
@@ -52,6 +54,10 @@ class Coding:
     @property
     def patterns(self) -> PatternSet:
         return self.knowledge.patterns
+
+    @property
+    def classes(self) -> CodeClasses:
+        return self.knowledge.classes
 
     @property
     def acts(self) -> frozenset[str]:

@@ -15,10 +15,6 @@ from .context import Coding
 from .outcomes import Block, Blocked, Statement
 from .patterns import Lexicon, Pattern
 
-# Material attacks stated as the aim of another act ("sent troops to fight the rebels") are not told
-# as done; a demand stated as an aim ("marched to demand reforms") is voiced by the act itself.
-UNASSERTED_AIMS = {"ASSAULT"}
-
 
 def why_blocked(ctx: Coding, tok: Token, pat: Pattern | None) -> Blocked | None:
     """Why the trigger is not an act told as done, or None."""
@@ -55,7 +51,7 @@ def why_blocked(ctx: Coding, tok: Token, pat: Pattern | None) -> Blocked | None:
             return Blocked(Block.FAILED if gov.lemma_.lower() == "fail" else Block.GOVERNED, gov.text)
     if tok.tag_ in ("VBN", "VBZ", "VBP", "VBG") and background(syntax.clause_text(tok), ctx.lex):
         return Blocked(Block.BACKGROUND)
-    if pat is not None and lookup(pat.cameo).plover in UNASSERTED_AIMS and purpose_clause(tok, ctx.lex):
+    if pat is not None and lookup(pat.cameo).plover in ctx.classes.unasserted_aims and purpose_clause(tok, ctx.lex):
         return Blocked(Block.AIM)
     if over_a_period(tok):
         return Blocked(Block.OVER_A_PERIOD)

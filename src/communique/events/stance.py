@@ -8,7 +8,6 @@ from spacy.tokens import Span, Token
 from ..records import Event, Stance
 from . import syntax
 from .codebook import lookup
-from .codeclasses import VERBAL_TYPES
 from .context import Coding, new_event
 from .modality import is_reported
 from .outcomes import Decision, Modifier, RuleName
@@ -19,10 +18,6 @@ from .parties import (
 )
 from .patterns import Lexicon, Pattern
 from .sides import side_of
-
-# Discrete acts that news reports schedule (meetings and visits, signings, exercises): told in the
-# report's own future tense they are planned acts, not statements of intent.
-SCHEDULED_ACTS = ("04", "057", "062")
 
 # Clauses that are not the predicate's own ("..., the ministry said on Monday"; "which it seized in May").
 OTHER_CLAUSES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "csubj"}
@@ -100,13 +95,13 @@ def apply_stance(ctx: Coding, tok: Token, pat: Pattern, code: str, rule: RuleNam
                 only_future = only_future and gov == tok and word in ctx.lex.future_aux
     if stance is Stance.INTENT and has_time(tok, ctx.lex):
         stance = Stance.SCHEDULED  # "will hold talks next week": a planned act, not a promise
-    if stance is Stance.INTENT and only_future and code.startswith(SCHEDULED_ACTS) and not is_reported(ctx, tok):
+    if stance is Stance.INTENT and only_future and code.startswith(ctx.classes.scheduled) and not is_reported(ctx, tok):
         stance = Stance.SCHEDULED  # the report's own "will attend the summit": a planned act
-    if stance is Stance.APPEAL and pat.cameo[:2] not in ("02", "10"):
+    if stance is Stance.APPEAL and not pat.cameo.startswith(ctx.classes.appeals):
         return None, rule
     if stance is Stance.INTENT:
         plover = lookup(code).plover
-        if plover in VERBAL_TYPES:
+        if plover in ctx.classes.verbal_types:
             return code, rule
         intent = ctx.lex.intent_codes.get(plover or "")
         if intent:
@@ -141,8 +136,9 @@ def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event
                    and not (r.country and r.country == speaker.country and not r.name)), None)
     if target is None:
         return None
-    code = "100" if modal.lemma_.lower() in ("must", "have") else "020"
-    rule = RuleName("reported-demand" if code == "100" else "reported-appeal")
+    demand = modal.lemma_.lower() in ("must", "have")
+    code = ctx.classes.demand if demand else ctx.lex.appeal_code
+    rule = RuleName("reported-demand" if demand else "reported-appeal")
     event = new_event(ctx, sent_idx, sent, tok, code, speaker, target, False, rule, 0.7)
     ctx.note(Decision(sent_idx, tok.text, rule, event=event))
     return event

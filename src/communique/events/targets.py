@@ -47,7 +47,7 @@ def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: A
             found = role_party(ctx, tok, pat, roles, pass_holders, shared, source, of_governed)
             if found is not None:
                 return found
-    if code[:2] in ("02", "10", "11", "12", "13"):  # "demanded that Israel withdraw": the one asked to act
+    if code.startswith(ctx.classes.asked_to_act):  # "demanded that Israel withdraw": the one asked to act
         # "demanded that Israel withdraw", "reiterated its demand that Israel ease ..."
         asked = [tok, *(o for o in syntax.objects_of(tok) if o.lemma_.lower() in ctx.lex.irrealis)]
         for clause in (c for h in asked for c in h.children if c.dep_ in ("ccomp", "acl") or (
