@@ -143,6 +143,8 @@ class PlaceCues(Entry):
     visit_words: Words
     topic_nouns: Words
     at_actor_seat: Words = []
+    envoy_words: Words = []
+    in_target_territory: Words = []
     place_nouns: Words = []
     place_anaphors: Words = []
 
