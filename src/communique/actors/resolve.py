@@ -12,6 +12,7 @@ from typing import Iterable, Protocol
 from ..records import Actor
 from .extract import Candidate, is_acronym
 from .names import fold, slug
+from .abbreviations import spells
 from .tables import Tables
 
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -199,15 +200,16 @@ class Resolver:
 
     # -- delegations -----------------------------------------------------------------
     def _abbreviations(self, cands: list[Candidate]) -> None:
-        """An abbreviation in brackets after a name is that name: "the Central African Republic
-        (CAR)"; later uses of the abbreviation in the article are too."""
+        """An abbreviation in brackets after a name whose letters it takes is that name: "the Central
+        African Republic (CAR)", not "CAIRO (AP)"; later uses of the abbreviation in the article are too."""
         defined: dict[str, Candidate] = {}
         ordered = sorted(cands, key=lambda c: c.start)
         for before, cand in zip(ordered, ordered[1:]):
             words = self.sdoc[cand.start:cand.end]
             if cand.end - cand.start == 1 and words.text.isupper() and len(words.text) >= 2 \
                     and cand.start >= 1 and self.sdoc[cand.start - 1].text == "(" \
-                    and before.end == cand.start - 1 and before.country and not cand.country:
+                    and before.end == cand.start - 1 and before.country and not cand.country \
+                    and spells(words.text, self.sdoc[before.start:before.end].text):
                 defined[words.text] = before
         if not defined:
             return
