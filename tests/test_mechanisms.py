@@ -133,6 +133,10 @@ def test_sample_003(nlp, examples):
         ("Wang, who spoke at the fifth Xiangshan Forum last year, met Austin in Singapore.", "met", None),
         ("The two sides held talks on Monday.", "held", None),
         ("It was the first such exercise between the two navies.", "was", None),
+        # a descriptive phrase beside a proper name: the name is the exercise's
+        ("The ministers flew to Tromso for the last day of Polar Lance 6, a naval exercise of the three navies.",
+         "exercise", ("Polar Lance Exercise", 6)),
+        ("The ministers met Sweden's Nils Berg, a veteran of the exercise.", "met", None),
     ],
 )
 def test_event_links_only_to_its_own_argument(nlp, text, trigger, expected):

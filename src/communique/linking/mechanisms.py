@@ -358,6 +358,24 @@ def _edition_target(token: Token) -> Token | None:
     return None
 
 
+def _name_in_apposition(head: Token, sentence: Span) -> Span | None:
+    """The proper name a descriptive phrase stands beside: "Arctic Shield 7, a naval exercise" names
+    the exercise "Arctic Shield 7" (read from the words, which parsers often attach elsewhere)."""
+    doc, i = head.doc, head.i - 1
+    while i > sentence.start and doc[i].is_lower and not doc[i].is_punct and doc[i].lower_ not in ("a", "an", "the"):
+        i -= 1
+    if doc[i].lower_ not in ("a", "an", "the") or i - 1 <= sentence.start or doc[i - 1].text != ",":
+        return None
+    end = j = i - 1
+    while j > sentence.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].like_num) and not doc[j - 1].is_punct:
+        j -= 1
+    name = doc[j:end]
+    if not len(name) or not any(t.text[:1].isupper() for t in name) or country_of(name.text) \
+            or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in name):
+        return None
+    return name
+
+
 def _participants_around(head: Token, doc: Doc) -> list[str]:
     found = []
     for prep in head.children:
@@ -396,6 +414,10 @@ def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
         start, end = _phrase_start(token), head.i + 1
         span = doc[start:end]
         analysis = analyse_name(span.text)
+        if not is_mechanism(analysis, span.text) and target is None \
+                and (named := _name_in_apposition(token, sentence)) is not None:
+            span = doc[named.start:end]
+            analysis = analyse_name(f"{named.text} {token.text.capitalize()}")
         if not is_mechanism(analysis, span.text):
             continue
         if head.lower_ in voc.ordinal_only_heads and analysis.edition is None:
