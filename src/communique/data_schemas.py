@@ -114,6 +114,7 @@ class MechanismVocabulary(Entry):
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: Words
+    head_kinds: dict[str, Words] = {}
 
 
 class Intents(Entry):
