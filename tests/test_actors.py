@@ -124,6 +124,13 @@ def test_an_abbreviation_in_brackets_is_the_name_before_it(run):
     assert [(m.country, m.sector) for m in doc.mentions if m.text == "CAR officials"] == [("CAF", "GOV")]
 
 
+def test_counterparts_of_several_states_named_in_turn_are_of_those_states_in_turn(run):
+    doc = run("Chilean Foreign Minister Ana Soto received her Peruvian and Bolivian counterparts Carlos Rivera "
+              "and Maria Flores in Santiago.")
+    assert {m.text: m.country for m in doc.mentions if m.kind == "person"} == {
+        "Chilean Foreign Minister Ana Soto": "CHL", "Carlos Rivera": "PER", "Maria Flores": "BOL"}
+
+
 def test_an_abbreviation_of_a_zone_a_state_owns_is_that_state_s(run):
     """"Norway's air defence identification zone (NADIZ)" ... "the NADIZ": the zone is Norway's,
     however the tagger reads the abbreviation."""

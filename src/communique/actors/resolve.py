@@ -264,16 +264,24 @@ class Resolver:
         """"his Australian counterpart Richard Marles": the person named in a counterpart or
         delegation phrase is of its state and sector, here and in later mentions."""
         groups = [c for c in cands if c.rule.startswith("delegation") and c.country]
+        states: dict[int, tuple[str, Candidate]] = {}  # "his Egyptian and Cypriot counterparts A and B": in turn
+        for group in (c for c in cands if c.rule.startswith("delegation") and not c.country and len(c.countries) > 1):
+            named = sorted((c for c in cands if c.kind == "person" and not c.country and id(c) in owner
+                            and group.start <= c.start and c.end <= group.end), key=lambda c: c.start)
+            if len(named) == len(group.countries):
+                states.update((id(person), (state, group)) for person, state in zip(named, group.countries))
         for cand in cands:
             if cand.kind != "person" or cand.country or id(cand) not in owner:
                 continue
             group = next((g for g in groups if g.start <= cand.start and cand.end <= g.end), None)
+            country = group.country if group is not None else states.get(id(cand), (None, None))[0]
+            group = group or states.get(id(cand), (None, None))[1]
             if group is None:
                 continue
             entity = owner[id(cand)]
             if entity.fixed:
                 continue
-            entity.country, entity.sector = group.country, entity.sector or group.sector
+            entity.country, entity.sector = country, entity.sector or group.sector
             for other in cands:
                 if owner.get(id(other)) is entity:
                     other.country, other.sector = entity.country, other.sector or entity.sector
