@@ -228,6 +228,7 @@ SCHEMAS: dict[str, Any] = {
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,
     "reading/gatherings.yaml": WordLists,
+    "reading/directed.yaml": WordLists,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,
