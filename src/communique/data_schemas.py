@@ -114,6 +114,7 @@ class MechanismVocabulary(Entry):
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: Words
+    head_kinds: dict[str, Words] = {}
 
 
 class CoderWords(Entry):
@@ -163,6 +164,8 @@ class PlaceCues(Entry):
     visit_words: Words
     topic_nouns: Words
     at_actor_seat: Words = []
+    envoy_words: Words = []
+    in_target_territory: Words = []
     place_nouns: Words = []
     place_anaphors: Words = []
 
@@ -300,6 +303,7 @@ SCHEMAS: dict[str, Any] = {
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,
     "reading/gatherings.yaml": WordLists,
+    "reading/directed.yaml": WordLists,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,
