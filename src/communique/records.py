@@ -103,6 +103,7 @@ class ResolutionKind(str, Enum):
     PARTICIPANT = "participant"  # a person's state from the article's reading of him
     OFFICE_SECTOR = "office sector"  # a state's side -> the sector of its office in the story
     ACT_SECTOR = "act sector"  # a state's side -> the office that does such acts (GOV, MIL)
+    HOST = "host of a visit"  # a visit whose host the words leave unresolved -> the state it took place in
 
 
 @dataclass(slots=True)
@@ -225,6 +226,15 @@ class Evidence:
     resolutions: list[Resolution] = field(default_factory=list)
 
 
+class Stance(str, Enum):
+    """What an event states of its act: an intent to do it or an appeal for it (a verbal act that
+    occurs when stated, whatever its tense), or a scheduled act."""
+
+    INTENT = "intent"  # "is willing to deepen ties", "will lift the sanctions"
+    APPEAL = "appeal"  # "should strengthen cooperation"
+    SCHEDULED = "scheduled"  # "will hold talks next week"
+
+
 @dataclass(slots=True)
 class Trigger:
     text: str
@@ -261,6 +271,7 @@ class Event:
     rule: str | None = None
     confidence: float | None = None
     sentence_index: int | None = None  # the sentence the event was first coded from
+    stance: Stance | None = None  # a stated intent or appeal (not exported: the rule names it)
 
 
 def to_dict(record: Any) -> dict[str, Any]:
