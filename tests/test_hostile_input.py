@@ -172,6 +172,8 @@ def test_a_second_run_over_the_same_batch_stores_nothing_new(tmp_path):
     (["events", "--type", ","], "--type"),
     (["export", "--format", "jsonl", "-o", "-", "--type", ""], "--type"),
     (["serve", "--write-token", ""], "--write-token"),
+    (["code", ""], "paths"),  # not the current folder
+    (["ingest", "a.txt", " "], "paths"),
 ])
 def test_a_bad_option_value_is_a_usage_error_naming_the_option(tmp_path, args, option):
     db = tmp_path / "e.duckdb"

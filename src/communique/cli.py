@@ -88,7 +88,8 @@ ModelOption = Annotated[Optional[str], typer.Option(
     "--model", help="spaCy pipeline to load (overrides the config).", callback=checks.given)]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Pipeline configuration TOML file.",
                                                       exists=True, dir_okay=False)]
-PathsArgument = Annotated[list[str], typer.Argument(help="Input files or directories (text, HTML, JSONL); '-' reads stdin.")]
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Input files or directories (text, HTML, JSONL); '-' reads stdin.", callback=checks.given)]
 ProgressOption = Annotated[Optional[bool], typer.Option("--progress/--no-progress",
                                                         help="Progress bar on stderr (default: when stderr is a terminal).")]
 OutputOption = Annotated[Optional[str], typer.Option("-o", "--output", help="File to write; '-' for stdout (default).")]

@@ -20,11 +20,11 @@ def _bad(message: str, option: str) -> typer.BadParameter:
 
 
 def given(param: typer.CallbackParam, value: Any) -> Any:
-    """An option that is given is given a value: an empty one (``--outlet ""``) would quietly mean
-    no filter, no model or no token. Of a repeatable, comma-separated option (``--type``) each use
-    names at least one item."""
+    """An option or argument that is given is given a value: an empty one would quietly mean no
+    filter (``--outlet ""``), no model or token, or the current folder (``code ""``). Of a
+    repeatable, comma-separated option (``--type``) each use names at least one item."""
     values = value if isinstance(value, (list, tuple)) else [value]
-    separated = isinstance(value, (list, tuple))
+    separated = isinstance(value, (list, tuple)) and param.param_type_name == "option"
     for item in values:
         if isinstance(item, str) and not (item.replace(",", " ") if separated else item).strip():
             raise typer.BadParameter("the value is empty", param=param)
