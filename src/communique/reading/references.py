@@ -14,6 +14,7 @@ import dataclasses
 from itertools import combinations
 from typing import Any
 
+from ..actors.lookup import mentions_in
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from .gatherings import exercise_events
@@ -97,7 +98,7 @@ class References:
             else ref.sector or p.sector
         if (country, sector) == (ref.country, ref.sector) and kind == ResolutionKind.PARTICIPANT:
             return
-        if country and (_same_side(event, name, country) or _names_another(m, country, mentions)):
+        if country and (_same_side(event, name, country) or _names_another(doc, m, country)):
             return  # the act would be a state's on itself; "the Egyptian ambassador" is no Sudanese
         setattr(event, name, dataclasses.replace(ref, country=country, sector=sector, name=p.name,
                                                  actor_id=p.actor_id))
@@ -280,12 +281,11 @@ def _same_side(event: Event, name: str, country: str | None) -> bool:
     return country is not None and other.country == country
 
 
-def _names_another(m: Mention | None, country: str, mentions: dict[str, Mention]) -> bool:
+def _names_another(doc: Document, m: Mention | None, country: str) -> bool:
     """The side's own words name a state other than ``country``."""
     if m is None or m.kind == "pronoun":
         return False
-    return any(o.kind == "country" and o.country and o.country != country and m.start <= o.start and o.end <= m.end
-               for o in mentions.values())
+    return any(o.kind == "country" and o.country and o.country != country for o in mentions_in(doc, m.start, m.end))
 
 
 def _titled(m: Mention, registry: dict[str, Participant]) -> Participant | None:
