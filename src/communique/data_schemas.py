@@ -155,6 +155,7 @@ class Intents(Entry):
     cooperation_verbs: Words
     cooperation_objects: Words
     intent_codes: dict[str, str]
+    threat_codes: dict[str, str] = {}
     appeal_code: str
     intent_domains: dict[str, dict[str, str]] = {}
     classifier_codes: dict[str, str] = {}
