@@ -279,3 +279,67 @@ def test_a_mention_keeps_what_its_article_says_of_the_status():
     row = {"event_id": "e", "doc_id": "a", "date": "2021-04-23", "status": "planned",
            "evidence": [{"sentence": "The navies will hold a drill.", "start": 0, "end": 29}]}
     assert mention(row)["status"] == "planned"
+
+
+# -- recurring mechanisms as outlets word them --------------------------------------------------
+
+def exercise(doc_id: str, sentence: str, mechanism: tuple[str, int], date: str, **kwargs) -> Document:
+    return report(doc_id, sentence, event_type="AGREE", actor="LKA", recipient="IND", symmetric=True,
+                  date=date, mechanism=mechanism, **kwargs)
+
+
+def test_one_edition_described_in_other_words_by_each_outlet_is_one_event(store):
+    navy = exercise("navy", "The eighth naval exercise of the two navies opened off the eastern coast.",
+                    ("Naval Exercise", 8), "2020-10-19", outlet="Navy News")
+    wire = exercise("wire", "Sailors of both countries will start their 8th joint exercise on Monday.",
+                    ("Joint Exercise", 8), "2020-10-26", outlet="Wire")
+    store.write([navy, wire])
+    assert groups(store) == [["navy", "wire"]]
+
+
+def test_a_description_of_a_mechanism_is_the_edition_another_outlet_names(store):
+    named = exercise("named", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                     ("Harbour Shield", 8), "2020-10-19", outlet="Navy News")
+    described = exercise("described", "The navies will begin their eighth bilateral drill on Monday.",
+                         ("Bilateral Drill", 8), "2020-10-26", outlet="Wire")
+    store.write([named, described])
+    assert groups(store) == [["described", "named"]]
+
+
+def test_two_named_mechanisms_of_one_pair_are_two_events_whatever_their_editions(store):
+    shield = exercise("shield", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                      ("Harbour Shield", 8), "2020-10-19")
+    lance = exercise("lance", "The eighth Coral Lance exercise of the two armies opened in the hills.",
+                     ("Coral Lance", 8), "2020-10-26")
+    store.write([shield, lance])
+    assert groups(store) == [["lance"], ["shield"]]
+
+
+def test_differently_worded_descriptions_of_two_editions_stay_apart(store):
+    sentence = "The navies of the two countries opened their {} exercise off the eastern coast."
+    thirteenth = exercise("d13", sentence.format("13th naval"), ("Naval Exercise", 13), "2020-10-19")
+    seventeenth = exercise("d17", sentence.format("17th joint"), ("Joint Exercise", 17), "2020-10-19")
+    store.write([thirteenth, seventeenth])
+    assert groups(store) == [["d13"], ["d17"]]
+
+
+def test_a_proper_name_both_reports_give_is_evidence_that_a_description_is_not():
+    def record(event_id: str, mechanism: str, named: bool, date: str | None, text: str) -> LinkRecord:
+        return LinkRecord(event_id=event_id, doc_id=event_id, event_type="AGREE", actor_country="IND",
+                          recipient_country="LKA", symmetric=True, date=date, published="2020-10-21",
+                          mechanism=mechanism, mechanism_named=named, text=text)
+
+    dated = "Warships sailed from Trincomalee on Monday for the drills."
+    undated = "Officers praised the sailors who took part."
+    assert link_score(record("a", "harbour shield", True, "2020-10-19", dated),
+                      record("b", "harbour shield", True, None, undated)) is not None
+    assert link_score(record("a", "naval exercise", False, "2020-10-19", dated),
+                      record("b", "naval exercise", False, None, undated)) is None
+
+
+def test_which_mechanism_names_are_proper_names():
+    from communique.linking.crossdoc import is_named
+
+    assert [is_named(n) for n in ("Harbour Shield", "RIMPAC", "Coral Lance exercise")] == [True] * 3
+    assert [is_named(n) for n in ("Naval Exercise", "Joint Military Drill", "High-Level Defense Dialogue",
+                                  "Trilateral Talks", "2+2 Dialogue")] == [False] * 5

@@ -114,6 +114,7 @@ class MechanismVocabulary(Entry):
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: Words
+    descriptors: Words = []
 
 
 class Intents(Entry):

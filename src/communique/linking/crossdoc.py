@@ -31,8 +31,9 @@ MAX_INDEXED_RANGE = 31
 # Evidence similarity (cosine of word counts, English stop words left out) each date agreement needs.
 # Measured on the development duplicates and traps: benchmarks/results/linking.json.
 MIN_SIMILARITY = {"day": 0.0, "window": 0.1, "undated": 0.25, "next-day": 0.6, "edition": 0.25}
-# Evidence each person named by both reports adds (the same two ministers in both is strong evidence).
-SHARED_PERSON = 0.25
+# Evidence each proper name both reports give adds: a person (the same two ministers in both is strong
+# evidence) or a named mechanism ("Harbour Shield" in both).
+SHARED_NAME = 0.25
 # Days apart that near-identical reports may still be one event (a time zone, a misread weekday).
 NEXT_DAY = 1
 # Days apart that two reports of the same edition of a recurring mechanism may date it: an edition
@@ -59,6 +60,7 @@ class LinkRecord:
     edition: int | None = None
     people: tuple[str, ...] = ()
     text: str = ""
+    mechanism_named: bool = True  # False when the mechanism is only described ("the joint naval exercise")
 
     @property
     def pair(self) -> str:
@@ -175,8 +177,9 @@ def index_keys(record: LinkRecord) -> tuple[list[str], list[str]]:
         register.append("N")
         probe.append("*")
     if record.mechanism and record.edition is not None:  # an edition happens once, whatever the dates say
-        register.append(f"E:{record.mechanism}#{record.edition}")
-        probe.append(f"E:{record.mechanism}#{record.edition}")
+        # under its name, and under the block's editions: another outlet may only describe the mechanism
+        register += [f"E:{record.mechanism}#{record.edition}", f"E:~#{record.edition}"]
+        probe += [f"E:{record.mechanism}#{record.edition}", f"E:~#{record.edition}"]
     block = record.block
     return sorted({f"{block}|{k}" for k in register}), sorted({f"{block}|{k}" for k in probe})
 
@@ -240,8 +243,7 @@ def conflict(a: LinkRecord, b: LinkRecord) -> str | None:
         return "event type"
     if not _directed_ok(a, b):
         return "pair of states"
-    if a.mechanism and b.mechanism and a.mechanism == b.mechanism and \
-            a.edition is not None and b.edition is not None and a.edition != b.edition:
+    if same_mechanism(a, b) and a.edition is not None and b.edition is not None and a.edition != b.edition:
         return "mechanism edition"
     if a.location_country and b.location_country and a.location_country != b.location_country:
         return "place"
@@ -263,8 +265,46 @@ def _edition_dates(a: LinkRecord, b: LinkRecord) -> bool:
     return sa.first - EDITION_DAYS <= sb.last and sb.first - EDITION_DAYS <= sa.last
 
 
+def same_mechanism(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether the two reports (of one type and pair of states) tell of one recurring mechanism: they give
+    it the same name, or one of them only describes it. Outlets describe a mechanism in their own words
+    ("the joint naval exercise", "the bilateral drill") where others name it ("Harbour Shield"), so a
+    description may be any mechanism of its pair; two different proper names are two mechanisms."""
+    if not a.mechanism or not b.mechanism:
+        return False
+    return a.mechanism == b.mechanism or not (a.mechanism_named and b.mechanism_named)
+
+
 def same_edition(a: LinkRecord, b: LinkRecord) -> bool:
-    return bool(a.mechanism) and a.mechanism == b.mechanism and a.edition is not None and a.edition == b.edition
+    return same_mechanism(a, b) and a.edition is not None and a.edition == b.edition
+
+
+def shared_name(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether both reports give the same proper name of a mechanism (whose editions do not differ)."""
+    return bool(a.mechanism) and a.mechanism == b.mechanism and a.mechanism_named and b.mechanism_named
+
+
+# Words that describe a mechanism rather than name it: its kind (the head nouns), its format, domain
+# and level (data/mechanisms/vocabulary.yaml ``descriptors``), and small words.
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _descriptive_words() -> frozenset[str]:
+    from ..data_files import load_builtin  # read when first needed: start-up stays short
+
+    data = load_builtin("mechanisms/vocabulary.yaml")
+    keys = ("heads", "ordinal_only_heads", "edition_nouns", "descriptors", "small_words")
+    return frozenset(word.casefold() for key in keys for phrase in data[key] for word in _NAME_WORD.findall(phrase))
+
+
+@lru_cache(maxsize=4096)
+def is_named(name: str | None) -> bool:
+    """Whether a mechanism's name is a proper name ("Freedom Edge", "SLINEX", "Malabar exercise"), not
+    a description ("Naval Exercise", "Joint Exercise", "High-Level Military Dialogue"): it has a word that
+    is neither a kind, format, domain or level of mechanism, nor a number, nor a small word."""
+    words = _NAME_WORD.findall(fold_name(name or ""))
+    return any(not w.isdigit() and w not in _descriptive_words() for w in words)
 
 
 def link_score(a: LinkRecord, b: LinkRecord) -> float | None:
@@ -275,7 +315,8 @@ def link_score(a: LinkRecord, b: LinkRecord) -> float | None:
     similarity = text_similarity(a.text, b.text)
     if agreement == "next-day":  # only near-identical wording says two days are one event
         return similarity if similarity >= MIN_SIMILARITY[agreement] else None
-    evidence = min(1.0, similarity + SHARED_PERSON * len(set(a.people) & set(b.people)))
+    shared = len(set(a.people) & set(b.people)) + shared_name(a, b)
+    evidence = min(1.0, similarity + SHARED_NAME * shared)
     if same_edition(a, b):
         evidence = max(evidence, MIN_SIMILARITY["undated"])
     return round(evidence, 4) if evidence >= MIN_SIMILARITY[agreement] else None
@@ -396,7 +437,7 @@ def record_from_dict(row: dict[str, Any], *, published: str | None = None, sourc
         recipient_country=recipient.get("country"), symmetric=bool(row.get("symmetric")),
         date=row.get("date"), date_end=row.get("date_end"), published=published, source=source,
         location_country=location.get("country"), mechanism=name.casefold() if name else None,
-        edition=mechanism.get("edition"), people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
+        edition=mechanism.get("edition"), mechanism_named=is_named(name) if name else True, people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
         text=text)
 
 

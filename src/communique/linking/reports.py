@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from ..records import Document, Event
-from .crossdoc import LinkRecord, fold_name
+from .crossdoc import LinkRecord, fold_name, is_named
 
 
 def outlet(source: str | None, url: str | None, doc_id: str) -> str:
@@ -29,5 +29,6 @@ def record_of(event: Event, doc: Document) -> LinkRecord:
         source=outlet(doc.source, doc.url, doc.doc_id),
         location_country=event.location.country if event.location else None,
         mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
-        edition=mechanism.edition if mechanism else None, people=tuple(people),
+        edition=mechanism.edition if mechanism else None, mechanism_named=is_named(mechanism.name) if mechanism else True,
+        people=tuple(people),
         text=" ".join(ev.sentence for ev in event.evidence))
