@@ -194,7 +194,8 @@ def random_record(rng: random.Random, n: int) -> LinkRecord:
         event_id=f"e{n}", doc_id=f"d{n}", event_type="ACCUSE", actor_country="SDN", recipient_country="EGY",
         symmetric=rng.random() < 0.3, date=day, date_end=rng.choice([None, "2022-03-21"]) if day == "2022-03-14" else None,
         published=rng.choice([None, "2022-03-15", "2022-03-22", "2022-04-30"]),
-        mechanism=rng.choice([None, "talks"]), edition=rng.choice([None, 3, 4]),
+        mechanism=rng.choice([None, "talks", "harbour shield", "coral lance"]), edition=rng.choice([None, 3, 4]),
+        mechanism_named=rng.random() < 0.6,
         text=rng.choice(["Sudan summoned the Egyptian ambassador over the tender.",
                          "Sudan summoned the Egyptian ambassador over the oil tender in the triangle."]))
 
@@ -343,3 +344,14 @@ def test_which_mechanism_names_are_proper_names():
     assert [is_named(n) for n in ("Harbour Shield", "RIMPAC", "Coral Lance exercise")] == [True] * 3
     assert [is_named(n) for n in ("Naval Exercise", "Joint Military Drill", "High-Level Defense Dialogue",
                                   "Trilateral Talks", "2+2 Dialogue")] == [False] * 5
+
+
+def test_an_edition_one_outlet_numbers_and_another_only_names_is_one_event(store):
+    numbered = exercise("numbered", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                        ("Harbour Shield", 8), "2020-10-19", outlet="Navy News")
+    unnumbered = exercise("unnumbered", "Warships will sail on Monday for the Harbour Shield drills.",
+                          ("Harbour Shield", None), "2020-10-26", outlet="Wire")
+    next_year = exercise("next-year", "Warships sailed on Monday for the Harbour Shield drills.",
+                         ("Harbour Shield", None), "2021-10-18", outlet="Wire")
+    store.write([numbered, unnumbered, next_year])
+    assert groups(store) == [["next-year"], ["numbered", "unnumbered"]]

@@ -180,6 +180,9 @@ def index_keys(record: LinkRecord) -> tuple[list[str], list[str]]:
         # under its name, and under the block's editions: another outlet may only describe the mechanism
         register += [f"E:{record.mechanism}#{record.edition}", f"E:~#{record.edition}"]
         probe += [f"E:{record.mechanism}#{record.edition}", f"E:~#{record.edition}"]
+    if record.mechanism and record.mechanism_named:  # a proper name, numbered or not, finds its other reports
+        register.append(f"M:{record.mechanism}")
+        probe.append(f"M:{record.mechanism}")
     block = record.block
     return sorted({f"{block}|{k}" for k in register}), sorted({f"{block}|{k}" for k in probe})
 
@@ -253,15 +256,18 @@ def conflict(a: LinkRecord, b: LinkRecord) -> str | None:
 
 
 def _edition_dates(a: LinkRecord, b: LinkRecord) -> bool:
-    """Whether the two reports name the same edition of a mechanism and date it within
-    :data:`EDITION_DAYS` of each other in the same year (one misresolved weekday, a range's other end)."""
-    if not same_edition(a, b):
+    """Whether the two reports tell of one edition of a mechanism and date it within :data:`EDITION_DAYS`
+    of each other in the same year (one misresolved weekday, a range's other end): they give it the same
+    edition, or the same proper name and only one of them its edition number ("the Harbour Shield
+    exercise" for "the eighth Harbour Shield"), when both reports place it in time."""
+    edition = same_edition(a, b)
+    if not edition and not (shared_name(a, b) and (a.edition is None or b.edition is None)):
         return False
     sa, sb = span_of(a), span_of(b)
     if sa.year is not None and sb.year is not None and sa.year != sb.year:
         return False
     if sa.first is None or sb.first is None:
-        return True
+        return edition
     return sa.first - EDITION_DAYS <= sb.last and sb.first - EDITION_DAYS <= sa.last
 
 
