@@ -355,3 +355,20 @@ def test_an_edition_one_outlet_numbers_and_another_only_names_is_one_event(store
                          ("Harbour Shield", None), "2021-10-18", outlet="Wire")
     store.write([numbered, unnumbered, next_year])
     assert groups(store) == [["next-year"], ["numbered", "unnumbered"]]
+
+
+def test_a_report_joins_the_report_of_its_own_act_before_another_act_of_the_type():
+    from communique.linking.crossdoc import cluster
+
+    def record(event_id: str, doc_id: str, cameo: str, text: str) -> LinkRecord:
+        return LinkRecord(event_id=event_id, doc_id=doc_id, event_type="REQUEST", actor_country="SDN",
+                          recipient_country="EGY", symmetric=False, date="2022-03-14", cameo=cameo, text=text)
+
+    halt = record("a-halt", "a", "0242", "The deputy minister asked the envoy that Cairo stop the oil tender in "
+                                          "the border triangle.")
+    settle = record("a-settle", "a", "020", "The ministry urged Cairo to settle the dispute over the disputed "
+                                             "border triangle peacefully.")
+    other = record("b-halt", "b", "0242", "Khartoum urged Cairo to stop the tender for blocks in the disputed "
+                                           "border triangle.")
+    assert cluster([halt, settle, other]) == [["a-halt", "b-halt"], ["a-settle"]]
+    assert cluster([settle, other]) == [["a-settle", "b-halt"]]  # with no report of its own act, it links

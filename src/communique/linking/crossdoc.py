@@ -34,6 +34,8 @@ MIN_SIMILARITY = {"day": 0.0, "window": 0.1, "undated": 0.25, "next-day": 0.6, "
 # Evidence each proper name both reports give adds: a person (the same two ministers in both is strong
 # evidence) or a named mechanism ("Harbour Shield" in both).
 SHARED_NAME = 0.25
+# How much lower a pair of reports coding different acts of one type ranks (see :func:`link_score`).
+OTHER_ACT = 0.1
 # Days apart that near-identical reports may still be one event (a time zone, a misread weekday).
 NEXT_DAY = 1
 # Days apart that two reports of the same edition of a recurring mechanism may date it: an edition
@@ -61,6 +63,7 @@ class LinkRecord:
     people: tuple[str, ...] = ()
     text: str = ""
     mechanism_named: bool = True  # False when the mechanism is only described ("the joint naval exercise")
+    cameo: str = ""
 
     @property
     def pair(self) -> str:
@@ -314,18 +317,29 @@ def is_named(name: str | None) -> bool:
 
 
 def link_score(a: LinkRecord, b: LinkRecord) -> float | None:
-    """The evidence similarity of two reports when it is enough to call them one event, else None."""
+    """How strongly two reports are one event (pairs are grouped strongest first), or None when their
+    evidence similarity is not enough for how their dates agree. Reports of different acts (CAMEO
+    codes neither of which contains the other) rank :data:`OTHER_ACT` lower: a report joins the
+    report of its own act before another act of the same type, and links alone when none competes."""
     if conflict(a, b):
         return None
     agreement = date_agreement(a, b) or "edition"
     similarity = text_similarity(a.text, b.text)
     if agreement == "next-day":  # only near-identical wording says two days are one event
-        return similarity if similarity >= MIN_SIMILARITY[agreement] else None
-    shared = len(set(a.people) & set(b.people)) + shared_name(a, b)
-    evidence = min(1.0, similarity + SHARED_NAME * shared)
-    if same_edition(a, b):
-        evidence = max(evidence, MIN_SIMILARITY["undated"])
-    return round(evidence, 4) if evidence >= MIN_SIMILARITY[agreement] else None
+        evidence = similarity
+    else:
+        shared = len(set(a.people) & set(b.people)) + shared_name(a, b)
+        evidence = min(1.0, similarity + SHARED_NAME * shared)
+        if same_edition(a, b):
+            evidence = max(evidence, MIN_SIMILARITY["undated"])
+    if evidence < MIN_SIMILARITY[agreement]:
+        return None
+    return round(max(0.0, evidence - OTHER_ACT) if other_act(a, b) else evidence, 4)
+
+
+def other_act(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether the two reports code different acts of their type ("0242" and "020" of REQUEST)."""
+    return bool(a.cameo and b.cameo) and not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo))
 
 
 # -- evidence similarity -------------------------------------------------------------------------
@@ -443,7 +457,7 @@ def record_from_dict(row: dict[str, Any], *, published: str | None = None, sourc
         recipient_country=recipient.get("country"), symmetric=bool(row.get("symmetric")),
         date=row.get("date"), date_end=row.get("date_end"), published=published, source=source,
         location_country=location.get("country"), mechanism=name.casefold() if name else None,
-        edition=mechanism.get("edition"), mechanism_named=is_named(name) if name else True, people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
+        edition=mechanism.get("edition"), cameo=row.get("cameo") or "", mechanism_named=is_named(name) if name else True, people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
         text=text)
 
 

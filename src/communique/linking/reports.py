@@ -30,5 +30,5 @@ def record_of(event: Event, doc: Document) -> LinkRecord:
         location_country=event.location.country if event.location else None,
         mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
         edition=mechanism.edition if mechanism else None, mechanism_named=is_named(mechanism.name) if mechanism else True,
-        people=tuple(people),
+        people=tuple(people), cameo=event.cameo or "",
         text=" ".join(ev.sentence for ev in event.evidence))
