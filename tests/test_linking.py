@@ -372,3 +372,55 @@ def test_a_report_joins_the_report_of_its_own_act_before_another_act_of_the_type
                                            "border triangle.")
     assert cluster([halt, settle, other]) == [["a-halt", "b-halt"], ["a-settle"]]
     assert cluster([settle, other]) == [["a-settle", "b-halt"]]  # with no report of its own act, it links
+
+
+# -- provenance: what each article says, and where the articles disagree --------------------------
+
+def article_row(doc_id: str, *, country: str | None = "SDN", status: str = "occurred", edition: int | None = None,
+                confidence: float = 0.8, date: str = "2022-03-14") -> dict:
+    """An article-level export row of one report of a summons."""
+    return {"event_id": f"{doc_id}-e1", "doc_id": doc_id, "event_type": "ACCUSE", "date": date,
+            "date_end": None, "status": status, "confidence": confidence,
+            "location": {"name": f"place in {country}", "country": country} if country else None,
+            "location_reason": f"named in {doc_id}",
+            "mechanism": {"name": "Border Talks", "edition": edition} if edition else None,
+            "actor": {"country": "SDN"}, "recipient": {"country": "EGY"},
+            "evidence": [{"doc_id": doc_id, "sentence": f"Sentence of {doc_id}.", "start": 0, "end": 10}]}
+
+
+def test_the_linked_event_keeps_what_most_articles_say_and_shows_the_rest():
+    from communique.linking.provenance import linked_event
+
+    rows = [article_row("a", country="EGY", status="planned", edition=4, confidence=0.9),
+            article_row("b", edition=5), article_row("c", edition=5), article_row("d", country=None)]
+    event = linked_event("a-e1", rows, {})
+    assert (event["location"]["country"], event["status"], event["mechanism"]["edition"]) == ("SDN", "occurred", 5)
+    assert event["disagreements"] == [
+        {"field": "location_country", "value": "EGY", "doc_ids": ["a"]},
+        {"field": "status", "value": "planned", "doc_ids": ["a"]},
+        {"field": "mechanism_edition", "value": "4", "doc_ids": ["a"]}]
+    assert [(m["doc_id"], m["location_country"], m["status"], (m["mechanism"] or {}).get("edition"))
+            for m in event["mentions"]] == [("a", "EGY", "planned", 4), ("b", "SDN", "occurred", 5),
+                                            ("c", "SDN", "occurred", 5), ("d", None, "occurred", None)]
+
+
+def test_on_a_tie_the_most_confident_report_with_the_best_date_decides_and_nothing_else_is_listed():
+    from communique.linking.provenance import linked_event
+
+    event = linked_event("a-e1", [article_row("a", country="EGY", confidence=0.9), article_row("b")], {})
+    assert event["location"]["country"] == "EGY" and event["location_reason"] == "named in a"
+    assert event["disagreements"] == [{"field": "location_country", "value": "SDN", "doc_ids": ["b"]}]
+    same = linked_event("a-e1", [article_row("a"), article_row("b")], {})
+    assert same["disagreements"] == [] and same["date_alternatives"] == []
+
+
+def test_a_mention_keeps_its_article_s_range_and_edition(store):
+    drill = report("drill", "The eighth Harbour Shield exercise runs from Monday to Wednesday.", event_type="AGREE",
+                   actor="LKA", recipient="IND", symmetric=True, mechanism=("Harbour Shield", 8))
+    drill.events[0].date_end = "2022-03-16"
+    store.write([drill])
+    [event] = store.linked_events()
+    [only] = event["mentions"]
+    assert (only["date"], only["date_end"], only["mechanism"]) == (
+        "2022-03-14", "2022-03-16", {"name": "Harbour Shield", "edition": 8})
+    assert event["disagreements"] == []

@@ -107,7 +107,7 @@ def document_views(pred: Event) -> list[tuple[str, Event]]:
     """(document, prediction as that document reports it) for each document a prediction cites.
 
     A linked event (one with ``mentions``) is judged in each document by that article's own report:
-    its date, sides, place and status; its id stays the linked id, so duplicates count as merged. Any other
+    its date, sides, place, status and mechanism edition; its id stays the linked id, so duplicates count as merged. Any other
     prediction is the same object in every document it cites (as the reference scorer reads it).
     """
     mentions = [m for m in pred.get("mentions") or [] if isinstance(m, dict) and m.get("doc_id")]
@@ -118,6 +118,7 @@ def document_views(pred: Event) -> list[tuple[str, Event]]:
         doc = str(mention["doc_id"])
         view = dict(pred, doc_id=doc, date=mention.get("date"), actor=mention.get("actor") or {},
                     status=mention.get("status", pred.get("status")),
+                    mechanism=mention.get("mechanism", pred.get("mechanism")),
                     recipient=mention.get("recipient") or {},
                     location={"name": mention.get("location"), "country": mention.get("location_country")}
                     if mention.get("location") or mention.get("location_country") else None,
