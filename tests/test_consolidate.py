@@ -87,6 +87,19 @@ def test_habitual_activity_is_not_an_event(coder):
     assert doc.events == []
 
 
+def test_a_relative_clause_in_the_present_describes_its_noun_and_reports_no_act(coder):
+    """"The militia that Togo is fighting", "a quarrel that has blocked exports": what the noun is,
+    not news."""
+    doc = code(coder, "Ghana summoned Togo's ambassador on Monday over the militia that Togo is fighting.")
+    assert summary(doc) == [("ACCUSE", "GHA", "TGO")]
+    assert Reason.DESCRIPTION in reasons(doc)
+
+
+def test_a_relative_clause_in_the_past_still_tells_an_act(coder):
+    doc = code(coder, "Chile, which summoned Peru's ambassador on Monday, said the talks would go on.")
+    assert ("ACCUSE", "CHL", "PER") in summary(doc)
+
+
 def test_two_summonses_on_stated_different_days_stay_two(coder):
     doc = code(coder, "Chile summoned Peru's ambassador on March 1 over the shelling. "
                       "Chile summoned Peru's ambassador again on March 5 over a second incident.")

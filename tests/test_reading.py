@@ -126,6 +126,13 @@ def test_a_bare_state_with_no_office_in_the_story_takes_the_office_of_the_act(co
     assert protests and protests[0].actor.sector == "GOV"
 
 
+def test_a_named_person_of_no_stated_office_takes_the_office_of_the_act(coder):
+    doc = coder.code_text("Uruguay's Mateo Silva met Paraguay's Lucas Benitez in Montevideo on Monday.")
+    meeting = next(e for e in doc.events if e.event_type == "CONSULT")
+    assert (meeting.actor.sector, meeting.recipient.sector) == ("GOV", "GOV")
+    assert any(r.kind == ResolutionKind.ACT_SECTOR for r in resolutions(meeting))
+
+
 def test_a_coast_guard_is_coded_with_the_police(coder):
     doc = coder.code_text("The Philippine Coast Guard seized a Vietnamese fishing boat near Scarborough Shoal.")
     seizures = [e for e in doc.events if e.actor.country == "PHL"]

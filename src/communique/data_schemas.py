@@ -115,6 +115,7 @@ class MechanismVocabulary(Entry):
     spellings: dict[str, str]
     small_words: Words
     descriptors: Words = []
+    head_kinds: dict[str, Words] = {}
 
 
 class Intents(Entry):
@@ -144,6 +145,8 @@ class PlaceCues(Entry):
     visit_words: Words
     topic_nouns: Words
     at_actor_seat: Words = []
+    envoy_words: Words = []
+    in_target_territory: Words = []
     place_nouns: Words = []
     place_anaphors: Words = []
 

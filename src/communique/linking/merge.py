@@ -20,6 +20,7 @@ from typing import Any
 from ..events.codebook import lookup
 from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
+from .mechanisms import place_events_at_mechanisms
 
 
 def _dyad(e: Event) -> tuple:
@@ -196,6 +197,7 @@ def merge_stage(doc: Document) -> Document:
         settle_meeting_code(event)
     doc.events = merge_events(doc.events)
     date_and_place_mechanisms(doc)
+    place_events_at_mechanisms(doc)
     return doc
 
 

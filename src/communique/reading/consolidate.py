@@ -37,6 +37,7 @@ class Reason(Enum):
     OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
     BACKGROUND = "an act the article recalls from well before its own news"
     ONE_STATE = "an act between states whose two sides came out as one state"
+    DESCRIPTION = "a relative clause in the present or perfect says what a noun is, not a reported act"
 
     @property
     def merges(self) -> bool:
@@ -469,6 +470,8 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
             decisions.append(Decision(Reason.ONE_STATE, e.event_id, e.sentence_index))
         elif _background(e, published, background_days):
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
+        elif clauses.describes_a_noun(doc, e.trigger):
+            decisions.append(Decision(Reason.DESCRIPTION, e.event_id, e.sentence_index))
         else:
             kept_events.append(e)
     doc.events = kept_events
