@@ -446,3 +446,16 @@ def test_places_the_reports_state_in_different_states_keep_them_apart(store):
     other.events[0].location_reason = "'in Cairo' in the event's sentence"
     store.write([local, other])
     assert groups(store) == [["local"], ["other"]]
+
+
+def test_descriptions_of_different_kinds_of_occasion_are_different_mechanisms():
+    from communique.linking.crossdoc import same_mechanism
+
+    def record(mechanism: str, named: bool = False) -> LinkRecord:
+        return LinkRecord(event_id=mechanism, doc_id=mechanism, event_type="COOPERATE", actor_country="IND",
+                          recipient_country="LKA", symmetric=True, mechanism=mechanism, mechanism_named=named)
+
+    assert same_mechanism(record("naval exercise"), record("joint drills"))
+    assert same_mechanism(record("harbour shield", named=True), record("joint drills"))
+    assert not same_mechanism(record("naval exercise"), record("strategic dialogue"))
+    assert not same_mechanism(record("harbour shield", named=True), record("coral lance", named=True))

@@ -281,7 +281,12 @@ def same_mechanism(a: LinkRecord, b: LinkRecord) -> bool:
     description may be any mechanism of its pair; two different proper names are two mechanisms."""
     if not a.mechanism or not b.mechanism:
         return False
-    return a.mechanism == b.mechanism or not (a.mechanism_named and b.mechanism_named)
+    if a.mechanism == b.mechanism:
+        return True
+    if a.mechanism_named and b.mechanism_named:
+        return False
+    kinds = {_occasion(a.mechanism), _occasion(b.mechanism)}
+    return None in kinds or len(kinds) == 1  # "the joint exercise" is no edition of "the strategic dialogue"
 
 
 def same_edition(a: LinkRecord, b: LinkRecord) -> bool:
@@ -305,6 +310,20 @@ def _descriptive_words() -> frozenset[str]:
     data = load_builtin("mechanisms/vocabulary.yaml")
     keys = ("heads", "ordinal_only_heads", "edition_nouns", "descriptors", "small_words")
     return frozenset(word.casefold() for key in keys for phrase in data[key] for word in _NAME_WORD.findall(phrase))
+
+
+@lru_cache(maxsize=1)
+def _head_kinds() -> dict[str, str]:
+    from ..data_files import load_builtin
+
+    data = load_builtin("mechanisms/vocabulary.yaml")
+    return {head.casefold(): kind for kind, heads in (data.get("head_kinds") or {}).items() for head in heads}
+
+
+def _occasion(mechanism: str) -> str | None:
+    """The kind of occasion a mechanism's last word names (``exercise`` for "drills"), if known."""
+    words = _NAME_WORD.findall(mechanism.casefold())
+    return _head_kinds().get(words[-1]) if words else None
 
 
 @lru_cache(maxsize=4096)
