@@ -459,3 +459,71 @@ def test_descriptions_of_different_kinds_of_occasion_are_different_mechanisms():
     assert same_mechanism(record("harbour shield", named=True), record("joint drills"))
     assert not same_mechanism(record("naval exercise"), record("strategic dialogue"))
     assert not same_mechanism(record("harbour shield", named=True), record("coral lance", named=True))
+
+
+# -- order independence and incremental ingest over a mixed set ----------------------------------
+
+def mixed_docs() -> list[Document]:
+    """Reports of several events of one pair: duplicates, near-duplicates and editions."""
+    text = "Sudan summoned the Egyptian ambassador to protest the oil tender in the disputed triangle"
+    return [
+        SUMMONS_A, SUMMONS_B, SANCTION,
+        report("undated", text + ".", outlet="Wire", date=None, published="2022-03-15"),
+        report("next-day", "Khartoum called in Egypt's envoy once more on Tuesday, this time over fishing boats.",
+               outlet="Evening Post", date="2022-03-15"),
+        report("month", text + " in March.", outlet="Monthly", date="2022-03", published="2022-03-30"),
+        exercise("named", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                 ("Harbour Shield", 8), "2020-10-19", outlet="Navy News"),
+        exercise("described", "The navies will begin their eighth bilateral drill on Monday.",
+                 ("Bilateral Drill", 8), "2020-10-26", outlet="Wire"),
+        exercise("ninth", "The ninth joint naval exercise opened off the eastern coast.",
+                 ("Joint Naval Exercise", 9), "2020-10-27", outlet="Later Daily"),
+    ]
+
+
+def test_any_order_of_ingest_one_by_one_gives_the_events_of_ingesting_all_at_once(tmp_path):
+    docs = mixed_docs()
+    with Store(tmp_path / "together.duckdb") as s:
+        s.write(docs)
+        together = linked_view(s)
+    assert batch_view(docs) == together
+    rng = random.Random(11)
+    for n in range(4):
+        order = rng.sample(docs, len(docs))
+        with Store(tmp_path / f"order-{n}.duckdb") as s:
+            for doc in order:
+                s.write([doc])
+            assert linked_view(s) == together, [d.doc_id for d in order]
+        assert batch_view(order) == together
+
+
+def test_deleting_a_document_leaves_the_events_as_if_it_had_never_been_ingested(tmp_path):
+    docs = mixed_docs()
+    with Store(tmp_path / "all.duckdb") as s:
+        s.write(docs)
+        before = linked_view(s)
+        for gone in ("harbour", "named", "undated"):
+            assert s.delete(gone)
+            rest = [d for d in docs if d.doc_id != gone]
+            with Store(tmp_path / f"without-{gone}.duckdb") as fresh:
+                fresh.write(rest)
+                assert linked_view(s) == linked_view(fresh)
+            assert not any(ev["doc_id"] == gone for e in s.linked_events() for ev in e["evidence"])
+            s.write([d for d in docs if d.doc_id == gone])
+            assert linked_view(s) == before
+
+
+def test_a_vaguer_report_does_not_join_meetings_on_consecutive_days(store):
+    ministers = ("Rajiv Menon", "Kenji Sato")
+    monday = report("mon", "Defence ministers Rajiv Menon and Kenji Sato met in Tokyo on Monday to discuss "
+                           "maritime security.", event_type="CONSULT", actor="IND", recipient="JPN",
+                    symmetric=True, date="2023-05-01", published="2023-05-01", people=ministers)
+    tuesday = report("tue", "Rajiv Menon and Kenji Sato met again on Tuesday and reviewed joint exercises "
+                            "and defence industry ties.", event_type="CONSULT", actor="JPN", recipient="IND",
+                     symmetric=True, date="2023-05-02", published="2023-05-02", people=ministers[::-1])
+    month = report("month", "Rajiv Menon and Kenji Sato held talks on maritime security and defence industry "
+                            "ties in May.", event_type="CONSULT", actor="IND", recipient="JPN", symmetric=True,
+                   date="2023-05", published="2023-05-20", people=ministers)
+    store.write([monday, tuesday, month])
+    assert len(groups(store)) == 2  # the month report joins one of the two meetings
+    assert not any({"mon", "tue"} <= set(g) for g in groups(store))

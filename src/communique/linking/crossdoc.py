@@ -426,7 +426,10 @@ def cluster(records: Iterable[LinkRecord], scores: dict[tuple[str, str], float] 
     """Group records into linked events; the result depends only on the set of records.
 
     Linked pairs are taken strongest first (ties by ids); two groups join when the pair links
-    them and no two of their members conflict (one article per event, one date, one edition).
+    them and no two of their members conflict (one article per event, one date, one edition), and
+    two members that give different days are linked by their own evidence, not through a vaguer
+    third report (a month, an undated report) that both could be: the same ministers meeting on
+    Monday and again on Tuesday stay two events whatever else was written of that week.
     ``scores`` may give precomputed link scores by ``(smaller id, larger id)``.
     """
     records = sorted(set(records), key=lambda r: r.event_id)
@@ -437,13 +440,23 @@ def cluster(records: Iterable[LinkRecord], scores: dict[tuple[str, str], float] 
         ga, gb = groups[a], groups[b]
         if ga is gb or ga.docs & gb.docs:
             continue
-        if any(conflict(x, y) for x in ga.members for y in gb.members):
+        if any(conflict(x, y) or (_other_days(x, y) and _key(x, y) not in scores)
+               for x in ga.members for y in gb.members):
             continue
         ga.members += gb.members
         for member in gb.members:
             groups[member.event_id] = ga
     unique = {id(g): g for g in groups.values()}.values()
     return sorted(sorted(m.event_id for m in g.members) for g in unique)
+
+
+def _key(a: LinkRecord, b: LinkRecord) -> tuple[str, str]:
+    return tuple(sorted((a.event_id, b.event_id)))
+
+
+def _other_days(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether the two reports give different days (or dates that only one edition's reports may)."""
+    return date_agreement(a, b) in ("next-day", None)
 
 
 def pair_scores(records: list[LinkRecord]) -> dict[tuple[str, str], float]:
