@@ -527,3 +527,12 @@ def test_a_vaguer_report_does_not_join_meetings_on_consecutive_days(store):
     store.write([monday, tuesday, month])
     assert len(groups(store)) == 2  # the month report joins one of the two meetings
     assert not any({"mon", "tue"} <= set(g) for g in groups(store))
+
+
+def test_the_linked_date_is_the_most_precise_one_and_a_month_does_not_hide_two_days():
+    from communique.linking.provenance import best_date
+
+    assert best_date(["2022-03", "2022-03", "2022-03-14"]) == "2022-03-14"
+    assert best_date(["2022-03-14", "2022-03-15", "2022-03-15", "2022-03"]) == "2022-03-15"
+    assert best_date(["XXXX-03-14", "2022-03"]) == "XXXX-03-14"
+    assert best_date([]) is None

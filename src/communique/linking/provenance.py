@@ -62,10 +62,12 @@ def agrees(date: str, other: str) -> bool:
 
 
 def best_date(dates: list[str]) -> str | None:
-    """The date most reports agree with; ties go to the more precise, then the earlier."""
+    """The most precise date the reports give (a day over a day without a year over a month: the
+    reports of one event agree with it or are listed as alternatives), the one most reports agree
+    with among those as precise, then the earlier."""
     if not dates:
         return None
-    return min(set(dates), key=lambda d: (-sum(agrees(d, o) for o in dates), -PRECISION_RANK[_kind(d)], d))
+    return min(set(dates), key=lambda d: (-PRECISION_RANK[_kind(d)], -sum(agrees(d, o) for o in dates), d))
 
 
 def linked_event(linked: str, members: list[Row], docs: dict[str, Doc]) -> Row:
