@@ -154,6 +154,7 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
     tp = fp = fn = 0
     tally = _Tally()
     matched_pred_of_gold: dict[str, Any] = {}
+    matched_view_of_gold: dict[str, tuple[Event, Event]] = {}
     per_doc: dict[str, tuple[int, int, int]] = {}
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
@@ -173,6 +174,7 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
         false_positives += [_pred_summary(doc, pred) for pi, pred in enumerate(doc_preds) if pi not in matched_preds]
         for gi, pi in pairs:
             matched_pred_of_gold[golds[gi]["id"]] = doc_preds[pi].get("event_id")
+            matched_view_of_gold[golds[gi]["id"]] = (golds[gi], doc_preds[pi])
             if golds[gi]["required"]:
                 _score_attributes(golds[gi], doc_preds[pi], tally, attribute_errors)
 
@@ -191,4 +193,28 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
         result["dedup_false_merges"] = _false_merges(traps, matched_pred_of_gold)
         if duplicate_details:
             result["dedup_pairs_merged_of_all"] = of_all
+        if details:
+            result["duplicate_errors"] = _duplicate_errors(groups, traps, matched_pred_of_gold, matched_view_of_gold)
     return result
+
+
+def _duplicate_errors(groups: Iterable[list], traps: Iterable[list], matched: dict[str, Any],
+                      views: dict[str, tuple[Event, Event]]) -> list[dict[str, Any]]:
+    """Duplicate pairs whose two events were found but not by one prediction (``apart``), and trap pairs
+    one prediction matched (``merged``): each gold event with its sentence and the prediction that
+    matched it in its document, with that prediction's sentence there."""
+    def side(gold_id: str) -> dict[str, Any]:
+        gold, pred = views[gold_id]
+        return {"gold_id": gold_id, "doc": gold["doc"], "gold_date": gold.get("date"), "gold_sentence": gold.get("evidence"),
+                "event_id": pred.get("event_id"), "date": pred.get("date"), "sentence": _pred_sentence(pred)}
+
+    errors = []
+    for group in groups:
+        ids = [gold_id for gold_id in group if isinstance(gold_id, str)]
+        for a, b in itertools.combinations(ids, 2):
+            if a in matched and b in matched and not _merged(matched, a, b):
+                errors.append({"kind": "apart", "pair": [side(a), side(b)]})
+    for trap in traps:
+        if len(trap) == 2 and _merged(matched, *trap):
+            errors.append({"kind": "merged", "pair": [side(trap[0]), side(trap[1])]})
+    return errors
