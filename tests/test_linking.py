@@ -536,3 +536,16 @@ def test_the_linked_date_is_the_most_precise_one_and_a_month_does_not_hide_two_d
     assert best_date(["2022-03-14", "2022-03-15", "2022-03-15", "2022-03"]) == "2022-03-15"
     assert best_date(["XXXX-03-14", "2022-03"]) == "XXXX-03-14"
     assert best_date([]) is None
+
+
+def test_outlets_split_between_two_days_are_one_event_when_one_report_of_each_day_is_near_identical(store):
+    text = "The foreign ministry summoned the Egyptian ambassador to protest the oil tender in the disputed triangle"
+    monday = report("mon", text + ".", outlet="Harbour Times", date="2022-03-14")
+    also_monday = report("mon-b", "Khartoum called in Egypt's envoy over the oil blocks tender, the ministry said.",
+                         outlet="Capital Daily", date="2022-03-14")
+    tuesday = report("tue", text + ", the agency reported.", outlet="Far Wire", date="2022-03-15",
+                     published="2022-03-16")
+    store.write([monday, also_monday, tuesday])
+    assert groups(store) == [["mon", "mon-b", "tue"]]
+    [event] = store.linked_events()
+    assert event["date"] == "2022-03-14" and event["date_alternatives"] == [{"date": "2022-03-15", "doc_ids": ["tue"]}]

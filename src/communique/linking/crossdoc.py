@@ -427,9 +427,11 @@ def cluster(records: Iterable[LinkRecord], scores: dict[tuple[str, str], float] 
 
     Linked pairs are taken strongest first (ties by ids); two groups join when the pair links
     them and no two of their members conflict (one article per event, one date, one edition), and
-    two members that give different days are linked by their own evidence, not through a vaguer
-    third report (a month, an undated report) that both could be: the same ministers meeting on
-    Monday and again on Tuesday stay two events whatever else was written of that week.
+    two days their members give are joined by the evidence of reports of those days, not only
+    through a vaguer report (a month, an undated report) that either could be: the same ministers
+    meeting on Monday and again on Tuesday stay two events whatever else was written of that week,
+    while outlets split between Monday and Tuesday (a time zone) are one event when one report of
+    each day is near-identical.
     ``scores`` may give precomputed link scores by ``(smaller id, larger id)``.
     """
     records = sorted(set(records), key=lambda r: r.event_id)
@@ -440,14 +442,27 @@ def cluster(records: Iterable[LinkRecord], scores: dict[tuple[str, str], float] 
         ga, gb = groups[a], groups[b]
         if ga is gb or ga.docs & gb.docs:
             continue
-        if any(conflict(x, y) or (_other_days(x, y) and _key(x, y) not in scores)
-               for x in ga.members for y in gb.members):
+        if not _joinable(ga.members, gb.members, scores):
             continue
         ga.members += gb.members
         for member in gb.members:
             groups[member.event_id] = ga
     unique = {id(g): g for g in groups.values()}.values()
     return sorted(sorted(m.event_id for m in g.members) for g in unique)
+
+
+def _joinable(ga: list[LinkRecord], gb: list[LinkRecord], scores: dict[tuple[str, str], float]) -> bool:
+    """Whether two groups may be one event (see :func:`cluster`)."""
+    for x in ga:
+        for y in gb:
+            if conflict(x, y):
+                return False
+            if _other_days(x, y):
+                on_x = [m for m in (*ga, *gb) if m.date == x.date]
+                on_y = [m for m in (*ga, *gb) if m.date == y.date]
+                if not any(_key(u, v) in scores for u in on_x for v in on_y):
+                    return False
+    return True
 
 
 def _key(a: LinkRecord, b: LinkRecord) -> tuple[str, str]:
