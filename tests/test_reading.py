@@ -150,6 +150,19 @@ def test_states_launching_an_exercise_together_are_one_event_per_pair(coder):
     assert len(first) == 2, "the first named (host) state is the actor of its pairs"
 
 
+def test_talks_attended_by_officials_of_three_states_are_one_meeting_per_pair(coder):
+    """"The 7th ... Talks held in Riga, attended by A, B and C": each pair of their states met, the
+    host first, though all three are at one edition of the talks."""
+    doc = coder.code_text("The deal was reached at the 7th Baltic Defence Talks held in Riga, attended by Latvian "
+                          "Defence Minister Janis Berzins, Estonian Defence Minister Kadri Tamm and Lithuanian "
+                          "Defence Minister Tomas Jonaitis.", published="2023-09-12")
+    assert unordered(doc, "CONSULT") == {frozenset(("LVA", "EST")), frozenset(("LVA", "LTU")),
+                                         frozenset(("EST", "LTU"))}
+    hosted = {e.cameo for e in doc.events if e.event_type == "CONSULT" and e.actor.country == "LVA"}
+    assert hosted == {"043"}
+    assert all(e.mechanism is not None and e.mechanism.edition == 7 for e in doc.events if e.event_type == "CONSULT")
+
+
 def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
     doc = coder.code_text("Senior defence officials from Kenya, Tanzania and Uganda agreed to hold more joint drills.")
     assert unordered(doc, "AGREE") >= {frozenset(("KEN", "TZA")), frozenset(("KEN", "UGA"))}

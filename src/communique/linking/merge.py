@@ -33,7 +33,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if _same_trigger(a, b):
         return False  # one trigger, several parties: "outlawed the ANC and the PAC" is two events
-    if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event
+    if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event,
+        if all(_countries(a)) and all(_countries(b)) and sorted(_countries(a)) != sorted(_countries(b)):
+            return False  # but one per pair of its parties
         return (a.mechanism.mechanism_id or a.mechanism.name, a.mechanism.edition) == \
             (b.mechanism.mechanism_id or b.mechanism.name, b.mechanism.edition)
     if a.status != b.status:
