@@ -1,12 +1,15 @@
 """Cross-document linking: one real-world event reported by several articles becomes one linked event.
 
 Each article-level event is reduced to a :class:`LinkRecord` (type, pair of states, dates, place,
-mechanism edition, the people on each side, the evidence text). Two records may be the same event
-only when nothing rules it out (:func:`conflict`: another type, another pair, dates that cannot
-meet, another edition of the same mechanism, places in different states, the same article), and
-they are linked when the evidence is strong enough for how precisely their dates agree
-(:func:`link_score`): equal days need little more, a date known only to the month or week needs
-similar wording, an undated report needs near-identical wording or the same mechanism edition.
+mechanism edition, the people on each side, the CAMEO act, the evidence text). Two records may be
+the same event only when nothing rules it out (:func:`conflict`: another type, another pair, dates
+that cannot meet, another edition of the same mechanism, places in different states, the same
+article), and they are linked when the evidence is strong enough for how precisely their dates
+agree (:func:`link_score`): equal days need little more, a date known only to the month or week
+needs similar wording, an undated report needs near-identical wording or the same mechanism
+edition. A mechanism one outlet only describes ("the joint naval exercise") may be the one another
+names (:func:`same_mechanism`); proper names both reports give (people, a named mechanism) count
+as evidence.
 
 Candidates come from index keys (:func:`index_keys`): an event registers keys for its dates and
 probes the keys its possible partners register, all under its type and unordered pair, so the
