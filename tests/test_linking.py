@@ -549,3 +549,12 @@ def test_outlets_split_between_two_days_are_one_event_when_one_report_of_each_da
     assert groups(store) == [["mon", "mon-b", "tue"]]
     [event] = store.linked_events()
     assert event["date"] == "2022-03-14" and event["date_alternatives"] == [{"date": "2022-03-15", "doc_ids": ["tue"]}]
+
+
+def test_the_flat_export_shows_each_disagreement_as_field_and_value():
+    from communique.export.formats import flat_row
+    from communique.linking.provenance import linked_event
+
+    event = linked_event("a-e1", [article_row("a", status="planned"), article_row("b"), article_row("c")], {})
+    row = flat_row(event)
+    assert (row["status"], row["disagreements"], row["mention_doc_ids"]) == ("occurred", "status=planned", "a;b;c")
