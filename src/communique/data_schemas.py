@@ -115,6 +115,7 @@ class MechanismVocabulary(Entry):
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: Words
+    descriptors: Words = []
     head_kinds: dict[str, Words] = {}
 
 
