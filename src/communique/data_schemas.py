@@ -135,6 +135,11 @@ class CoderWords(Entry):
     bilateral_words: Words
     speech_verbs: Words
     stative_passives: Words
+    embedded_act_preps: Words
+    inner_party_preps: Words
+    member_preps: Words
+    gathering_preps: Words
+    demand_modals: Words
 
 
 class Intents(Entry):

@@ -229,7 +229,7 @@ def _told_act(ctx: Coding, sent_idx: int, tok: Token, pat: Pattern | None, code:
     elif blocked:
         ctx.note(Decision(sent_idx, tok.text, rule, blocked))
         return None
-    if pat is not None and pat.object_kind == "gathering" and not gathering_nouns(tok):
+    if pat is not None and pat.object_kind == "gathering" and not gathering_nouns(tok, ctx.lex):
         ctx.note(Decision(sent_idx, tok.text, rule, Skip.NOTHING_NAMED))  # "will also be participating"
         ctx.statements.add(sent_idx)  # decided: nor may the sentence classifier code it
         return None
