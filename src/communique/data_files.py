@@ -51,12 +51,21 @@ def read_yaml(path: str | Path) -> tuple[Any, yaml.Node | None]:
 def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> None:
     """Check ``data`` against ``schema`` (a type pydantic validates); errors name ``name``, the
     line and the entry."""
+    found, count = problems(data, schema, root)
+    if found:
+        more = f" (and {count - 5} more)" if count > 5 else ""
+        raise DataFileError("; ".join(f"{name}{f':{line}' if line else ''}: {where}: {message}"
+                                      for line, where, message in found) + more)
+
+
+def problems(data: Any, schema: Any, root: yaml.Node | None = None) -> tuple[list[tuple[int | None, str, str]], int]:
+    """The first five ways ``data`` breaks ``schema``, each (line, entry, message), and how many
+    there are; none when it follows it."""
     try:
         TypeAdapter(schema).validate_python(data)
     except ValidationError as exc:
-        problems = [_problem(name, data, root, error) for error in exc.errors()[:5]]
-        more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
-        raise DataFileError("; ".join(problems) + more) from None
+        return [_problem(data, root, error) for error in exc.errors()[:5]], exc.error_count()
+    return [], 0
 
 
 def load(path: str | Path, schema: Any, *, name: str | None = None) -> Any:
@@ -73,7 +82,7 @@ def load_builtin(relative: str) -> Any:
     return load(builtin(relative), SCHEMAS[relative], name=f"communique/data/{relative}")
 
 
-def _problem(name: str, data: Any, root: yaml.Node | None, error: Any) -> str:
+def _problem(data: Any, root: yaml.Node | None, error: Any) -> tuple[int | None, str, str]:
     loc = [part for part in error["loc"] if not isinstance(part, str) or not part.startswith(("list[", "dict["))]
     entry, node, value = [], root, data
     for part in loc:
@@ -83,12 +92,12 @@ def _problem(name: str, data: Any, root: yaml.Node | None, error: Any) -> str:
             label += f" ({key})"
         entry.append(label)
         node = _child_node(node, part)
-    line = f":{node.start_mark.line + 1}" if node is not None else ""
+    line = node.start_mark.line + 1 if node is not None else None
     where = " -> ".join(entry) if entry else "the file"
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = "unknown key"
-    return f"{name}{line}: {where}: {message}"
+    return line, where, message
 
 
 def _child(value: Any, part: Any) -> Any:
