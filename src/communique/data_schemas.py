@@ -249,6 +249,7 @@ CodeOrPrefix = Annotated[str, AfterValidator(_code_or_prefix)]
 
 class CodeTypes(Entry):
     verbal: list[PloverName]
+    spoken: list[PloverName]
     cooperative: list[PloverName]
     conflict: list[PloverName]
     directed: list[PloverName]
@@ -265,6 +266,7 @@ class Codes(Entry):
     refusal: CodeOrPrefix
     refusal_to_meet: CodeOrPrefix
     demand: CodeOrPrefix
+    bare_intent: CodeOrPrefix
     demonstration: CodeOrPrefix
     official_protest: CodeOrPrefix
 
@@ -276,6 +278,12 @@ class CodePrefixes(Entry):
     asked_to_act: list[CodeOrPrefix]
     appeals: list[CodeOrPrefix]
     reciprocal: list[CodeOrPrefix]
+    joint_symmetric: list[CodeOrPrefix]
+    intents: list[CodeOrPrefix]
+    spoken: list[CodeOrPrefix]
+    released: list[CodeOrPrefix]
+    violent: list[CodeOrPrefix]
+    by_authorities: list[CodeOrPrefix]
 
 
 class CodeClasses(Entry):
