@@ -71,6 +71,7 @@ class Agents(Entry):
     keywords: WordLists
     org_heads: WordLists
     title_prefixes: Words
+    documents: Words = []
 
 
 class ActorCues(Entry):
