@@ -115,6 +115,7 @@ class MechanismVocabulary(Entry):
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: Words
+    descriptors: Words = []
     head_kinds: dict[str, Words] = {}
 
 
@@ -160,6 +161,7 @@ class Intents(Entry):
     cooperation_verbs: Words
     cooperation_objects: Words
     intent_codes: dict[str, str]
+    threat_codes: dict[str, str] = {}
     appeal_code: str
     intent_domains: dict[str, dict[str, str]] = {}
     classifier_codes: dict[str, str] = {}
