@@ -254,7 +254,6 @@ class CodeTypes(Entry):
     verbal: list[PloverName]
     spoken: list[PloverName]
     cooperative: list[PloverName]
-    conflict: list[PloverName]
     directed: list[PloverName]
     hostile: list[PloverName]
     place_target: list[PloverName]

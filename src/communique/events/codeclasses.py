@@ -25,7 +25,6 @@ class CodeClasses:
     verbal_types: frozenset[str]
     spoken_types: frozenset[str]
     cooperative_types: frozenset[str]
-    conflict_types: frozenset[str]
     directed_types: frozenset[str]
     hostile_types: frozenset[str]
     place_target_types: frozenset[str]
