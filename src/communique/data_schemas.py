@@ -217,6 +217,7 @@ class OngoingCues(Entry):
     phrases: Words
     verbs: Words
     onsets: Words = []
+    onset_nouns: Words = []
 
 
 class FrameAnchors(Entry):

@@ -33,6 +33,7 @@ class StatusCues:
     ongoing_phrases: tuple[tuple[str, ...], ...]
     ongoing_verbs: frozenset[str]
     onset_verbs: frozenset[str] = frozenset()  # "began", "launched": under way if just before publication
+    onset_nouns: frozenset[str] = frozenset()  # "the beginning of the exercise": the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ def load_status_cues(path: Path | None = None) -> StatusCues:
         ongoing_phrases=tuple(tuple(p.split()) for p in _words(ongoing["phrases"])),
         ongoing_verbs=frozenset(_words(ongoing["verbs"])),
         onset_verbs=frozenset(_words(ongoing.get("onsets") or [])),
+        onset_nouns=frozenset(_words(ongoing.get("onset_nouns") or [])),
     )
 
 
