@@ -106,7 +106,8 @@ def plain_sql(con, a: str, b: str, year: str) -> dict[str, float]:
                                   'WHERE starts_with("date", ?) AND actor_country <> recipient_country '
                                   'GROUP BY ALL ORDER BY n DESC LIMIT 20', [year]),
     }
-    return {name: timed(lambda: con.execute(sql, params).fetchall())[0] for name, (sql, params) in queries.items()}
+    return {name: timed(lambda q=sql, p=params: con.execute(q, p).fetchall())[0]
+            for name, (sql, params) in queries.items()}
 
 
 def main() -> None:
