@@ -228,11 +228,19 @@ class Queries:
         limit = page_size(limit)
         flt = self.check_filter(flt)
         if level == "country" and self.monthly_counts and flt.months_only():
+            # The top edges by count first, then the quad classes and Goldstein of those alone.
             where, params = _month_where(flt)
+            params = [*params, limit]
             counts = f"""
-                SELECT actor_country AS source, recipient_country AS target, nullif(quad_class, 0) AS quad_class,
-                       sum(events) AS n, sum(goldstein_sum) AS gs, sum(goldstein_n) AS gn
-                FROM event_months WHERE {where} GROUP BY 1, 2, 3"""
+                WITH m AS (
+                    SELECT actor_country AS source, recipient_country AS target,
+                           nullif(quad_class, 0) AS quad_class, events, goldstein_sum, goldstein_n
+                    FROM event_months WHERE {where}),
+                top AS (SELECT source, target, sum(events) AS total FROM m GROUP BY 1, 2
+                        ORDER BY total DESC, source, target LIMIT ?)
+                SELECT source, target, quad_class, sum(events) AS n, sum(goldstein_sum) AS gs,
+                       sum(goldstein_n) AS gn
+                FROM m SEMI JOIN top USING (source, target) GROUP BY 1, 2, 3"""
             label = ""
         else:
             where, params = self._where(flt)
