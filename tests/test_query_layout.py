@@ -174,3 +174,21 @@ def test_a_store_written_before_the_layout_gains_it_when_opened(tmp_path):
     with Store(path) as store:
         assert store.con.execute("SELECT count(DISTINCT dyad) FROM events").fetchone()[0] == 2
         monthly_counts_match_events(store.con)
+
+
+def test_the_optimize_command_lays_out_a_store_without_changing_its_answers(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    path = tmp_path / "c.duckdb"
+    with Store(path) as store:
+        store.write([article(d) for d in ARTICLES])
+    runner = CliRunner()
+    listing = ["events", "--db", str(path), "--format", "jsonl", "--dyad", "VNM,CHN"]
+    before = runner.invoke(app, listing)
+    assert runner.invoke(app, ["optimize", "--db", str(path)]).exit_code == 0
+    after = runner.invoke(app, listing)
+    assert before.exit_code == after.exit_code == 0
+    assert after.stdout == before.stdout and len(after.stdout.splitlines()) == 4
+    assert runner.invoke(app, ["optimize", "--db", str(tmp_path / "none.duckdb")]).exit_code == 1
