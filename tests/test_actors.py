@@ -124,6 +124,34 @@ def test_an_abbreviation_in_brackets_is_the_name_before_it(run):
     assert [(m.country, m.sector) for m in doc.mentions if m.text == "CAR officials"] == [("CAF", "GOV")]
 
 
+def test_counterparts_of_several_states_named_in_turn_are_of_those_states_in_turn(run):
+    doc = run("Chilean Foreign Minister Ana Soto received her Peruvian and Bolivian counterparts Carlos Rivera "
+              "and Maria Flores in Santiago.")
+    assert {m.text: m.country for m in doc.mentions if m.kind == "person"} == {
+        "Chilean Foreign Minister Ana Soto": "CHL", "Carlos Rivera": "PER", "Maria Flores": "BOL"}
+
+
+def test_an_abbreviation_of_a_zone_a_state_owns_is_that_state_s(run):
+    """"Norway's air defence identification zone (NADIZ)" ... "the NADIZ": the zone is Norway's,
+    however the tagger reads the abbreviation."""
+    doc = run("Oslo protested the entry of the bombers into Norway's air defence identification zone (NADIZ). "
+              "On Monday, four bombers entered the NADIZ again.")
+    assert {m.country for m in doc.mentions if "NADIZ" in m.text} == {"NOR"}
+    assert all(m.kind != "person" for m in doc.mentions if "NADIZ" in m.text)
+
+
+def test_a_later_abbreviation_of_a_body_is_the_body(run):
+    doc = run("The Joint Border Commission (JBC) met in Lusaka. The JBC agreed to meet again in June.")
+    body = next(m for m in doc.mentions if m.text.startswith("The Joint Border Commission"))
+    later = [m for m in doc.mentions if m.text in ("JBC", "The JBC") and m.start > body.end]
+    assert later and all(m.actor_id == body.actor_id for m in later)
+
+
+def test_an_agency_in_brackets_after_a_dateline_is_no_abbreviation_of_the_city(run):
+    doc = run("CAIRO (AP) — Sudan summoned the Egyptian ambassador on Monday.")
+    assert [m.country for m in doc.mentions if m.text == "AP"] in ([], [None])
+
+
 def test_an_acronym_the_tagger_misreads_is_still_a_body(run):
     doc = run("ICE returned 11 oil paintings to the Pirmasen Municipal Museum in Germany.")
     assert [(m.text, m.kind) for m in doc.mentions if m.text == "ICE"] == [("ICE", "organisation")]

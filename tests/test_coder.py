@@ -168,6 +168,9 @@ CASES = [
      [("ACCUSE", "IRN", "ISR"), ("ACCUSE", "IRN", "USA"), ("ACCUSE", "SYR", "ISR"), ("ACCUSE", "SYR", "USA")]),
     ("Maduro has closed Venezuela's land borders with Brazil and Colombia.",
      [("COERCE", "VEN", "BRA"), ("COERCE", "VEN", "COL")]),
+    # a Commonwealth state's envoy to another is its High Commissioner
+    ("Ghana summoned the Nigerian Deputy High Commissioner on Monday over the border incident.",
+     [("ACCUSE", "GHA", "NGA")]),
     # an abbreviation in brackets is the name before it: CAR is not a Republic of the Congo
     ("The Security Council imposed sanctions on the Central African Republic (CAR).", [("SANCTION", "UNO", "CAF")]),
     ("Rwanda accused the Democratic Republic of the Congo of backing the rebels.", [("ACCUSE", "RWA", "COD")]),

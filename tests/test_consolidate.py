@@ -11,7 +11,7 @@ import pytest
 from communique.api import Communique
 from communique.pipeline import default_config
 from communique.reading.consolidate import Reason, consolidate, restates, voiced_at
-from communique.records import ActorRef, Document, Event, Evidence, Mention, Trigger
+from communique.records import ActorRef, Document, Event, Evidence, Mention, Sentence, Trigger
 from communique.registry import check_order, get_stage
 
 
@@ -85,6 +85,19 @@ def test_activity_over_a_period_up_to_now_is_not_an_event(coder):
 def test_habitual_activity_is_not_an_event(coder):
     doc = code(coder, "Every spring, Ghana annually renews its complaint to the United Nations.")
     assert doc.events == []
+
+
+def test_a_relative_clause_in_the_present_describes_its_noun_and_reports_no_act(coder):
+    """"The militia that Togo is fighting", "a quarrel that has blocked exports": what the noun is,
+    not news."""
+    doc = code(coder, "Ghana summoned Togo's ambassador on Monday over the militia that Togo is fighting.")
+    assert summary(doc) == [("ACCUSE", "GHA", "TGO")]
+    assert Reason.DESCRIPTION in reasons(doc)
+
+
+def test_a_relative_clause_in_the_past_still_tells_an_act(coder):
+    doc = code(coder, "Chile, which summoned Peru's ambassador on Monday, said the talks would go on.")
+    assert ("ACCUSE", "CHL", "PER") in summary(doc)
 
 
 def test_two_summonses_on_stated_different_days_stay_two(coder):
@@ -174,6 +187,26 @@ def test_an_actor_of_no_state_found_in_an_article_between_states_is_dropped(code
                       "rights. They also visited the port.")
     assert all(e.actor.country for e in doc.events)
     assert Reason.NO_ACTOR in reasons(doc)
+
+
+def article(*events: Event) -> Document:
+    """A three-sentence article naming two states, with ``events``."""
+    doc = document(*events)
+    doc.sentences = [Sentence(i, i * 10, i * 10 + 9, "x" * 9) for i in range(3)]
+    doc.mentions = [Mention(f"m{i}", "d", 0, 0, 1, c, "country", country=c) for i, c in enumerate(("CHL", "PER"))]
+    return doc
+
+
+@pytest.mark.parametrize("kind, cameo, kept", [
+    ("ACCUSE", "090", False),    # "would investigate the incident": no one accused
+    ("RETREAT", "085", False),   # "would lift sanctions if progress is made": on no one named
+    ("CONSULT", "044", True),    # attending a summit of many
+    ("COOPERATE", "062", True),  # a multinational exercise from its host
+])
+def test_in_an_article_an_act_aimed_at_a_party_needs_a_target(kind, cameo, kept):
+    doc = article(event("a", kind, cameo, "CHL", None))
+    consolidate(doc)
+    assert bool(doc.events) == kept
 
 
 def test_a_single_sentence_keeps_an_actor_of_no_state():

@@ -279,3 +279,25 @@ def test_a_mention_keeps_what_its_article_says_of_the_status():
     row = {"event_id": "e", "doc_id": "a", "date": "2021-04-23", "status": "planned",
            "evidence": [{"sentence": "The navies will hold a drill.", "start": 0, "end": 29}]}
     assert mention(row)["status"] == "planned"
+
+
+def test_a_place_taken_only_from_a_dateline_does_not_keep_reports_apart(store):
+    """A dateline says where a report was filed: a wire story filed in Cairo and a local report that
+    places the summons in Khartoum tell one summons."""
+    local = report("local", "The foreign ministry in Khartoum summoned the Egyptian ambassador on Monday.",
+                   outlet="Local Daily", place="Khartoum")
+    wire = report("wire", "Sudan summoned Egypt's ambassador on Monday over the oil tender.", outlet="Wire")
+    wire.events[0].location = Location(name="Cairo", country="EGY")
+    wire.events[0].location_reason = "dateline CAIRO"
+    store.write([local, wire])
+    assert groups(store) == [["local", "wire"]]
+
+
+def test_places_the_reports_state_in_different_states_keep_them_apart(store):
+    local = report("local", "The foreign ministry in Khartoum summoned the Egyptian ambassador on Monday.",
+                   outlet="Local Daily", place="Khartoum")
+    other = report("other", "Sudan's envoy in Cairo was handed a protest on Monday.", outlet="Wire")
+    other.events[0].location = Location(name="Cairo", country="EGY")
+    other.events[0].location_reason = "'in Cairo' in the event's sentence"
+    store.write([local, other])
+    assert groups(store) == [["local"], ["other"]]

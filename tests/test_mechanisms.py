@@ -133,6 +133,10 @@ def test_sample_003(nlp, examples):
         ("Wang, who spoke at the fifth Xiangshan Forum last year, met Austin in Singapore.", "met", None),
         ("The two sides held talks on Monday.", "held", None),
         ("It was the first such exercise between the two navies.", "was", None),
+        # a descriptive phrase beside a proper name: the name is the exercise's
+        ("The ministers flew to Tromso for the last day of Polar Lance 6, a naval exercise of the three navies.",
+         "exercise", ("Polar Lance Exercise", 6)),
+        ("The ministers met Sweden's Nils Berg, a veteran of the exercise.", "met", None),
     ],
 )
 def test_event_links_only_to_its_own_argument(nlp, text, trigger, expected):
@@ -194,3 +198,34 @@ def test_series_flags_gaps():
     assert dialogue["participants"] == ["CHN", "VNM"]
     assert dialogue["doc_ids"] == ["a", "b", "c", "d", "e"]
     assert series["shangri-la-dialogue"]["gaps"] == []
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from communique.api import Communique
+
+    return Communique()
+
+
+def test_a_meeting_on_the_sidelines_of_a_named_edition_happens_at_that_edition(coder):
+    """"On the sidelines of the conference", after the article named "the 12th Conference of ...":
+    the bilateral meeting carries the edition, and stays its own event."""
+    doc = coder.code_text("TALLINN, May 4 -- Defence ministers from Estonia, Latvia and Lithuania attended the 12th "
+                          "Conference of Baltic Defence Ministers in Tallinn on Monday. On the sidelines of the "
+                          "conference, Estonian Defence Minister Hanno Pevkur met his Finnish counterpart Antti "
+                          "Hakkanen.", published="2021-05-04")
+    sideline = [e for e in doc.events if {e.actor.country, e.recipient.country} == {"EST", "FIN"}]
+    assert len(sideline) == 1
+    assert ref(sideline[0]) == ("Conference of Baltic Defense Ministers", 12)
+    assert any(e.sentence_index == 0 and ref(e) == ref(sideline[0]) for e in doc.events)
+
+
+def test_a_name_completed_by_its_of_part_is_the_whole_name(nlp):
+    doc = parsed_document("The 9th Conference of Defence Ministers of the Andes opened in Quito.")
+    assert [(m.name, m.edition) for m in find_mechanisms(doc)] == [("Conference of Defense Ministers of the Andes", 9)]
+
+
+def test_one_article_s_two_names_for_one_edition_are_one_mechanism(nlp):
+    doc = parsed_document("Norway and Denmark began their third joint naval exercise on Monday. "
+                          "The third joint naval drill will last a week, the ministry said.")
+    assert {(m.mechanism_id, m.edition) for m in find_mechanisms(doc)} == {("joint-naval-exercise", 3)}

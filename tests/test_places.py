@@ -134,3 +134,35 @@ def test_prepositional_proper_noun_chain_without_place_entity(nlp):
 def test_organisation_after_preposition_is_no_place(nlp):
     mentions = find_place_mentions(nlp("She spoke in the Munich Security Conference debate."))
     assert [m.location for m in mentions if m.location is not None] == []
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from communique.api import Communique
+
+    return Communique()
+
+
+def _coded(coder, text: str, event_type: str) -> Event:
+    doc = coder.code_text(text, published="2021-05-04")
+    return next(e for e in doc.events if e.event_type == event_type)
+
+
+def test_an_act_addressed_to_a_foreign_envoy_takes_place_where_the_envoy_is_posted(coder):
+    """A protest handed to another state's ambassador is made where the protesting state's government
+    sits, whatever city the report was filed from."""
+    event = _coded(coder, "PARIS (AP) — Norway protested to the Danish ambassador on Monday over the fishing "
+                          "dispute.", "ACCUSE")
+    assert where(event) == ("Oslo", "Oslo", "NOR")
+    assert event.location_reason.endswith("where the acting state's government sits")
+
+
+def test_an_incursion_takes_place_in_the_target_state(coder):
+    event = _coded(coder, "PARIS (AP) — Norwegian fighter jets violated Swedish airspace on Monday.", "MOBILIZE")
+    assert (event.location.name, event.location.country, event.location.feature) == ("Sweden", "SWE", "country")
+
+
+def test_a_place_the_sentence_names_comes_before_what_the_act_implies(coder):
+    event = _coded(coder, "Norwegian fighter jets violated Swedish airspace near Kiruna on Monday.", "MOBILIZE")
+    assert where(event)[0] == "Kiruna"
+    assert event.location_reason.endswith("in the event's sentence")

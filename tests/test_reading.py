@@ -126,6 +126,13 @@ def test_a_bare_state_with_no_office_in_the_story_takes_the_office_of_the_act(co
     assert protests and protests[0].actor.sector == "GOV"
 
 
+def test_a_named_person_of_no_stated_office_takes_the_office_of_the_act(coder):
+    doc = coder.code_text("Uruguay's Mateo Silva met Paraguay's Lucas Benitez in Montevideo on Monday.")
+    meeting = next(e for e in doc.events if e.event_type == "CONSULT")
+    assert (meeting.actor.sector, meeting.recipient.sector) == ("GOV", "GOV")
+    assert any(r.kind == ResolutionKind.ACT_SECTOR for r in resolutions(meeting))
+
+
 def test_a_coast_guard_is_coded_with_the_police(coder):
     doc = coder.code_text("The Philippine Coast Guard seized a Vietnamese fishing boat near Scarborough Shoal.")
     seizures = [e for e in doc.events if e.actor.country == "PHL"]
@@ -141,6 +148,19 @@ def test_states_launching_an_exercise_together_are_one_event_per_pair(coder):
     assert all(e.actor.sector == "MIL" for e in doc.events if e.event_type == "COOPERATE")
     first = [e for e in doc.events if e.event_type == "COOPERATE" and e.actor.country == "BRA"]
     assert len(first) == 2, "the first named (host) state is the actor of its pairs"
+
+
+def test_talks_attended_by_officials_of_three_states_are_one_meeting_per_pair(coder):
+    """"The 7th ... Talks held in Riga, attended by A, B and C": each pair of their states met, the
+    host first, though all three are at one edition of the talks."""
+    doc = coder.code_text("The deal was reached at the 7th Baltic Defence Talks held in Riga, attended by Latvian "
+                          "Defence Minister Janis Berzins, Estonian Defence Minister Kadri Tamm and Lithuanian "
+                          "Defence Minister Tomas Jonaitis.", published="2023-09-12")
+    assert unordered(doc, "CONSULT") == {frozenset(("LVA", "EST")), frozenset(("LVA", "LTU")),
+                                         frozenset(("EST", "LTU"))}
+    hosted = {e.cameo for e in doc.events if e.event_type == "CONSULT" and e.actor.country == "LVA"}
+    assert hosted == {"043"}
+    assert all(e.mechanism is not None and e.mechanism.edition == 7 for e in doc.events if e.event_type == "CONSULT")
 
 
 def test_officials_of_several_states_agreeing_agree_among_themselves(coder):

@@ -114,6 +114,27 @@ class MechanismVocabulary(Entry):
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: Words
+    head_kinds: dict[str, Words] = {}
+
+
+class CoderWords(Entry):
+    """``patterns/words.yaml``: the word classes by which the event coder reads the parse."""
+
+    gatherings: Words
+    quantity_heads: Words
+    refusal_modals: Words
+    future_aux: Words
+    epistemic_modals: Words
+    circumstance_marks: Words
+    circumstance_preps: Words
+    movement_preps: Words
+    time_words: Words
+    past_or_span_preps: Words
+    recent_span: Words
+    purpose_verbs: Words
+    bilateral_words: Words
+    speech_verbs: Words
+    stative_passives: Words
 
 
 class Intents(Entry):
@@ -143,6 +164,8 @@ class PlaceCues(Entry):
     visit_words: Words
     topic_nouns: Words
     at_actor_seat: Words = []
+    envoy_words: Words = []
+    in_target_territory: Words = []
     place_nouns: Words = []
     place_anaphors: Words = []
 
@@ -206,6 +229,59 @@ class ReadingHome(Entry):
     headline_adverbs: Words = []
 
 
+PloverName = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+
+def _code_or_prefix(value: str) -> str:
+    if not re.fullmatch(r"\d{2,4}", value):
+        raise ValueError(f"bad CAMEO code {value!r}")
+    return value
+
+
+CodeOrPrefix = Annotated[str, AfterValidator(_code_or_prefix)]
+
+
+class CodeTypes(Entry):
+    verbal: list[PloverName]
+    cooperative: list[PloverName]
+    conflict: list[PloverName]
+    directed: list[PloverName]
+    hostile: list[PloverName]
+    place_target: list[PloverName]
+    abroad_target: list[PloverName]
+    given: list[PloverName]
+    dyad_target: list[PloverName]
+    unasserted_aims: list[PloverName]
+
+
+class Codes(Entry):
+    ultimatum: CodeOrPrefix
+    refusal: CodeOrPrefix
+    refusal_to_meet: CodeOrPrefix
+    demand: CodeOrPrefix
+    demonstration: CodeOrPrefix
+    official_protest: CodeOrPrefix
+
+
+class CodePrefixes(Entry):
+    travel: list[CodeOrPrefix]
+    ceasefire: list[CodeOrPrefix]
+    scheduled: list[CodeOrPrefix]
+    asked_to_act: list[CodeOrPrefix]
+    appeals: list[CodeOrPrefix]
+    reciprocal: list[CodeOrPrefix]
+
+
+class CodeClasses(Entry):
+    """``patterns/code_classes.yaml``: how the event coder treats classes of acts."""
+
+    types: CodeTypes
+    codes: Codes
+    official_sectors: Words
+    prefixes: CodePrefixes
+
+
 SCHEMAS: dict[str, Any] = {
     "actors/agents.yaml": Agents,
     "actors/bodies.yaml": list[Body],
@@ -221,10 +297,13 @@ SCHEMAS: dict[str, Any] = {
     "patterns/domains.yaml": WordLists,
     "patterns/intents.yaml": Intents,
     "patterns/verbs.yaml": PatternFile,
+    "patterns/words.yaml": CoderWords,
+    "patterns/code_classes.yaml": CodeClasses,
     "place/cues.yaml": PlaceCues,
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,
     "reading/gatherings.yaml": WordLists,
+    "reading/directed.yaml": WordLists,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,

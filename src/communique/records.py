@@ -225,6 +225,15 @@ class Evidence:
     resolutions: list[Resolution] = field(default_factory=list)
 
 
+class Stance(str, Enum):
+    """What an event states of its act: an intent to do it or an appeal for it (a verbal act that
+    occurs when stated, whatever its tense), or a scheduled act."""
+
+    INTENT = "intent"  # "is willing to deepen ties", "will lift the sanctions"
+    APPEAL = "appeal"  # "should strengthen cooperation"
+    SCHEDULED = "scheduled"  # "will hold talks next week"
+
+
 @dataclass(slots=True)
 class Trigger:
     text: str
@@ -261,6 +270,7 @@ class Event:
     rule: str | None = None
     confidence: float | None = None
     sentence_index: int | None = None  # the sentence the event was first coded from
+    stance: Stance | None = None  # a stated intent or appeal (not exported: the rule names it)
 
 
 def to_dict(record: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Iterable, Protocol
 from ..records import Actor
 from .extract import Candidate, is_acronym
 from .names import fold, slug
+from .abbreviations import spells
 from .tables import Tables
 
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -199,15 +200,16 @@ class Resolver:
 
     # -- delegations -----------------------------------------------------------------
     def _abbreviations(self, cands: list[Candidate]) -> None:
-        """An abbreviation in brackets after a name is that name: "the Central African Republic
-        (CAR)"; later uses of the abbreviation in the article are too."""
+        """An abbreviation in brackets after a name whose letters it takes is that name: "the Central
+        African Republic (CAR)", not "CAIRO (AP)"; later uses of the abbreviation in the article are too."""
         defined: dict[str, Candidate] = {}
         ordered = sorted(cands, key=lambda c: c.start)
         for before, cand in zip(ordered, ordered[1:]):
             words = self.sdoc[cand.start:cand.end]
             if cand.end - cand.start == 1 and words.text.isupper() and len(words.text) >= 2 \
                     and cand.start >= 1 and self.sdoc[cand.start - 1].text == "(" \
-                    and before.end == cand.start - 1 and before.country and not cand.country:
+                    and before.end == cand.start - 1 and before.country and not cand.country \
+                    and spells(words.text, self.sdoc[before.start:before.end].text):
                 defined[words.text] = before
         if not defined:
             return
@@ -262,16 +264,24 @@ class Resolver:
         """"his Australian counterpart Richard Marles": the person named in a counterpart or
         delegation phrase is of its state and sector, here and in later mentions."""
         groups = [c for c in cands if c.rule.startswith("delegation") and c.country]
+        states: dict[int, tuple[str, Candidate]] = {}  # "his Egyptian and Cypriot counterparts A and B": in turn
+        for group in (c for c in cands if c.rule.startswith("delegation") and not c.country and len(c.countries) > 1):
+            named = sorted((c for c in cands if c.kind == "person" and not c.country and id(c) in owner
+                            and group.start <= c.start and c.end <= group.end), key=lambda c: c.start)
+            if len(named) == len(group.countries):
+                states.update((id(person), (state, group)) for person, state in zip(named, group.countries))
         for cand in cands:
             if cand.kind != "person" or cand.country or id(cand) not in owner:
                 continue
             group = next((g for g in groups if g.start <= cand.start and cand.end <= g.end), None)
+            country = group.country if group is not None else states.get(id(cand), (None, None))[0]
+            group = group or states.get(id(cand), (None, None))[1]
             if group is None:
                 continue
             entity = owner[id(cand)]
             if entity.fixed:
                 continue
-            entity.country, entity.sector = group.country, entity.sector or group.sector
+            entity.country, entity.sector = country, entity.sector or group.sector
             for other in cands:
                 if owner.get(id(other)) is entity:
                     other.country, other.sector = entity.country, other.sector or entity.sector

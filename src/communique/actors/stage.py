@@ -10,6 +10,7 @@ from ..records import Document, Mention
 from pydantic import StrictBool
 
 from ..registry import StageSettings, stage
+from .abbreviations import resolve_abbreviations
 from .dictionaries import ActorDictionary, load_dictionaries
 from .extract import Extractor
 from .gazetteer import Gazetteer, builtin_gazetteer, builtin_terms
@@ -64,6 +65,7 @@ class ActorStage:
                 head_start=sdoc[cand.head].idx, country=cand.country, sector=cand.sector, name=cand.name,
                 title=cand.title, rank=cand.rank, organisation=cand.organisation, actor_id=cand.actor_id,
                 rule=cand.rule))
+        doc.mentions = resolve_abbreviations(sdoc, doc.mentions)
         doc.annotations["actors"] = actors
         return doc
 

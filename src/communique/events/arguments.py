@@ -393,7 +393,7 @@ def _open_brackets(span: Span) -> int:
     return depth
 
 
-def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | None = None,
+def add_argument_spans(doc: Document, needed_objects: dict[int, frozenset[str]] | None = None,
                        movement: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset()) -> None:
     """Give each event's actor and recipient the span of the argument phrase they fill.
 
@@ -402,7 +402,7 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
     dictionaries do not know), or a state found through a place whose words fill the role
     ("imposed a curfew in Srinagar", "attacked a military base in northeast Nigeria"). Sides
     with no words of their own there keep ``None``: "the state" of a protest, the country of the
-    place a protest happens in, a party inferred from the article's main pair. ``rule_objects`` gives, by rule id, the object words a rule needs ("imposed a
+    place a protest happens in, a party inferred from the article's main pair. ``needed_objects`` gives, by event (its ``id()``), the object words its rule needs ("imposed a
     curfew"): such an object is part of the predicate, so a place in it does not make it a party;
     so is the object of a verb of ``movement`` ("withdrew its troops from Abyei": Abyei).
     """
@@ -423,7 +423,7 @@ def add_argument_spans(doc: Document, rule_objects: dict[str, frozenset[str]] | 
         last = trigger_end.i if trigger_end is not None else None
         located = [_located(ref) for ref in (event.actor, event.recipient)]
         scene_is_target = event.event_type not in SCENE_ONLY_TYPES
-        needed = (rule_objects or {}).get((event.rule or "").split("+")[0], frozenset())
+        needed = (needed_objects or {}).get(id(event), frozenset())
         if predicate is not None and predicate.lemma_.lower() in movement:
             needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
         args = [argument_head(h, predicate, loc, scene_is_target, needed, acts) if h is not None else None

@@ -94,6 +94,22 @@ class Lexicon:
     allege_verbs: frozenset[str] = frozenset()  # "claimed that X sent troops": X's act only alleged
     movement: frozenset[str] = frozenset()  # "deployed troops": the object is the actor's own means
     missions: frozenset[str] = frozenset()  # "troops to the force in Afghanistan": aimed at the place
+    # the word classes of words.yaml (see there)
+    gatherings: frozenset[str] = frozenset()
+    quantity_heads: frozenset[str] = frozenset()
+    refusal_modals: frozenset[str] = frozenset()
+    future_aux: frozenset[str] = frozenset()
+    epistemic_modals: frozenset[str] = frozenset()
+    circumstance_marks: frozenset[str] = frozenset()
+    circumstance_preps: frozenset[str] = frozenset()
+    movement_preps: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    past_or_span_preps: frozenset[str] = frozenset()
+    recent_span: tuple[str, ...] = ()
+    purpose_verbs: frozenset[str] = frozenset()
+    bilateral_words: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    stative_passives: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:
@@ -234,14 +250,16 @@ def _add_rules(rules: list[Pattern], added: list[Pattern], path: str) -> list[Pa
     return rules
 
 
-def load_lexicon(intents: str | Path | None = None, domains: str | Path | None = None) -> Lexicon:
-    """The stance markers (``intents``) and domain words (``domains``): the built-in files, or
-    files of the same format that replace them."""
-    return _load_lexicon(str(intents) if intents else None, str(domains) if domains else None)
+def load_lexicon(intents: str | Path | None = None, domains: str | Path | None = None,
+                 words: str | Path | None = None) -> Lexicon:
+    """The stance markers (``intents``), domain words (``domains``) and the coder's word classes
+    (``words``): the built-in files, or files of the same format that replace them."""
+    return _load_lexicon(str(intents) if intents else None, str(domains) if domains else None,
+                         str(words) if words else None)
 
 
 @lru_cache(maxsize=4)
-def _load_lexicon(intents: str | None, domains_file: str | None) -> Lexicon:
+def _load_lexicon(intents: str | None, domains_file: str | None, words_file: str | None = None) -> Lexicon:
     path = Path(intents) if intents else _builtin("intents.yaml")
     data = _read_yaml(path, data_schemas.Intents)
     domains_path = Path(domains_file) if domains_file else _builtin("domains.yaml")
@@ -277,4 +295,13 @@ def _load_lexicon(intents: str | None, domains_file: str | None) -> Lexicon:
         allege_verbs=_words(data.get("allege_verbs", []), str(path), "allege_verbs"),
         movement=_words(data.get("movement_verbs", []), str(path), "movement_verbs"),
         missions=_words(data.get("missions", []), str(path), "missions"),
+        **_word_classes(Path(words_file) if words_file else _builtin("words.yaml")),
     )
+
+
+def _word_classes(path: Path) -> dict[str, Any]:
+    """The coder's word classes (``words.yaml``), checked against their schema."""
+    data = _read_yaml(path, data_schemas.CoderWords)
+    classes: dict[str, Any] = {key: _words(value, str(path), key) for key, value in data.items()}
+    classes["recent_span"] = tuple(w.lower() for w in data["recent_span"])
+    return classes

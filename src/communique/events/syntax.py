@@ -10,18 +10,6 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Dependencies through which a predicate inherits its governor's subject and stance.
 CHAIN_DEPS = {"xcomp", "acomp", "conj", "advcl", "pcomp", "relcl", "acl"}
-SPEECH_VERBS = {
-    "say", "state", "note", "add", "stress", "emphasize", "emphasise", "continue", "tell", "announce",
-    "affirm", "reaffirm", "reiterate", "point", "highlight", "underline", "underscore", "assert",
-    "declare", "confirm", "remark", "comment", "explain", "insist", "maintain", "argue", "write",
-    "believe", "express", "mention", "observe", "propose", "suggest", "stated", "vow",
-}
-
-
-# Verbs whose passive form states what its subject does or holds ("X is opposed to",
-# "forces were engaged in"): the grammatical subject is the doer.
-STATIVE_PASSIVES = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "resolve",
-                    "poise", "set", "bent", "intent"}
 
 
 def lemma_guesses(tok: Token) -> list[str]:
@@ -244,18 +232,19 @@ def _prep_object_words(prep: Token) -> list[Token]:
     return words
 
 
-def speaker_of(tok: Token) -> Token | None:
-    """The speaker when the predicate is reported speech: "X said that ...", "..., stated X"."""
+def speaker_of(tok: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The speaker when the predicate is reported speech ("X said that ...", "..., stated X"), by
+    the verbs of saying ``speech_verbs``."""
     for gov in governors(tok, {"xcomp", "acomp", "conj", "ccomp", "advcl", "pcomp"}):
         head = gov.head
-        if gov.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS:
+        if gov.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in speech_verbs:
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subj is None and head.i > gov.i:  # inverted: "..., stated Minister X"
                 subj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "attr")), None)
             return subj
     # "..., said Shao." parsed with the speech verb as a head of the clause root
     root = tok.sent.root
-    if root != tok and root.lemma_.lower() in SPEECH_VERBS and root.i > tok.i:
+    if root != tok and root.lemma_.lower() in speech_verbs and root.i > tok.i:
         return next((c for c in root.children if c.dep_ in ("nsubj", "dobj") and c.i > tok.i), None)
     return None
 

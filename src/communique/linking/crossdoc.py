@@ -395,9 +395,16 @@ def record_from_dict(row: dict[str, Any], *, published: str | None = None, sourc
         event_type=row.get("event_type") or row.get("plover"), actor_country=actor.get("country"),
         recipient_country=recipient.get("country"), symmetric=bool(row.get("symmetric")),
         date=row.get("date"), date_end=row.get("date_end"), published=published, source=source,
-        location_country=location.get("country"), mechanism=name.casefold() if name else None,
+        location_country=place_for_linking(location.get("country"), row.get("location_reason")),
+        mechanism=name.casefold() if name else None,
         edition=mechanism.get("edition"), people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
         text=text)
+
+
+def place_for_linking(country: str | None, reason: str | None) -> str | None:
+    """The state an event's place is in, when the article states or implies it; a place taken only
+    from the dateline is where the report was filed, which other outlets file from elsewhere."""
+    return None if (reason or "").startswith("dateline") else country
 
 
 def person_name(side: dict[str, Any]) -> str | None:

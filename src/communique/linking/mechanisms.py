@@ -44,6 +44,7 @@ class Vocabulary:
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: frozenset[str]
+    head_kinds: dict[str, str] = field(default_factory=dict)  # head noun -> the kind of occasion it names
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ def vocabulary() -> Vocabulary:
         tens=mapping("tens", int),
         spellings=mapping("spellings", str),
         small_words=words("small_words"),
+        head_kinds={head.casefold(): kind for kind, heads in (data.get("head_kinds") or {}).items() for head in heads},
     )
 
 
@@ -358,6 +360,45 @@ def _edition_target(token: Token) -> Token | None:
     return None
 
 
+def _name_end(head: Token, sentence: Span) -> int:
+    """Where a name ends: after its head, or after a capitalised "of" part that completes it ("the
+    15th Conference of Defense Ministers of the Americas")."""
+    doc, end = head.doc, head.i + 1
+    if not head.text[:1].isupper():
+        return end
+    i = end
+    while i + 1 < sentence.end and doc[i].lower_ == "of":
+        j = i + 1
+        if doc[j].lower_ == "the" and j + 1 < sentence.end:
+            j += 1
+        if not doc[j].text[:1].isupper() or doc[j].is_punct:
+            break
+        while j < sentence.end and (doc[j].text[:1].isupper() and not doc[j].is_punct
+                                    or doc[j].lower_ in ("and", "&") and j + 1 < sentence.end
+                                    and doc[j + 1].text[:1].isupper()):
+            j += 1
+        i = end = j
+    return end
+
+
+def _name_in_apposition(head: Token, sentence: Span) -> Span | None:
+    """The proper name a descriptive phrase stands beside: "Arctic Shield 7, a naval exercise" names
+    the exercise "Arctic Shield 7" (read from the words, which parsers often attach elsewhere)."""
+    doc, i = head.doc, head.i - 1
+    while i > sentence.start and doc[i].is_lower and not doc[i].is_punct and doc[i].lower_ not in ("a", "an", "the"):
+        i -= 1
+    if doc[i].lower_ not in ("a", "an", "the") or i - 1 <= sentence.start or doc[i - 1].text != ",":
+        return None
+    end = j = i - 1
+    while j > sentence.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].like_num) and not doc[j - 1].is_punct:
+        j -= 1
+    name = doc[j:end]
+    if not len(name) or not any(t.text[:1].isupper() for t in name) or country_of(name.text) \
+            or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in name):
+        return None
+    return name
+
+
 def _participants_around(head: Token, doc: Doc) -> list[str]:
     found = []
     for prep in head.children:
@@ -393,9 +434,13 @@ def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
             consumed.add(target.i)
         elif token.lower_ not in heads:
             continue
-        start, end = _phrase_start(token), head.i + 1
+        start, end = _phrase_start(token), _name_end(head, sentence)
         span = doc[start:end]
         analysis = analyse_name(span.text)
+        if not is_mechanism(analysis, span.text) and target is None \
+                and (named := _name_in_apposition(token, sentence)) is not None:
+            span = doc[named.start:end]
+            analysis = analyse_name(f"{named.text} {token.text.capitalize()}")
         if not is_mechanism(analysis, span.text):
             continue
         if head.lower_ in voc.ordinal_only_heads and analysis.edition is None:
@@ -483,11 +528,35 @@ def _resolve_generic(found: list[_Found]) -> None:
                 item.mechanism.participants = _unique(other.mechanism.participants + item.mechanism.participants)
                 item.mechanism.edition = item.mechanism.edition or other.mechanism.edition
                 break
+    _one_edition_per_kind(found)
     shared: dict[str, list[str]] = defaultdict(list)
     for item in found:
         shared[item.mechanism.mechanism_id].extend(item.mechanism.participants)
     for item in found:
         item.mechanism.participants = _unique(shared[item.mechanism.mechanism_id])
+
+
+def _one_edition_per_kind(found: list[_Found]) -> None:
+    """Within one article, a later name of the same edition of the same kind of occasion whose
+    other words include the first's ("the second trilateral exercise" ... "the second trilateral
+    military drill") is the first mechanism, under its first name."""
+    kinds = vocabulary().head_kinds
+
+    def reading(item: _Found) -> tuple[str | None, set[str]]:
+        words = [w.casefold() for w in re.split(r"[\s\-]+", item.mechanism.name) if w]
+        return (kinds.get(words[-1]) if words else None), set(words[:-1])
+
+    for n, later in enumerate(found):
+        kind, words = reading(later)
+        if kind is None or later.mechanism.edition is None:
+            continue
+        for first in found[:n]:
+            first_kind, first_words = reading(first)
+            if first_kind == kind and first.mechanism.edition == later.mechanism.edition \
+                    and first.mechanism.mechanism_id != later.mechanism.mechanism_id \
+                    and (first_words <= words or words <= first_words):
+                later.mechanism.mechanism_id, later.mechanism.name = first.mechanism.mechanism_id, first.mechanism.name
+                break
 
 
 def _find(doc: Document) -> list[_Found]:
@@ -553,11 +622,43 @@ def link_events(doc: Document, found: list[_Found]) -> None:
             break
 
 
+def anchored_mechanism(doc: Document, event: Event) -> Mechanism | None:
+    """The mechanism a sentence places its event at: "on the sidelines of the 20th summit", or "in
+    parallel to the conference" after the article has named "the 15th Conference of ...". The noun
+    of a definite reference must be in the name of a mechanism named at or before the sentence."""
+    from ..reading.anchors import frame_cues
+
+    index = event.sentence_index
+    if index is None or not (0 <= index < len(doc.sentences)):
+        return None
+    sentence = doc.sentences[index]
+    for match in frame_cues().anchor.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        noun = match.group(0).split()[-1].casefold()
+        here = [m for m in doc.mechanisms if m.start is not None and m.start < end and m.end > start]
+        if here:
+            return here[0]
+        named = [m for m in doc.mechanisms if m.start is not None and m.start < start
+                 and noun.rstrip("s") in (m.text or "").casefold()]
+        if named:
+            return named[-1]
+    return None
+
+
 def run_mechanisms(doc: Document) -> Document:
     found = _find(doc)
     doc.mechanisms = [f.mechanism for f in found]
     link_events(doc, found)
     return doc
+
+
+def place_events_at_mechanisms(doc: Document) -> None:
+    """Events a sentence places at a mechanism's session ("on the sidelines of the summit") take its
+    edition: they happen there, though they are not the session itself (so they merge with it only
+    as any two events do)."""
+    for event in doc.events:
+        if event.mechanism is None and (m := anchored_mechanism(doc, event)) is not None:
+            event.mechanism = MechanismRef(name=m.name, edition=m.edition, mechanism_id=m.mechanism_id)
 
 
 @stage("mechanisms", requires=["doc.spacy", "doc.events"], assigns=["doc.mechanisms", "event.mechanism"],

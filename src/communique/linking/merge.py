@@ -20,6 +20,7 @@ from typing import Any
 from ..events.codebook import lookup
 from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
+from .mechanisms import place_events_at_mechanisms
 
 
 def _dyad(e: Event) -> tuple:
@@ -32,7 +33,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if _same_trigger(a, b):
         return False  # one trigger, several parties: "outlawed the ANC and the PAC" is two events
-    if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event
+    if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event,
+        if all(_countries(a)) and all(_countries(b)) and sorted(_countries(a)) != sorted(_countries(b)):
+            return False  # but one per pair of its parties
         return (a.mechanism.mechanism_id or a.mechanism.name, a.mechanism.edition) == \
             (b.mechanism.mechanism_id or b.mechanism.name, b.mechanism.edition)
     if a.status != b.status:
@@ -196,6 +199,7 @@ def merge_stage(doc: Document) -> Document:
         settle_meeting_code(event)
     doc.events = merge_events(doc.events)
     date_and_place_mechanisms(doc)
+    place_events_at_mechanisms(doc)
     return doc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from ..records import Document, Event
-from .crossdoc import LinkRecord, fold_name
+from .crossdoc import LinkRecord, fold_name, place_for_linking
 
 
 def outlet(source: str | None, url: str | None, doc_id: str) -> str:
@@ -27,7 +27,8 @@ def record_of(event: Event, doc: Document) -> LinkRecord:
         recipient_country=event.recipient.country if event.recipient else None,
         symmetric=bool(event.symmetric), date=event.date, date_end=event.date_end, published=doc.published,
         source=outlet(doc.source, doc.url, doc.doc_id),
-        location_country=event.location.country if event.location else None,
+        location_country=place_for_linking(event.location.country if event.location else None,
+                                           event.location_reason),
         mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
         edition=mechanism.edition if mechanism else None, people=tuple(people),
         text=" ".join(ev.sentence for ev in event.evidence))

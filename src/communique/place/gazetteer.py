@@ -112,6 +112,8 @@ class LocationCues:
     seat_rules: frozenset[str] = frozenset()  # acts that take place at the acting state's seat
     place_nouns: frozenset[str] = frozenset()  # "the city of X": the noun stands for the place X
     place_anaphors: frozenset[str] = frozenset()  # "in the area": the place named just before
+    envoy_words: tuple[str, ...] = ()  # a recipient so named is an envoy posted to the acting state
+    territory_rules: frozenset[str] = frozenset()  # acts done inside the target state's territory
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +128,9 @@ def location_cues() -> LocationCues:
     return LocationCues(values["locative_prepositions"], values["visit_words"], values["topic_nouns"],
                         frozenset(data.get("at_actor_seat", [])),  # the schema checked both lists
                         frozenset(v.casefold() for v in data.get("place_nouns", [])),
-                        frozenset(v.casefold() for v in data.get("place_anaphors", [])))
+                        frozenset(v.casefold() for v in data.get("place_anaphors", [])),
+                        tuple(v.casefold() for v in data.get("envoy_words", [])),
+                        frozenset(data.get("in_target_territory", [])))
 
 
 def short_division_name(name: str) -> str:

@@ -149,6 +149,12 @@ def seat_of(country: str) -> Location | None:
     return _location(place) if place is not None else None
 
 
+def country_location(country: str) -> Location | None:
+    """The country itself as a place."""
+    place = gazetteer().country_by_iso3.get(country)
+    return _location(place) if place is not None else None
+
+
 def _location(place: Place) -> Location:
     return Location(
         name=place.name,

@@ -20,13 +20,14 @@ from ..nlp.clauses import in_other_clause
 from ..records import Document, Event, Location
 from ..registry import StageSettings, stage
 from .gazetteer import fold, location_cues
-from .geocode import clean_name, geocode, seat_of
+from .geocode import clean_name, country_location, geocode, seat_of
 from .places import PlaceMention, find_place_mentions
 
 REMOTE_MODES = frozenset({"phone", "video"})
 REMOTE_REASON = "phone/video talks have no single place"
 IN_SENTENCE = "in the event's sentence"  # the end of the reason of a place the sentence states
 AT_SEAT = "where the acting state's government sits"
+IN_TERRITORY = "the act is done inside the target state"
 
 
 def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
@@ -121,6 +122,33 @@ def place_anaphor(sdoc: Doc, sentence: Span, event: Event,
     return None
 
 
+def addresses_envoy(event: Event) -> bool:
+    """Whether the recipient is another state's envoy or mission ("the Turkish ambassador", "the
+    embassy"): posted, unless the sentence says otherwise, where the acting state's government sits."""
+    actor, recipient = event.actor.country, event.recipient.country if event.recipient else None
+    if not actor or not recipient or actor == recipient or not event.recipient.text:
+        return False
+    words = f" {' '.join(event.recipient.text.casefold().split())} "
+    return any(f" {word} " in words for word in location_cues().envoy_words)
+
+
+def seat_location(event: Event) -> Location | None:
+    """The acting state's seat, for acts that take place there by their nature."""
+    if not event.actor.country:
+        return None
+    if event.rule in location_cues().seat_rules or addresses_envoy(event):
+        return seat_of(event.actor.country)
+    return None
+
+
+def territory_location(event: Event) -> Location | None:
+    """The target state, for acts done inside its airspace, waters or land."""
+    recipient = event.recipient.country if event.recipient else None
+    if event.rule in location_cues().territory_rules and recipient and recipient != event.actor.country:
+        return country_location(recipient)
+    return None
+
+
 def dateline_location(doc: Document, mentions: list[PlaceMention]) -> Location | None:
     """The dateline place, read in the light of the article's other places."""
     if not doc.dateline_place:
@@ -163,8 +191,7 @@ class _Places:
             return None, REMOTE_REASON
         sdoc = doc.spacy_doc
         sentence = _event_sentence(doc, event, sdoc) if sdoc is not None else None
-        seat = seat_of(event.actor.country) if event.rule in location_cues().seat_rules and event.actor.country \
-            else None
+        seat = seat_location(event)
         if sentence is not None:
             found = place_in_sentence(event, sdoc, sentence, self.within(sentence.start_char, sentence.end_char))
             if found is not None:
@@ -175,6 +202,9 @@ class _Places:
             if named is not None:
                 (mention, phrase) = named
                 return _copy(mention.location), f"'{phrase}' ({mention.text}) {IN_SENTENCE}"
+        territory = territory_location(event)
+        if territory is not None:
+            return territory, f"{territory.name}: {IN_TERRITORY}"
         dateline = self.dateline()
         if seat is not None:
             if dateline is not None and dateline.country == seat.country:
@@ -190,7 +220,7 @@ class _Places:
 def stated_place(event: Event) -> bool:
     """Whether the event's place was read from its own sentence or from the nature of the act."""
     reason = event.location_reason or ""
-    return event.location is not None and (reason.endswith(IN_SENTENCE) or reason.endswith(AT_SEAT))
+    return event.location is not None and reason.endswith((IN_SENTENCE, AT_SEAT, IN_TERRITORY))
 
 
 def _copy(location: Location | None) -> Location | None:

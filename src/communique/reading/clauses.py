@@ -51,6 +51,21 @@ def _coordinated(a: Token, b: Token) -> bool:
     return (b.dep_ == "conj" and b.head == a) or (a.dep_ == "conj" and a.head == b)
 
 
+def describes_a_noun(doc: Document, trigger: Trigger | None) -> bool:
+    """The act is told in a relative clause in the present or the perfect ("the groups that Turkey
+    is fighting", "a dispute that has blocked imports", "which it regards as a threat"): a standing
+    state of affairs that says what the noun is, not an act the article reports. A relative clause
+    in the past ("the ministry, which summoned the envoy on Monday") tells an act."""
+    tok = token_of(doc, trigger)
+    if tok is None:
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else None
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBZ", "VBP"}) and "MD" not in tags and "VBD" not in tags
+
+
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 

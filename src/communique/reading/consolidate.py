@@ -17,8 +17,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
+from ..data_files import load_builtin
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
 from ..records import ActorRef, Document, Event
@@ -37,6 +39,8 @@ class Reason(Enum):
     OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
     BACKGROUND = "an act the article recalls from well before its own news"
     ONE_STATE = "an act between states whose two sides came out as one state"
+    DESCRIPTION = "a relative clause in the present or perfect says what a noun is, not a reported act"
+    NO_TARGET = "an act aimed at a party whose target the article does not name"
 
     @property
     def merges(self) -> bool:
@@ -299,6 +303,17 @@ def _no_actor(e: Event, article: bool) -> bool:
     return article and e.actor.country is None and (e.actor.sector is None or e.actor.sector in STATE_SECTORS)
 
 
+@lru_cache(maxsize=1)
+def directed_types() -> frozenset[str]:
+    """The PLOVER types of acts aimed at a party (``data/reading/directed.yaml``)."""
+    return frozenset(load_builtin("reading/directed.yaml")["types"])
+
+
+def _no_target(e: Event, article: bool) -> bool:
+    """In an article between states, an act aimed at a party with no target state found."""
+    return article and e.recipient.country is None and e.event_type in directed_types()
+
+
 def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
     """Both sides are one state that only the recipient's words name, the actor being a common
     term ("the ministry"), not a named person, of the same sector: the actor's state was taken from the other side ("the
@@ -463,12 +478,16 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
             decisions.append(Decision(Reason.OTHER_STATES, e.event_id, e.sentence_index))
         if _no_actor(e, article):
             decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
+        elif _no_target(e, article):
+            decisions.append(Decision(Reason.NO_TARGET, e.event_id, e.sentence_index))
         elif _same_state(e, terms, doc):
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
         elif _one_state(e):
             decisions.append(Decision(Reason.ONE_STATE, e.event_id, e.sentence_index))
         elif _background(e, published, background_days):
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
+        elif clauses.describes_a_noun(doc, e.trigger):
+            decisions.append(Decision(Reason.DESCRIPTION, e.event_id, e.sentence_index))
         else:
             kept_events.append(e)
     doc.events = kept_events

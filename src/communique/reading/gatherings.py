@@ -47,8 +47,13 @@ def exercise_events(doc: Document) -> list[Event]:
     for e in doc.events:
         if e.event_type == "COOPERATE":
             exercises.setdefault(e.sentence_index, []).append(e)
+    consults: dict[int, list[Event]] = {}
+    for e in doc.events:
+        if e.event_type == "CONSULT":
+            consults.setdefault(e.sentence_index, []).append(e)
     for n, sent in enumerate(sdoc.sents):
         coded = exercises.get(n, [])
+        found.extend(attended_meetings(doc, n, sent, first_named, consults.get(n, [])))
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
@@ -71,6 +76,47 @@ def exercise_events(doc: Document) -> list[Event]:
             found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named)))
             break  # one exercise per sentence
     return found
+
+
+def attended_meetings(doc: Document, n: int, sent, first_named: dict[str, int], coded: list[Event]) -> list[Event]:
+    """"The talks, held in Riga and attended by A of Latvia, B of Estonia and C of Lithuania": a
+    meeting named with its participants as the agents of a passive of attending. One CONSULT per pair
+    of their states that the sentence did not code already."""
+    words = _words()
+    for verb in sent:
+        if verb.lemma_.lower() not in words.get("attendance_verbs", ()) or verb.tag_ != "VBN":
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        meeting = _meeting_above(verb, words)
+        if agent is None or meeting is None:
+            continue
+        listed = list(agent.subtree)  # the list runs to the end of the clause, however it is parsed
+        listed += [t for t in sent if t.i > listed[-1].i and not any(x.text == ";" for x in sent[listed[-1].i - sent.start:t.i - sent.start + 1])]
+        parties = _states_in(doc, listed, persons=True)
+        if len(parties) < 2:
+            continue
+        done = [{e.actor.country, e.recipient.country} for e in coded]
+        pairs = _pairs(doc, n, sent, meeting, _host_first(parties, meeting, first_named), MEETING)
+        return [e for e in pairs if {e.actor.country, e.recipient.country} not in done]
+    return []
+
+
+def _meeting_above(verb: Token, words: dict[str, frozenset[str]]) -> Token | None:
+    """The meeting noun the participle describes: up its chain of heads ("talks held ..., attended
+    by"), else the last meeting noun before it in the sentence (parsers attach a participle set off
+    by a comma to the main verb)."""
+    def meeting(tok: Token) -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in words["meeting_nouns"]
+                                                   or tok.lemma_.lower() in words["meeting_nouns"])
+    tok = verb
+    for _ in range(3):
+        if tok.head == tok:
+            break
+        tok = tok.head
+        if meeting(tok):
+            return tok
+    before = [t for t in verb.sent if t.i < verb.i and meeting(t)]
+    return before[-1] if before and verb.i - before[-1].i <= 8 else None
 
 
 def _host_of_many(tok: Token, words: dict[str, frozenset[str]]) -> ActorRef | None:
@@ -128,16 +174,18 @@ def _path(t: Token, top: Token) -> list[Token]:
     return path
 
 
-def _states_in(doc: Document, toks: list[Token]) -> list[ActorRef]:
+def _states_in(doc: Document, toks: list[Token], persons: bool = False) -> list[ActorRef]:
+    """The states named by the mentions among ``toks`` (with ``persons``, also the people's states)."""
     from ..actors.lookup import mention_for_token
 
+    kinds = ("country", "organisation", "group", "person") if persons else ("country", "organisation", "group")
     refs: list[ActorRef] = []
     for t in sorted(toks, key=lambda t: t.i):
         m: Mention | None = mention_for_token(doc, t)
-        if m is None or not m.country or len(m.country) != 3 or m.kind not in ("country", "organisation", "group"):
+        if m is None or not m.country or len(m.country) != 3 or m.kind not in kinds:
             continue
         if all(r.country != m.country for r in refs):
-            sector = m.sector if m.sector in ("MIL", "COP") else "MIL"
+            sector = m.sector if persons and m.sector else m.sector if m.sector in ("MIL", "COP") else "MIL"
             refs.append(ActorRef(country=m.country, sector=sector, name=m.name or m.text, text=m.text,
                                  actor_id=m.actor_id, mention_id=m.mention_id))
     return refs[:MAX_PARTIES]

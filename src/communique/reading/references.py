@@ -209,6 +209,15 @@ class References:
     # -- a state's sector from its office in the story ----------------------------------------
     def _office_sector(self, event: Event, name: str, participants: list[Participant]) -> None:
         ref: ActorRef = getattr(event, name)
+        other: ActorRef = event.recipient if name == "actor" else event.actor
+        if ref.country and not ref.sector and (ref.actor_id or "").startswith("person:"):
+            # a person acting for a state towards another in an office the article does not name:
+            # the office that does such acts
+            sector = act_sector(event.cameo) if other.country != ref.country else None
+            if sector is not None:
+                setattr(event, name, dataclasses.replace(ref, sector=sector))
+                _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.name, [sector]))
+            return
         if not ref.country or ref.sector or not ((ref.actor_id or "").startswith("country:") or (
                 not ref.actor_id and not ref.name)):  # a state the coder inferred from the article's pair
             return

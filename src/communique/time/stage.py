@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from ..records import Document
+from ..records import Document, Stance
 from ..registry import StageSettings, stage
 from .dating import DatingSettings, date_document
 from .status import event_status
@@ -69,5 +69,4 @@ def make_status(settings: dict[str, Any]) -> Callable[[Document], Document]:
 
 def _is_stated_stance(event) -> bool:
     """Intents and appeals are verbal acts: they occur when stated, whatever their tense."""
-    rule = event.rule or ""
-    return rule.startswith(("intent-", "appeal-")) or rule.endswith("+intent")
+    return event.stance in (Stance.INTENT, Stance.APPEAL)

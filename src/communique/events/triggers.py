@@ -1,0 +1,137 @@
+"""Triggers: the rules of the pattern dictionary a verb or noun meets, and the words they are matched by."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import ActorRef
+from . import syntax
+from .codeclasses import NOUN_POS
+from .context import Coding
+from .outcomes import RuleName
+from .parties import (
+    valid_code,
+)
+from .patterns import Pattern
+
+
+def verb_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
+    """The verb rules whose object and preposition constraints the trigger meets, in order."""
+    found: list[Pattern] = []
+    words: set[str] | None = None  # the clause's words, read once, for domain-gated rules
+    objs: list[Token] | None = None  # the objects and their words, read once per trigger
+    lemmas: set[str] = set()
+    for pat in ctx.patterns.by_verb.get(lemma, ()):
+        if pat.objects is not None and pat.objects:
+            if objs is None:
+                objs, lemmas = syntax.objects_of(tok), object_words(tok)
+            if "*" in pat.objects:
+                if not objs:
+                    continue
+            elif not lemmas & pat.objects:
+                continue
+        if pat.not_objects:
+            if objs is None:
+                objs, lemmas = syntax.objects_of(tok), object_words(tok)
+            if lemmas & pat.not_objects:
+                continue
+        if pat.preps and not syntax.has_prep(tok, pat.preps):
+            continue
+        if pat.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in pat.xcomp for c in tok.children):
+            continue
+        if pat.requires_domain:
+            words = words if words is not None else clause_words(tok)
+            if not any(words & ctx.lex.domains.get(d, frozenset()) for d, _ in pat.domains):
+                continue
+        found.append(pat)
+    return found
+
+
+def noun_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
+    """The noun rules the trigger meets: an owner or "between" names its parties; a noun a verb
+    rule codes ("held talks") is left to it."""
+    head = tok.head
+    if tok.dep_ in syntax.OBJECT_DEPS | {"nsubjpass"} and verb_patterns(ctx, head, head.lemma_.lower()):
+        return []  # "held talks": the verb rule codes it
+    has_owner = any(c.dep_ == "poss" for c in tok.children)
+    found: list[Pattern] = []
+    for pat in ctx.patterns.by_noun.get(lemma, ()):
+        if pat.preps and not syntax.has_prep(tok, pat.preps):
+            continue
+        if not has_owner and not syntax.prep_objects(tok, "between"):
+            continue
+        found.append(pat)
+    return found
+
+
+def object_words(tok: Token) -> set[str]:
+    """The words by which a rule's ``objects`` are matched: the objects' lemmas and forms, their
+    compounds, a hyphenated object as one word ("cease-fire") and an "of" complement ("a state of
+    emergency", "a shipment of ventilators")."""
+    objs = syntax.objects_of(tok)
+    words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    words |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "compound"}
+    words |= {w for o in objs if (w := syntax.hyphenated(o))}
+    words |= {p.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"}
+    # "handed the ambassador a demarche": the thing given, hung by the parser under the person given it
+    words |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "dobj"}
+    return words
+
+
+def clause_words(tok: Token, with_subject: bool = True) -> set[str]:
+    """Lemmas and forms of the trigger's phrase and its objects' phrases (for domain words).
+    ``with_subject=False`` leaves the subject out: what "Israel Defense Forces distributed" is
+    food, a humanitarian matter before it is a military one."""
+    subject = set() if with_subject else {
+        t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    phrase = [t for t in tok.subtree if t.i not in subject]
+    words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+    for obj in syntax.objects_of(tok):
+        words |= {t.lemma_.lower() for t in obj.subtree}
+    doc = tok.doc  # "peace-keeping" is three tokens
+    words |= {f"{doc[i - 1].lower_}-{doc[i + 1].lower_}" for i in range(tok.left_edge.i + 1, tok.right_edge.i)
+              if doc[i].text == "-"}
+    return words
+
+
+def gathering_nouns(tok: Token) -> list[Token]:
+    """What one attends, joins or takes part in: the verb's object or its "in"/"at" phrase."""
+    nouns = syntax.objects_of(tok) + [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                                      for o in p.children if o.dep_ == "pobj"]
+    if tok.lemma_.lower() == "take":  # "take part in the drill"
+        nouns += [o for c in tok.children if c.lemma_.lower() == "part" for p in c.children
+                  if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    for gov in syntax.governors(tok, {"conj"}):  # "the talks held in Seoul, attended by ...": the talks
+        if gov.dep_ in ("acl", "relcl") and gov.head.pos_ in NOUN_POS:
+            nouns.append(gov.head)
+    return nouns
+
+
+def gathering_act(ctx: Coding, tok: Token, code: str, rule: RuleName) -> tuple[str, RuleName]:
+    """Taking part in a gathering that is itself an act of another rule of the verb ("participate
+    in the exercise", as "join the exercise" is coded) is that act, not a meeting."""
+    lemma = tok.lemma_.lower()
+    nouns = gathering_nouns(tok)
+    words = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
+    for verb in (lemma, "participate"):
+        for other in ctx.patterns.by_verb.get(verb, ()):
+            if other.objects and other.object_kind is None and words & other.objects:
+                return other.cameo, rule.plus(other.id)
+    return code, rule
+
+
+def specialise(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> str:
+    """The code refined by the domain of what is done, then of who does it (CAMEO 4-digit codes)."""
+    # a rule's domains refine its own code; an intent or appeal made of it has its own domains
+    domains = dict(pat.domains) if pat is not None and code == pat.cameo else \
+        ctx.lex.intent_domains.get(code, {})
+    if not domains or len(code) == 4:
+        return code
+    for words in (clause_words(tok, with_subject=subj) for subj in (False, True)):  # what is done, then who
+        for domain, specific in domains.items():
+            if words & ctx.lex.domains.get(domain, frozenset()):
+                return valid_code(specific, code)
+    if source is not None and source.sector == "MIL" and "military" in domains:
+        return valid_code(domains["military"], code)
+    return code
