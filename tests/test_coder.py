@@ -168,6 +168,8 @@ CASES = [
      [("ACCUSE", "IRN", "ISR"), ("ACCUSE", "IRN", "USA"), ("ACCUSE", "SYR", "ISR"), ("ACCUSE", "SYR", "USA")]),
     ("Maduro has closed Venezuela's land borders with Brazil and Colombia.",
      [("COERCE", "VEN", "BRA"), ("COERCE", "VEN", "COL")]),
+    # joining an alliance is no meeting; taking part in a named exercise is
+    ("Finland and Sweden applied to join NATO in May.", []),
     # a Commonwealth state's envoy to another is its High Commissioner
     ("Ghana summoned the Nigerian Deputy High Commissioner on Monday over the border incident.",
      [("ACCUSE", "GHA", "NGA")]),

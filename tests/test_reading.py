@@ -163,6 +163,12 @@ def test_talks_attended_by_officials_of_three_states_are_one_meeting_per_pair(co
     assert all(e.mechanism is not None and e.mechanism.edition == 7 for e in doc.events if e.event_type == "CONSULT")
 
 
+def test_the_two_members_of_a_body_are_the_two_states_named_before(coder):
+    doc = coder.code_text("Spain summoned the Portuguese ambassador on Monday. Portugal rejected the complaint. "
+                          "On Tuesday, the two EU members held talks in Madrid.", published="2023-03-08")
+    assert unordered(doc, "CONSULT") == {frozenset(("ESP", "PRT"))}
+
+
 def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
     doc = coder.code_text("Senior defence officials from Kenya, Tanzania and Uganda agreed to hold more joint drills.")
     assert unordered(doc, "AGREE") >= {frozenset(("KEN", "TZA")), frozenset(("KEN", "UGA"))}

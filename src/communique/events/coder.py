@@ -61,7 +61,7 @@ from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
 from .sides import Side
 from .stance import apply_stance, is_cooperation, reported_demand, stance_code
 from .targets import abroad, aim_party, host_of
-from .triggers import gathering_act, gathering_nouns, noun_patterns, specialise, verb_patterns
+from .triggers import gathering_act, names_a_gathering, noun_patterns, specialise, verb_patterns
 
 
 class EventCoder:
@@ -229,7 +229,7 @@ def _told_act(ctx: Coding, sent_idx: int, tok: Token, pat: Pattern | None, code:
     elif blocked:
         ctx.note(Decision(sent_idx, tok.text, rule, blocked))
         return None
-    if pat is not None and pat.object_kind == "gathering" and not gathering_nouns(tok):
+    if pat is not None and pat.object_kind == "gathering" and not names_a_gathering(ctx, tok):
         ctx.note(Decision(sent_idx, tok.text, rule, Skip.NOTHING_NAMED))  # "will also be participating"
         ctx.statements.add(sent_idx)  # decided: nor may the sentence classifier code it
         return None

@@ -108,6 +108,27 @@ def gathering_nouns(tok: Token) -> list[Token]:
     return nouns
 
 
+NOT_GATHERING_NAMES = frozenset({"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL"})
+
+
+def names_a_gathering(ctx: Coding, tok: Token) -> bool:
+    """What one attends or joins is a gathering: a gathering word ("the summit", "talks"), a name of
+    no state or body ("RIMPAC"), or a verb's act ("the exercise"); not a body or an alliance one
+    joins ("joined NATO", "bids to join the alliance")."""
+    from ..actors.lookup import mention_for_token
+
+    for noun in gathering_nouns(tok):
+        if noun.lemma_.lower() in ctx.lex.gatherings or noun.lower_ in ctx.lex.gatherings:
+            return True
+        if noun.pos_ == "PROPN" and noun.ent_type_ not in NOT_GATHERING_NAMES \
+                and ((m := mention_for_token(ctx.doc, noun)) is None or not m.country):
+            return True  # a name of no state, body of states, place or time
+        if any(noun.lemma_.lower() in p.objects for verb in (tok.lemma_.lower(), "participate")
+               for p in ctx.patterns.by_verb.get(verb, ()) if p.objects and p.object_kind is None):
+            return True
+    return False
+
+
 def gathering_act(ctx: Coding, tok: Token, code: str, rule: RuleName) -> tuple[str, RuleName]:
     """Taking part in a gathering that is itself an act of another rule of the verb ("participate
     in the exercise", as "join the exercise" is coded) is that act, not a meeting."""
