@@ -222,7 +222,8 @@ class Queries:
         return rows
 
     def network(self, flt: EventFilter, *, level: str = "country", limit: int = 200) -> dict[str, Any]:
-        """Directed edges between states (or named actors) weighted by events, with the commonest quad class."""
+        """Directed edges between states (or named actors) weighted by events, with the commonest quad class
+        (on a tie, the lower class)."""
         if level not in ("country", "actor"):
             raise QueryError(f"level must be 'country' or 'actor', got {level!r}", "level")
         limit = page_size(limit)
