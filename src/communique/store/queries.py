@@ -12,6 +12,7 @@ import json
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
@@ -398,6 +399,26 @@ class Queries:
     def outlets(self) -> list[dict[str, Any]]:
         return self.rows("SELECT source AS outlet, count(*) AS documents FROM documents "
                          "WHERE source IS NOT NULL GROUP BY source ORDER BY documents DESC, source")
+
+
+class StoreQueries(Queries):
+    """:class:`~communique.store.queries.Queries` over a store file it opens and closes."""
+
+    def __init__(self, db: str | Path | None = None, *, read_only: bool = True, timeout: float | None = None) -> None:
+        from . import DEFAULT_PATH
+        from .store import Store
+
+        self.store = Store(db or DEFAULT_PATH, read_only=read_only)
+        super().__init__(self.store.con, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+
+    def __enter__(self) -> "StoreQueries":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
 
 
 def _month_where(flt: EventFilter) -> tuple[str, list[Any]]:
