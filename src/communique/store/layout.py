@@ -55,16 +55,12 @@ def dyad_key(a: str | None, b: str | None) -> str:
 
 def migrate(con: Any) -> None:
     """Give a store written before this layout its dyad column and its monthly counts."""
-    columns = {name for (name,) in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' "
-        "AND table_schema = current_schema()").fetchall()}
-    if "dyad" not in columns:
+    dyad, months = has_layout(con)
+    if not dyad:
         con.execute("ALTER TABLE events ADD COLUMN dyad VARCHAR")
         con.execute(f"UPDATE events SET dyad = {DYAD_SQL.format(a='actor_country', b='recipient_country')}")
-    fresh = not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'event_months' "
-                            "AND schema_name = current_schema()").fetchone()
-    con.execute(EVENT_MONTHS)
-    if fresh:
+    if not months:
+        con.execute(EVENT_MONTHS)
         add_counts(con, "SELECT * FROM events")
 
 
@@ -80,11 +76,11 @@ def add_counts(con: Any, source: str, params: list[Any] | None = None,
 def has_layout(con: Any) -> tuple[bool, bool]:
     """(the events table has its dyad column, the store keeps monthly counts): read-only stores
     written before this layout have neither, and are queried without them."""
-    dyad = bool(con.execute("SELECT 1 FROM information_schema.columns WHERE table_name = 'events' "
-                            "AND column_name = 'dyad' AND table_schema = current_schema()").fetchone())
-    months = bool(con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'event_months' "
-                              "AND schema_name = current_schema()").fetchone())
-    return dyad, months
+    dyad, months = con.execute(
+        "SELECT (SELECT count(*) FROM duckdb_columns() WHERE table_name = 'events' AND column_name = 'dyad' "
+        "AND schema_name = current_schema()), (SELECT count(*) FROM duckdb_tables() "
+        "WHERE table_name = 'event_months' AND schema_name = current_schema())").fetchone()
+    return bool(dyad), bool(months)
 
 
 def optimize(con: Any) -> None:
