@@ -131,6 +131,12 @@ def test_counterparts_of_several_states_named_in_turn_are_of_those_states_in_tur
         "Chilean Foreign Minister Ana Soto": "CHL", "Carlos Rivera": "PER", "Maria Flores": "BOL"}
 
 
+def test_an_abbreviated_rank_ends_no_sentence(run):
+    doc = run("The delegation was led by Maj.-Gen. Koffi Agbo, who met Brig.-Gen. Ama Owusu.")
+    assert len(doc.sentences) == 1
+    assert {m.name for m in doc.mentions if m.kind == "person"} >= {"Koffi Agbo", "Ama Owusu"}
+
+
 def test_an_abbreviation_of_a_zone_a_state_owns_is_that_state_s(run):
     """"Norway's air defence identification zone (NADIZ)" ... "the NADIZ": the zone is Norway's,
     however the tagger reads the abbreviation."""

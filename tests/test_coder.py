@@ -168,6 +168,9 @@ CASES = [
      [("ACCUSE", "IRN", "ISR"), ("ACCUSE", "IRN", "USA"), ("ACCUSE", "SYR", "ISR"), ("ACCUSE", "SYR", "USA")]),
     ("Maduro has closed Venezuela's land borders with Brazil and Colombia.",
      [("COERCE", "VEN", "BRA"), ("COERCE", "VEN", "COL")]),
+    # a document does not act: what an agreement "will strengthen" is no one's stated intent
+    ("Chile and Peru signed the Pacific Defence Cooperation Arrangement, which will strengthen their ties.",
+     [("SUPPORT", "CHL", "PER")]),
     # joining an alliance is no meeting; taking part in a named exercise is
     ("Finland and Sweden applied to join NATO in May.", []),
     # a Commonwealth state's envoy to another is its High Commissioner

@@ -331,3 +331,33 @@ def test_a_linked_event_takes_each_articles_own_status():
         {"doc_id": "a", "date": BASE["date"], "actor": side[0], "recipient": side[1], "status": "planned"},
         {"doc_id": "b", "date": BASE["date"], "actor": side[0], "recipient": side[1], "status": "occurred"}])
     assert score([planned, done], [linked])["attributes"]["status"] == 1.0
+
+
+def test_a_linked_event_takes_each_articles_own_mechanism_edition():
+    eighth = dict(BASE, doc="a", id="a-e1", mechanism={"name": "Harbour Shield", "edition": 8})
+    also = dict(BASE, doc="b", id="b-e1", mechanism={"name": "Harbour Shield", "edition": 8})
+    side = {"country": "CHN"}, {"country": "VNM"}
+    linked = dict(as_prediction(eighth), event_id="one", mechanism={"name": "Harbour Shield", "edition": 8}, mentions=[
+        {"doc_id": "a", "date": BASE["date"], "actor": side[0], "recipient": side[1],
+         "mechanism": {"name": "Harbour Shield", "edition": 8}},
+        {"doc_id": "b", "date": BASE["date"], "actor": side[0], "recipient": side[1],
+         "mechanism": {"name": "Harbour Shield", "edition": 9}}])
+    assert score([eighth, also], [linked])["attributes"]["mechanism_edition"] == 0.5
+
+
+def test_duplicate_pairs_kept_apart_and_traps_merged_are_listed_with_the_sentences_that_matched():
+    golds = [dict(BASE, doc=doc, id=f"{doc}-e1", evidence=f"gold sentence of {doc}") for doc in ("a", "b", "c")]
+
+    def pred(doc: str, event_id: str, *docs: str) -> dict:
+        return dict(as_prediction(golds[0]), event_id=event_id, evidence=[
+            {"doc_id": d, "sentence": f"predicted sentence of {d}", "start": 0, "end": 1} for d in (doc, *docs)])
+
+    preds = [pred("a", "one", "c"), pred("b", "two")]
+    result = score(golds, preds, {"same": [["a-e1", "b-e1"]], "different": [["a-e1", "c-e1"]]}, details=True)
+    apart, merged = result["duplicate_errors"]
+    assert apart["kind"] == "apart" and [(s["gold_id"], s["event_id"], s["sentence"]) for s in apart["pair"]] == [
+        ("a-e1", "one", "predicted sentence of a"), ("b-e1", "two", "predicted sentence of b")]
+    assert merged["kind"] == "merged" and [s["event_id"] for s in merged["pair"]] == ["one", "one"]
+    report = format_report(result, details=True)
+    assert "DUP apart  a-e1 / b-e1" in report and "TRAP merged a-e1 / c-e1" in report
+    assert "gold sentence of b" in report and "predicted sentence of b" in report

@@ -309,3 +309,28 @@ def test_a_place_and_full_date_before_a_colon_is_the_dateline():
     assert (meta.dateline_place, meta.dateline_date, body) == ("Santiago", "March 6, 2023", "The ministers met at the port.")
     meta, body = split_metadata("On Monday, March 6, 2023: the ministers met.")
     assert meta.dateline_place is None and body.startswith("On Monday")
+
+
+def test_a_visit_whose_host_the_words_leave_unresolved_is_to_the_state_it_took_place_in():
+    """"A Togolese delegation visited him in Accra": the visit is to Ghana."""
+    from communique.api import Communique
+    from communique.records import ResolutionKind
+
+    doc = Communique().code_text("A delegation of the Togolese Armed Forces visited him in Accra on Monday.",
+                                 published="2021-06-29")
+    visit = next(e for e in doc.events if e.cameo.startswith("042"))
+    assert (visit.actor.country, visit.recipient.country) == ("TGO", "GHA")
+    assert any(r.kind is ResolutionKind.HOST for ev in visit.evidence for r in ev.resolutions)
+
+
+def test_another_act_of_the_kind_between_other_people_lends_the_occasion_no_date():
+    """"In early April, the presidents had a phone call" between two reports of the defence
+    ministers' call: its date is the presidents' call's, not the ministers'."""
+    from communique.api import Communique
+
+    doc = Communique().code_text(
+        "Chile's Defence Minister Ana Soto spoke with her Peruvian counterpart Luis Vega by phone. In early April, "
+        "Chilean President Pedro Rojas and Peruvian President Maria Flores had a phone call. Ana Soto and Luis Vega "
+        "had a video call.", published="2024-04-17")
+    dates = {e.actor.name: e.date for e in doc.events}
+    assert dates == {"Ana Soto": None, "Pedro Rojas": "2024-04"}

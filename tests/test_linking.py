@@ -194,7 +194,8 @@ def random_record(rng: random.Random, n: int) -> LinkRecord:
         event_id=f"e{n}", doc_id=f"d{n}", event_type="ACCUSE", actor_country="SDN", recipient_country="EGY",
         symmetric=rng.random() < 0.3, date=day, date_end=rng.choice([None, "2022-03-21"]) if day == "2022-03-14" else None,
         published=rng.choice([None, "2022-03-15", "2022-03-22", "2022-04-30"]),
-        mechanism=rng.choice([None, "talks"]), edition=rng.choice([None, 3, 4]),
+        mechanism=rng.choice([None, "talks", "harbour shield", "coral lance"]), edition=rng.choice([None, 3, 4]),
+        mechanism_named=rng.random() < 0.6,
         text=rng.choice(["Sudan summoned the Egyptian ambassador over the tender.",
                          "Sudan summoned the Egyptian ambassador over the oil tender in the triangle."]))
 
@@ -281,6 +282,150 @@ def test_a_mention_keeps_what_its_article_says_of_the_status():
     assert mention(row)["status"] == "planned"
 
 
+# -- recurring mechanisms as outlets word them --------------------------------------------------
+
+def exercise(doc_id: str, sentence: str, mechanism: tuple[str, int], date: str, **kwargs) -> Document:
+    return report(doc_id, sentence, event_type="AGREE", actor="LKA", recipient="IND", symmetric=True,
+                  date=date, mechanism=mechanism, **kwargs)
+
+
+def test_one_edition_described_in_other_words_by_each_outlet_is_one_event(store):
+    navy = exercise("navy", "The eighth naval exercise of the two navies opened off the eastern coast.",
+                    ("Naval Exercise", 8), "2020-10-19", outlet="Navy News")
+    wire = exercise("wire", "Sailors of both countries will start their 8th joint exercise on Monday.",
+                    ("Joint Exercise", 8), "2020-10-26", outlet="Wire")
+    store.write([navy, wire])
+    assert groups(store) == [["navy", "wire"]]
+
+
+def test_a_description_of_a_mechanism_is_the_edition_another_outlet_names(store):
+    named = exercise("named", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                     ("Harbour Shield", 8), "2020-10-19", outlet="Navy News")
+    described = exercise("described", "The navies will begin their eighth bilateral drill on Monday.",
+                         ("Bilateral Drill", 8), "2020-10-26", outlet="Wire")
+    store.write([named, described])
+    assert groups(store) == [["described", "named"]]
+
+
+def test_two_named_mechanisms_of_one_pair_are_two_events_whatever_their_editions(store):
+    shield = exercise("shield", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                      ("Harbour Shield", 8), "2020-10-19")
+    lance = exercise("lance", "The eighth Coral Lance exercise of the two armies opened in the hills.",
+                     ("Coral Lance", 8), "2020-10-26")
+    store.write([shield, lance])
+    assert groups(store) == [["lance"], ["shield"]]
+
+
+def test_differently_worded_descriptions_of_two_editions_stay_apart(store):
+    sentence = "The navies of the two countries opened their {} exercise off the eastern coast."
+    thirteenth = exercise("d13", sentence.format("13th naval"), ("Naval Exercise", 13), "2020-10-19")
+    seventeenth = exercise("d17", sentence.format("17th joint"), ("Joint Exercise", 17), "2020-10-19")
+    store.write([thirteenth, seventeenth])
+    assert groups(store) == [["d13"], ["d17"]]
+
+
+def test_a_proper_name_both_reports_give_is_evidence_that_a_description_is_not():
+    def record(event_id: str, mechanism: str, named: bool, date: str | None, text: str) -> LinkRecord:
+        return LinkRecord(event_id=event_id, doc_id=event_id, event_type="AGREE", actor_country="IND",
+                          recipient_country="LKA", symmetric=True, date=date, published="2020-10-21",
+                          mechanism=mechanism, mechanism_named=named, text=text)
+
+    dated = "Warships sailed from Trincomalee on Monday for the drills."
+    undated = "Officers praised the sailors who took part."
+    assert link_score(record("a", "harbour shield", True, "2020-10-19", dated),
+                      record("b", "harbour shield", True, None, undated)) is not None
+    assert link_score(record("a", "naval exercise", False, "2020-10-19", dated),
+                      record("b", "naval exercise", False, None, undated)) is None
+
+
+def test_which_mechanism_names_are_proper_names():
+    from communique.linking.crossdoc import is_named
+
+    assert [is_named(n) for n in ("Harbour Shield", "RIMPAC", "Coral Lance exercise")] == [True] * 3
+    assert [is_named(n) for n in ("Naval Exercise", "Joint Military Drill", "High-Level Defense Dialogue",
+                                  "Trilateral Talks", "2+2 Dialogue")] == [False] * 5
+
+
+def test_an_edition_one_outlet_numbers_and_another_only_names_is_one_event(store):
+    numbered = exercise("numbered", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                        ("Harbour Shield", 8), "2020-10-19", outlet="Navy News")
+    unnumbered = exercise("unnumbered", "Warships will sail on Monday for the Harbour Shield drills.",
+                          ("Harbour Shield", None), "2020-10-26", outlet="Wire")
+    next_year = exercise("next-year", "Warships sailed on Monday for the Harbour Shield drills.",
+                         ("Harbour Shield", None), "2021-10-18", outlet="Wire")
+    store.write([numbered, unnumbered, next_year])
+    assert groups(store) == [["next-year"], ["numbered", "unnumbered"]]
+
+
+def test_a_report_joins_the_report_of_its_own_act_before_another_act_of_the_type():
+    from communique.linking.crossdoc import cluster
+
+    def record(event_id: str, doc_id: str, cameo: str, text: str) -> LinkRecord:
+        return LinkRecord(event_id=event_id, doc_id=doc_id, event_type="REQUEST", actor_country="SDN",
+                          recipient_country="EGY", symmetric=False, date="2022-03-14", cameo=cameo, text=text)
+
+    halt = record("a-halt", "a", "0242", "The deputy minister asked the envoy that Cairo stop the oil tender in "
+                                          "the border triangle.")
+    settle = record("a-settle", "a", "020", "The ministry urged Cairo to settle the dispute over the disputed "
+                                             "border triangle peacefully.")
+    other = record("b-halt", "b", "0242", "Khartoum urged Cairo to stop the tender for blocks in the disputed "
+                                           "border triangle.")
+    assert cluster([halt, settle, other]) == [["a-halt", "b-halt"], ["a-settle"]]
+    assert cluster([settle, other]) == [["a-settle", "b-halt"]]  # with no report of its own act, it links
+
+
+# -- provenance: what each article says, and where the articles disagree --------------------------
+
+def article_row(doc_id: str, *, country: str | None = "SDN", status: str = "occurred", edition: int | None = None,
+                confidence: float = 0.8, date: str = "2022-03-14") -> dict:
+    """An article-level export row of one report of a summons."""
+    return {"event_id": f"{doc_id}-e1", "doc_id": doc_id, "event_type": "ACCUSE", "date": date,
+            "date_end": None, "status": status, "confidence": confidence,
+            "location": {"name": f"place in {country}", "country": country} if country else None,
+            "location_reason": f"named in {doc_id}",
+            "mechanism": {"name": "Border Talks", "edition": edition} if edition else None,
+            "actor": {"country": "SDN"}, "recipient": {"country": "EGY"},
+            "evidence": [{"doc_id": doc_id, "sentence": f"Sentence of {doc_id}.", "start": 0, "end": 10}]}
+
+
+def test_the_linked_event_keeps_what_most_articles_say_and_shows_the_rest():
+    from communique.linking.provenance import linked_event
+
+    rows = [article_row("a", country="EGY", status="planned", edition=4, confidence=0.9),
+            article_row("b", edition=5), article_row("c", edition=5), article_row("d", country=None)]
+    event = linked_event("a-e1", rows, {})
+    assert (event["location"]["country"], event["status"], event["mechanism"]["edition"]) == ("SDN", "occurred", 5)
+    assert event["disagreements"] == [
+        {"field": "location_country", "value": "EGY", "doc_ids": ["a"]},
+        {"field": "status", "value": "planned", "doc_ids": ["a"]},
+        {"field": "mechanism_edition", "value": "4", "doc_ids": ["a"]}]
+    assert [(m["doc_id"], m["location_country"], m["status"], (m["mechanism"] or {}).get("edition"))
+            for m in event["mentions"]] == [("a", "EGY", "planned", 4), ("b", "SDN", "occurred", 5),
+                                            ("c", "SDN", "occurred", 5), ("d", None, "occurred", None)]
+
+
+def test_on_a_tie_the_most_confident_report_with_the_best_date_decides_and_nothing_else_is_listed():
+    from communique.linking.provenance import linked_event
+
+    event = linked_event("a-e1", [article_row("a", country="EGY", confidence=0.9), article_row("b")], {})
+    assert event["location"]["country"] == "EGY" and event["location_reason"] == "named in a"
+    assert event["disagreements"] == [{"field": "location_country", "value": "SDN", "doc_ids": ["b"]}]
+    same = linked_event("a-e1", [article_row("a"), article_row("b")], {})
+    assert same["disagreements"] == [] and same["date_alternatives"] == []
+
+
+def test_a_mention_keeps_its_article_s_range_and_edition(store):
+    drill = report("drill", "The eighth Harbour Shield exercise runs from Monday to Wednesday.", event_type="AGREE",
+                   actor="LKA", recipient="IND", symmetric=True, mechanism=("Harbour Shield", 8))
+    drill.events[0].date_end = "2022-03-16"
+    store.write([drill])
+    [event] = store.linked_events()
+    [only] = event["mentions"]
+    assert (only["date"], only["date_end"], only["mechanism"]) == (
+        "2022-03-14", "2022-03-16", {"name": "Harbour Shield", "edition": 8})
+    assert event["disagreements"] == []
+
+
 def test_a_place_taken_only_from_a_dateline_does_not_keep_reports_apart(store):
     """A dateline says where a report was filed: a wire story filed in Cairo and a local report that
     places the summons in Khartoum tell one summons."""
@@ -301,3 +446,115 @@ def test_places_the_reports_state_in_different_states_keep_them_apart(store):
     other.events[0].location_reason = "'in Cairo' in the event's sentence"
     store.write([local, other])
     assert groups(store) == [["local"], ["other"]]
+
+
+def test_descriptions_of_different_kinds_of_occasion_are_different_mechanisms():
+    from communique.linking.crossdoc import same_mechanism
+
+    def record(mechanism: str, named: bool = False) -> LinkRecord:
+        return LinkRecord(event_id=mechanism, doc_id=mechanism, event_type="COOPERATE", actor_country="IND",
+                          recipient_country="LKA", symmetric=True, mechanism=mechanism, mechanism_named=named)
+
+    assert same_mechanism(record("naval exercise"), record("joint drills"))
+    assert same_mechanism(record("harbour shield", named=True), record("joint drills"))
+    assert not same_mechanism(record("naval exercise"), record("strategic dialogue"))
+    assert not same_mechanism(record("harbour shield", named=True), record("coral lance", named=True))
+
+
+# -- order independence and incremental ingest over a mixed set ----------------------------------
+
+def mixed_docs() -> list[Document]:
+    """Reports of several events of one pair: duplicates, near-duplicates and editions."""
+    text = "Sudan summoned the Egyptian ambassador to protest the oil tender in the disputed triangle"
+    return [
+        SUMMONS_A, SUMMONS_B, SANCTION,
+        report("undated", text + ".", outlet="Wire", date=None, published="2022-03-15"),
+        report("next-day", "Khartoum called in Egypt's envoy once more on Tuesday, this time over fishing boats.",
+               outlet="Evening Post", date="2022-03-15"),
+        report("month", text + " in March.", outlet="Monthly", date="2022-03", published="2022-03-30"),
+        exercise("named", "The eighth Harbour Shield exercise opened off the eastern coast.",
+                 ("Harbour Shield", 8), "2020-10-19", outlet="Navy News"),
+        exercise("described", "The navies will begin their eighth bilateral drill on Monday.",
+                 ("Bilateral Drill", 8), "2020-10-26", outlet="Wire"),
+        exercise("ninth", "The ninth joint naval exercise opened off the eastern coast.",
+                 ("Joint Naval Exercise", 9), "2020-10-27", outlet="Later Daily"),
+    ]
+
+
+def test_any_order_of_ingest_one_by_one_gives_the_events_of_ingesting_all_at_once(tmp_path):
+    docs = mixed_docs()
+    with Store(tmp_path / "together.duckdb") as s:
+        s.write(docs)
+        together = linked_view(s)
+    assert batch_view(docs) == together
+    rng = random.Random(11)
+    for n in range(4):
+        order = rng.sample(docs, len(docs))
+        with Store(tmp_path / f"order-{n}.duckdb") as s:
+            for doc in order:
+                s.write([doc])
+            assert linked_view(s) == together, [d.doc_id for d in order]
+        assert batch_view(order) == together
+
+
+def test_deleting_a_document_leaves_the_events_as_if_it_had_never_been_ingested(tmp_path):
+    docs = mixed_docs()
+    with Store(tmp_path / "all.duckdb") as s:
+        s.write(docs)
+        before = linked_view(s)
+        for gone in ("harbour", "named", "undated"):
+            assert s.delete(gone)
+            rest = [d for d in docs if d.doc_id != gone]
+            with Store(tmp_path / f"without-{gone}.duckdb") as fresh:
+                fresh.write(rest)
+                assert linked_view(s) == linked_view(fresh)
+            assert not any(ev["doc_id"] == gone for e in s.linked_events() for ev in e["evidence"])
+            s.write([d for d in docs if d.doc_id == gone])
+            assert linked_view(s) == before
+
+
+def test_a_vaguer_report_does_not_join_meetings_on_consecutive_days(store):
+    ministers = ("Rajiv Menon", "Kenji Sato")
+    monday = report("mon", "Defence ministers Rajiv Menon and Kenji Sato met in Tokyo on Monday to discuss "
+                           "maritime security.", event_type="CONSULT", actor="IND", recipient="JPN",
+                    symmetric=True, date="2023-05-01", published="2023-05-01", people=ministers)
+    tuesday = report("tue", "Rajiv Menon and Kenji Sato met again on Tuesday and reviewed joint exercises "
+                            "and defence industry ties.", event_type="CONSULT", actor="JPN", recipient="IND",
+                     symmetric=True, date="2023-05-02", published="2023-05-02", people=ministers[::-1])
+    month = report("month", "Rajiv Menon and Kenji Sato held talks on maritime security and defence industry "
+                            "ties in May.", event_type="CONSULT", actor="IND", recipient="JPN", symmetric=True,
+                   date="2023-05", published="2023-05-20", people=ministers)
+    store.write([monday, tuesday, month])
+    assert len(groups(store)) == 2  # the month report joins one of the two meetings
+    assert not any({"mon", "tue"} <= set(g) for g in groups(store))
+
+
+def test_the_linked_date_is_the_most_precise_one_and_a_month_does_not_hide_two_days():
+    from communique.linking.provenance import best_date
+
+    assert best_date(["2022-03", "2022-03", "2022-03-14"]) == "2022-03-14"
+    assert best_date(["2022-03-14", "2022-03-15", "2022-03-15", "2022-03"]) == "2022-03-15"
+    assert best_date(["XXXX-03-14", "2022-03"]) == "XXXX-03-14"
+    assert best_date([]) is None
+
+
+def test_outlets_split_between_two_days_are_one_event_when_one_report_of_each_day_is_near_identical(store):
+    text = "The foreign ministry summoned the Egyptian ambassador to protest the oil tender in the disputed triangle"
+    monday = report("mon", text + ".", outlet="Harbour Times", date="2022-03-14")
+    also_monday = report("mon-b", "Khartoum called in Egypt's envoy over the oil blocks tender, the ministry said.",
+                         outlet="Capital Daily", date="2022-03-14")
+    tuesday = report("tue", text + ", the agency reported.", outlet="Far Wire", date="2022-03-15",
+                     published="2022-03-16")
+    store.write([monday, also_monday, tuesday])
+    assert groups(store) == [["mon", "mon-b", "tue"]]
+    [event] = store.linked_events()
+    assert event["date"] == "2022-03-14" and event["date_alternatives"] == [{"date": "2022-03-15", "doc_ids": ["tue"]}]
+
+
+def test_the_flat_export_shows_each_disagreement_as_field_and_value():
+    from communique.export.formats import flat_row
+    from communique.linking.provenance import linked_event
+
+    event = linked_event("a-e1", [article_row("a", status="planned"), article_row("b"), article_row("c")], {})
+    row = flat_row(event)
+    assert (row["status"], row["disagreements"], row["mention_doc_ids"]) == ("occurred", "status=planned", "a;b;c")

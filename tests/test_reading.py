@@ -169,6 +169,14 @@ def test_the_two_members_of_a_body_are_the_two_states_named_before(coder):
     assert unordered(doc, "CONSULT") == {frozenset(("ESP", "PRT"))}
 
 
+def test_an_appeal_the_sides_make_together_is_their_joint_resolve_not_a_demand_on_one(coder):
+    doc = coder.code_text("The 4th Norway-Sweden defence dialogue took place in Oslo on Friday. The sides noted they "
+                          "will push for the early signing of a coast guard cooperation agreement. Norway urged "
+                          "Sweden to sign the deal.", published="2023-11-18")
+    assert unordered(doc, "AGREE") == {frozenset(("NOR", "SWE"))}
+    assert sides(doc, "REQUEST") == {("NOR", "SWE")}
+
+
 def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
     doc = coder.code_text("Senior defence officials from Kenya, Tanzania and Uganda agreed to hold more joint drills.")
     assert unordered(doc, "AGREE") >= {frozenset(("KEN", "TZA")), frozenset(("KEN", "UGA"))}

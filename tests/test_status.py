@@ -138,3 +138,15 @@ def test_status_cue_file_requires_sections(tmp_path):
     bad.write_text("planned:\n  phrases: []\n  auxiliaries: []\n  heads: []\n")
     with pytest.raises(VocabularyError, match="ongoing"):
         load_status_cues(bad)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threat, on a condition or not, is made when stated
+    ("Chile will impose sanctions on Peru if it does not withdraw its troops.", ("THREATEN", "occurred")),
+    ("Chile said it would impose sanctions on Peru.", ("THREATEN", "occurred")),
+])
+def test_a_threat_on_a_condition_or_not_is_made_when_stated(text, expected):
+    from communique.api import Communique
+
+    events = Communique().code_text(text, published="2024-05-14").events
+    assert [(e.event_type, e.status) for e in events] == [expected]

@@ -71,6 +71,7 @@ class Agents(Entry):
     keywords: WordLists
     org_heads: WordLists
     title_prefixes: Words
+    documents: Words = []
 
 
 class ActorCues(Entry):
@@ -114,6 +115,7 @@ class MechanismVocabulary(Entry):
     tens: dict[str, int]
     spellings: dict[str, str]
     small_words: Words
+    descriptors: Words = []
     head_kinds: dict[str, Words] = {}
 
 
@@ -154,6 +156,7 @@ class Intents(Entry):
     cooperation_verbs: Words
     cooperation_objects: Words
     intent_codes: dict[str, str]
+    threat_codes: dict[str, str] = {}
     appeal_code: str
     intent_domains: dict[str, dict[str, str]] = {}
     classifier_codes: dict[str, str] = {}

@@ -83,7 +83,8 @@ class Gazetteer:
             if tok.is_space:
                 words.append(("\n", tok.i, ""))
             elif not _attached_period(tok):
-                words.append((norm_word(tok.text), tok.i, tok.text))
+                # a rank kept whole by the tokenizer ("Maj.-Gen.") is matched as its parts
+                words.extend((key, tok.i, tok.text) for key in norm_phrase(tok.text) or (norm_word(tok.text),))
         keys = [w for w, _, _ in words]
         hits: list[Hit] = []
         pos = 0

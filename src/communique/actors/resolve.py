@@ -130,6 +130,8 @@ class Resolver:
         head = self.sdoc[cand.head]
         if (head.ent_type_ != "ORG" and not is_acronym(head)) or not any(ch.isupper() for ch in head.text):
             return False
+        if head.lower_ in self.tables.documents:
+            return False  # "the Defence Cooperation Arrangement": a document, no actor
         if cand.end - cand.start == 1 and head.is_upper and head.i > 0 and \
                 (self.sdoc[head.i - 1].like_num or self.sdoc[head.i - 1].ent_type_ in ("TIME", "DATE")):
             return False  # a time zone after a clock time: "1300 GMT", "4 p.m. EST"

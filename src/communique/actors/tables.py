@@ -66,6 +66,7 @@ class Tables:
     keywords: list[tuple[str, set[tuple[str, ...]]]]
     org_heads: dict[str, str]  # head word -> default sector
     title_prefixes: set[str]
+    documents: set[str]  # heads of names of documents, which act on no one
     ranks: list[Rank]
     honorifics: list[str]
     family_first: set[str]
@@ -207,6 +208,7 @@ def _load_agents() -> dict[str, Any]:
         "keywords": keywords,
         "org_heads": _sector_terms(raw["org_heads"], file, "org_heads", plurals=True),
         "title_prefixes": set(_str_list(raw["title_prefixes"], file, "title_prefixes")),
+        "documents": {w.casefold() for w in _str_list(raw.get("documents") or [], file, "documents")},
     }
 
 

@@ -10,6 +10,10 @@ def _dyad(item: dict[str, Any]) -> str:
     return f"{item.get('actor') or '-'} -> {item.get('recipient') or '-'}"
 
 
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
 def format_details(result: dict[str, Any]) -> str:
     """Each miss, false positive and wrong attribute with the sentence behind it, document by document."""
     lines = []
@@ -23,6 +27,12 @@ def format_details(result: dict[str, Any]) -> str:
         lines.append(f"ATTR {item['doc']} {item['gold_id']} {item['attribute']}: "
                      f"gold={item['gold']!r} predicted={item['predicted']!r}")
         lines.append(f"     | {item.get('sentence')}")
+    for item in result.get("duplicate_errors", []):
+        label = "DUP apart " if item["kind"] == "apart" else "TRAP merged"
+        lines.append(f"{label} {' / '.join(side['gold_id'] for side in item['pair'])}")
+        for side in item["pair"]:
+            lines.append(f"     {side['gold_id']} gold {side['gold_date']} | {_one_line(side['gold_sentence'])}")
+            lines.append(f"     {' ' * len(side['gold_id'])} {side['event_id']} {side['date']} | {_one_line(side['sentence'])}")
     return "\n".join(lines)
 
 

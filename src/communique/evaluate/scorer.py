@@ -107,7 +107,7 @@ def document_views(pred: Event) -> list[tuple[str, Event]]:
     """(document, prediction as that document reports it) for each document a prediction cites.
 
     A linked event (one with ``mentions``) is judged in each document by that article's own report:
-    its date, sides, place and status; its id stays the linked id, so duplicates count as merged. Any other
+    its date, sides, place, status and mechanism edition; its id stays the linked id, so duplicates count as merged. Any other
     prediction is the same object in every document it cites (as the reference scorer reads it).
     """
     mentions = [m for m in pred.get("mentions") or [] if isinstance(m, dict) and m.get("doc_id")]
@@ -118,6 +118,7 @@ def document_views(pred: Event) -> list[tuple[str, Event]]:
         doc = str(mention["doc_id"])
         view = dict(pred, doc_id=doc, date=mention.get("date"), actor=mention.get("actor") or {},
                     status=mention.get("status", pred.get("status")),
+                    mechanism=mention.get("mechanism", pred.get("mechanism")),
                     recipient=mention.get("recipient") or {},
                     location={"name": mention.get("location"), "country": mention.get("location_country")}
                     if mention.get("location") or mention.get("location_country") else None,
@@ -153,6 +154,7 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
     tp = fp = fn = 0
     tally = _Tally()
     matched_pred_of_gold: dict[str, Any] = {}
+    matched_view_of_gold: dict[str, tuple[Event, Event]] = {}
     per_doc: dict[str, tuple[int, int, int]] = {}
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
@@ -172,6 +174,7 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
         false_positives += [_pred_summary(doc, pred) for pi, pred in enumerate(doc_preds) if pi not in matched_preds]
         for gi, pi in pairs:
             matched_pred_of_gold[golds[gi]["id"]] = doc_preds[pi].get("event_id")
+            matched_view_of_gold[golds[gi]["id"]] = (golds[gi], doc_preds[pi])
             if golds[gi]["required"]:
                 _score_attributes(golds[gi], doc_preds[pi], tally, attribute_errors)
 
@@ -190,4 +193,28 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
         result["dedup_false_merges"] = _false_merges(traps, matched_pred_of_gold)
         if duplicate_details:
             result["dedup_pairs_merged_of_all"] = of_all
+        if details:
+            result["duplicate_errors"] = _duplicate_errors(groups, traps, matched_pred_of_gold, matched_view_of_gold)
     return result
+
+
+def _duplicate_errors(groups: Iterable[list], traps: Iterable[list], matched: dict[str, Any],
+                      views: dict[str, tuple[Event, Event]]) -> list[dict[str, Any]]:
+    """Duplicate pairs whose two events were found but not by one prediction (``apart``), and trap pairs
+    one prediction matched (``merged``): each gold event with its sentence and the prediction that
+    matched it in its document, with that prediction's sentence there."""
+    def side(gold_id: str) -> dict[str, Any]:
+        gold, pred = views[gold_id]
+        return {"gold_id": gold_id, "doc": gold["doc"], "gold_date": gold.get("date"), "gold_sentence": gold.get("evidence"),
+                "event_id": pred.get("event_id"), "date": pred.get("date"), "sentence": _pred_sentence(pred)}
+
+    errors = []
+    for group in groups:
+        ids = [gold_id for gold_id in group if isinstance(gold_id, str)]
+        for a, b in itertools.combinations(ids, 2):
+            if a in matched and b in matched and not _merged(matched, a, b):
+                errors.append({"kind": "apart", "pair": [side(a), side(b)]})
+    for trap in traps:
+        if len(trap) == 2 and _merged(matched, *trap):
+            errors.append({"kind": "merged", "pair": [side(trap[0]), side(trap[1])]})
+    return errors

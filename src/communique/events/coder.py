@@ -220,8 +220,8 @@ def _told_act(ctx: Coding, sent_idx: int, tok: Token, pat: Pattern | None, code:
         code, rule = classes.ultimatum, rule.plus(Modifier.ULTIMATUM)  # "will withdraw ... unless": a threat
     elif why is Block.NEGATED and unless_clause(tok):
         code, rule = classes.ultimatum, rule.plus(Modifier.ULTIMATUM)  # "will not release the soldiers unless Israel ..."
-    elif why is Block.CONDITIONAL_THREAT and lookup(code).plover in classes.conflict_types:
-        code, rule = ctx.lex.intent_codes[lookup(code).plover], rule.plus(Modifier.CONDITIONAL_THREAT)
+    elif why is Block.CONDITIONAL_THREAT and lookup(code).plover in ctx.lex.threat_codes:
+        code, rule = ctx.lex.threat_codes[lookup(code).plover], rule.plus(Modifier.CONDITIONAL_THREAT)
     elif blocked and lookup(code).plover in classes.cooperative_types and refusal(tok, blocked, ctx.lex):
         # "will not accept", "would not meet", "failed to reach agreement": a stated refusal
         refused = classes.refusal_to_meet if lookup(code).plover == "CONSULT" else classes.refusal

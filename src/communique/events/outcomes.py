@@ -149,7 +149,8 @@ class RuleName:
     @property
     def event_stance(self) -> Stance | None:
         """The stance of the event coded: the rule's own, or an intent the coder made of its act."""
-        return self.stance or (Stance.INTENT if Modifier.INTENT in self.steps else None)
+        stated = (Modifier.INTENT, Modifier.CONDITIONAL_THREAT, Modifier.ULTIMATUM)  # a threat is made when stated
+        return self.stance or (Stance.INTENT if any(m in self.steps for m in stated) else None)
 
     def has(self, *modifiers: Modifier) -> bool:
         return any(m in self.steps for m in modifiers)

@@ -139,6 +139,10 @@ def named_entity(tok: Token) -> ActorRef | None:
     """A person or organisation the actor dictionaries do not know: named, country unknown."""
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "LAW"):
         return None
+    from ..actors.tables import load_tables
+
+    if tok.lower_ in load_tables().documents:
+        return None  # "the Defence Cooperation Arrangement": a document, no actor
     span = entity_of(tok)
     if span is None or span.label_ not in ("ORG", "PERSON", "NORP"):
         left = tok.i

@@ -83,6 +83,7 @@ class Lexicon:
     cooperation_objects: frozenset[str]
     intent_codes: dict[str, str]
     appeal_code: str
+    threat_codes: dict[str, str]
     intent_domains: dict[str, dict[str, str]]
     classifier_codes: dict[str, str]
     domains: dict[str, frozenset[str]]
@@ -283,6 +284,7 @@ def _load_lexicon(intents: str | None, domains_file: str | None, words_file: str
         cooperation_objects=_words(data["cooperation_objects"], str(path), "cooperation_objects"),
         intent_codes={str(k): str(v) for k, v in data["intent_codes"].items()},
         appeal_code=str(data["appeal_code"]),
+        threat_codes={str(k): str(v) for k, v in (data.get("threat_codes") or {}).items()},
         intent_domains={str(k): {str(d): str(c) for d, c in v.items()}
                         for k, v in (data.get("intent_domains") or {}).items()},
         classifier_codes={str(k): str(v) for k, v in (data.get("classifier_codes") or {}).items()},

@@ -121,8 +121,8 @@ def names_a_gathering(ctx: Coding, tok: Token) -> bool:
         if noun.lemma_.lower() in ctx.lex.gatherings or noun.lower_ in ctx.lex.gatherings:
             return True
         if noun.pos_ == "PROPN" and noun.ent_type_ not in NOT_GATHERING_NAMES \
-                and ((m := mention_for_token(ctx.doc, noun)) is None or not m.country):
-            return True  # a name of no state, body of states, place or time
+                and ((m := mention_for_token(ctx.doc, noun)) is None or not (m.country or m.sector)):
+            return True  # a name of no state, acting body, place or time
         if any(noun.lemma_.lower() in p.objects for verb in (tok.lemma_.lower(), "participate")
                for p in ctx.patterns.by_verb.get(verb, ()) if p.objects and p.object_kind is None):
             return True

@@ -16,7 +16,8 @@ CONTRACT_FIELDS: tuple[str, ...] = (
     "location_reason", "status", "mechanism", "evidence", "trigger", "rule", "confidence", "doc_id",
 )
 # Fields of the store's and the command line's events (communique.linking.provenance), after the above.
-LINKING_FIELDS: tuple[str, ...] = ("linked_id", "num_articles", "num_sources", "mentions", "date_alternatives")
+LINKING_FIELDS: tuple[str, ...] = ("linked_id", "num_articles", "num_sources", "mentions", "date_alternatives",
+                                   "disagreements")
 ACTOR_FIELDS: tuple[str, ...] = ("country", "sector", "name", "text")
 # The actor object ends with "span": [start, end] of the argument phrase in the document text, or null.
 ACTOR_SPAN = "span"

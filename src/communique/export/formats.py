@@ -35,7 +35,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "status", "mechanism_name", "mechanism_edition", "trigger", "rule", "confidence", "doc_id",
     "evidence_doc_ids", "evidence_sentence",
     "actor_start", "actor_end", "recipient_start", "recipient_end",
-    "linked_id", "num_articles", "num_sources", "mention_doc_ids", "date_alternatives",
+    "linked_id", "num_articles", "num_sources", "mention_doc_ids", "date_alternatives", "disagreements",
 )
 
 CAMEO_COLUMNS: tuple[str, ...] = (
@@ -63,8 +63,10 @@ PARQUET_SCHEMA: tuple[tuple[str, str], ...] = (
     ("mentions", "STRUCT(event_id VARCHAR, doc_id VARCHAR, source VARCHAR, published VARCHAR, sentence VARCHAR, "
                  'start INTEGER, "end" INTEGER, date VARCHAR, location VARCHAR, location_country VARCHAR, '
                  "actor STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR), "
-                 "recipient STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR), status VARCHAR)[]"),
+                 "recipient STRUCT(country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR), status VARCHAR, "
+                 "date_end VARCHAR, mechanism STRUCT(name VARCHAR, edition INTEGER))[]"),
     ("date_alternatives", "STRUCT(date VARCHAR, doc_ids VARCHAR[])[]"),
+    ("disagreements", "STRUCT(field VARCHAR, value VARCHAR, doc_ids VARCHAR[])[]"),
 )
 
 
@@ -102,6 +104,7 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
         linked_id=row.get("linked_id"), num_articles=row.get("num_articles", 1), num_sources=row.get("num_sources", 1),
         mention_doc_ids=";".join(_unique(m.get("doc_id") for m in row.get("mentions") or [])),
         date_alternatives=";".join(a["date"] for a in row.get("date_alternatives") or []),
+        disagreements=";".join(f"{d['field']}={d['value']}" for d in row.get("disagreements") or []),
     )
     return {column: flat[column] for column in CSV_COLUMNS}
 

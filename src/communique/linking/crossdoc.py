@@ -1,12 +1,15 @@
 """Cross-document linking: one real-world event reported by several articles becomes one linked event.
 
 Each article-level event is reduced to a :class:`LinkRecord` (type, pair of states, dates, place,
-mechanism edition, the people on each side, the evidence text). Two records may be the same event
-only when nothing rules it out (:func:`conflict`: another type, another pair, dates that cannot
-meet, another edition of the same mechanism, places in different states, the same article), and
-they are linked when the evidence is strong enough for how precisely their dates agree
-(:func:`link_score`): equal days need little more, a date known only to the month or week needs
-similar wording, an undated report needs near-identical wording or the same mechanism edition.
+mechanism edition, the people on each side, the CAMEO act, the evidence text). Two records may be
+the same event only when nothing rules it out (:func:`conflict`: another type, another pair, dates
+that cannot meet, another edition of the same mechanism, places in different states, the same
+article), and they are linked when the evidence is strong enough for how precisely their dates
+agree (:func:`link_score`): equal days need little more, a date known only to the month or week
+needs similar wording, an undated report needs near-identical wording or the same mechanism
+edition. A mechanism one outlet only describes ("the joint naval exercise") may be the one another
+names (:func:`same_mechanism`); proper names both reports give (people, a named mechanism) count
+as evidence.
 
 Candidates come from index keys (:func:`index_keys`): an event registers keys for its dates and
 probes the keys its possible partners register, all under its type and unordered pair, so the
@@ -31,8 +34,11 @@ MAX_INDEXED_RANGE = 31
 # Evidence similarity (cosine of word counts, English stop words left out) each date agreement needs.
 # Measured on the development duplicates and traps: benchmarks/results/linking.json.
 MIN_SIMILARITY = {"day": 0.0, "window": 0.1, "undated": 0.25, "next-day": 0.6, "edition": 0.25}
-# Evidence each person named by both reports adds (the same two ministers in both is strong evidence).
-SHARED_PERSON = 0.25
+# Evidence each proper name both reports give adds: a person (the same two ministers in both is strong
+# evidence) or a named mechanism ("Harbour Shield" in both).
+SHARED_NAME = 0.25
+# How much lower a pair of reports coding different acts of one type ranks (see :func:`link_score`).
+OTHER_ACT = 0.1
 # Days apart that near-identical reports may still be one event (a time zone, a misread weekday).
 NEXT_DAY = 1
 # Days apart that two reports of the same edition of a recurring mechanism may date it: an edition
@@ -59,6 +65,8 @@ class LinkRecord:
     edition: int | None = None
     people: tuple[str, ...] = ()
     text: str = ""
+    mechanism_named: bool = True  # False when the mechanism is only described ("the joint naval exercise")
+    cameo: str = ""
 
     @property
     def pair(self) -> str:
@@ -175,8 +183,12 @@ def index_keys(record: LinkRecord) -> tuple[list[str], list[str]]:
         register.append("N")
         probe.append("*")
     if record.mechanism and record.edition is not None:  # an edition happens once, whatever the dates say
-        register.append(f"E:{record.mechanism}#{record.edition}")
-        probe.append(f"E:{record.mechanism}#{record.edition}")
+        # under its name, and under the block's editions: another outlet may only describe the mechanism
+        register += [f"E:{record.mechanism}#{record.edition}", f"E:~#{record.edition}"]
+        probe += [f"E:{record.mechanism}#{record.edition}", f"E:~#{record.edition}"]
+    if record.mechanism and record.mechanism_named:  # a proper name, numbered or not, finds its other reports
+        register.append(f"M:{record.mechanism}")
+        probe.append(f"M:{record.mechanism}")
     block = record.block
     return sorted({f"{block}|{k}" for k in register}), sorted({f"{block}|{k}" for k in probe})
 
@@ -240,8 +252,7 @@ def conflict(a: LinkRecord, b: LinkRecord) -> str | None:
         return "event type"
     if not _directed_ok(a, b):
         return "pair of states"
-    if a.mechanism and b.mechanism and a.mechanism == b.mechanism and \
-            a.edition is not None and b.edition is not None and a.edition != b.edition:
+    if same_mechanism(a, b) and a.edition is not None and b.edition is not None and a.edition != b.edition:
         return "mechanism edition"
     if a.location_country and b.location_country and a.location_country != b.location_country:
         return "place"
@@ -251,34 +262,106 @@ def conflict(a: LinkRecord, b: LinkRecord) -> str | None:
 
 
 def _edition_dates(a: LinkRecord, b: LinkRecord) -> bool:
-    """Whether the two reports name the same edition of a mechanism and date it within
-    :data:`EDITION_DAYS` of each other in the same year (one misresolved weekday, a range's other end)."""
-    if not same_edition(a, b):
+    """Whether the two reports tell of one edition of a mechanism and date it within :data:`EDITION_DAYS`
+    of each other in the same year (one misresolved weekday, a range's other end): they give it the same
+    edition, or the same proper name and only one of them its edition number ("the Harbour Shield
+    exercise" for "the eighth Harbour Shield"), when both reports place it in time."""
+    edition = same_edition(a, b)
+    if not edition and not (shared_name(a, b) and (a.edition is None or b.edition is None)):
         return False
     sa, sb = span_of(a), span_of(b)
     if sa.year is not None and sb.year is not None and sa.year != sb.year:
         return False
     if sa.first is None or sb.first is None:
-        return True
+        return edition
     return sa.first - EDITION_DAYS <= sb.last and sb.first - EDITION_DAYS <= sa.last
 
 
+def same_mechanism(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether the two reports (of one type and pair of states) tell of one recurring mechanism: they give
+    it the same name, or one of them only describes it. Outlets describe a mechanism in their own words
+    ("the joint naval exercise", "the bilateral drill") where others name it ("Harbour Shield"), so a
+    description may be any mechanism of its pair; two different proper names are two mechanisms."""
+    if not a.mechanism or not b.mechanism:
+        return False
+    if a.mechanism == b.mechanism:
+        return True
+    if a.mechanism_named and b.mechanism_named:
+        return False
+    kinds = {_occasion(a.mechanism), _occasion(b.mechanism)}
+    return None in kinds or len(kinds) == 1  # "the joint exercise" is no edition of "the strategic dialogue"
+
+
 def same_edition(a: LinkRecord, b: LinkRecord) -> bool:
-    return bool(a.mechanism) and a.mechanism == b.mechanism and a.edition is not None and a.edition == b.edition
+    return same_mechanism(a, b) and a.edition is not None and a.edition == b.edition
+
+
+def shared_name(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether both reports give the same proper name of a mechanism (whose editions do not differ)."""
+    return bool(a.mechanism) and a.mechanism == b.mechanism and a.mechanism_named and b.mechanism_named
+
+
+# Words that describe a mechanism rather than name it: its kind (the head nouns), its format, domain
+# and level (data/mechanisms/vocabulary.yaml ``descriptors``), and small words.
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _descriptive_words() -> frozenset[str]:
+    from ..data_files import load_builtin  # read when first needed: start-up stays short
+
+    data = load_builtin("mechanisms/vocabulary.yaml")
+    keys = ("heads", "ordinal_only_heads", "edition_nouns", "descriptors", "small_words")
+    return frozenset(word.casefold() for key in keys for phrase in data[key] for word in _NAME_WORD.findall(phrase))
+
+
+@lru_cache(maxsize=1)
+def _head_kinds() -> dict[str, str]:
+    from ..data_files import load_builtin
+
+    data = load_builtin("mechanisms/vocabulary.yaml")
+    return {head.casefold(): kind for kind, heads in (data.get("head_kinds") or {}).items() for head in heads}
+
+
+def _occasion(mechanism: str) -> str | None:
+    """The kind of occasion a mechanism's last word names (``exercise`` for "drills"), if known."""
+    words = _NAME_WORD.findall(mechanism.casefold())
+    return _head_kinds().get(words[-1]) if words else None
+
+
+@lru_cache(maxsize=4096)
+def is_named(name: str | None) -> bool:
+    """Whether a mechanism's name is a proper name ("Freedom Edge", "SLINEX", "Malabar exercise"), not
+    a description ("Naval Exercise", "Joint Exercise", "High-Level Military Dialogue"): it has a word that
+    is neither a kind, format, domain or level of mechanism, nor a number, nor a small word."""
+    words = _NAME_WORD.findall(fold_name(name or ""))
+    return any(not w.isdigit() and w not in _descriptive_words() for w in words)
 
 
 def link_score(a: LinkRecord, b: LinkRecord) -> float | None:
-    """The evidence similarity of two reports when it is enough to call them one event, else None."""
+    """How strongly two reports are one event (pairs are grouped strongest first), or None when their
+    evidence similarity is not enough for how their dates agree. Reports of different acts (CAMEO
+    codes neither of which contains the other) rank :data:`OTHER_ACT` lower: a report joins the
+    report of its own act before another act of the same type, and links alone when none competes."""
     if conflict(a, b):
         return None
     agreement = date_agreement(a, b) or "edition"
     similarity = text_similarity(a.text, b.text)
     if agreement == "next-day":  # only near-identical wording says two days are one event
-        return similarity if similarity >= MIN_SIMILARITY[agreement] else None
-    evidence = min(1.0, similarity + SHARED_PERSON * len(set(a.people) & set(b.people)))
-    if same_edition(a, b):
-        evidence = max(evidence, MIN_SIMILARITY["undated"])
-    return round(evidence, 4) if evidence >= MIN_SIMILARITY[agreement] else None
+        evidence = similarity
+    else:
+        shared = len(set(a.people) & set(b.people)) + shared_name(a, b)
+        evidence = min(1.0, similarity + SHARED_NAME * shared)
+        if same_edition(a, b):
+            evidence = max(evidence, MIN_SIMILARITY["undated"])
+    if evidence < MIN_SIMILARITY[agreement]:
+        return None
+    return round(max(0.0, evidence - OTHER_ACT) if other_act(a, b) else evidence, 4)
+
+
+def other_act(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether the two reports code different acts of their type ("0242" and "020" of REQUEST)."""
+    return bool(a.cameo and b.cameo) and not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo))
 
 
 # -- evidence similarity -------------------------------------------------------------------------
@@ -346,7 +429,12 @@ def cluster(records: Iterable[LinkRecord], scores: dict[tuple[str, str], float] 
     """Group records into linked events; the result depends only on the set of records.
 
     Linked pairs are taken strongest first (ties by ids); two groups join when the pair links
-    them and no two of their members conflict (one article per event, one date, one edition).
+    them and no two of their members conflict (one article per event, one date, one edition), and
+    two days their members give are joined by the evidence of reports of those days, not only
+    through a vaguer report (a month, an undated report) that either could be: the same ministers
+    meeting on Monday and again on Tuesday stay two events whatever else was written of that week,
+    while outlets split between Monday and Tuesday (a time zone) are one event when one report of
+    each day is near-identical.
     ``scores`` may give precomputed link scores by ``(smaller id, larger id)``.
     """
     records = sorted(set(records), key=lambda r: r.event_id)
@@ -357,13 +445,36 @@ def cluster(records: Iterable[LinkRecord], scores: dict[tuple[str, str], float] 
         ga, gb = groups[a], groups[b]
         if ga is gb or ga.docs & gb.docs:
             continue
-        if any(conflict(x, y) for x in ga.members for y in gb.members):
+        if not _joinable(ga.members, gb.members, scores):
             continue
         ga.members += gb.members
         for member in gb.members:
             groups[member.event_id] = ga
     unique = {id(g): g for g in groups.values()}.values()
     return sorted(sorted(m.event_id for m in g.members) for g in unique)
+
+
+def _joinable(ga: list[LinkRecord], gb: list[LinkRecord], scores: dict[tuple[str, str], float]) -> bool:
+    """Whether two groups may be one event (see :func:`cluster`)."""
+    for x in ga:
+        for y in gb:
+            if conflict(x, y):
+                return False
+            if _other_days(x, y):
+                on_x = [m for m in (*ga, *gb) if m.date == x.date]
+                on_y = [m for m in (*ga, *gb) if m.date == y.date]
+                if not any(_key(u, v) in scores for u in on_x for v in on_y):
+                    return False
+    return True
+
+
+def _key(a: LinkRecord, b: LinkRecord) -> tuple[str, str]:
+    return tuple(sorted((a.event_id, b.event_id)))
+
+
+def _other_days(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether the two reports give different days (or dates that only one edition's reports may)."""
+    return date_agreement(a, b) in ("next-day", None)
 
 
 def pair_scores(records: list[LinkRecord]) -> dict[tuple[str, str], float]:
@@ -396,8 +507,9 @@ def record_from_dict(row: dict[str, Any], *, published: str | None = None, sourc
         recipient_country=recipient.get("country"), symmetric=bool(row.get("symmetric")),
         date=row.get("date"), date_end=row.get("date_end"), published=published, source=source,
         location_country=place_for_linking(location.get("country"), row.get("location_reason")),
-        mechanism=name.casefold() if name else None,
-        edition=mechanism.get("edition"), people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
+        mechanism=name.casefold() if name else None, edition=mechanism.get("edition"), cameo=row.get("cameo") or "",
+        mechanism_named=is_named(name) if name else True,
+        people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
         text=text)
 
 

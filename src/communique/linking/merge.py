@@ -94,10 +94,13 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.evidence.extend(e for e in other.evidence if (e.doc_id, e.start) not in seen)
     if len(other.cameo) > len(keep.cameo) and other.cameo.startswith(keep.cameo[:2]):
         keep.cameo = other.cameo
-    for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason", "location", "location_reason",
-                 "mechanism"):
-        if getattr(keep, attr) is None and getattr(other, attr) is not None:
+    if keep.date is None and other.date is not None:  # a date and its reason go together
+        for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason"):
             setattr(keep, attr, getattr(other, attr))
+    if keep.location is None and other.location is not None:
+        keep.location, keep.location_reason = other.location, other.location_reason
+    if keep.mechanism is None and other.mechanism is not None:
+        keep.mechanism = other.mechanism
     keep.confidence = max(keep.confidence or 0, other.confidence or 0)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from ..records import Document, Event
-from .crossdoc import LinkRecord, fold_name, place_for_linking
+from .crossdoc import LinkRecord, fold_name, is_named, place_for_linking
 
 
 def outlet(source: str | None, url: str | None, doc_id: str) -> str:
@@ -30,5 +30,6 @@ def record_of(event: Event, doc: Document) -> LinkRecord:
         location_country=place_for_linking(event.location.country if event.location else None,
                                            event.location_reason),
         mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
-        edition=mechanism.edition if mechanism else None, people=tuple(people),
+        edition=mechanism.edition if mechanism else None, mechanism_named=is_named(mechanism.name) if mechanism else True,
+        people=tuple(people), cameo=event.cameo or "",
         text=" ".join(ev.sentence for ev in event.evidence))

@@ -25,12 +25,15 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..place.stage import REMOTE_MODES
-from ..records import Document, Event
+from ..records import Document, Event, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from ..time.vocab import load_date_words
 from .anchors import FrameCues, frame_cues
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates, sentence_text
+from .participants import act_sector
+
+VISIT_CODE = "042"
 
 
 class FrameSettings(StageSettings):
@@ -118,8 +121,23 @@ def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
     return taken
 
 
+def host_of_visit(e: Event) -> None:
+    """A visit whose host the words leave unresolved ("visited him in Accra") is to the state where
+    it took place, when that is not the visitor's own."""
+    where = e.location.country if e.location is not None else None
+    if not e.cameo.startswith(VISIT_CODE) or e.recipient.country or not where or len(where) != 3 \
+            or where == e.actor.country or not e.actor.country:
+        return
+    e.recipient = dataclasses.replace(e.recipient, country=where, sector=e.recipient.sector or act_sector(e.cameo))
+    for ev in e.evidence[:1]:
+        ev.resolutions.append(Resolution("recipient", ResolutionKind.HOST, e.recipient.text or "", [where],
+                                         e.sentence_index))
+
+
 def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) -> Document:
     cues = cues or frame_cues()
+    for event in doc.events:
+        host_of_visit(event)
     main = main_event(doc.events, lead, cues)
     frame = read_frame(doc, main, lead, cues)
     if frame is None:
@@ -146,7 +164,7 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
 
 
 @stage("frame", requires=["doc.events", "event.date", "event.status", "event.location", "event.mechanism"],
-       assigns=["doc.frame", "event.date", "event.location", "event.mechanism", "event.status"],
+       assigns=["doc.frame", "event.date", "event.location", "event.mechanism", "event.status", "event.references"],
        settings=FrameSettings)
 def make_frame(settings: dict[str, Any]):
     """Settings: ``lead_sentences`` (default 3)."""

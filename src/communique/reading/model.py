@@ -63,6 +63,13 @@ class Frame:
     mechanism: tuple[MechanismRef, int] | None = None
     inherited: list[tuple[int, Inherited]] = field(default_factory=list)  # (event index, value taken)
     other_occasions: set[str] = field(default_factory=set)  # mechanisms the lead names for another day
+    people: frozenset[str] = frozenset()  # the persons the main event names
+
+
+def people(event: Event) -> frozenset[str]:
+    """The persons an event names on its sides."""
+    return frozenset(r.actor_id for r in (event.actor, event.recipient)
+                     if r is not None and r.actor_id and r.actor_id.startswith("person:"))
 
 
 def countries(event: Event) -> frozenset[str]:

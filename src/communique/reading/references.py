@@ -14,6 +14,7 @@ import dataclasses
 from itertools import combinations
 from typing import Any
 
+from ..events.codebook import lookup
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from .gatherings import exercise_events
@@ -44,6 +45,7 @@ class References:
             expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
                 or self._many_recipients(doc, event, mentions, registry)
             for new in expanded or [event]:
+                joint_resolve(new)
                 for name in ("actor", "recipient"):
                     self._person(doc, new, name, registry, mentions)
                     self._office_sector(new, name, doc.participants)
@@ -295,6 +297,21 @@ def _distinct_events(events: list[Event]) -> list[Event]:
         seen.add(key)
         out.append(e)
     return out
+
+
+APPEAL_PREFIX = "02"  # CAMEO appeals
+JOINT_INTENT = "030"  # CAMEO: express intent to cooperate
+
+
+def joint_resolve(event: Event) -> None:
+    """An appeal made by a plural of the parties to one of them ("the sides noted they will push for
+    the early signing"): the parties' joint resolve, an intent to cooperate, not a demand on one."""
+    if not event.cameo.startswith(APPEAL_PREFIX) or not plural_words(event.actor.text or "") \
+            or not event.actor.country or not event.recipient.country or event.recipient.start is not None:
+        return
+    info = lookup(JOINT_INTENT)
+    event.cameo, event.event_type, event.mode = JOINT_INTENT, info.plover, info.mode
+    event.quad_class, event.goldstein, event.symmetric = info.quad_class, info.goldstein, True
 
 
 def _pairs(event: Event, parties: list[ActorRef], res: Resolution, keep_recipient: bool) -> list[Event]:

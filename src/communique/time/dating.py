@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -113,10 +114,27 @@ def _by_sentence(mentions: list[DateMention]) -> dict[int, list[DateMention]]:
     return grouped
 
 
+def _people(event: Event) -> frozenset[str]:
+    return frozenset(r.actor_id for r in (event.actor, event.recipient)
+                     if r is not None and r.actor_id and r.actor_id.startswith("person:"))
+
+
+def other_act_dated(event: Event, acts: dict[int, list[Event]], index: int) -> bool:
+    """Sentence ``index`` tells another act of the event's kind, between other people ("In early
+    April, the presidents spoke by phone" before "The defence ministers held a video call"): its
+    date is that act's, not the event's."""
+    people = _people(event)
+    return bool(people) and any(e.event_type == event.event_type and _people(e) and not (_people(e) & people)
+                                for e in acts.get(index, ()))
+
+
 def _context_mention(by_sentence: dict[int, list[DateMention]], sentence: int, planned: bool,
-                     first: int) -> DateMention | None:
-    """The nearest usable date stated in sentences ``first`` .. ``sentence - 1`` (nearest first)."""
+                     first: int, skip: Callable[[int], bool] = lambda index: False) -> DateMention | None:
+    """The nearest usable date stated in sentences ``first`` .. ``sentence - 1`` (nearest first),
+    passing over those ``skip`` says belong to another act."""
     for index in range(sentence - 1, first - 1, -1):
+        if skip(index):
+            continue
         usable = [m for m in by_sentence.get(index, ()) if not m.bounds_span and m.planned == planned
                   and m.value is not None and m.value.iso]
         if usable:
@@ -149,7 +167,8 @@ def _apply(event: Event, value: DateValue | None, raw: str | None, reason: str) 
 
 def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: StatusCues,
                words: DateWords, settings: DatingSettings, starts: list[int] | None = None,
-               by_sentence: dict[int, list[DateMention]] | None = None) -> None:
+               by_sentence: dict[int, list[DateMention]] | None = None,
+               acts: dict[int, list[Event]] | None = None) -> None:
     """Set the date fields of one event (``starts``, ``by_sentence``: the document's sentence
     offsets and ``mentions`` by sentence, when already known)."""
     starts = _sentence_starts(doc) if starts is None else starts
@@ -174,9 +193,11 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     elif (anchor := _span_anchor(doc, sentence, words)):
         _apply(event, None, anchor, "tied to a multi-day span, no single day stated")
         return
-    elif (found := _context_mention(by_sentence, sentence, planned, max(0, sentence - settings.context_window))):
+    elif (found := _context_mention(by_sentence, sentence, planned, max(0, sentence - settings.context_window),
+                                    lambda index: other_act_dated(event, acts or {}, index))):
         _apply_mention(event, doc, found, f"context:sentence {found.sentence}")
-    elif not planned and (found := _context_mention(by_sentence, min(sentence, settings.lead_sentences), False, 0)):
+    elif not planned and (found := _context_mention(by_sentence, min(sentence, settings.lead_sentences), False, 0,
+                                                    lambda index: other_act_dated(event, acts or {}, index))):
         _apply_mention(event, doc, found, f"context:lead sentence {found.sentence}")
     elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published)) \
             and value.iso and value.iso != (doc.published or "")[:10]:
@@ -220,6 +241,9 @@ def date_document(doc: Document, cues: StatusCues, words: DateWords, settings: D
     mentions = collect_mentions(doc, cues, words)
     starts, by_sentence = _sentence_starts(doc), _by_sentence(mentions)
     doc.annotations["dates"] = mentions
+    acts: dict[int, list[Event]] = {}
     for event in doc.events:
-        date_event(event, doc, mentions, cues, words, settings, starts, by_sentence)
+        acts.setdefault(event.sentence_index, []).append(event)
+    for event in doc.events:
+        date_event(event, doc, mentions, cues, words, settings, starts, by_sentence, acts)
     return doc
