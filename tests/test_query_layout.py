@@ -192,3 +192,14 @@ def test_the_optimize_command_lays_out_a_store_without_changing_its_answers(tmp_
     assert before.exit_code == after.exit_code == 0
     assert after.stdout == before.stdout and len(after.stdout.splitlines()) == 4
     assert runner.invoke(app, ["optimize", "--db", str(tmp_path / "none.duckdb")]).exit_code == 1
+
+
+def test_laying_out_keeps_the_indexes_of_the_events(tmp_path):
+    with Store(tmp_path / "i.duckdb") as store:
+        store.write([article(d) for d in ARTICLES])
+        store.con.execute("CREATE INDEX events_doc ON events (doc_id)")
+        store.optimize()
+        names = [n for (n,) in store.con.execute("SELECT index_name FROM duckdb_indexes() "
+                                                 "WHERE table_name = 'events'").fetchall()]
+        assert "events_doc" in names
+        assert [e["event_id"] for e in store.events(doc_id="b")] == ["b0", "b1"]

@@ -93,10 +93,15 @@ def optimize(con: Any) -> None:
                              ("event_months", '"month", actor_country, recipient_country, quad_class')):
             ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = ? "
                               "AND schema_name = current_schema()", [table]).fetchone()[0]
+            indexes = [sql for (sql,) in con.execute(
+                "SELECT sql FROM duckdb_indexes() WHERE table_name = ? AND schema_name = current_schema() "
+                "AND sql IS NOT NULL", [table]).fetchall()]
             con.execute(ddl.replace(f"CREATE TABLE {table}(", f"CREATE TABLE {table}__sorted(", 1))
             con.execute(f"INSERT INTO {table}__sorted SELECT * FROM {table} ORDER BY {order}")
             con.execute(f"DROP TABLE {table}")
             con.execute(f"ALTER TABLE {table}__sorted RENAME TO {table}")
+            for sql in indexes:  # the indexes of the table, made anew on the rewritten one
+                con.execute(sql)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
