@@ -177,6 +177,14 @@ def test_an_appeal_the_sides_make_together_is_their_joint_resolve_not_a_demand_o
     assert sides(doc, "REQUEST") == {("NOR", "SWE")}
 
 
+def test_navies_announcing_the_beginning_of_joint_exercises_exercise_together_and_are_under_way(coder):
+    doc = coder.code_text("The navies of Chile and Peru announced the beginning of Pacific Shield 9 joint training "
+                          "exercises on Saturday.", published="2013-11-24")
+    exercise = next(e for e in doc.events if e.event_type == "COOPERATE")
+    assert {exercise.actor.country, exercise.recipient.country} == {"CHL", "PER"}
+    assert (exercise.status, exercise.mechanism.edition) == ("ongoing", 9)
+
+
 def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
     doc = coder.code_text("Senior defence officials from Kenya, Tanzania and Uganda agreed to hold more joint drills.")
     assert unordered(doc, "AGREE") >= {frozenset(("KEN", "TZA")), frozenset(("KEN", "UGA"))}

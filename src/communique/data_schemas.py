@@ -212,6 +212,7 @@ class OngoingCues(Entry):
     phrases: Words
     verbs: Words
     onsets: Words = []
+    onset_nouns: Words = []
 
 
 class FrameAnchors(Entry):

@@ -146,7 +146,8 @@ def _parties(doc: Document, tok: Token, words: dict[str, frozenset[str]]) -> lis
     """The states named inside the exercise's phrase; for a joint exercise named with none, the
     states of the subject of the verb it depends on."""
     parties = _states_in(doc, _phrase(tok, words))
-    if len(parties) >= 2 or not any(c.lower_ in words["joint_words"] for c in tok.children):
+    modifiers = [t for c in tok.lefts for t in c.subtree]  # "joint training exercises": "joint" modifies "training"
+    if len(parties) >= 2 or not any(t.lower_ in words["joint_words"] for t in modifiers):
         return parties
     verb = tok
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):

@@ -165,6 +165,9 @@ ONSET_DAYS = 2
 def started(token: Token, cues: StatusCues) -> bool:
     """Whether the event at ``token`` is said to begin ("began an exercise", "the talks kicked off"),
     not the start of an act done at once ("began operating a hotline")."""
+    if not is_verbal(token) and token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lemma_.lower() in cues.onset_nouns:
+        return True  # "the beginning of the exercises"
     verb = token if is_verbal(token) else (onset_clause(token, cues) or _governing_verb(token))
     return verb is not None and verb.lemma_.lower() in cues.onset_verbs \
         and not any(c.dep_ == "xcomp" for c in verb.children)

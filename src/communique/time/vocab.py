@@ -30,6 +30,7 @@ class StatusCues:
     ongoing_phrases: tuple[tuple[str, ...], ...]
     ongoing_verbs: frozenset[str]
     onset_verbs: frozenset[str] = frozenset()  # "began", "launched": under way if just before publication
+    onset_nouns: frozenset[str] = frozenset()  # "the beginning of the exercise": the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,8 @@ def load_status_cues(path: Path | None = None) -> StatusCues:
         ongoing_verbs=frozenset(check.strings("ongoing", "verbs")),
         onset_verbs=frozenset(check.strings("ongoing", "onsets") if "onsets" in (check.data.get("ongoing") or {})
                               else ()),
+        onset_nouns=frozenset(check.strings("ongoing", "onset_nouns")
+                              if "onset_nouns" in (check.data.get("ongoing") or {}) else ()),
     )
 
 
