@@ -125,9 +125,7 @@ def _builtin(name: str) -> Path:
 def _read_yaml(path: Path, schema: Any = None) -> Any:
     """The parsed file, checked against ``schema`` (see :mod:`communique.data_files`) when given."""
     try:
-        data, root = data_files.read_yaml(path)
-        if schema is not None:
-            data_files.check(data, schema, str(path), root)
+        data = data_files.load(path, Any if schema is None else schema)
     except DataFileError as exc:
         raise PatternError(str(exc)) from None
     return data
