@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from communique.place import cache
 from communique.place.gazetteer import _from_state, _state, build_gazetteer
 
@@ -58,3 +60,26 @@ def test_the_cached_gazetteer_answers_as_the_built_one():
         assert loaded.divisions.get(name, []) == built.divisions.get(name, [])
     assert loaded.countries == built.countries and loaded.waters == built.waters
     assert loaded.country_by_iso3 == built.country_by_iso3
+
+
+def test_a_checked_data_file_is_taken_from_the_cache_until_its_text_changes(tmp_path, monkeypatch):
+    from communique import data_files
+
+    monkeypatch.setenv("COMMUNIQUE_CACHE", str(tmp_path / "cache"))
+    words = tmp_path / "words.yaml"
+    words.write_text("- harbour\n- quay\n", encoding="utf-8")
+    assert data_files.load(words, list[str]) == ["harbour", "quay"]
+    assert len(list((tmp_path / "cache" / "data").iterdir())) == 1
+
+    def unparsed(*_args):
+        raise AssertionError("a cached file is parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(data_files, "_parse", unparsed)
+        assert data_files.load(words, list[str]) == ["harbour", "quay"]
+    words.write_text("- harbour\n- [quay, pier]\n", encoding="utf-8")
+    with pytest.raises(data_files.DataFileError, match="words.yaml:2"):
+        data_files.load(words, list[str])
+    monkeypatch.setenv("COMMUNIQUE_CACHE", "off")
+    words.write_text("- pier\n", encoding="utf-8")
+    assert data_files.load(words, list[str]) == ["pier"]

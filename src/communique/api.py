@@ -9,14 +9,17 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, T
 
 from .pipeline import Pipeline, load_config
 from .records import Document, Event, Failure
-from .store import DEFAULT_PATH, Store
-from .store.filters import EventFilter, QueryError
-from .store.queries import DEFAULT_TIMEOUT, Page, Queries, QueryTimeout
 
 __all__ = ["Communique", "EventFilter", "Page", "Queries", "QueryError", "QueryTimeout", "StoreQueries", "events_of"]
 
 if TYPE_CHECKING:
     from .store import Store, WriteResult
+    from .store.filters import EventFilter, QueryError
+    from .store.queries import Page, Queries, QueryTimeout, StoreQueries
+
+# The store's query names, imported on first use: coding alone never loads DuckDB.
+LAZY = {"EventFilter": "filters", "QueryError": "filters", "DEFAULT_TIMEOUT": "queries", "Page": "queries",
+        "Queries": "queries", "QueryTimeout": "queries", "StoreQueries": "queries"}
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,8 @@ class Communique:
         >>> with Communique.query("communique.duckdb") as q:  # doctest: +SKIP
         ...     page = q.events_page(EventFilter.parse(dyad="CHN,VNM"), limit=20)
         """
+        from .store.queries import StoreQueries
+
         return StoreQueries(db, read_only=read_only, timeout=timeout)
 
     def code_paths(self, paths: Sequence[str | Path], *, stdin: TextIO | None = None, batch_size: int = 32,
@@ -123,22 +128,13 @@ class Communique:
         return result
 
 
-class StoreQueries(Queries):
-    """:class:`~communique.store.queries.Queries` over a store file it opens and closes."""
-
-    def __init__(self, db: str | Path | None = None, *, read_only: bool = True, timeout: float | None = None) -> None:
-        self.store = Store(db or DEFAULT_PATH, read_only=read_only)
-        super().__init__(self.store.con, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
-
-    def __enter__(self) -> "StoreQueries":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.store.close()
-
-
 def events_of(docs: Iterable[Document | Failure]) -> list[Event]:
     return [e for d in docs if isinstance(d, Document) for e in d.events]
+
+
+def __getattr__(name: str) -> Any:
+    if name in LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".store.{LAZY[name]}", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -531,6 +531,15 @@ def load(
 
 
 @app.command()
+def optimize(db: DbOption = Path(DEFAULT_PATH)) -> None:
+    """Lay a store out for fast queries (events in dyad and date order); answers do not change.
+    Worth running after ingesting much ('load' does it after a large load)."""
+    with _open_store(db, read_only=False, create=False) as store:
+        store.optimize()
+    _status(f"optimized {db}")
+
+
+@app.command()
 def evaluate(
     predictions: Annotated[Path, typer.Argument(help="Predicted events, JSON lines (export contract).",
                                                 exists=True, dir_okay=False)],

@@ -11,13 +11,21 @@ Table files (CSV, one row a line) are read by :mod:`communique.data_tables` the 
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from .user_cache import cache_dir
 from .yaml_files import compose_yaml, load_yaml
 
 DATA = "data"
@@ -34,12 +42,19 @@ def builtin(relative: str) -> Path:
 
 def read_yaml(path: str | Path) -> tuple[Any, yaml.Node | None]:
     """The parsed file and its node tree (for line numbers); errors name the file and the line."""
+    return _parse(_read(path), path)
+
+
+def _read(path: str | Path) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text: {exc.reason}") from None
+
+
+def _parse(text: str, path: str | Path) -> tuple[Any, yaml.Node | None]:
     try:
         return load_yaml(text), compose_yaml(text)
     except yaml.YAMLError as exc:
@@ -51,19 +66,70 @@ def read_yaml(path: str | Path) -> tuple[Any, yaml.Node | None]:
 def check(data: Any, schema: Any, name: str, root: yaml.Node | None = None) -> None:
     """Check ``data`` against ``schema`` (a type pydantic validates); errors name ``name``, the
     line and the entry."""
+    found, count = problems(data, schema, root)
+    if found:
+        more = f" (and {count - 5} more)" if count > 5 else ""
+        raise DataFileError("; ".join(f"{name}{f':{line}' if line else ''}: {where}: {message}"
+                                      for line, where, message in found) + more)
+
+
+def problems(data: Any, schema: Any, root: yaml.Node | None = None) -> tuple[list[tuple[int | None, str, str]], int]:
+    """The first five ways ``data`` breaks ``schema``, each (line, entry, message), and how many
+    there are; none when it follows it."""
     try:
         TypeAdapter(schema).validate_python(data)
     except ValidationError as exc:
-        problems = [_problem(name, data, root, error) for error in exc.errors()[:5]]
-        more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
-        raise DataFileError("; ".join(problems) + more) from None
+        return [_problem(data, root, error) for error in exc.errors()[:5]], exc.error_count()
+    return [], 0
 
 
 def load(path: str | Path, schema: Any, *, name: str | None = None) -> Any:
-    """A YAML file's data as written, once checked against ``schema`` (a drop-in for ``yaml.safe_load``)."""
-    data, root = read_yaml(path)
+    """A YAML file's data as written, once checked against ``schema`` (a drop-in for ``yaml.safe_load``).
+
+    A file already read and checked is taken from the user's cache (keyed by its text, the
+    schemas and the versions of Python and pydantic), which skips parsing and checking it again.
+    """
+    text = _read(path)
+    saved = _cached_path(text, schema)
+    if saved is not None:
+        try:
+            with saved.open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+    data, root = _parse(text, path)
     check(data, schema, name or str(path), root)
+    if saved is not None:
+        _save(saved, data)
     return data
+
+
+def _cached_path(text: str, schema: Any) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    digest = hashlib.sha256(_schema_key().encode())
+    digest.update(repr(schema).encode())
+    digest.update(text.encode("utf-8"))
+    return directory / "data" / f"{digest.hexdigest()[:24]}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _schema_key() -> str:
+    """What a checked file's data depends on besides its text: the schemas and the checker."""
+    schemas = Path(__file__).with_name("data_schemas.py")
+    source = schemas.read_bytes() if schemas.exists() else b""
+    return f"{sys.version}|pydantic {pydantic.VERSION}|yaml {yaml.__version__}|{hashlib.sha256(source).hexdigest()}"
+
+
+def _save(path: Path, data: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+    except OSError:  # a cache that cannot be written is only slower
+        pass
 
 
 def load_builtin(relative: str) -> Any:
@@ -73,7 +139,7 @@ def load_builtin(relative: str) -> Any:
     return load(builtin(relative), SCHEMAS[relative], name=f"communique/data/{relative}")
 
 
-def _problem(name: str, data: Any, root: yaml.Node | None, error: Any) -> str:
+def _problem(data: Any, root: yaml.Node | None, error: Any) -> tuple[int | None, str, str]:
     loc = [part for part in error["loc"] if not isinstance(part, str) or not part.startswith(("list[", "dict["))]
     entry, node, value = [], root, data
     for part in loc:
@@ -83,12 +149,12 @@ def _problem(name: str, data: Any, root: yaml.Node | None, error: Any) -> str:
             label += f" ({key})"
         entry.append(label)
         node = _child_node(node, part)
-    line = f":{node.start_mark.line + 1}" if node is not None else ""
+    line = node.start_mark.line + 1 if node is not None else None
     where = " -> ".join(entry) if entry else "the file"
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = "unknown key"
-    return f"{name}{line}: {where}: {message}"
+    return line, where, message
 
 
 def _child(value: Any, part: Any) -> Any:

@@ -137,6 +137,11 @@ class CoderWords(Entry):
     bilateral_words: Words
     speech_verbs: Words
     stative_passives: Words
+    embedded_act_preps: Words
+    inner_party_preps: Words
+    member_preps: Words
+    gathering_preps: Words
+    demand_modals: Words
 
 
 class Intents(Entry):
@@ -248,8 +253,8 @@ CodeOrPrefix = Annotated[str, AfterValidator(_code_or_prefix)]
 
 class CodeTypes(Entry):
     verbal: list[PloverName]
+    spoken: list[PloverName]
     cooperative: list[PloverName]
-    conflict: list[PloverName]
     directed: list[PloverName]
     hostile: list[PloverName]
     place_target: list[PloverName]
@@ -264,6 +269,7 @@ class Codes(Entry):
     refusal: CodeOrPrefix
     refusal_to_meet: CodeOrPrefix
     demand: CodeOrPrefix
+    bare_intent: CodeOrPrefix
     demonstration: CodeOrPrefix
     official_protest: CodeOrPrefix
 
@@ -275,6 +281,12 @@ class CodePrefixes(Entry):
     asked_to_act: list[CodeOrPrefix]
     appeals: list[CodeOrPrefix]
     reciprocal: list[CodeOrPrefix]
+    joint_symmetric: list[CodeOrPrefix]
+    intents: list[CodeOrPrefix]
+    spoken: list[CodeOrPrefix]
+    released: list[CodeOrPrefix]
+    violent: list[CodeOrPrefix]
+    by_authorities: list[CodeOrPrefix]
 
 
 class CodeClasses(Entry):

@@ -149,7 +149,8 @@ def _write_tables(staging: Any, outdir: str, name: str) -> None:
         final = output_path(outdir, table, name)
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-        staging.con.execute(f"COPY (SELECT * FROM {table}) TO '{_quoted(tmp)}' (FORMAT parquet)")
+        columns = "* EXCLUDE (dyad)" if table == "events" else "*"  # the dyad is the store's, not the output's
+        staging.con.execute(f"COPY (SELECT {columns} FROM {table}) TO '{_quoted(tmp)}' (FORMAT parquet)")
         temporary.append((tmp, final))
     for tmp, final in temporary:  # events last
         os.replace(tmp, final)

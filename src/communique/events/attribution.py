@@ -49,8 +49,9 @@ def attribute(ctx: Coding, tok: Token, pat: Pattern | None, code: str) -> tuple[
     source = expand_groups(ctx, source)
     # a stated intent is as reciprocal as the act intended: "Mexico and Canada agreed to lift tariffs
     # on American products" are co-actors, not each other's parties
-    intended = pat is not None and code[:2] == "03" and pat.cameo[:2] != "03"
-    reciprocal = symmetric or code.startswith(ctx.classes.reciprocal) or (code[:2] == "03" and not intended)
+    classes = ctx.classes
+    intended = pat is not None and code.startswith(classes.intents) and not pat.cameo.startswith(classes.intents)
+    reciprocal = symmetric or code.startswith(classes.reciprocal) or (code.startswith(classes.intents) and not intended)
     if len(source.refs) >= 2 and not reciprocal:
         target = target_of(ctx, tok, pat, code, source.first)
         if target.first is not None:
@@ -62,7 +63,7 @@ def attribute(ctx: Coding, tok: Token, pat: Pattern | None, code: str) -> tuple[
     if len(source.refs) >= 2:
         target = Side(source.refs[1:MAX_CONJUNCTS])
         source = Side([source.refs[0]])
-        symmetric = symmetric or code[:2] in ("04", "05", "06")
+        symmetric = symmetric or code.startswith(classes.joint_symmetric)
         return source, target, symmetric, How(how, reported, Together.JOINT_ACTORS)
     return source, _single_target(ctx, tok, pat, code, source), symmetric, How(how, reported)
 
@@ -112,7 +113,7 @@ def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bo
     """The speaker of reported speech in place of the subject, where the act is the speaker's;
     True when it replaced it."""
     speaker, reported = syntax.speaker_of(tok, ctx.lex.speech_verbs), False
-    verbal = lookup(code).plover in ctx.classes.verbal_types | {"SUPPORT"} and code[:2] in ("02", "03", "05", "10", "11", "12", "13")
+    verbal = lookup(code).plover in ctx.classes.spoken_types and code.startswith(ctx.classes.spoken)
     if speaker is not None and (source.first is not None or verbal):
         sp = side_of(ctx, [speaker])
         if sp.first is not None and speaker_replaces(source.first, sp.first, verbal):
@@ -153,10 +154,11 @@ def unnamed_doer(ctx: Coding, tok: Token, code: str) -> ActorRef | None:
     """
     plover = lookup(code).plover
     passive = syntax.is_passive(tok)
-    if plover == "RETREAT" and passive and not code.startswith("084"):  # the freed do not free
+    classes = ctx.classes
+    if plover == "RETREAT" and passive and not code.startswith(classes.released):  # the freed do not free
         patient = syntax.passive_subject(tok)
         return side_of(ctx, [patient]).first if patient is not None else None
-    if plover == "ASSAULT" or (plover == "COERCE" and code[:2] in ("18", "19", "20")):
+    if plover == "ASSAULT" or (plover == "COERCE" and code.startswith(classes.violent)):
         subj = None if passive else syntax.subject_of(tok)
         if subj is not None and subj.pos_ == "PRON":
             return None
@@ -180,7 +182,7 @@ def unnamed_doer(ctx: Coding, tok: Token, code: str) -> ActorRef | None:
         if host is not None:  # "the Chilean envoy to Lima was summoned": by Peru
             return ActorRef(country=host.country, sector="GOV", name=None, text="the government",
                             actor_id=f"government:{host.country}")
-    if passive and (code[:2] == "17" or code[:2] == "09"):
+    if passive and code.startswith(classes.by_authorities):
         scene = scene_state(tok)
         if scene is not None:
             return ActorRef(country=scene.country, sector="GOV", name=None, text="the authorities",

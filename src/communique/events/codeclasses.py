@@ -23,8 +23,8 @@ class CodeClasses:
     (a code is of a prefix class when it starts with one of them)."""
 
     verbal_types: frozenset[str]
+    spoken_types: frozenset[str]
     cooperative_types: frozenset[str]
-    conflict_types: frozenset[str]
     directed_types: frozenset[str]
     hostile_types: frozenset[str]
     place_target_types: frozenset[str]
@@ -36,6 +36,7 @@ class CodeClasses:
     refusal: str
     refusal_to_meet: str
     demand: str
+    bare_intent: str
     demonstration: str
     official_protest: str
     official_sectors: frozenset[str]
@@ -45,6 +46,12 @@ class CodeClasses:
     asked_to_act: tuple[str, ...]
     appeals: tuple[str, ...]
     reciprocal: tuple[str, ...]
+    joint_symmetric: tuple[str, ...]
+    intents: tuple[str, ...]
+    spoken: tuple[str, ...]
+    released: tuple[str, ...]
+    violent: tuple[str, ...]
+    by_authorities: tuple[str, ...]
 
 
 def load_code_classes(path: str | Path | None = None) -> CodeClasses:

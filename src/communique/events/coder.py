@@ -97,7 +97,7 @@ class EventCoder:
                     _weigh_by_model(coded[i], prediction)
                 else:
                     coded[i] = self._model_event(ctx, i, sents[i], prediction)
-        doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(found, sents[i], ctx.rule_of)]
+        doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(ctx, found, sents[i])]
         needed = {id(e): self.knowledge.rule_objects.get(ctx.rule_of[id(e)].id, frozenset()) for e in doc.events}
         add_argument_spans(doc, needed, ctx.lex.movement, ctx.acts)
         return doc
@@ -369,16 +369,16 @@ def _emit(ctx: Coding, sent_idx: int, sent: Span, tok: Token, pat: Pattern | Non
     return events
 
 
-def _without_bare_agreements(events: list[Event], sent: Span, rules: dict[int, RuleName]) -> list[Event]:
+def _without_bare_agreements(ctx: Coding, events: list[Event], sent: Span) -> list[Event]:
     """"Australia agreed (promised) to lend $1 billion to Indonesia" is one event, the intent to
     lend (CAMEO 033), not that and a bare intent to cooperate (030): the verb of intent's own
     event goes when the act it governs is coded as a more specific intent to cooperate (03x)."""
     intents = {e.trigger.start for e in events
-               if e.trigger is not None and rules[id(e)].has(Modifier.INTENT) and e.cameo[:2] == "03"}
+               if e.trigger is not None and ctx.rule_of[id(e)].has(Modifier.INTENT) and e.cameo.startswith(ctx.classes.intents)}
     if not intents:
         return events
     def bare(event: Event) -> bool:
-        if event.cameo != "030" or rules[id(event)].steps or event.trigger is None:
+        if event.cameo != ctx.classes.bare_intent or ctx.rule_of[id(event)].steps or event.trigger is None:
             return False
         tok = next((t for t in sent if t.idx == event.trigger.start), None)
         return tok is not None and any(c.dep_ == "xcomp" and c.idx in intents for c in tok.children)

@@ -111,6 +111,11 @@ class Lexicon:
     bilateral_words: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
+    embedded_act_preps: tuple[str, ...] = ()  # in order
+    inner_party_preps: tuple[str, ...] = ()  # in order
+    member_preps: frozenset[str] = frozenset()
+    gathering_preps: frozenset[str] = frozenset()
+    demand_modals: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:
@@ -120,9 +125,7 @@ def _builtin(name: str) -> Path:
 def _read_yaml(path: Path, schema: Any = None) -> Any:
     """The parsed file, checked against ``schema`` (see :mod:`communique.data_files`) when given."""
     try:
-        data, root = data_files.read_yaml(path)
-        if schema is not None:
-            data_files.check(data, schema, str(path), root)
+        data = data_files.load(path, Any if schema is None else schema)
     except DataFileError as exc:
         raise PatternError(str(exc)) from None
     return data
@@ -307,5 +310,6 @@ def _word_classes(path: Path) -> dict[str, Any]:
     """The coder's word classes (``words.yaml``), checked against their schema."""
     data = _read_yaml(path, data_schemas.CoderWords)
     classes: dict[str, Any] = {key: _words(value, str(path), key) for key, value in data.items()}
-    classes["recent_span"] = tuple(w.lower() for w in data["recent_span"])
+    for ordered in ("recent_span", "embedded_act_preps", "inner_party_preps"):  # tried in order
+        classes[ordered] = tuple(w.lower() for w in data[ordered])
     return classes

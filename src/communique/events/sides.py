@@ -87,7 +87,7 @@ def member_of(ctx: Coding, tok: Token) -> ActorRef | None:
     """The state of the body a person or group is from ("doctors from two American aid groups")."""
 
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+        if child.dep_ == "prep" and child.lower_ in ctx.lex.member_preps:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 m = mention_for_token(ctx.doc, pobj)
                 if m is not None and m.country and m.kind != "pronoun":

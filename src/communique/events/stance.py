@@ -136,7 +136,7 @@ def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event
                    and not (r.country and r.country == speaker.country and not r.name)), None)
     if target is None:
         return None
-    demand = modal.lemma_.lower() in ("must", "have")
+    demand = modal.lemma_.lower() in ctx.lex.demand_modals
     code = ctx.classes.demand if demand else ctx.lex.appeal_code
     rule = RuleName("reported-demand" if demand else "reported-appeal")
     event = new_event(ctx, sent_idx, sent, tok, code, speaker, target, False, rule, 0.7)

@@ -223,7 +223,7 @@ def clause_party(ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
                 ref = named or inner_party(ctx, obj, source)
                 if ref is not None and (source is None or ref.country != source.country):
                     return Side([ref], Found.EMBEDDED_OBJECT)
-            for prep in ("to", "against", "on", "in", "with", "into", "from"):
+            for prep in ctx.lex.embedded_act_preps:
                 for pobj in syntax.prep_objects(child, prep):
                     ref = side_of(ctx, [pobj]).first or inner_party(ctx, pobj, source)
                     if ref is not None and (source is None or ref.country != source.country):
@@ -246,7 +246,7 @@ def inner_parties(ctx: Coding, obj: Token, source: ActorRef | None) -> list[Acto
             ref = side.first or modifier_country(child)
             if ref is not None and other_party(ref, source):
                 return [ref]
-    for prep in ("from", "by", "between", "with", "against", "on", "of", "to", "for"):
+    for prep in ctx.lex.inner_party_preps:
         found: list[ActorRef] = []
         for pobj in syntax.prep_objects(obj, prep):
             for ref in side_of(ctx, [pobj]).refs:

@@ -12,7 +12,7 @@ from .outcomes import RuleName
 from .parties import (
     valid_code,
 )
-from .patterns import Pattern
+from .patterns import Lexicon, Pattern
 
 
 def verb_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
@@ -95,9 +95,9 @@ def clause_words(tok: Token, with_subject: bool = True) -> set[str]:
     return words
 
 
-def gathering_nouns(tok: Token) -> list[Token]:
+def gathering_nouns(tok: Token, lex: Lexicon) -> list[Token]:
     """What one attends, joins or takes part in: the verb's object or its "in"/"at" phrase."""
-    nouns = syntax.objects_of(tok) + [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+    nouns = syntax.objects_of(tok) + [o for p in tok.children if p.dep_ == "prep" and p.lower_ in lex.gathering_preps
                                       for o in p.children if o.dep_ == "pobj"]
     if tok.lemma_.lower() == "take":  # "take part in the drill"
         nouns += [o for c in tok.children if c.lemma_.lower() == "part" for p in c.children
@@ -117,7 +117,7 @@ def names_a_gathering(ctx: Coding, tok: Token) -> bool:
     joins ("joined NATO", "bids to join the alliance")."""
     from ..actors.lookup import mention_for_token
 
-    for noun in gathering_nouns(tok):
+    for noun in gathering_nouns(tok, ctx.lex):
         if noun.lemma_.lower() in ctx.lex.gatherings or noun.lower_ in ctx.lex.gatherings:
             return True
         if noun.pos_ == "PROPN" and noun.ent_type_ not in NOT_GATHERING_NAMES \
@@ -133,7 +133,7 @@ def gathering_act(ctx: Coding, tok: Token, code: str, rule: RuleName) -> tuple[s
     """Taking part in a gathering that is itself an act of another rule of the verb ("participate
     in the exercise", as "join the exercise" is coded) is that act, not a meeting."""
     lemma = tok.lemma_.lower()
-    nouns = gathering_nouns(tok)
+    nouns = gathering_nouns(tok, ctx.lex)
     words = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
     for verb in (lemma, "participate"):
         for other in ctx.patterns.by_verb.get(verb, ()):

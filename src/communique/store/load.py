@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from ..engine.partitions import finished_partitions, output_path
 from ..records import Failure
+from .layout import DYAD_SQL, add_counts
 from .store import ACTOR_COLUMNS, ACTOR_UPSERT, Store, WriteResult
 
 DOC_TABLES = ("sentences", "mentions", "events", "mechanisms")
@@ -30,6 +31,8 @@ def load_directory(store: Store, outdir: str | Path,
             total.failed.append(Failure(origin=str(output_path(outdir, "events", name)),
                                         reason=f"load failed: {type(exc).__name__}: {exc}"))
     link_across_documents(store)
+    if total.stored and len(total.stored) * 10 >= store.counts()["documents"]:
+        store.optimize()  # a large load: lay the events out again for queries
     return total
 
 
@@ -60,8 +63,10 @@ def load_partition(store: Store, outdir: str | Path, name: str) -> WriteResult:
     con.execute(f"INSERT INTO documents BY NAME SELECT * FROM read_parquet({source['documents']}) WHERE {wanted}",
                 [new_ids])
     for table in DOC_TABLES:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet({source[table]}) WHERE {wanted}",
+        extra = f", {DYAD_SQL.format(a='actor_country', b='recipient_country')} AS dyad" if table == "events" else ""
+        con.execute(f"INSERT INTO {table} BY NAME SELECT *{extra} FROM read_parquet({source[table]}) WHERE {wanted}",
                     [new_ids])
+    add_counts(con, f"SELECT * FROM events WHERE {wanted}", [new_ids])
     con.execute(f"INSERT INTO evidence BY NAME SELECT * FROM read_parquet({source['evidence']}) WHERE event_id IN "
                 f"(SELECT event_id FROM read_parquet({source['events']}) WHERE {wanted})", [new_ids])
     columns = ", ".join(ACTOR_COLUMNS)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
 
 from ..linking.mechanisms import mechanism_series
 from .filters import EventFilter, QueryError, check_code
+from .layout import has_layout
 from .paging import DEFAULT_PAGE, MAX_PAGE
 from .rows import event_from_row
 
@@ -80,6 +82,8 @@ class Queries:
         self.con = con
         self.timeout = timeout
         self.connection_lock = threading.Lock()  # held to use the parent connection itself
+        # Stores written before the query layout (opened read-only) are queried without it.
+        self.dyad_column, self.monthly_counts = has_layout(con)
 
     # -- plumbing --------------------------------------------------------------------------
 
@@ -116,7 +120,7 @@ class Queries:
                     total: bool = True) -> Page:
         """Events (export-contract dicts) matching the filter, ordered by date then id."""
         size = page_size(limit)
-        where, params = self.check_filter(flt).where()
+        where, params = self._where(self.check_filter(flt))
         if cursor:
             date, event_id = decode_cursor(cursor, 2)
             if date is None:
@@ -152,8 +156,11 @@ class Queries:
                 return
             cursor = page.next_cursor
 
+    def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        return flt.where(dyad_column=self.dyad_column)
+
     def count_events(self, flt: EventFilter) -> int:
-        where, params = flt.where()
+        where, params = self._where(flt)
         return self.rows(f"SELECT count(*) AS n FROM events e WHERE {where}", params)[0]["n"]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
@@ -199,38 +206,65 @@ class Queries:
             if not self.known_code(code):
                 raise QueryError(f"unknown country or body code {code!r}", name)
         flt = self.check_filter(flt or EventFilter())
-        where, params = flt.where()
+        if flt.dyad and {*flt.dyad} != {a, b}:  # another dyad as well: no event is of both
+            return []
+        where, params = self._where(replace(flt, dyad=(a, b)))
         quads = ", ".join(f"count_if(quad_class = {i}) AS {name}" for i, name in enumerate(QUAD_NAMES, 1))
         rows = self.rows(f"""
             WITH d AS (
                 SELECT {SERIES_DAY[freq]} AS day, e.actor_country || '->' || e.recipient_country AS direction,
                        e.quad_class, e.goldstein
-                FROM events e
-                WHERE ((e.actor_country = ? AND e.recipient_country = ?)
-                       OR (e.actor_country = ? AND e.recipient_country = ?)) AND {where})
+                FROM events e WHERE {where})
             SELECT CAST(date_trunc('{freq}', day) AS DATE) AS period, direction, count(*) AS events, {quads},
                    round(avg(goldstein), 3) AS goldstein_mean
-            FROM d WHERE day IS NOT NULL GROUP BY ALL ORDER BY period, direction""", [a, b, b, a, *params])
+            FROM d WHERE day IS NOT NULL GROUP BY ALL ORDER BY period, direction""", params)
         for row in rows:
             row["period"] = row["period"].isoformat()
         return rows
 
     def network(self, flt: EventFilter, *, level: str = "country", limit: int = 200) -> dict[str, Any]:
-        """Directed edges between states (or named actors) weighted by events, with the commonest quad class."""
+        """Directed edges between states (or named actors) weighted by events, with the commonest quad class
+        (on a tie, the lower class)."""
         if level not in ("country", "actor"):
             raise QueryError(f"level must be 'country' or 'actor', got {level!r}", "level")
         limit = page_size(limit)
-        where, params = self.check_filter(flt).where()
-        source, target = (("e.actor_country", "e.recipient_country") if level == "country"
-                          else ("e.actor_actor_id", "e.recipient_actor_id"))
-        label = ("" if level == "country" else
-                 ", any_value(e.actor_name) AS source_label, any_value(e.recipient_name) AS target_label")
+        flt = self.check_filter(flt)
+        if level == "country" and self.monthly_counts and flt.months_only():
+            # The top edges by count first, then the quad classes and Goldstein of those alone.
+            where, params = _month_where(flt)
+            params = [*params, limit]
+            counts = f"""
+                WITH m AS (
+                    SELECT actor_country AS source, recipient_country AS target,
+                           nullif(quad_class, 0) AS quad_class, events, goldstein_sum, goldstein_n
+                    FROM event_months WHERE {where}),
+                top AS (SELECT source, target, sum(events) AS total FROM m GROUP BY 1, 2
+                        ORDER BY total DESC, source, target LIMIT ?)
+                SELECT source, target, quad_class, sum(events) AS n, sum(goldstein_sum) AS gs,
+                       sum(goldstein_n) AS gn
+                FROM m SEMI JOIN top USING (source, target) GROUP BY 1, 2, 3"""
+            label = ""
+        else:
+            where, params = self._where(flt)
+            source, target = (("e.actor_country", "e.recipient_country") if level == "country"
+                              else ("e.actor_actor_id", "e.recipient_actor_id"))
+            names = ("" if level == "country" else
+                     ", any_value(e.actor_name) AS source_label, any_value(e.recipient_name) AS target_label")
+            counts = f"""
+                SELECT {source} AS source, {target} AS target, e.quad_class, count(*) AS n,
+                       sum(e.goldstein) AS gs, count(e.goldstein) AS gn {names}
+                FROM events e
+                WHERE {source} IS NOT NULL AND {target} IS NOT NULL AND {source} <> {target} AND {where}
+                GROUP BY 1, 2, 3"""
+            label = "" if level == "country" else \
+                ", any_value(source_label) AS source_label, any_value(target_label) AS target_label"
+        # The commonest quad class of an edge; on a tie, the lower class.
         edges = self.rows(f"""
-            SELECT {source} AS source, {target} AS target, count(*) AS events, mode(e.quad_class) AS quad_class,
-                   round(avg(e.goldstein), 3) AS goldstein_mean {label}
-            FROM events e
-            WHERE {source} IS NOT NULL AND {target} IS NOT NULL AND {source} <> {target} AND {where}
-            GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", [*params, limit])
+            WITH q AS ({counts})
+            SELECT source, target, sum(n) AS events,
+                   arg_max(quad_class, n * 8 - quad_class) FILTER (WHERE quad_class IS NOT NULL) AS quad_class,
+                   round(sum(gs) / nullif(sum(gn), 0), 3) AS goldstein_mean {label}
+            FROM q GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", [*params, limit])
         nodes: dict[str, dict[str, Any]] = {}
         for edge in edges:
             for end in ("source", "target"):
@@ -242,7 +276,7 @@ class Queries:
     def locations(self, flt: EventFilter, *, limit: int = MAX_PAGE) -> list[dict[str, Any]]:
         """Event places with their counts and the commonest quad class."""
         limit = page_size(limit)
-        where, params = self.check_filter(flt).where()
+        where, params = self._where(self.check_filter(flt))
         return self.rows(f"""
             SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,
                    e.location_lon AS lon, count(*) AS events, mode(e.quad_class) AS quad_class
@@ -365,6 +399,41 @@ class Queries:
     def outlets(self) -> list[dict[str, Any]]:
         return self.rows("SELECT source AS outlet, count(*) AS documents FROM documents "
                          "WHERE source IS NOT NULL GROUP BY source ORDER BY documents DESC, source")
+
+
+class StoreQueries(Queries):
+    """:class:`~communique.store.queries.Queries` over a store file it opens and closes."""
+
+    def __init__(self, db: str | Path | None = None, *, read_only: bool = True, timeout: float | None = None) -> None:
+        from . import DEFAULT_PATH
+        from .store import Store
+
+        self.store = Store(db or DEFAULT_PATH, read_only=read_only)
+        super().__init__(self.store.con, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+
+    def __enter__(self) -> "StoreQueries":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _month_where(flt: EventFilter) -> tuple[str, list[Any]]:
+    """The date bounds of a months-only filter as a condition on ``event_months``: a date is at or
+    after a bound of seven characters or fewer exactly when its first seven characters are."""
+    if not (flt.since or flt.until):
+        return "TRUE", []
+    where, params = ["\"month\" <> '' AND \"month\" NOT LIKE 'XXXX%'"], []
+    if flt.since:
+        where.append("\"month\" >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("(\"month\" <= ? OR starts_with(\"month\", ?))")
+        params += [flt.until, flt.until]
+    return " AND ".join(where), params
 
 
 @lru_cache(maxsize=4096)

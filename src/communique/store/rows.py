@@ -6,6 +6,7 @@ from typing import Any
 
 from ..export.contract import ACTOR_FIELDS, ACTOR_SPAN, LOCATION_FIELDS, event_to_dict, span_of
 from ..records import Document, Event
+from .layout import dyad_key
 
 Row = dict[str, Any]
 
@@ -66,6 +67,7 @@ def event_row(event: Event) -> Row:
         "event_id", "event_type", "mode", "cameo", "quad_class", "goldstein", "symmetric", "date",
         "date_end", "date_precision", "date_raw", "date_reason", "location_reason", "status", "rule",
         "confidence", "doc_id")}
+    row["dyad"] = dyad_key(data["actor"]["country"], data["recipient"]["country"])
     for role in ("actor", "recipient"):
         ref = getattr(event, role)
         for key in ACTOR_FIELDS:

@@ -101,7 +101,8 @@ CREATE TABLE IF NOT EXISTS events (
     actor_start         INTEGER,  -- the argument phrase of each side: character offsets into the text
     actor_end           INTEGER,
     recipient_start     INTEGER,
-    recipient_end       INTEGER
+    recipient_end       INTEGER,
+    dyad                VARCHAR   -- the two states, smaller code first ("CHN|VNM"); see store/layout.py
 );
 
 -- Stores created before the side spans were kept gain their columns (empty for old events).

@@ -17,6 +17,7 @@ from ..linking.reports import outlet
 from .links import Links, create_tables
 from .admission import Admission, Verdict
 from .invariants import InvalidDocument, PreparedDocument, prepare, read_schema
+from .layout import add_counts, dyad_key, migrate, optimize
 from .rows import Row, event_from_row
 
 from . import DEFAULT_PATH  # noqa: F401 - re-exported
@@ -82,6 +83,7 @@ class Store:
             try:
                 self.con.execute(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
                 create_tables(self.con)
+                migrate(self.con)
             except duckdb.Error as exc:
                 self.con.close()
                 raise StoreError(f"cannot create the store schema in {self.path!r}: {exc}") from exc
@@ -226,6 +228,7 @@ class Store:
             self._delete_documents(replaced)
         for table in ("documents", "sentences", "mentions", "events", "evidence", "mechanisms"):
             self._insert(table, [row for prepared in ready for row in prepared.tables[table]])
+        self._count_events([row for prepared in ready for row in prepared.tables["events"]])
         self._upsert_actors(merge_actor_rows(row for prepared in ready for row in prepared.tables["actors"]))
         for prepared in ready:
             self.links.add(prepared.doc)
@@ -246,8 +249,22 @@ class Store:
             self.links.remove(doc_id)
         self.con.execute("DELETE FROM evidence WHERE event_id IN (SELECT event_id FROM events WHERE doc_id IN "
                          "(SELECT unnest(?::VARCHAR[])))", [doc_ids])
+        add_counts(self.con, "SELECT * FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids], -1)
         for table in ("events", "mentions", "sentences", "mechanisms", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+
+    def _count_events(self, rows: list[Row]) -> None:
+        """Add newly written events to the monthly counts."""
+        if rows:
+            add_counts(self.con, "SELECT unnest(?::VARCHAR[]) AS actor_country, unnest(?::VARCHAR[]) AS "
+                       "recipient_country, unnest(?::VARCHAR[]) AS \"date\", unnest(?::INTEGER[]) AS quad_class, "
+                       "unnest(?::DOUBLE[]) AS goldstein",
+                       _columns(rows, ["actor_country", "recipient_country", "date", "quad_class", "goldstein"]))
+
+    def optimize(self) -> None:
+        """Lay the events out for queries (see :func:`communique.store.layout.optimize`); worth
+        running after a large load. Answers do not change."""
+        optimize(self.con)
 
     def _upsert_actors(self, rows: list[Row]) -> None:
         if rows:
@@ -281,8 +298,13 @@ class Store:
         where, params = ["TRUE"], []
         if dyad:
             a, b = dyad
-            where.append("((actor_country = ? AND recipient_country = ?) OR (actor_country = ? AND recipient_country = ?))")
-            params += [a, b, b, a]
+            if "dyad" in self.schema.get("events", {}):
+                where.append("dyad = ?")
+                params.append(dyad_key(a, b))
+            else:  # a store written before events kept their dyad, opened read-only
+                where.append("((actor_country = ? AND recipient_country = ?) OR "
+                             "(actor_country = ? AND recipient_country = ?))")
+                params += [a, b, b, a]
         if types:
             where.append("event_type IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(types))

@@ -1,4 +1,5 @@
-"""Load and check the time layer's data files (status cues, date words)."""
+"""Load the time layer's data files (status cues, date words), checked against their schemas in
+:mod:`communique.data_schemas` by the common checker."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from .. import data_schemas
+from ..data_files import problems
 from ..yaml_files import compose_yaml, load_yaml
 
 DATA_PACKAGE = "communique"
@@ -53,77 +56,43 @@ def _read_yaml(path: Path | None, default_name: str) -> tuple[str, Any, yaml.Nod
         raise VocabularyError(f"{name}: not valid YAML: {exc}") from None
 
 
-def _line(node: yaml.Node | None, keys: tuple[Any, ...]) -> str:
-    """'line N' of the node reached by ``keys`` (mapping keys or list indexes), if known."""
-    for key in keys:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            break
-    return f"line {node.start_mark.line + 1}" if node is not None else "top level"
+def _checked(name: str, data: Any, root: yaml.Node | None, schema: Any) -> Any:
+    """``data`` once it follows ``schema`` (the common data-file schema); the first problem names
+    the file, the line and the entry."""
+    found, _ = problems(data, schema, root)
+    if found:
+        line, where, message = found[0]
+        raise VocabularyError(f"{name} ({f'line {line}' if line else 'top level'}): {where}: {message}")
+    return data
 
 
-class _Checker:
-    def __init__(self, name: str, data: Any, root: yaml.Node | None) -> None:
-        self.name, self.data, self.root = name, data, root
-
-    def fail(self, keys: tuple[Any, ...], message: str) -> VocabularyError:
-        where = ".".join(str(k) for k in keys) or "document"
-        return VocabularyError(f"{self.name} ({_line(self.root, keys)}): {where}: {message}")
-
-    def get(self, *keys: Any) -> Any:
-        value = self.data
-        for depth, key in enumerate(keys):
-            if not isinstance(value, dict) or key not in value:
-                raise self.fail(keys[: depth + 1], "missing required key")
-            value = value[key]
-        return value
-
-    def strings(self, *keys: Any) -> list[str]:
-        value = self.get(*keys)
-        if not isinstance(value, list):
-            raise self.fail(keys, "must be a list of strings")
-        for index, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                raise self.fail(keys + (index,), f"entry {index + 1} must be a non-empty string, got {item!r}")
-        return [item.strip().lower() for item in value]
-
-    def int_map(self, *keys: Any) -> dict[str, int]:
-        value = self.get(*keys)
-        if not isinstance(value, dict):
-            raise self.fail(keys, "must be a mapping of phrase -> integer")
-        for key, item in value.items():
-            if not isinstance(key, str) or not key.strip() or isinstance(item, bool) or not isinstance(item, int):
-                raise self.fail(keys + (key,), f"entry {key!r} must map a phrase to an integer, got {item!r}")
-        return {key.strip().lower(): item for key, item in value.items()}
+def _words(values: list[str]) -> list[str]:
+    return [v.strip().lower() for v in values]
 
 
 @lru_cache(maxsize=8)
 def load_status_cues(path: Path | None = None) -> StatusCues:
     """Status cue words from ``path`` (default: the built-in data file)."""
-    check = _Checker(*_read_yaml(path, STATUS_CUES_FILE))
+    data = _checked(*_read_yaml(path, STATUS_CUES_FILE), data_schemas.StatusCues)
+    planned, ongoing = data["planned"], data["ongoing"]
     return StatusCues(
-        planned_phrases=tuple(tuple(p.split()) for p in check.strings("planned", "phrases")),
-        planned_auxiliaries=frozenset(check.strings("planned", "auxiliaries")),
-        planned_heads=frozenset(check.strings("planned", "heads")),
-        ongoing_phrases=tuple(tuple(p.split()) for p in check.strings("ongoing", "phrases")),
-        ongoing_verbs=frozenset(check.strings("ongoing", "verbs")),
-        onset_verbs=frozenset(check.strings("ongoing", "onsets") if "onsets" in (check.data.get("ongoing") or {})
-                              else ()),
-        onset_nouns=frozenset(check.strings("ongoing", "onset_nouns")
-                              if "onset_nouns" in (check.data.get("ongoing") or {}) else ()),
+        planned_phrases=tuple(tuple(p.split()) for p in _words(planned["phrases"])),
+        planned_auxiliaries=frozenset(_words(planned["auxiliaries"])),
+        planned_heads=frozenset(_words(planned["heads"])),
+        ongoing_phrases=tuple(tuple(p.split()) for p in _words(ongoing["phrases"])),
+        ongoing_verbs=frozenset(_words(ongoing["verbs"])),
+        onset_verbs=frozenset(_words(ongoing.get("onsets") or [])),
+        onset_nouns=frozenset(_words(ongoing.get("onset_nouns") or [])),
     )
 
 
 @lru_cache(maxsize=8)
 def load_date_words(path: Path | None = None) -> DateWords:
     """Date vocabulary from ``path`` (default: the built-in data file)."""
-    check = _Checker(*_read_yaml(path, DATE_WORDS_FILE))
+    data = _checked(*_read_yaml(path, DATE_WORDS_FILE), data_schemas.DateWords)
     return DateWords(
-        anaphora={" ".join(k.split()): v for k, v in check.int_map("anaphora").items()},
-        numbers=check.int_map("numbers"),
-        not_event_date_prefixes=frozenset(check.strings("not_event_date_prefixes")),
-        span_anchors=tuple(" ".join(p.lower().split()) for p in check.strings("span_anchors")),
+        anaphora={" ".join(k.strip().lower().split()): v for k, v in data["anaphora"].items()},
+        numbers={k.strip().lower(): v for k, v in data["numbers"].items()},
+        not_event_date_prefixes=frozenset(_words(data["not_event_date_prefixes"])),
+        span_anchors=tuple(" ".join(p.split()) for p in _words(data["span_anchors"])),
     )
