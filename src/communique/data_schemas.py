@@ -142,6 +142,19 @@ class CoderWords(Entry):
     member_preps: Words
     gathering_preps: Words
     demand_modals: Words
+    group_words: Words
+    scene_preps: Words
+    example_preps: Words
+    adjunct_preps: Words
+    charge_preps: Words
+    role_preps: Words
+    aim_preps: Words
+    source_preps: Words
+    pair_words: Words
+    subject_control_preps: Words
+    object_control_verbs: Words
+    other_act_preps: Words
+    definite_determiners: Words
 
 
 class Intents(Entry):
@@ -262,6 +275,9 @@ class CodeTypes(Entry):
     given: list[PloverName]
     dyad_target: list[PloverName]
     unasserted_aims: list[PloverName]
+    domestic_target: list[PloverName]
+    international: list[PloverName]
+    scene_only: list[PloverName]
 
 
 class Codes(Entry):
@@ -287,6 +303,8 @@ class CodePrefixes(Entry):
     released: list[CodeOrPrefix]
     violent: list[CodeOrPrefix]
     by_authorities: list[CodeOrPrefix]
+    domestic: list[CodeOrPrefix]
+    charge: list[CodeOrPrefix]
 
 
 class CodeClasses(Entry):
@@ -295,6 +313,8 @@ class CodeClasses(Entry):
     types: CodeTypes
     codes: Codes
     official_sectors: Words
+    domestic_sectors: Words
+    body_codes: Words
     prefixes: CodePrefixes
 
 

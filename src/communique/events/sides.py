@@ -12,7 +12,6 @@ from . import syntax
 from .context import Coding
 from .outcomes import Found
 from .parties import (
-    BODY_CODES,
     agent_of,
     antecedent_in_sentence,
     country_code,
@@ -135,7 +134,7 @@ def participants_of(ctx: Coding, noun: Token, exclude: str | None) -> Side:
             return side
     # "a summit of the Shanghai Cooperation Organisation": the body whose gathering it is
     body = [r for r in side_of(ctx, syntax.prep_objects(noun, "of")).refs if r.sector == "IGO"
-            or (r.country or "") in BODY_CODES]
+            or (r.country or "") in ctx.classes.body_codes]
     if body:
         return Side(body)
     left = noun.left_edge.idx

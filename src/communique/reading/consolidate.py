@@ -339,7 +339,7 @@ def _one_state(e: Event) -> bool:
     """Both sides are one state in an act that takes two (a meeting, a demand, a deployment): not a
     state's act on its own people (a protest, an arrest, an attack, a release), nor one between two
     of its parties (the government and the opposition, the army and the rebels)."""
-    from ..events.parties import DOMESTIC_SECTORS, aimed_at_own_state
+    from ..events.parties import aimed_at_own_state, classes
 
     actor, recipient = _countries(e)
     if actor is None or actor != recipient or aimed_at_own_state(e.cameo):
@@ -351,7 +351,7 @@ def _one_state(e: Event) -> bool:
     sectors = {e.actor.sector, e.recipient.sector} - {None}
     # a side that is the state itself ("protested ... South Korea's zone") is no other office of it
     bare = any((ref.actor_id or "").startswith("country:") for ref in (e.actor, e.recipient))
-    return (len(sectors) <= 1 or bare) and not sectors & DOMESTIC_SECTORS and e.event_type not in HOME_ACTS
+    return (len(sectors) <= 1 or bare) and not sectors & classes().domestic_sectors and e.event_type not in HOME_ACTS
 
 
 def _terms(doc: Document) -> set[str]:
