@@ -318,6 +318,16 @@ class CodeClasses(Entry):
     prefixes: CodePrefixes
 
 
+class ActClasses(Entry):
+    """``reading/act_classes.yaml``: the classes of acts by which an act is told from its parts."""
+
+    disapproval: list[PloverName]
+    preferred_disapproval: PloverName
+    parts: dict[PloverName, list[PloverName]]
+    asked: list[PloverName]
+    means: list[PloverName]
+
+
 SCHEMAS: dict[str, Any] = {
     "actors/agents.yaml": Agents,
     "actors/bodies.yaml": list[Body],
@@ -340,6 +350,7 @@ SCHEMAS: dict[str, Any] = {
     "reading/act_sectors.yaml": WordLists,
     "reading/gatherings.yaml": WordLists,
     "reading/directed.yaml": WordLists,
+    "reading/act_classes.yaml": ActClasses,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,
