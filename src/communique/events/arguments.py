@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..actors.kinds import is_state_ref
 from ..records import ActorRef, Document, Mention
 from .codeclasses import load_code_classes
 from .patterns import load_lexicon
@@ -523,7 +524,7 @@ def _place_words(prep: Token) -> list[Token]:
 def _located(ref: ActorRef | None) -> bool:
     """The side is a state found through a place the sentence names ("in northeast Nigeria")."""
     return ref is not None and ref.mention_id is None and not ref.name \
-        and (ref.actor_id or "").startswith("country:")
+        and is_state_ref(ref)
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:

@@ -11,6 +11,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
+from ..actors.kinds import is_state_ref, state_actor_id
 from ..nlp.entities import entity_of
 from ..records import ActorRef, Document, Mention
 from . import syntax
@@ -228,7 +229,7 @@ def scene_state(tok: Token, preps: frozenset[str] | None = None) -> ActorRef | N
             place = geocode(text)
             code = place.country if place is not None else None
         if code:
-            return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+            return ActorRef(country=code, name=None, text=text, actor_id=state_actor_id(code))
     return None
 
 
@@ -247,7 +248,7 @@ def host_state(tok: Token) -> ActorRef | None:
 
 def _named_state(tok: Token) -> ActorRef | None:
     code = country_code(tok.text) if tok.pos_ == "PROPN" else None
-    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
+    return ActorRef(country=code, text=tok.text, actor_id=state_actor_id(code)) if code else None
 
 
 def phrase_text(tok: Token) -> str:
@@ -260,7 +261,7 @@ def modifier_country(tok: Token) -> ActorRef | None:
     if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or not tok.text[:1].isupper():
         return None
     code = country_code(tok.text)
-    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
+    return ActorRef(country=code, text=tok.text, actor_id=state_actor_id(code)) if code else None
 
 
 def place_as_party(tok: Token) -> ActorRef | None:
@@ -281,7 +282,7 @@ def place_as_party(tok: Token) -> ActorRef | None:
         code = country_code(tok.text)
     if code is None:
         return None
-    return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+    return ActorRef(country=code, name=None, text=text, actor_id=state_actor_id(code))
 
 
 def country_code(text: str) -> str | None:
@@ -356,7 +357,7 @@ def same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
         return False  # the army and the Taliban of one state are two parties
     if a.sector in classes().domestic_sectors or b.sector in classes().domestic_sectors:
         return False  # rebels, protesters, civilians and their own state are two parties
-    return (a.actor_id or "").startswith("country:") or (b.actor_id or "").startswith("country:") \
+    return is_state_ref(a) or is_state_ref(b) \
         or not a.actor_id or not b.actor_id
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..actors.kinds import is_delegation, state_actor_id
 from ..actors.lookup import mention_for_token, mentions_in
 from ..records import ActorRef
 from . import syntax
@@ -69,7 +70,7 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
             continue
         if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
             m = antecedent_in_sentence(ctx.doc, m) or m
-        if m.kind == "group" and m.rule.startswith("delegation"):  # "his counterpart Richard Marles"
+        if is_delegation(m):  # "his counterpart Richard Marles"
             m = next((p for p in mentions_in(ctx.doc, m.start, m.end) if p.kind == "person"
                       and p.country == m.country), m)
         for ref in split_by_country(ctx.doc, m):
@@ -150,7 +151,7 @@ def participants_of(ctx: Coding, noun: Token, exclude: str | None) -> Side:
             if t.i < noun.i and (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN"):
                 code = country_code(t.text)
                 if code and code != exclude and all(r.country != code for r in refs):
-                    refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=f"country:{code}"))
+                    refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=state_actor_id(code)))
     return Side(refs)
 
 

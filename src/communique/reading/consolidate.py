@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..actors.kinds import is_state_ref
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -351,11 +352,11 @@ def _one_state(e: Event) -> bool:
         return False
     if e.cameo.startswith(VISIT):
         return True  # no one visits their own state, whoever they are
-    if e.event_type in act_classes().asked and (e.recipient.actor_id or "").startswith("country:"):
+    if e.event_type in act_classes().asked and is_state_ref(e.recipient):
         return False  # "the army chief urged Pakistan to adopt a policy": an appeal to one's own nation
     sectors = {e.actor.sector, e.recipient.sector} - {None}
     # a side that is the state itself ("protested ... South Korea's zone") is no other office of it
-    bare = any((ref.actor_id or "").startswith("country:") for ref in (e.actor, e.recipient))
+    bare = any(is_state_ref(ref) for ref in (e.actor, e.recipient))
     return (len(sectors) <= 1 or bare) and not sectors & classes().domestic_sectors and e.event_type not in HOME_ACTS
 
 

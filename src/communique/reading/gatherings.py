@@ -16,6 +16,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
+from ..actors.kinds import state_actor_id
 from ..data_files import load_builtin
 from ..events.codebook import lookup
 from ..events.parties import scene_state, words
@@ -127,7 +128,7 @@ def _host_of_many(tok: Token, words: dict[str, frozenset[str]]) -> ActorRef | No
     scene = scene_state(tok.head) or _place_modifier(tok.head)
     if scene is None or not scene.country:
         return None
-    return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=f"country:{scene.country}")
+    return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=state_actor_id(scene.country))
 
 
 def _place_modifier(verb: Token) -> ActorRef | None:
