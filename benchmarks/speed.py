@@ -1,8 +1,9 @@
 """End-to-end coding speed against spaCy's own ``nlp.pipe`` on the same texts, in one run.
 
-    python benchmarks/speed.py [--docs 500] [--out benchmarks/results/speed.json]
+    python benchmarks/speed.py [--docs 500] [--input PATH] [--out benchmarks/results/speed.json]
 
-The bundled example articles are repeated to ``--docs`` documents. Both sides parse the same
+The bundled example articles (or the articles of ``--input``: a JSONL file or a folder, such as
+``../shared/eval/dev/articles.jsonl``) are repeated to ``--docs`` documents. Both sides parse the same
 texts with the same model and batch size, alternately ``--repeats`` times; each side's best time
 counts. The ratio is ours / spaCy alone (docs per second).
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import resource
 import time
 from pathlib import Path
 
@@ -27,10 +30,11 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=500)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--repeats", type=int, default=3, help="alternating runs of each; the best time counts")
+    ap.add_argument("--input", default=str(REPO / "examples" / "articles"), help="articles to repeat")
     ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "speed.json"))
     args = ap.parse_args()
 
-    base = [d for d in read_inputs([REPO / "examples" / "articles"]) if isinstance(d, Document)]
+    base = [d for d in read_inputs([Path(args.input)]) if isinstance(d, Document)]
     docs = [base[i % len(base)] for i in range(args.docs)]
     coder = Communique()
     nlp = coder.pipeline.stages[0][1].nlp  # the same loaded spaCy pipeline
@@ -65,7 +69,9 @@ def main() -> None:
         "ratio_ours_over_spacy": round(spacy_s / ours_s, 3), "events": n_events, "repeats": args.repeats,
         "spacy_seconds": [round(t, 2) for t in spacy_times], "communique_seconds": [round(t, 2) for t in ours_times],
         "python": platform.python_version(), "machine": platform.machine(),
-        "command": "python benchmarks/speed.py --docs %d --repeats %d" % (args.docs, args.repeats),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_average_1min": round(os.getloadavg()[0], 2), "input": args.input,
+        "command": "python benchmarks/speed.py --docs %d --repeats %d --input %s" % (args.docs, args.repeats, args.input),
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n")

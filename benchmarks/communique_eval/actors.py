@@ -62,7 +62,7 @@ from communique.api import Communique
 from communique_eval.datasets import NerSentence, PetrRecord, read_confli_ner, read_petrarch_records
 from communique.pipeline import load_config
 from communique.actors.tables import SECTOR_CODES
-from communique.records import ActorRef, Document, Event
+from communique.records import ActorRef, Document, Event, ResolutionKind
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -403,8 +403,15 @@ def actor_code(country: str | None, sector: str | None, named: bool) -> str:
     return (country or "---") + (sector or "")
 
 
-def event_codes(ref: ActorRef) -> str:
-    return actor_code(ref.country, ref.sector, bool(ref.text or ref.mention_id))
+def event_codes(ref: ActorRef, event=None, side: str = "") -> str:
+    """The side's CAMEO code as written: an office the article reading inferred for a bare state
+    (from its act or its office elsewhere in the article) is not in the words PETRARCH codes."""
+    sector = ref.sector
+    if event is not None and sector and ref.actor_id and ref.actor_id.startswith("country:") and any(
+            r.side in (side, "actor and recipient") and r.kind in (ResolutionKind.ACT_SECTOR, ResolutionKind.OFFICE_SECTOR)
+            for ev in event.evidence for r in ev.resolutions):
+        sector = None
+    return actor_code(ref.country, sector, bool(ref.text or ref.mention_id))
 
 
 def petrarch_coder(shared: Path) -> Communique:
@@ -432,7 +439,7 @@ def score_petrarch(coder: Communique, records: list[PetrRecord], details: list |
     examples: dict[str, dict] = {}
     for rec in with_events:
         doc = coder.code_text(rec.text, doc_id=f"petr-{rec.id}", published=rec.date)
-        ours = [(event_codes(e.actor), event_codes(e.recipient)) for e in doc.events]
+        ours = [(event_codes(e.actor, e, "actor"), event_codes(e.recipient, e, "recipient")) for e in doc.events]
         ours_set = set(ours)
         hits = [(s, t) in ours_set for s, t, _ in rec.events]
         record_ok += any(hits)

@@ -142,6 +142,19 @@ class CoderWords(Entry):
     member_preps: Words
     gathering_preps: Words
     demand_modals: Words
+    group_words: Words
+    scene_preps: Words
+    example_preps: Words
+    adjunct_preps: Words
+    charge_preps: Words
+    role_preps: Words
+    aim_preps: Words
+    source_preps: Words
+    pair_words: Words
+    subject_control_preps: Words
+    object_control_verbs: Words
+    other_act_preps: Words
+    definite_determiners: Words
 
 
 class Intents(Entry):
@@ -262,6 +275,9 @@ class CodeTypes(Entry):
     given: list[PloverName]
     dyad_target: list[PloverName]
     unasserted_aims: list[PloverName]
+    domestic_target: list[PloverName]
+    international: list[PloverName]
+    scene_only: list[PloverName]
 
 
 class Codes(Entry):
@@ -287,6 +303,8 @@ class CodePrefixes(Entry):
     released: list[CodeOrPrefix]
     violent: list[CodeOrPrefix]
     by_authorities: list[CodeOrPrefix]
+    domestic: list[CodeOrPrefix]
+    charge: list[CodeOrPrefix]
 
 
 class CodeClasses(Entry):
@@ -295,7 +313,19 @@ class CodeClasses(Entry):
     types: CodeTypes
     codes: Codes
     official_sectors: Words
+    domestic_sectors: Words
+    body_codes: Words
     prefixes: CodePrefixes
+
+
+class ActClasses(Entry):
+    """``reading/act_classes.yaml``: the classes of acts by which an act is told from its parts."""
+
+    disapproval: list[PloverName]
+    preferred_disapproval: PloverName
+    parts: dict[PloverName, list[PloverName]]
+    asked: list[PloverName]
+    means: list[PloverName]
 
 
 SCHEMAS: dict[str, Any] = {
@@ -320,6 +350,7 @@ SCHEMAS: dict[str, Any] = {
     "reading/act_sectors.yaml": WordLists,
     "reading/gatherings.yaml": WordLists,
     "reading/directed.yaml": WordLists,
+    "reading/act_classes.yaml": ActClasses,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],
     "time/date_words.yaml": DateWords,

@@ -40,6 +40,7 @@ from ..data_tables import read_csv
 from ..yaml_files import load_yaml
 
 from .gazetteer import Term
+from .kinds import state_actor_id
 from .names import norm_phrase, plural, slug
 from .tables import SECTOR_CODES, known_country, load_tables
 
@@ -82,7 +83,7 @@ class Entry:
     def actor_id(self) -> str:
         prefix = {"person": "person", "country": "country"}.get(self.kind, "org")
         if self.kind == "country" and self.default and self.default.country:
-            return f"country:{self.default.country}"
+            return state_actor_id(self.default.country)
         return f"{prefix}:{slug(self.name)}"
 
     def role_on(self, day: date | None) -> Role | None:

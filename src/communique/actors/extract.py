@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..nlp.entities import entity_of
 from .gazetteer import Gazetteer, Hit, Term
+from .kinds import DELEGATION_RULE
 from .names import norm_phrase, norm_word
 from .tables import Tables
 
@@ -395,7 +396,7 @@ class Extractor:
     def _delegation(self, tok, hit_at, states) -> Candidate:
         start, end = self._span(tok, person=False)
         span = tok.doc[start:end]
-        cand = Candidate(start, end, tok.i, "group", rule="delegation")
+        cand = Candidate(start, end, tok.i, "group", rule=DELEGATION_RULE)
         self._country_from(cand, states)
         cand.sector = self.keyword_sector(span)
         cand.sector_from_leader = cand.sector is None

@@ -13,6 +13,7 @@ from ..records import Actor
 from .extract import Candidate, is_acronym
 from .names import fold, slug
 from .abbreviations import spells
+from .kinds import DELEGATION_RULE, state_actor_id
 from .tables import Tables
 
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -236,7 +237,7 @@ class Resolver:
                 leaders.setdefault(entity.country, entity)
         peers: dict[int, list[Candidate]] | None = None  # people with a sector, by sentence, last first
         for cand in cands:
-            if cand.rule != "delegation":
+            if cand.rule != DELEGATION_RULE:
                 continue
             tok = self.sdoc[cand.head]
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAD_VERBS:
@@ -265,9 +266,9 @@ class Resolver:
     def _named_counterparts(self, cands: list[Candidate], owner: dict[int, Entity]) -> None:
         """"his Australian counterpart Richard Marles": the person named in a counterpart or
         delegation phrase is of its state and sector, here and in later mentions."""
-        groups = [c for c in cands if c.rule.startswith("delegation") and c.country]
+        groups = [c for c in cands if c.rule.startswith(DELEGATION_RULE) and c.country]
         states: dict[int, tuple[str, Candidate]] = {}  # "his Egyptian and Cypriot counterparts A and B": in turn
-        for group in (c for c in cands if c.rule.startswith("delegation") and not c.country and len(c.countries) > 1):
+        for group in (c for c in cands if c.rule.startswith(DELEGATION_RULE) and not c.country and len(c.countries) > 1):
             named = sorted((c for c in cands if c.kind == "person" and not c.country and id(c) in owner
                             and group.start <= c.start and c.end <= group.end), key=lambda c: c.start)
             if len(named) == len(group.countries):
@@ -347,7 +348,7 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def _actor_id(cand: Candidate) -> str:
     if cand.kind == "country":
-        return f"country:{cand.country}" + (f"-{cand.sector}" if cand.sector else "")
+        return state_actor_id(cand.country, cand.sector)
     if cand.kind == "organisation" and cand.rule == "body-name" and cand.country:
         return f"body:{cand.country}"
     if cand.kind == "person":

@@ -40,7 +40,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..actors.kinds import is_state_ref
 from ..records import ActorRef, Document, Mention
+from .codeclasses import load_code_classes
+from .patterns import load_lexicon
 
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 # Links from a modifier to the noun whose phrase it belongs to.
@@ -48,28 +51,11 @@ INNER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "
 # Dependents whose words are never part of the argument phrase.
 CLAUSE_DEPS = {"relcl", "advcl", "parataxis", "ccomp", "punct"}
 COORDINATION_DEPS = {"conj", "cc", "preconj"}
-# Prepositions that introduce examples or exceptions, not part of what the phrase names.
-EXAMPLE_PREPS = {"including", "like", "such", "excluding", "except"}
 TIME_ENTITIES = {"DATE", "TIME"}
-# Prepositions that attach what is done with or to the party, not who it is: "deported 374
-# migrants to Honduras", "used civilians as human shields", "arrested ... over involvement".
-ADJUNCT_PREPS = {"to", "as", "due", "over", "because", "despite", "after", "before", "during", "since",
-                 "until", "amid", "following", "into", "towards", "toward", "via", "throughout"}
-# An accusation's charge: "accused X of Y", "blamed X for Y", "criticised X over Y".
-CHARGE_PREPS = {"of", "for", "over"}
-ROLE_PREPS = {"to", "for"}
 LOCATIVE_PREPS = {"in", "at"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
-PAIR_WORDS = {"both", "either", "neither"}
-CHARGE_CODES = {"11"}
-# Acts whose place is only their scene: a protest in Paris is not aimed at Paris (its target, the
-# state, is inferred), while a curfew, a deployment or a shelling there is aimed at the place.
-SCENE_ONLY_TYPES = {"PROTEST"}  # CAMEO disapprove: criticise, accuse, blame, condemn
 # Links from a predicate to the argument a place inside it locates ("attacked a base in X").
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd"}
-# Prepositions that take what an act is aimed at or leaves ("strikes against", "withdrew from");
-# not "to" (what is joined or agreed to: "contribute troops to the force in X").
-AIM_PREPS = {"against", "on", "upon", "at", "from", "into"}
 # A mention that is one of these modifiers of the argument noun is not its head.
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
@@ -105,10 +91,6 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
     return _object_through(tok, predicate, predicate_objects) or tok
 
 
-# Prepositions by which a side belongs to the predicate's object: where the object comes from or
-# who made it ("rejected a request from the New York Times", "a resolution proposed by Britain"),
-# or where it lies ("attacked a military base in Saudi Arabia's Jizan region").
-SOURCE_PREPS = {"from", "by"}
 
 
 def _object_through(tok: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> Token | None:
@@ -116,12 +98,14 @@ def _object_through(tok: Token, predicate: Token | None, predicate_objects: froz
     "the Croatian government's request" is what "rejected" takes, so is "a request from the
     Croatian government". Not an object that makes the predicate ("imposed a curfew in X") or
     that a verb of movement moves ("withdrew its troops from Syria": Syria)."""
-    prep = tok.head
-    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in SOURCE_PREPS | LOCATIVE_PREPS \
+    # where the object comes from or who made it ("a request from X", "a resolution proposed by X"),
+    # or where it lies ("attacked a military base in X's Jizan region")
+    prep, source_preps = tok.head, load_lexicon().source_preps
+    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in source_preps | LOCATIVE_PREPS \
             or prep.dep_ not in ("prep", "agent"):
         return None
     noun = prep.head
-    if noun.dep_ == "acl" and noun.tag_ == "VBN" and prep.lower_ in SOURCE_PREPS:
+    if noun.dep_ == "acl" and noun.tag_ == "VBN" and prep.lower_ in source_preps:
         noun = noun.head  # "proposals laid out by the National Assembly"
     if noun.pos_ == "NOUN" and noun.head == predicate and noun.dep_ in ("dobj", "nsubjpass") \
             and not predicate_object(noun, predicate_objects):
@@ -186,7 +170,7 @@ def _taken_by(thing: Token, predicate: Token | None, predicate_objects: frozense
     if thing.head == predicate:
         return True
     prep = thing.head
-    if thing.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in AIM_PREPS:
+    if thing.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in load_lexicon().aim_preps:
         return False
     return prep.head == predicate or (prep.head.head == predicate and prep.head.dep_ in ("dobj", "nsubjpass")
                                       and predicate_object(prep.head, predicate_objects))
@@ -230,13 +214,13 @@ def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> boo
     if dep == "npadvmod":
         return child.ent_type_ not in TIME_ENTITIES
     if dep == "prep":
-        word = child.lower_
-        if word in EXAMPLE_PREPS:
+        word, lex = child.lower_, load_lexicon()
+        if word in lex.example_preps:
             return False
-        if word in ADJUNCT_PREPS and child.head.pos_ in NOMINAL_POS and child.i > child.head.i \
-                and not (word in ROLE_PREPS and (reading.person or _role_noun(child.head))):
+        if word in lex.adjunct_preps and child.head.pos_ in NOMINAL_POS and child.i > child.head.i \
+                and not (word in lex.role_preps and (reading.person or _role_noun(child.head))):
             return False  # but "the ambassador to the UN", "the adviser for security affairs"
-        if reading.charge and word in CHARGE_PREPS:
+        if reading.charge and word in lex.charge_preps:
             return False
         objects = [p for p in child.children if p.dep_ == "pobj"]
         if reading.person and word in LOCATIVE_PREPS and any(p.ent_type_ in PLACE_ENTITIES for p in objects):
@@ -331,7 +315,7 @@ def argument_span(sent: Span, head: Token, predicate: Token | None = None,
     first, last = tokens[0].i, tokens[-1].i
     single = not coordination and any(c not in tokens for c in arg.conjuncts)
     while first < head.i and (doc[first].is_punct or doc[first].dep_ == "cc"
-                              or (single and doc[first].lower_ in PAIR_WORDS)):
+                              or (single and doc[first].lower_ in load_lexicon().pair_words)):
         first += 1  # "both India (and Pakistan)" as one conjunct is "India"
     while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc"
                              or doc[last].ent_type_ in TIME_ENTITIES):
@@ -422,7 +406,7 @@ def add_argument_spans(doc: Document, needed_objects: dict[int, frozenset[str]] 
         trigger_end = _token_at(sent, event.trigger.end - 1) if event.trigger is not None else None
         last = trigger_end.i if trigger_end is not None else None
         located = [_located(ref) for ref in (event.actor, event.recipient)]
-        scene_is_target = event.event_type not in SCENE_ONLY_TYPES
+        scene_is_target = event.event_type not in load_code_classes().scene_only_types
         needed = (needed_objects or {}).get(id(event), frozenset())
         if predicate is not None and predicate.lemma_.lower() in movement:
             needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
@@ -437,7 +421,7 @@ def add_argument_spans(doc: Document, needed_objects: dict[int, frozenset[str]] 
                 spans.append(None)
                 continue
             reading = _reading(sdoc, mentions.get(ref.mention_id or ""), head,
-                               charge=n == 1 and event.cameo[:2] in CHARGE_CODES)
+                               charge=n == 1 and event.cameo.startswith(load_code_classes().charge))
             if joint:  # "India and Pakistan held talks": the coordination is the joint subject
                 first = min(arg, *arg.conjuncts, key=lambda t: t.i)
                 spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading,
@@ -540,7 +524,7 @@ def _place_words(prep: Token) -> list[Token]:
 def _located(ref: ActorRef | None) -> bool:
     """The side is a state found through a place the sentence names ("in northeast Nigeria")."""
     return ref is not None and ref.mention_id is None and not ref.name \
-        and (ref.actor_id or "").startswith("country:")
+        and is_state_ref(ref)
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:

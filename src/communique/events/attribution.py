@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..actors.kinds import state_actor_id
 from ..actors.lookup import mention_for_token
 from ..records import ActorRef
 from . import syntax
@@ -211,7 +212,7 @@ def dyad_counterpart(ctx: Coding, source: ActorRef) -> ActorRef | None:
     if len(ctx.dyad) < 2 or source.country not in ctx.dyad[:2]:
         return None
     other = next(c for c in ctx.dyad[:2] if c != source.country)
-    return ActorRef(country=other, name=None, text="the other state", actor_id=f"country:{other}")
+    return ActorRef(country=other, name=None, text="the other state", actor_id=state_actor_id(other))
 
 
 def speaker_owns(ctx: Coding, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:

@@ -32,6 +32,9 @@ class CodeClasses:
     given_types: frozenset[str]
     dyad_target_types: frozenset[str]
     unasserted_aims: frozenset[str]
+    domestic_target_types: frozenset[str]
+    international_types: frozenset[str]
+    scene_only_types: frozenset[str]
     ultimatum: str
     refusal: str
     refusal_to_meet: str
@@ -40,6 +43,8 @@ class CodeClasses:
     demonstration: str
     official_protest: str
     official_sectors: frozenset[str]
+    domestic_sectors: frozenset[str]
+    body_codes: frozenset[str]
     travel: tuple[str, ...]
     ceasefire: tuple[str, ...]
     scheduled: tuple[str, ...]
@@ -52,6 +57,8 @@ class CodeClasses:
     released: tuple[str, ...]
     violent: tuple[str, ...]
     by_authorities: tuple[str, ...]
+    domestic: tuple[str, ...]
+    charge: tuple[str, ...]
 
 
 def load_code_classes(path: str | Path | None = None) -> CodeClasses:
@@ -71,4 +78,5 @@ def _load(path: str | None) -> CodeClasses:
     types = {f"{key}_types" if key != "unasserted_aims" else key: frozenset(value)
              for key, value in data["types"].items()}
     prefixes = {key: tuple(value) for key, value in data["prefixes"].items()}
-    return CodeClasses(**types, **data["codes"], official_sectors=frozenset(data["official_sectors"]), **prefixes)
+    sectors = {key: frozenset(data[key]) for key in ("official_sectors", "domestic_sectors", "body_codes")}
+    return CodeClasses(**types, **data["codes"], **sectors, **prefixes)

@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..actors.kinds import is_state_ref
 from ..records import ActorRef, Document, Event, Trigger
 from ..registry import StageSettings, stage
 from . import syntax
@@ -176,7 +177,7 @@ class EventCoder:
         src = source.first
         classes = ctx.classes
         if code == classes.demonstration and (src.sector in classes.official_sectors
-                                              or (src.actor_id or "").startswith("country:")):
+                                              or is_state_ref(src)):
             # "the defense ministry sternly protested the incursion": a state's complaint, not a street protest
             code, rule = classes.official_protest, rule.plus(Modifier.OFFICIAL)
         tgt = _recipient(ctx, tok, code, rule, src, target.first)

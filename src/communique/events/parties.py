@@ -11,26 +11,31 @@ import dataclasses
 
 from spacy.tokens import Token
 
+from ..actors.kinds import is_state_ref, state_actor_id
 from ..nlp.entities import entity_of
 from ..records import ActorRef, Document, Mention
 from . import syntax
 from .codebook import lookup
+from .codeclasses import CodeClasses, load_code_classes
+from .patterns import Lexicon, load_lexicon
 
 
-GROUP_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "militaries",
-               "army", "armies", "governments", "leaders", "government", "military"}
+def words() -> Lexicon:
+    """The built-in word classes (``patterns/words.yaml``) of the helpers here, which have no coding context."""
+    return load_lexicon()
 
 
-# Protests, repression and attacks are aimed at a state: where no target is named, the state where
-# they happen (CAMEO convention), else the actor's own; a state's forces attacking a place of their
-# own state ("shelled rebel-held areas near Damascus") are no state acting on itself.
-DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
-DOMESTIC_CODES = ("081",)  # easing restrictions, a curfew, a state of emergency: done to a state's own people
+def classes() -> CodeClasses:
+    """The built-in classes of acts, sectors and codes (``patterns/code_classes.yaml``)."""
+    return load_code_classes()
 
 
 def aimed_at_own_state(code: str) -> bool:
-    """Acts a state does to its own people, so that a state on both sides is no self-event."""
-    return lookup(code).plover in DOMESTIC_TARGET_TYPES or code.startswith(DOMESTIC_CODES)
+    """Acts a state does to its own people, so that a state on both sides is no self-event: protests,
+    repression and attacks are aimed at a state (where no target is named, the state where they
+    happen, CAMEO convention), and a state's forces attacking a place of their own state are no
+    state acting on itself."""
+    return lookup(code).plover in classes().domestic_target_types or code.startswith(classes().domestic)
 
 
 def mention_ref(m: Mention) -> ActorRef:
@@ -42,19 +47,6 @@ def mention_ref(m: Mention) -> ActorRef:
 def known(ref: ActorRef | None) -> bool:
     """The side names a state or an actor."""
     return ref is not None and bool(ref.country or ref.name)
-
-
-BODY_CODES = {"IGO", "NGO", "IMG", "UNO", "EU", "AU"}  # codes of bodies, not states
-
-
-# Types mostly between states: an unplaced party of these is not assumed to be the actor's compatriot.
-INTERNATIONAL_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT"}
-
-
-# Sectors of actors that act within their own state: an unplaced one is of the state where the
-# act happens, or of the state of the party acting on them ("an Argentine judge ordered Menem").
-DOMESTIC_SECTORS = {"REB", "OPP", "CVL", "LAB", "PTY", "JUD", "COP", "CRM", "AGR", "EDU", "MED", "BUS",
-                    "REL", "RAD", "UAF", "LEG", "HRI"}
 
 
 def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: ActorRef | None,
@@ -69,18 +61,19 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
     if not (unplaced_src or unplaced_tgt):
         return src, tgt
     scene = scene_state(tok)
-    if unplaced_src and scene is not None and src.sector in DOMESTIC_SECTORS:
+    domestic_sectors, international = classes().domestic_sectors, classes().international_types
+    if unplaced_src and scene is not None and src.sector in domestic_sectors:
         src = dataclasses.replace(src, country=scene.country)
     if unplaced_tgt:
-        if scene is not None and (tgt.sector in DOMESTIC_SECTORS or src.country != scene.country):
+        if scene is not None and (tgt.sector in domestic_sectors or src.country != scene.country):
             tgt = dataclasses.replace(tgt, country=scene.country)
-        elif src.country and (tgt.sector in DOMESTIC_SECTORS or src.sector in ("JUD", "COP")):
+        elif src.country and (tgt.sector in domestic_sectors or src.sector in ("JUD", "COP")):
             tgt = dataclasses.replace(tgt, country=src.country)
     if src.country is None and unplaced_src:
         only = only_other_state(doc, tok, tgt.country if tgt is not None else None)
         if only:
             src = dataclasses.replace(src, country=only)
-        elif tgt is not None and tgt.country and lookup(code).plover not in INTERNATIONAL_TYPES \
+        elif tgt is not None and tgt.country and lookup(code).plover not in international \
                 and only_other_state(doc, tok, None, count_all=True) == tgt.country:
             # a person or group the sentence ties to no state, acting on the one state it names:
             # a domestic actor ("President Mwanawasa reneged on his commitment to the Zambian ...")
@@ -91,7 +84,7 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
             tgt = dataclasses.replace(tgt, country=only)
         elif src.country and not only_other_state(doc, tok, src.country) \
                 and not only_other_state(doc, tok, None, count_all=True) == "several" \
-                and lookup(code).plover not in INTERNATIONAL_TYPES:
+                and lookup(code).plover not in international:
             # a body or person the sentence ties to no state, in a sentence naming only the actor's
             # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
             tgt = dataclasses.replace(tgt, country=src.country)
@@ -115,7 +108,7 @@ def only_other_state(doc: Document, tok: Token, other: str | None, count_all: bo
 
     states = {m.country for m in mentions_starting(doc, sent.start_char, sent.end_char)
               if m.country and m.sector != "IGO"
-              and len(m.country) == 3 and m.country != other and m.country not in BODY_CODES}
+              and len(m.country) == 3 and m.country != other and m.country not in classes().body_codes}
     if count_all and len(states) > 1:
         return "several"
     return states.pop() if len(states) == 1 else None
@@ -211,14 +204,13 @@ def state_of_place(tok: Token) -> ActorRef | None:
     return scene_state(tok)
 
 
-SCENE_PREPS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "of", "into", "on"}
-
-
-def scene_state(tok: Token, preps: set[str] = SCENE_PREPS) -> ActorRef | None:
-    """The state where the act of the trigger's clause takes place ("near the town of Samarra");
-    with ``preps``, the state of a place the clause names after one of them ("from Abyei")."""
+def scene_state(tok: Token, preps: frozenset[str] | None = None) -> ActorRef | None:
+    """The state where the act of the trigger's clause takes place ("near the town of Samarra"),
+    named after a preposition of the scene (``scene_preps``); with ``preps``, the state of a place
+    the clause names after one of them ("from Abyei")."""
     from ..place.geocode import geocode
 
+    preps = words().scene_preps if preps is None else preps
     top = tok
     for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
         pass
@@ -237,7 +229,7 @@ def scene_state(tok: Token, preps: set[str] = SCENE_PREPS) -> ActorRef | None:
             place = geocode(text)
             code = place.country if place is not None else None
         if code:
-            return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+            return ActorRef(country=code, name=None, text=text, actor_id=state_actor_id(code))
     return None
 
 
@@ -256,7 +248,7 @@ def host_state(tok: Token) -> ActorRef | None:
 
 def _named_state(tok: Token) -> ActorRef | None:
     code = country_code(tok.text) if tok.pos_ == "PROPN" else None
-    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
+    return ActorRef(country=code, text=tok.text, actor_id=state_actor_id(code)) if code else None
 
 
 def phrase_text(tok: Token) -> str:
@@ -269,7 +261,7 @@ def modifier_country(tok: Token) -> ActorRef | None:
     if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or not tok.text[:1].isupper():
         return None
     code = country_code(tok.text)
-    return ActorRef(country=code, text=tok.text, actor_id=f"country:{code}") if code else None
+    return ActorRef(country=code, text=tok.text, actor_id=state_actor_id(code)) if code else None
 
 
 def place_as_party(tok: Token) -> ActorRef | None:
@@ -290,7 +282,7 @@ def place_as_party(tok: Token) -> ActorRef | None:
         code = country_code(tok.text)
     if code is None:
         return None
-    return ActorRef(country=code, name=None, text=text, actor_id=f"country:{code}")
+    return ActorRef(country=code, name=None, text=text, actor_id=state_actor_id(code))
 
 
 def country_code(text: str) -> str | None:
@@ -317,12 +309,12 @@ def is_group(ref: ActorRef | None) -> bool:
         return False
     text = (ref.text or "").lower()
     return ref.country is None and any(w in text.split() for w in ("both", "two", "sides")) or \
-        (ref.country is None and text.split()[-1:] and text.split()[-1] in GROUP_WORDS and not ref.name)
+        (ref.country is None and text.split()[-1:] and text.split()[-1] in words().group_words and not ref.name)
 
 
 def of_group(tok: Token) -> bool:
     """The phrase is of both parties: "border guards of the two nations", "troops of both sides"."""
-    return any(p.lemma_.lower() in GROUP_WORDS and p.tag_ in ("NNS", "NNPS")
+    return any(p.lemma_.lower() in words().group_words and p.tag_ in ("NNS", "NNPS")
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                for p in c.children if p.dep_ == "pobj")
 
@@ -363,9 +355,9 @@ def same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
         return False
     if a.sector and b.sector and a.sector != b.sector:
         return False  # the army and the Taliban of one state are two parties
-    if a.sector in DOMESTIC_SECTORS or b.sector in DOMESTIC_SECTORS:
+    if a.sector in classes().domestic_sectors or b.sector in classes().domestic_sectors:
         return False  # rebels, protesters, civilians and their own state are two parties
-    return (a.actor_id or "").startswith("country:") or (b.actor_id or "").startswith("country:") \
+    return is_state_ref(a) or is_state_ref(b) \
         or not a.actor_id or not b.actor_id
 
 

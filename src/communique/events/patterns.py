@@ -116,6 +116,19 @@ class Lexicon:
     member_preps: frozenset[str] = frozenset()
     gathering_preps: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
+    group_words: frozenset[str] = frozenset()
+    scene_preps: frozenset[str] = frozenset()
+    example_preps: frozenset[str] = frozenset()
+    adjunct_preps: frozenset[str] = frozenset()
+    charge_preps: frozenset[str] = frozenset()
+    role_preps: frozenset[str] = frozenset()
+    aim_preps: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()
+    pair_words: frozenset[str] = frozenset()
+    subject_control_preps: frozenset[str] = frozenset()
+    object_control_verbs: frozenset[str] = frozenset()
+    other_act_preps: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:

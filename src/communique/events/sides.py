@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..actors.kinds import is_delegation, state_actor_id
 from ..actors.lookup import mention_for_token, mentions_in
 from ..records import ActorRef
 from . import syntax
 from .context import Coding
 from .outcomes import Found
 from .parties import (
-    BODY_CODES,
     agent_of,
     antecedent_in_sentence,
     country_code,
@@ -70,7 +70,7 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
             continue
         if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
             m = antecedent_in_sentence(ctx.doc, m) or m
-        if m.kind == "group" and m.rule.startswith("delegation"):  # "his counterpart Richard Marles"
+        if is_delegation(m):  # "his counterpart Richard Marles"
             m = next((p for p in mentions_in(ctx.doc, m.start, m.end) if p.kind == "person"
                       and p.country == m.country), m)
         for ref in split_by_country(ctx.doc, m):
@@ -135,7 +135,7 @@ def participants_of(ctx: Coding, noun: Token, exclude: str | None) -> Side:
             return side
     # "a summit of the Shanghai Cooperation Organisation": the body whose gathering it is
     body = [r for r in side_of(ctx, syntax.prep_objects(noun, "of")).refs if r.sector == "IGO"
-            or (r.country or "") in BODY_CODES]
+            or (r.country or "") in ctx.classes.body_codes]
     if body:
         return Side(body)
     left = noun.left_edge.idx
@@ -151,7 +151,7 @@ def participants_of(ctx: Coding, noun: Token, exclude: str | None) -> Side:
             if t.i < noun.i and (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN"):
                 code = country_code(t.text)
                 if code and code != exclude and all(r.country != code for r in refs):
-                    refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=f"country:{code}"))
+                    refs.append(ActorRef(country=code, name=None, text=t.text, actor_id=state_actor_id(code)))
     return Side(refs)
 
 

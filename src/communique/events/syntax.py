@@ -6,6 +6,8 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
+from .patterns import load_lexicon
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Dependencies through which a predicate inherits its governor's subject and stance.
@@ -44,18 +46,6 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-# Prepositions whose gerund has the clause's subject for its own ("continued its efforts by
-# donating"); not "accused X of violating", "prevented X from entering", where the object acts.
-SUBJECT_CONTROL = {"by", "after", "before", "while", "without", "through", "upon", "on", "in", "since", "despite"}
-
-
-# Verbs whose object does what their to-clause says ("prompted the military to dispatch jets"); not
-# "summoned the envoy to protest", where the to-clause is the summoner's purpose.
-OBJECT_CONTROL_VERBS = {"prompt", "force", "compel", "oblige", "cause", "lead", "spur", "drive", "push", "ask",
-                        "urge", "order", "tell", "instruct", "direct", "persuade", "encourage", "invite",
-                        "allow", "permit", "enable", "require", "pressure", "press", "get"}
-
-
 def controller(xcomp: Token) -> Token | None:
     """The object that does what an infinitive says when a participle tells a consequence: "...,
     prompting the military to dispatch jets", "..., forcing the rebels to withdraw". Not "summoned
@@ -68,8 +58,11 @@ def controller(xcomp: Token) -> Token | None:
 
 
 def subjects_of(tok: Token) -> Iterator[Token]:
-    """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains."""
-    below = None
+    """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains: a
+    gerund after a preposition of subject control has the clause's subject ("continued its efforts
+    by donating"); an infinitive under a verb of object control has the verb's object ("prompted
+    the military to dispatch jets"); see ``words.yaml``."""
+    below, lex = None, load_lexicon()
     whole = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "including" else None
     if whole is not None and whole.dep_ in OBJECT_DEPS and whole.head.pos_ == "VERB":
         yield from subjects_of(whole.head)  # "took measures, including imposing sanctions": who took them
@@ -78,9 +71,9 @@ def subjects_of(tok: Token) -> Iterator[Token]:
         if gov.dep_ == "xcomp" and (doer := controller(gov)) is not None:
             yield doer
             return
-        if gov.dep_ == "prep" and gov.lower_ in SUBJECT_CONTROL and gov.head.pos_ == "VERB" and gov != tok:
+        if gov.dep_ == "prep" and gov.lower_ in lex.subject_control_preps and gov.head.pos_ == "VERB" and gov != tok:
             gov = gov.head  # "China continues its efforts by donating supplies": China donates
-        if below is not None and below.dep_ == "xcomp" and gov.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        if below is not None and below.dep_ == "xcomp" and gov.lemma_.lower() in lex.object_control_verbs:
             # "prompted the military to dispatch jets": the object of the governing verb acts
             yield from (c for c in gov.children if c.dep_ == "dobj" and c.i < below.i)
         below = gov

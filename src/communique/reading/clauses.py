@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..events.patterns import load_lexicon
 from ..records import Document, Trigger
 
 # Dependencies that leave the act's own clause for another one.
 OTHER_ACT = {"relcl", "appos", "parataxis", "csubj"}
-# Prepositions of the act's circumstances: what comes after or before it is another act.
-CIRCUMSTANCE = {"after", "before", "following", "since", "until", "amid", "despite", "ahead"}
 
 
 def token_of(doc: Document, trigger: Trigger | None) -> Token | None:
@@ -36,9 +35,11 @@ def contains(doc: Document, outer: Trigger | None, inner: Trigger | None, coordi
 
 
 def _below(top: Token, tok: Token) -> bool:
-    node = tok
+    """``tok`` is in ``top``'s own clause: not across a clause of another act nor a preposition of
+    the act's circumstances (``other_act_preps`` of ``words.yaml``: what comes after or before it)."""
+    node, circumstance = tok, load_lexicon().other_act_preps
     while node != top:
-        if node.dep_ in OTHER_ACT or (node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE):
+        if node.dep_ in OTHER_ACT or (node.dep_ == "prep" and node.lower_ in circumstance):
             return False
         if node.head == node:
             return False
@@ -66,9 +67,6 @@ def describes_a_noun(doc: Document, trigger: Trigger | None) -> bool:
     return bool(tags & {"VBZ", "VBP"}) and "MD" not in tags and "VBD" not in tags
 
 
-DEFINITE = {"the", "this", "that", "these", "those"}
-
-
 def refers_back(doc: Document, trigger: Trigger | None) -> bool:
     """The act is named by a definite noun that points back to one already told ("took part in the
     exercise", "at the talks"), not a new one ("a third round", "the 14th dialogue", "the Blue Flag
@@ -86,7 +84,7 @@ def refers_back(doc: Document, trigger: Trigger | None) -> bool:
 
 def _definite_reference(noun: Token) -> bool:
     mods = list(noun.children)
-    return any(m.dep_ == "det" and m.lower_ in DEFINITE for m in mods) and not any(
+    return any(m.dep_ == "det" and m.lower_ in load_lexicon().definite_determiners for m in mods) and not any(
         m.dep_ in ("nummod", "amod", "compound") and (m.ent_type_ in ("ORDINAL", "CARDINAL", "DATE")
                                                      or m.pos_ in ("PROPN", "NUM")) for m in mods)
 

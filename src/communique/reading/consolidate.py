@@ -18,6 +18,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
+from ..actors.kinds import is_state_ref
 from ..data_files import load_builtin
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
@@ -61,25 +62,27 @@ class Decision:
         return f"{where}: event {self.event_id} {action}: {self.reason.value}"
 
 
-# Which of a protest and a summons told as one act names it: a state's protest lodged at a summons
-# is the diplomatic complaint (ACCUSE), not a demonstration (PROTEST).
-DISAPPROVAL = frozenset({"ACCUSE", "PROTEST"})
-PREFERRED_DISAPPROVAL = "ACCUSE"
-# The acts a governing act of each type may contain in its own clause, as what is said or done in it:
-# a summons or protest and the protest voiced at it (a refusal beside it is an act of its own); an
-# agreement or stated intent and the cooperation it is about; an exercise and the deployments and
-# participation it is made of.
-PARTS = {
-    "ACCUSE": DISAPPROVAL,
-    "PROTEST": DISAPPROVAL,
-    "AGREE": frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}),
-    "COOPERATE": frozenset({"COOPERATE", "MOBILIZE", "CONSULT"}),
-}
-# A request or order holds what it asks for, of any type ("directed the agencies to share the data").
-ASKED = frozenset({"REQUEST"})
 BACKGROUND_DAYS = 30
-# Acts that are the means of another: what they are aimed at is the other act's.
-MEANS = frozenset({"MOBILIZE"})
+
+
+@dataclass(frozen=True)
+class ActClasses:
+    """The classes of acts of ``data/reading/act_classes.yaml`` (see there)."""
+
+    disapproval: frozenset[str]
+    preferred_disapproval: str
+    parts: dict[str, frozenset[str]]
+    asked: frozenset[str]
+    means: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def act_classes() -> ActClasses:
+    """The built-in classes of acts by which an act is told from its parts."""
+    data = load_builtin("reading/act_classes.yaml")
+    return ActClasses(disapproval=frozenset(data["disapproval"]), preferred_disapproval=data["preferred_disapproval"],
+                      parts={k: frozenset(v) for k, v in data["parts"].items()},
+                      asked=frozenset(data["asked"]), means=frozenset(data["means"]))
 
 
 def _countries(e: Event) -> tuple[str | None, str | None]:
@@ -217,12 +220,13 @@ def part_of(outer: Event, inner: Event, doc: Document) -> bool:
     the states it names are ``outer``'s."""
     if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner):
         return False
-    if outer.event_type not in ASKED and inner.event_type not in PARTS.get(outer.event_type, frozenset()):
+    acts = act_classes()
+    if outer.event_type not in acts.asked and inner.event_type not in acts.parts.get(outer.event_type, frozenset()):
         return False
     if not _within(outer, inner):
         return False
     # coordinated verbs tell one act only as a protest and a summons ("protested and summoned the envoy")
-    both_ways = {outer.event_type, inner.event_type} <= DISAPPROVAL
+    both_ways = {outer.event_type, inner.event_type} <= acts.disapproval
     return clauses.contains(doc, outer.trigger, inner.trigger, coordinated=both_ways)
 
 
@@ -233,9 +237,10 @@ def _within(outer: Event, inner: Event) -> bool:
         return False  # aimed by default at its own state (no words name a recipient): not the act at a party
     named = {c for c in _countries(outer) if c}
     # what a request or order asks for is done by the one asked ("directed the officers to share ...")
-    doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric or outer.event_type in ASKED
+    acts = act_classes()
+    doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric or outer.event_type in acts.asked
                                     else ()))
-    sides = _countries(inner)[:1] if inner.event_type in MEANS else _countries(inner)
+    sides = _countries(inner)[:1] if inner.event_type in acts.means else _countries(inner)
     return bool(named) and all(c is None or c in named for c in sides) and inner.actor.country in (None, *doers)
 
 
@@ -281,7 +286,8 @@ def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
 def _part_keeper(outer: Event, inner: Event) -> tuple[Event, Event]:
     """(kept, merged) of an act and its part: the act, but of a protest and a summons the
     diplomatic complaint (ACCUSE) over the demonstration word (PROTEST)."""
-    if {outer.event_type, inner.event_type} == DISAPPROVAL and inner.event_type == PREFERRED_DISAPPROVAL:
+    acts = act_classes()
+    if {outer.event_type, inner.event_type} == acts.disapproval and inner.event_type == acts.preferred_disapproval:
         return inner, outer
     return outer, inner
 
@@ -338,19 +344,19 @@ def _one_state(e: Event) -> bool:
     """Both sides are one state in an act that takes two (a meeting, a demand, a deployment): not a
     state's act on its own people (a protest, an arrest, an attack, a release), nor one between two
     of its parties (the government and the opposition, the army and the rebels)."""
-    from ..events.parties import DOMESTIC_SECTORS, aimed_at_own_state
+    from ..events.parties import aimed_at_own_state, classes
 
     actor, recipient = _countries(e)
     if actor is None or actor != recipient or aimed_at_own_state(e.cameo):
         return False
     if e.cameo.startswith(VISIT):
         return True  # no one visits their own state, whoever they are
-    if e.event_type in ASKED and (e.recipient.actor_id or "").startswith("country:"):
+    if e.event_type in act_classes().asked and is_state_ref(e.recipient):
         return False  # "the army chief urged Pakistan to adopt a policy": an appeal to one's own nation
     sectors = {e.actor.sector, e.recipient.sector} - {None}
     # a side that is the state itself ("protested ... South Korea's zone") is no other office of it
-    bare = any((ref.actor_id or "").startswith("country:") for ref in (e.actor, e.recipient))
-    return (len(sectors) <= 1 or bare) and not sectors & DOMESTIC_SECTORS and e.event_type not in HOME_ACTS
+    bare = any(is_state_ref(ref) for ref in (e.actor, e.recipient))
+    return (len(sectors) <= 1 or bare) and not sectors & classes().domestic_sectors and e.event_type not in HOME_ACTS
 
 
 def _terms(doc: Document) -> set[str]:

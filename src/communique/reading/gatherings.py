@@ -16,9 +16,10 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
+from ..actors.kinds import state_actor_id
 from ..data_files import load_builtin
 from ..events.codebook import lookup
-from ..events.parties import SCENE_PREPS, scene_state
+from ..events.parties import scene_state, words
 from ..records import ActorRef, Document, Event, Evidence, Mention, Resolution, ResolutionKind, Trigger
 
 CODE = "062"  # cooperate militarily
@@ -127,7 +128,7 @@ def _host_of_many(tok: Token, words: dict[str, frozenset[str]]) -> ActorRef | No
     scene = scene_state(tok.head) or _place_modifier(tok.head)
     if scene is None or not scene.country:
         return None
-    return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=f"country:{scene.country}")
+    return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=state_actor_id(scene.country))
 
 
 def _place_modifier(verb: Token) -> ActorRef | None:
@@ -135,7 +136,7 @@ def _place_modifier(verb: Token) -> ActorRef | None:
     from ..events.parties import modifier_country
 
     for t in verb.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in SCENE_PREPS:
+        if t.dep_ == "pobj" and t.head.lower_ in words().scene_preps:
             for c in t.children:
                 if c.dep_ in ("amod", "compound") and (ref := modifier_country(c)) is not None:
                     return ref
@@ -205,7 +206,7 @@ def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]
     top = tok
     while top.head != top and top.pos_ not in ("VERB", "AUX"):
         top = top.head
-    scene = scene_state(top, SCENE_PREPS | {"to"})  # "fly to Sicily for the exercise"
+    scene = scene_state(top, words().scene_preps | {"to"})  # "fly to Sicily for the exercise"
     order = sorted(parties, key=lambda p: first_named.get(p.country or "", 1 << 30))
     host = next((p for p in parties if scene is not None and p.country == scene.country), order[0])
     return [host, *(p for p in order if p is not host)]

@@ -14,6 +14,7 @@ import dataclasses
 from itertools import combinations
 from typing import Any
 
+from ..actors.kinds import is_state_ref
 from ..actors.lookup import mentions_in
 from ..events.codebook import lookup
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
@@ -228,7 +229,7 @@ class References:
                 setattr(event, name, dataclasses.replace(ref, sector=sector))
                 _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.name, [sector]))
             return
-        if not ref.country or ref.sector or not ((ref.actor_id or "").startswith("country:") or (
+        if not ref.country or ref.sector or not (is_state_ref(ref) or (
                 not ref.actor_id and not ref.name)):  # a state the coder inferred from the article's pair
             return
         p = principals[ref.country]
