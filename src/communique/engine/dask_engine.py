@@ -31,8 +31,14 @@ def code_on_dask(config: dict[str, Any], paths: Sequence[str | Path], outdir: st
             todo.append(partition)
     if not todo:
         return
-    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                  dashboard_address=None)
+    # The worker's statistical profiler samples the running task's stack every 10 ms: on the deep
+    # stacks of parsing and coding it costs as much as the work. Local workers start without it
+    # (workers of a cluster take their own configuration: set distributed.worker.profile.enabled).
+    import dask
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                      dashboard_address=None)
     try:
         with Client(scheduler or cluster) as client:
             futures = [client.submit(code_partition, config, p, str(outdir), key=f"code-{p.name}", pure=False)
