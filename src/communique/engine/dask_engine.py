@@ -9,6 +9,10 @@ from typing import Any, Callable, Iterator, Sequence
 from .partitions import Partition, PartitionResult, code_partition, finished, input_partitions
 
 
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
+                       "distributed.admin.system-monitor.gil.enabled": False}
+
+
 def code_on_dask(config: dict[str, Any], paths: Sequence[str | Path], outdir: str | Path, *,
                  scheduler: str | None = None, workers: int = 2,
                  on_skip: Callable[[Partition], None] | None = None) -> Iterator[PartitionResult]:
@@ -31,12 +35,13 @@ def code_on_dask(config: dict[str, Any], paths: Sequence[str | Path], outdir: st
             todo.append(partition)
     if not todo:
         return
-    # The worker's statistical profiler samples the running task's stack every 10 ms: on the deep
-    # stacks of parsing and coding it costs as much as the work. Local workers start without it
-    # (workers of a cluster take their own configuration: set distributed.worker.profile.enabled).
+    # The worker's statistical profiler samples the running task's stack every 10 ms, and its GIL
+    # monitor takes the interpreter lock every millisecond: on the deep, pure-Python stacks of
+    # coding both cost much of the work. Local workers start without them (workers of a cluster
+    # take their own configuration: see LOCAL_WORKER_CONFIG).
     import dask
 
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(LOCAL_WORKER_CONFIG):
         cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                       dashboard_address=None)
     try:
