@@ -12,10 +12,8 @@ Table files (CSV, one row a line) are read by :mod:`communique.data_tables` the 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -25,7 +23,7 @@ import pydantic
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from .user_cache import cache_dir
+from .user_cache import cache_dir, save_pickle
 from .yaml_files import compose_yaml, load_yaml
 
 DATA = "data"
@@ -124,10 +122,7 @@ def _schema_key() -> str:
 
 def _save(path: Path, data: Any) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
+        save_pickle(path, data)
     except OSError:  # a cache that cannot be written is only slower
         pass
 

@@ -12,15 +12,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from ..user_cache import cache_dir
+from ..user_cache import cache_dir, save_pickle
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +60,7 @@ def _load(fh: Any) -> Any:
 
 def _save(path: Path, state: Any) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
+        save_pickle(path, state)
     except OSError as exc:
         log.warning("cannot write cache %s: %s", path, exc)
 
