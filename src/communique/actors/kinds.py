@@ -8,9 +8,10 @@ delegation rule, whatever was added to it while resolving.
 
 from __future__ import annotations
 
-from ..records import ActorRef, Mention
+from ..records import ActorRef, Event, Mention
 
 STATE_PREFIX = "country:"
+PERSON_PREFIX = "person:"
 DELEGATION_RULE = "delegation"
 
 
@@ -27,3 +28,9 @@ def is_state_ref(ref: ActorRef | None) -> bool:
 def is_delegation(m: Mention) -> bool:
     """The mention is a group found as a state's delegation ("the Chinese side", "his counterpart")."""
     return m.kind == "group" and (m.rule or "").startswith(DELEGATION_RULE)
+
+
+def named_people(event: Event) -> frozenset[str]:
+    """The actor ids of the persons an event names on its sides."""
+    return frozenset(r.actor_id for r in (event.actor, event.recipient)
+                     if r is not None and r.actor_id and r.actor_id.startswith(PERSON_PREFIX))

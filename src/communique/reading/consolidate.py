@@ -25,6 +25,7 @@ from ..linking.provenance import agrees
 from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
 from . import clauses
+from .participants import VISIT
 from .sweep import Pairing, sweep
 
 
@@ -337,7 +338,6 @@ def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
 # ("declined to resign despite pressure from the anti-corruption commission") and yielding (releasing
 # prisoners, easing restrictions).
 HOME_ACTS = frozenset({"REJECT", "RETREAT"})
-VISIT = "042"
 
 
 def _one_state(e: Event) -> bool:

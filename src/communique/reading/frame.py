@@ -31,9 +31,7 @@ from ..time.vocab import load_date_words
 from .anchors import FrameCues, frame_cues
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates, sentence_text
-from .participants import act_sector
-
-VISIT_CODE = "042"
+from .participants import VISIT, act_sector
 
 
 class FrameSettings(StageSettings):
@@ -125,7 +123,7 @@ def host_of_visit(e: Event) -> None:
     """A visit whose host the words leave unresolved ("visited him in Accra") is to the state where
     it took place, when that is not the visitor's own."""
     where = e.location.country if e.location is not None else None
-    if not e.cameo.startswith(VISIT_CODE) or e.recipient.country or not where or len(where) != 3 \
+    if not e.cameo.startswith(VISIT) or e.recipient.country or not where or len(where) != 3 \
             or where == e.actor.country or not e.actor.country:
         return
     e.recipient = dataclasses.replace(e.recipient, country=where, sector=e.recipient.sector or act_sector(e.cameo))

@@ -92,7 +92,10 @@ def attended_meetings(doc: Document, n: int, sent, first_named: dict[str, int], 
         if agent is None or meeting is None:
             continue
         listed = list(agent.subtree)  # the list runs to the end of the clause, however it is parsed
-        listed += [t for t in sent if t.i > listed[-1].i and not any(x.text == ";" for x in sent[listed[-1].i - sent.start:t.i - sent.start + 1])]
+        for t in sent[listed[-1].i + 1 - sent.start:]:
+            if t.text == ";":
+                break
+            listed.append(t)
         parties = _states_in(doc, listed, persons=True)
         if len(parties) < 2:
             continue

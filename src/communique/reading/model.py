@@ -66,12 +66,6 @@ class Frame:
     people: frozenset[str] = frozenset()  # the persons the main event names
 
 
-def people(event: Event) -> frozenset[str]:
-    """The persons an event names on its sides."""
-    return frozenset(r.actor_id for r in (event.actor, event.recipient)
-                     if r is not None and r.actor_id and r.actor_id.startswith("person:"))
-
-
 def countries(event: Event) -> frozenset[str]:
     return frozenset(c for c in (event.actor.country, event.recipient.country) if c)
 

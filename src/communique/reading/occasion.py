@@ -14,7 +14,8 @@ from ..records import Document, Event, Location, Mechanism, MechanismRef
 from ..time.status import begun_status, clause_status
 from ..time.vocab import load_status_cues
 from .anchors import FrameCues
-from .model import Frame, FrameDate, countries, has_own_date, has_own_place, people, sentence_of
+from ..actors.kinds import named_people
+from .model import Frame, FrameDate, countries, has_own_date, has_own_place, sentence_of
 
 
 NAME_PARTS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
@@ -40,7 +41,7 @@ def restates(event: Event, frame: Frame) -> bool:
     occasion), and no date of its own that differs."""
     if event.event_type != frame.event_type or not same_parties(countries(event), frame.countries):
         return False
-    if frame.people and people(event) and not frame.people & people(event):
+    if frame.people and named_people(event) and not frame.people & named_people(event):
         return False  # the presidents' call is not the defence ministers' call
     if event.status != frame.status and not (frame.status == "ongoing" and event.status == "occurred"):
         return False
@@ -64,7 +65,7 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
         return None
     if main is not None:
         frame = Frame(sentence_of(main), main.event_type, countries(main), main.status, main.mode in REMOTE_MODES,
-                      people=people(main))
+                      people=named_people(main))
     else:
         mech, index = named
         frame = Frame(index, None, frozenset(mech.participants), "occurred", False)

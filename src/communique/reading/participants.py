@@ -140,6 +140,9 @@ def _act_sectors() -> dict[str, str]:
             for prefix in prefixes}
 
 
+VISIT = "042"  # CAMEO: make a visit
+
+
 def act_sector(cameo: str) -> str | None:
     """The office through which a state does the act ``cameo`` when the article names none."""
     table = _act_sectors()

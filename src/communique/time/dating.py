@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..actors.kinds import named_people
 from ..nlp.clauses import in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
@@ -114,18 +115,13 @@ def _by_sentence(mentions: list[DateMention]) -> dict[int, list[DateMention]]:
     return grouped
 
 
-def _people(event: Event) -> frozenset[str]:
-    return frozenset(r.actor_id for r in (event.actor, event.recipient)
-                     if r is not None and r.actor_id and r.actor_id.startswith("person:"))
-
-
 def other_act_dated(event: Event, acts: dict[int, list[Event]], index: int) -> bool:
     """Sentence ``index`` tells another act of the event's kind, between other people ("In early
     April, the presidents spoke by phone" before "The defence ministers held a video call"): its
     date is that act's, not the event's."""
-    people = _people(event)
-    return bool(people) and any(e.event_type == event.event_type and _people(e) and not (_people(e) & people)
-                                for e in acts.get(index, ()))
+    people = named_people(event)
+    return bool(people) and any(e.event_type == event.event_type and named_people(e)
+                                and not (named_people(e) & people) for e in acts.get(index, ()))
 
 
 def _context_mention(by_sentence: dict[int, list[DateMention]], sentence: int, planned: bool,
