@@ -546,12 +546,12 @@ def _one_edition_per_kind(found: list[_Found]) -> None:
         words = [w.casefold() for w in re.split(r"[\s\-]+", item.mechanism.name) if w]
         return (kinds.get(words[-1]) if words else None), set(words[:-1])
 
+    readings = [reading(item) for item in found]
     for n, later in enumerate(found):
-        kind, words = reading(later)
+        kind, words = readings[n]
         if kind is None or later.mechanism.edition is None:
             continue
-        for first in found[:n]:
-            first_kind, first_words = reading(first)
+        for first, (first_kind, first_words) in zip(found[:n], readings[:n]):
             if first_kind == kind and first.mechanism.edition == later.mechanism.edition \
                     and first.mechanism.mechanism_id != later.mechanism.mechanism_id \
                     and (first_words <= words or words <= first_words):
