@@ -556,6 +556,7 @@ def _one_edition_per_kind(found: list[_Found]) -> None:
                     and first.mechanism.mechanism_id != later.mechanism.mechanism_id \
                     and (first_words <= words or words <= first_words):
                 later.mechanism.mechanism_id, later.mechanism.name = first.mechanism.mechanism_id, first.mechanism.name
+                readings[n] = (first_kind, first_words)
                 break
 
 
