@@ -88,6 +88,7 @@ class Extractor:
         self.gazetteer = gazetteer
         self.keywords = tables.keywords
         self.max_keyword = max((len(k) for _, words in tables.keywords for k in words), default=1)
+        self._member_keys = [norm_phrase(m) for m in tables.member_terms]
 
     # -- entry point -------------------------------------------------------------------
     def __call__(self, sdoc) -> list[Candidate]:
@@ -414,8 +415,8 @@ class Extractor:
                          rule="both-sides", actor_id="group:both-sides")
 
     def _member_head(self, tok) -> bool:
-        return any(norm_phrase(tok.doc[max(tok.i - 1, 0):tok.i + 1].text)[-len(norm_phrase(m)):] == norm_phrase(m)
-                   for m in self.tables.member_terms)
+        words = norm_phrase(tok.doc[max(tok.i - 1, 0):tok.i + 1].text)
+        return any(words[-len(key):] == key for key in self._member_keys)
 
     def _members(self, tok, states) -> Candidate | None:
         start, end = self._span(tok, person=False)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..actors.kinds import state_actor_id
-from ..actors.lookup import mention_for_token
+from ..actors.lookup import mention_by_id, mention_for_token
 from ..records import ActorRef
 from . import syntax
 from .codebook import lookup
@@ -218,7 +218,7 @@ def dyad_counterpart(ctx: Coding, source: ActorRef) -> ActorRef | None:
 def speaker_owns(ctx: Coding, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:
     """"Armenia says Azerbaijani guards fired on their outpost": what an attacker attacks is not
     its own; a pronoun owner in what a speaker of another state reports is the speaker's side."""
-    owner = next((m for m in ctx.doc.mentions if tgt.mention_id and m.mention_id == tgt.mention_id), None)
+    owner = mention_by_id(ctx.doc, tgt.mention_id)
     speaker = syntax.speaker_of(tok, ctx.lex.speech_verbs)
     if owner is None or owner.kind != "pronoun" or speaker is None:
         return tgt

@@ -145,12 +145,18 @@ def _duration_days(doc: Document, sentence: int, numbers: dict[str, int]) -> int
     sentences = doc.sentences
     patterns = [(sentence, rf"\b({number})[- ]day\b"), (sentence + 1, rf"\bthe\s+({number})[- ]day\b")]
     for index, pattern in patterns:
-        if 0 <= index < len(sentences):
+        if 0 <= index < len(sentences) and _names_days(sentences[index].text):
             match = re.search(pattern, sentences[index].text, flags=re.IGNORECASE)
             if match:
                 word = match.group(1).lower()
                 return int(word) if word.isdigit() else numbers.get(word)
     return None
+
+
+def _names_days(text: str) -> bool:
+    """Whether ``text`` may hold "N-day" or "N day" (a quick test before the pattern)."""
+    lower = text.lower()
+    return "-day" in lower or " day" in lower
 
 
 def _apply(event: Event, value: DateValue | None, raw: str | None, reason: str) -> None:

@@ -45,12 +45,13 @@ def _has_phrase(tokens: Iterable[Token], phrases: tuple[tuple[str, ...], ...]) -
 
 def _clause(verb: Token, keep: Token) -> list[Token]:
     """The tokens of ``verb``'s own clause (child clauses left out unless they hold ``keep``)."""
+    holding_keep = {keep.i, *(a.i for a in keep.ancestors)}  # the tokens whose subtree holds ``keep``
     tokens, stack = [], [verb]
     while stack:
         token = stack.pop()
         tokens.append(token)
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS and keep not in child.subtree:
+            if child.dep_ in CLAUSE_DEPS and child.i not in holding_keep:
                 continue
             stack.append(child)
     return sorted(tokens, key=lambda t: t.i)
