@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..actors.kinds import named_people
-from ..nlp.clauses import in_other_clause
+from ..nlp.clauses import holding, in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
@@ -184,10 +184,11 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
         return
     onset = onset_clause(token, cues) if token is not None else None
     began = {t.i for t in onset.subtree} if onset is not None else set()
+    line = holding(token) if token is not None else None  # the clauses that hold the trigger
     own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span and m.token is not None
            and m.token.i in began] or \
         [m for m in by_sentence.get(sentence, ()) if not m.bounds_span
-         and not (token is not None and m.token is not None and in_other_clause(m.token, token))]
+         and not (token is not None and m.token is not None and in_other_clause(m.token, token, line))]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
