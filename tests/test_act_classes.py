@@ -16,7 +16,7 @@ from communique.data_files import DataFileError, load
 from communique.data_schemas import SCHEMAS
 from communique.events.codeclasses import load_code_classes
 from communique.events.patterns import PatternError, load_lexicon
-from communique.reading.consolidate import act_classes
+from communique.reading.acts import act_classes
 from communique.records import ActorRef, Mention
 
 

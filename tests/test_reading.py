@@ -11,8 +11,10 @@ import pytest
 
 from communique.api import Communique
 from communique.records import Basis, Document, Event, ResolutionKind
-from communique.reading.home import outlet_country
+from communique.reading.home import load_home_words, outlet_country
 from communique.reading.participants import act_sector
+
+HOME = load_home_words()
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +72,10 @@ def test_a_dateline_state_the_article_does_not_name_places_no_one(coder):
 
 
 def test_the_outlet_home_country_comes_from_its_name_or_its_web_address():
-    assert outlet_country(Document("d", "", "h", source="Daily Courier Ghana")) == "GHA"
-    assert outlet_country(Document("d", "", "h", source="Wire", url="https://news.example.lk/a")) == "LKA"
-    assert outlet_country(Document("d", "", "h", source="Wire", url="https://example.tv/a")) is None
-    assert outlet_country(Document("d", "", "h", source="Global Wire")) is None
+    assert outlet_country(Document("d", "", "h", source="Daily Courier Ghana"), HOME) == "GHA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://news.example.lk/a"), HOME) == "LKA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://example.tv/a"), HOME) is None
+    assert outlet_country(Document("d", "", "h", source="Global Wire"), HOME) is None
 
 
 # -- references resolved against the participants ------------------------------------------------
@@ -194,10 +196,10 @@ def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
 def test_a_headline_opening_with_a_state_and_its_verb_names_the_acting_state():
     from communique.reading.home import headline_state
 
-    assert headline_state(Document("d", "", "h", title="Quito summons Lima envoy over border shooting")) == "ECU"
-    assert headline_state(Document("d", "", "h", title="Chile to buy six frigates from Spain")) == "CHL"
-    assert headline_state(Document("d", "", "h", title="Peruvian ambassador summoned by ministry")) is None
-    assert headline_state(Document("d", "", "h", title="Chile, Peru hold defence talks")) is None
+    assert headline_state(Document("d", "", "h", title="Quito summons Lima envoy over border shooting"), HOME) == "ECU"
+    assert headline_state(Document("d", "", "h", title="Chile to buy six frigates from Spain"), HOME) == "CHL"
+    assert headline_state(Document("d", "", "h", title="Peruvian ambassador summoned by ministry"), HOME) is None
+    assert headline_state(Document("d", "", "h", title="Chile, Peru hold defence talks"), HOME) is None
 
 
 def test_a_ministry_the_article_never_places_is_of_the_state_the_headline_has_acting(coder):

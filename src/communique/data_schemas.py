@@ -155,6 +155,12 @@ class CoderWords(Entry):
     object_control_verbs: Words
     other_act_preps: Words
     definite_determiners: Words
+    both_words: Words
+    self_references: Words
+    origin_preps: Words
+    venue_preps: Words
+    posting_preps: Words
+    locative_preps: Words
 
 
 class Intents(Entry):
@@ -246,6 +252,20 @@ class StatusCues(Entry):
     ongoing: OngoingCues
 
 
+class ReadingGatherings(Entry):
+    """``reading/gatherings.yaml``: the words by which joint exercises and meetings are named with their parties."""
+
+    exercise_nouns: Words
+    joint_words: Words
+    party_links: Words
+    many_nations_words: Words
+    holding_verbs: Words
+    meeting_nouns: Words
+    meeting_verbs: Words
+    attendance_verbs: Words
+    destination_preps: Words
+
+
 class ReadingHome(Entry):
     generic_domains: Words = []
     headline_adverbs: Words = []
@@ -328,6 +348,12 @@ class ActClasses(Entry):
     means: list[PloverName]
 
 
+class ReadingDirected(Entry):
+    """``reading/directed.yaml``: the PLOVER types of acts aimed at a party."""
+
+    types: list[PloverName]
+
+
 SCHEMAS: dict[str, Any] = {
     "actors/agents.yaml": Agents,
     "actors/bodies.yaml": list[Body],
@@ -348,8 +374,8 @@ SCHEMAS: dict[str, Any] = {
     "place/cues.yaml": PlaceCues,
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,
-    "reading/gatherings.yaml": WordLists,
-    "reading/directed.yaml": WordLists,
+    "reading/gatherings.yaml": ReadingGatherings,
+    "reading/directed.yaml": ReadingDirected,
     "reading/act_classes.yaml": ActClasses,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],

@@ -8,21 +8,24 @@ delegation rule, whatever was added to it while resolving.
 
 from __future__ import annotations
 
-from ..records import ActorRef, Event, Mention
+from ..records import ActorKind, ActorRef, Event, Mention, actor_id_of
 
-STATE_PREFIX = "country:"
-PERSON_PREFIX = "person:"
 DELEGATION_RULE = "delegation"
 
 
 def state_actor_id(country: str, sector: str | None = None) -> str:
     """The actor id of a state (with ``sector``, of that sector of the state)."""
-    return f"{STATE_PREFIX}{country}" + (f"-{sector}" if sector else "")
+    return actor_id_of(ActorKind.STATE, country + (f"-{sector}" if sector else ""))
+
+
+def person_actor_id(key: str) -> str:
+    """The actor id of a person, from the slug of the person's name."""
+    return actor_id_of(ActorKind.PERSON, key)
 
 
 def is_state_ref(ref: ActorRef | None) -> bool:
     """The side's actor is a state, not a person, a named body or a group."""
-    return ref is not None and (ref.actor_id or "").startswith(STATE_PREFIX)
+    return ref is not None and ref.kind is ActorKind.STATE
 
 
 def is_delegation(m: Mention) -> bool:
@@ -32,5 +35,4 @@ def is_delegation(m: Mention) -> bool:
 
 def named_people(event: Event) -> frozenset[str]:
     """The actor ids of the persons an event names on its sides."""
-    return frozenset(r.actor_id for r in (event.actor, event.recipient)
-                     if r is not None and r.actor_id and r.actor_id.startswith(PERSON_PREFIX))
+    return frozenset(r.actor_id for r in (event.actor, event.recipient) if r is not None and r.is_person)

@@ -13,7 +13,7 @@ from ..records import Actor
 from .extract import Candidate, is_acronym
 from .names import fold, slug
 from .abbreviations import spells
-from .kinds import DELEGATION_RULE, state_actor_id
+from .kinds import DELEGATION_RULE, person_actor_id, state_actor_id
 from .tables import Tables
 
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -143,7 +143,7 @@ class Resolver:
         return True
 
     def _new_person(self, cand: Candidate, words: tuple[str, ...]) -> Entity:
-        entity = Entity("person:" + slug(" ".join(words)), "person", cand.name or " ".join(words), words,
+        entity = Entity(person_actor_id(slug(" ".join(words))), "person", cand.name or " ".join(words), words,
                         self._reference(words))
         if self.directory is not None:
             found = self.directory.person(cand.name or "", self.published)
@@ -352,7 +352,7 @@ def _actor_id(cand: Candidate) -> str:
     if cand.kind == "organisation" and cand.rule == "body-name" and cand.country:
         return f"body:{cand.country}"
     if cand.kind == "person":
-        return "person:" + slug(cand.name or "")
+        return person_actor_id(slug(cand.name or ""))
     prefix = {"organisation": "org", "group": "group", "title": "title"}.get(cand.kind, cand.kind)
     parts = [cand.country.lower()] if cand.country else []
     if cand.kind == "group" and cand.sector:

@@ -100,7 +100,7 @@ class EventCoder:
                     coded[i] = self._model_event(ctx, i, sents[i], prediction)
         doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(ctx, found, sents[i])]
         needed = {id(e): self.knowledge.rule_objects.get(ctx.rule_of[id(e)].id, frozenset()) for e in doc.events}
-        add_argument_spans(doc, needed, ctx.lex.movement, ctx.acts)
+        add_argument_spans(doc, ctx.lex, ctx.classes, needed, ctx.acts)
         return doc
 
     def _model_event(self, ctx: Coding, sent_idx: int, sent: Span, prediction: Any) -> list[Event]:
@@ -196,7 +196,7 @@ class EventCoder:
             return []
         # coordinated recipients of the role the rule found: one event each
         others = target.refs[1:] if tgt is target.first else []
-        src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad)
+        src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad, ctx.lex, ctx.classes)
         confidence = _confidence(tok, pat, tgt, how, ctx.lex)
         if confidence < ctx.knowledge.min_confidence:
             ctx.note(Decision(sent_idx, tok.text, rule, Skip.LOW_CONFIDENCE, confidence=confidence))
@@ -254,7 +254,7 @@ def _supplied_source(ctx: Coding, tok: Token, code: str, source: Side, target: S
     """A source the text does not name: the civilians of where a protest is, the unnamed doer CAMEO
     assumes, or the other state of the article as the giver of what is given."""
     if not known(source.first) and lookup(code).plover == "PROTEST":
-        crowd = crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
+        crowd = crowd_of_place(tok, ctx.lex)  # protesters with no name: the civilians of where they protest
         if crowd is not None:
             source, how = Side([crowd]), how.plus(Supplied.CIVILIANS)
     if not known(source.first):
@@ -287,16 +287,16 @@ def _recipient(ctx: Coding, tok: Token, code: str, rule: RuleName, src: ActorRef
         tgt = asked if asked is not None and (tgt is None or asked.country) else tgt
     if tgt is None:
         tgt = aim_party(ctx, tok, code, src)
-    if tgt is None and aimed_at_own_state(code):
-        tgt = state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
+    if tgt is None and aimed_at_own_state(code, ctx.classes):
+        tgt = state_of_place(tok, ctx.lex) or (ActorRef(country=src.country, text="the state") if src.country else None)
     elif tgt is None and plover_type in classes.place_target_types:
-        tgt = state_of_place(tok)
+        tgt = state_of_place(tok, ctx.lex)
     elif tgt is None and (plover_type in classes.abroad_target_types or code.startswith(classes.ceasefire)):
-        place = state_of_place(tok)  # "aid for those affected in Yemen", "a ceasefire in Yemen"
+        place = state_of_place(tok, ctx.lex)  # "aid for those affected in Yemen", "a ceasefire in Yemen"
         tgt = place if abroad(place, src) else None
     elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
-        place = state_of_place(tok)
-        tgt = place if place is not None and not same_state(src, place, code) else None
+        place = state_of_place(tok, ctx.lex)
+        tgt = place if place is not None and not same_state(src, place, code, ctx.classes) else None
     if tgt is not None and plover_type in classes.hostile_types and tgt.country and tgt.country == src.country:
         tgt = speaker_owns(ctx, tok, src, tgt)
     return tgt
@@ -320,7 +320,7 @@ def _aimed(ctx: Coding, tok: Token, pat: Pattern | None, code: str, rule: RuleNa
     if plover_type in classes.dyad_target_types and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
         other = dyad_counterpart(ctx, src)  # "sanctions against the companies involved": the other state's
         tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
-    if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
+    if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code, ctx.classes)):
         return Skip.SAME_ACTOR, tgt, how
     return None, tgt, how
 
@@ -357,9 +357,9 @@ def _emit(ctx: Coding, sent_idx: int, sent: Span, tok: Token, pat: Pattern | Non
     events = []
     for actor, recipient in pairs:
         if recipient is not tgt:  # checked as the first recipient was, then placed
-            if same_actor(actor, recipient) or same_state(actor, recipient, code):
+            if same_actor(actor, recipient) or same_state(actor, recipient, code, ctx.classes):
                 continue
-            _, recipient = locate_parties(ctx.doc, tok, code, actor, recipient, ctx.dyad)
+            _, recipient = locate_parties(ctx.doc, tok, code, actor, recipient, ctx.dyad, ctx.lex, ctx.classes)
         if recipient is not None and same_actor(actor, recipient):
             continue
         event = new_event(ctx, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)

@@ -129,6 +129,12 @@ class Lexicon:
     object_control_verbs: frozenset[str] = frozenset()
     other_act_preps: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    both_words: frozenset[str] = frozenset()
+    self_references: frozenset[str] = frozenset()
+    origin_preps: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
+    posting_preps: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:

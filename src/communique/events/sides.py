@@ -75,7 +75,7 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
                       and p.country == m.country), m)
         for ref in split_by_country(ctx.doc, m):
             if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
-                place = located_in(t) or member_of(ctx, t)
+                place = located_in(t, ctx.lex) or member_of(ctx, t)
                 if place is not None:
                     ref.country = place.country
             if not any(same_actor(ref, r) for r in refs):
@@ -157,6 +157,6 @@ def participants_of(ctx: Coding, noun: Token, exclude: str | None) -> Side:
 
 def expand_groups(ctx: Coding, side: Side) -> Side:
     """"both sides" / "the two countries" as a source become the document's two main parties."""
-    if len(side.refs) == 1 and is_group(side.first) and len(ctx.dyad) >= 2:
+    if len(side.refs) == 1 and is_group(side.first, ctx.lex) and len(ctx.dyad) >= 2:
         return Side([ActorRef(country=c, text=side.first.text) for c in ctx.dyad[:2]], side.how)
     return side

@@ -125,12 +125,12 @@ def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event
     if modal is None or syntax.is_negated(tok) or syntax.passive_subject(tok) is not None:
         return None
     speaker_tok = syntax.speaker_of(tok, ctx.lex.speech_verbs)
-    subj = syntax.subject_of(tok)
+    subj = syntax.subject_of(tok, ctx.lex)
     if speaker_tok is None or subj is None:
         return None
     speaker = side_of(ctx, [speaker_tok]).first
     addressee = side_of(ctx, syntax.with_conjuncts(subj))
-    if not known(speaker) or not addressee.refs or is_group(addressee.first):
+    if not known(speaker) or not addressee.refs or is_group(addressee.first, ctx.lex):
         return None
     target = next((r for r in addressee.refs if not same_actor(r, speaker)
                    and not (r.country and r.country == speaker.country and not r.name)), None)

@@ -53,7 +53,7 @@ def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: A
         for clause in (c for h in asked for c in h.children if c.dep_ in ("ccomp", "acl") or (
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))):
             # "called for Israel to halt settlement construction"
-            subj = syntax.subject_of(clause)
+            subj = syntax.subject_of(clause, ctx.lex)
             side = side_of(ctx, syntax.with_conjuncts(subj)) if subj is not None else Side()
             ref = next((r for r in side.refs if source is None or not same_actor(r, source)), None)
             if ref is not None:
@@ -116,7 +116,7 @@ def _candidate_party(ctx: Coding, tok: Token, pat: Pattern | None, role: str, ca
     if moved(ctx, cand, source, side.first):  # "withdrew its troops": the actor's own
         return None
     if role != "dobj" and lemma in ctx.lex.missions and tok.lemma_.lower() in ctx.lex.movement:
-        place = located_in(cand)  # "troops to the peacekeeping force in South Sudan"
+        place = located_in(cand, ctx.lex)  # "troops to the peacekeeping force in South Sudan"
         if abroad(place, source):
             return Side([place], Found.PLACE_OF_MISSION)
     if (role == "dobj" or act_noun(cand, ctx.acts)) and lemma not in ctx.lex.gatherings \
@@ -209,7 +209,7 @@ def clause_party(ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
                 if ref is not None and (source is None or ref.country != source.country):
                     return Side([ref], Found.BENEFICIARY)
         if child.dep_ == "ccomp":
-            for subj in syntax.subjects_of(child):
+            for subj in syntax.subjects_of(child, ctx.lex):
                 side = side_of(ctx, syntax.with_conjuncts(subj))
                 for ref in side.refs:
                     if source is None or (not same_actor(ref, source) and ref.country != source.country):
@@ -283,7 +283,7 @@ def host_of(ctx: Coding, tok: Token, pat: Pattern, code: str, together: list[Act
     if pat.object_kind == "place":
         return next((ref for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.target
                      for p in c.children if p.dep_ == "pobj" and (ref := place_as_party(p)) is not None),
-                    None) or state_of_place(tok)
+                    None) or state_of_place(tok, ctx.lex)
     side = target_of(ctx, tok, pat, code, together[0])
     return next((r for r in side.refs if known(r) and not any(
         same_actor(r, a) or (r.country and r.country == a.country) for a in together)), None)

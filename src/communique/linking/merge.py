@@ -62,7 +62,7 @@ def _same_trigger(a: Event, b: Event) -> bool:
 def _people(e: Event) -> dict[str, str]:
     """The named person on each side, by state."""
     return {r.country: r.actor_id for r in (e.actor, e.recipient)
-            if r.country and r.actor_id and r.actor_id.startswith("person:")}
+            if r.country and r.is_person}
 
 
 def _sectors(e: Event) -> dict[str, str]:
@@ -77,7 +77,7 @@ def _countries(e: Event) -> tuple[str, str]:
 def _richer(a: ActorRef, b: ActorRef) -> ActorRef:
     """Prefer the reference that says more: a named person with a sector over a bare country."""
     def score(r: ActorRef) -> int:
-        return (2 if r.country else 0) + (1 if r.sector else 0) + (2 if r.actor_id and r.actor_id.startswith("person:") else 0)
+        return (2 if r.country else 0) + (1 if r.sector else 0) + (2 if r.is_person else 0)
     return b if score(b) > score(a) else a
 
 

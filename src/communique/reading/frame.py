@@ -20,6 +20,7 @@ where it came from (:class:`Inherited`), and the event's ``date_reason``/``locat
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
@@ -27,7 +28,7 @@ from spacy.tokens import Token
 from ..place.stage import REMOTE_MODES
 from ..records import Document, Event, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
-from ..time.vocab import load_date_words
+from ..time.vocab import DateWords, load_date_words
 from .anchors import FrameCues, frame_cues
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates, sentence_text
@@ -36,6 +37,8 @@ from .participants import VISIT, act_sector
 
 class FrameSettings(StageSettings):
     lead_sentences: int = 3  # sentences that make up the article's lead
+    cues: str | None = None  # a file replacing the built-in frame cues (frame/anchors.yaml)
+    date_words: str | None = None  # a file replacing the built-in date words (time/date_words.yaml)
 
 
 def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -> bool:
@@ -50,11 +53,12 @@ def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -
     return bool(cues.anchor.search(text) or cues.participants.search(text)) or sentence_of(event) < lead
 
 
-def alongside(event: Event, frame: Frame, text: str) -> bool:
+def alongside(event: Event, frame: Frame, text: str, span_anchors: tuple[str, ...]) -> bool:
     """An act between the occasion's two states that the article gives no other day: it happened
     where the article is set, as an event under a dateline does. An act "as part of the visit"
-    belongs to a span of days and places, not to the occasion."""
-    if any(anchor in " ".join(text.lower().split()) for anchor in load_date_words().span_anchors):
+    (one of the ``span_anchors`` of the date words) belongs to a span of days and places, not to
+    the occasion."""
+    if any(anchor in " ".join(text.lower().split()) for anchor in span_anchors):
         return False
     sides = (event.actor.country, event.recipient.country)
     if None in sides or sides[0] == sides[1] or not set(sides) <= frame.countries:
@@ -132,8 +136,12 @@ def host_of_visit(e: Event) -> None:
                                          e.sentence_index))
 
 
-def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) -> Document:
+def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
+                   date_words: DateWords | None = None) -> Document:
+    """Read the article's frame and give its events what they take from it; ``cues`` and
+    ``date_words``: the data files' words (default: the built-in files)."""
     cues = cues or frame_cues()
+    span_anchors = (date_words or load_date_words()).span_anchors
     for event in doc.events:
         host_of_visit(event)
     main = main_event(doc.events, lead, cues)
@@ -151,7 +159,7 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
         elif said_at(event, frame, text, lead, cues) and (anchored or not other_time):
             link = Link.AT
-        elif alongside(event, frame, text) and not other_time:
+        elif alongside(event, frame, text, span_anchors) and not other_time:
             link = Link.ALONGSIDE
         else:
             continue
@@ -165,10 +173,13 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
        assigns=["doc.frame", "event.date", "event.location", "event.mechanism", "event.status", "event.references"],
        settings=FrameSettings)
 def make_frame(settings: dict[str, Any]):
-    """Settings: ``lead_sentences`` (default 3)."""
+    """Settings: ``lead_sentences`` (default 3); ``cues`` and ``date_words``, files replacing the
+    built-in ones."""
     lead = int(settings.get("lead_sentences", FrameSettings().lead_sentences))
+    cues = frame_cues(settings.get("cues"))
+    date_words = load_date_words(Path(settings["date_words"]) if settings.get("date_words") else None)
 
     def run(doc: Document) -> Document:
-        return frame_document(doc, lead)
+        return frame_document(doc, lead, cues, date_words)
 
     return run

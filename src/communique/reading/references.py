@@ -17,10 +17,11 @@ from typing import Any
 from ..actors.kinds import is_state_ref
 from ..actors.lookup import mentions_in
 from ..events.codebook import lookup
+from ..events.patterns import load_lexicon
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
-from .gatherings import exercise_events
-from .home import dateline_country, headline_state, outlet_country
+from .gatherings import GatheringWords, exercise_events, load_gathering_words
+from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
 from .participants import act_sector, principal, read_participants
 from .plurals import (
     adversary, coordinated, is_plural, misread_plural, named_before, named_inside, number_of, plural_words,
@@ -32,10 +33,16 @@ WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
 
 
 class References:
-    """Resolve each event's sides against the article's participants."""
+    """Resolve each event's sides against the article's participants, with the words of the
+    stage's data files (the same for every article)."""
+
+    def __init__(self, gatherings: GatheringWords, home: HomeWords) -> None:
+        self.gatherings = gatherings
+        self.home = home
 
     def __call__(self, doc: Document) -> Document:
-        doc.participants = read_participants(doc, outlet_country(doc), dateline_country(doc), headline_state(doc))
+        doc.participants = read_participants(doc, outlet_country(doc, self.home), dateline_country(doc),
+                                             headline_state(doc, self.home))
         registry = {p.actor_id: p for p in doc.participants}
         mentions = {m.mention_id: m for m in doc.mentions}
         trace: list[str] = doc.annotations.setdefault("trace", [])
@@ -64,7 +71,7 @@ class References:
                         traced.add(line)
                 events.append(new)
         doc.events = events
-        for new in exercise_events(doc):
+        for new in exercise_events(doc, self.gatherings):
             trace.append(f"sentence {new.sentence_index}: rule {new.rule} -> {new.cameo} {new.event_type} "
                          f"{new.actor.country} -> {new.recipient.country}")
             events.append(new)
@@ -221,7 +228,7 @@ class References:
     def _office_sector(self, event: Event, name: str, principals: _Principals) -> None:
         ref: ActorRef = getattr(event, name)
         other: ActorRef = event.recipient if name == "actor" else event.actor
-        if ref.country and not ref.sector and (ref.actor_id or "").startswith("person:"):
+        if ref.country and not ref.sector and ref.is_person:
             # a person acting for a state towards another in an office the article does not name:
             # the office that does such acts
             sector = act_sector(event.cameo) if other.country != ref.country else None
@@ -363,13 +370,18 @@ def _resolutions(event: Event) -> list[Resolution]:
 
 
 class ReferenceSettings(StageSettings):
-    pass
+    words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml): scene_preps
+    gatherings: str | None = None  # a file replacing the gathering words (reading/gatherings.yaml)
+    home: str | None = None  # a file replacing the words of an article's home (reading/home.yaml)
 
 
 @stage("references", requires=["doc.mentions", "doc.events"], assigns=["doc.participants", "event.references"],
        settings=ReferenceSettings)
 def make_references(settings: dict[str, Any]) -> References:
-    return References()
+    """Settings: ``words``, ``gatherings`` and ``home``, files replacing the built-in ones."""
+    scene_preps = load_lexicon(words=settings.get("words")).scene_preps
+    return References(load_gathering_words(scene_preps, settings.get("gatherings")),
+                      load_home_words(settings.get("home")))
 
 
 def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
