@@ -11,13 +11,13 @@ from importlib import resources
 import pytest
 import yaml
 
-from communique.actors.kinds import is_delegation, is_state_ref, state_actor_id
+from communique.actors.kinds import is_delegation, is_state_ref, person_actor_id, state_actor_id
 from communique.data_files import DataFileError, load
 from communique.data_schemas import SCHEMAS
 from communique.events.codeclasses import load_code_classes
 from communique.events.patterns import PatternError, load_lexicon
 from communique.reading.acts import act_classes
-from communique.records import ActorRef, Mention
+from communique.records import ActorKind, ActorRef, Mention, actor_kind
 
 
 def builtin(relative: str) -> dict:
@@ -101,3 +101,11 @@ def test_a_delegation_stays_one_whatever_resolving_adds_to_its_rule():
     assert is_delegation(mention("group", "delegation+led-by"))
     assert not is_delegation(mention("group", "both-sides"))
     assert not is_delegation(mention("person", "delegation")) and not is_delegation(mention("group", None))
+
+
+def test_an_actor_id_says_the_kind_of_its_actor_through_one_typed_value():
+    assert ActorRef(actor_id=person_actor_id("ana-soto")).is_person
+    assert ActorRef(actor_id=state_actor_id("CHL", "GOV")).kind is ActorKind.STATE
+    assert actor_kind(state_actor_id("PER")) is ActorKind.STATE and is_state_ref(ActorRef(actor_id="country:PER"))
+    assert ActorRef(actor_id="org:chl-navy").kind is None and not ActorRef().is_person
+    assert actor_kind("person") is None  # an id names its kind before a colon

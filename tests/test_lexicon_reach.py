@@ -1,0 +1,92 @@
+"""A word file named in the configuration reaches every rule that reads its words.
+
+The events stage's ``words`` replaces the coder's word classes for the coder and all its helpers
+(the parties of an act, the scene of an act, argument phrases). The reading stages read their own
+files, each a setting with the built-in file as default: ``references`` (``words``, ``gatherings``,
+``home``), ``consolidate`` (``words``, ``code_classes``, ``act_classes``, ``directed``) and
+``frame`` (``cues``, ``date_words``). A replacement file is checked against the schema of the
+file it replaces.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from communique.api import Communique
+from communique.data_files import DataFileError
+from communique.pipeline import load_config
+from communique.reading.home import headline_state, load_home_words
+from communique.records import Document
+
+PROTEST = "Thousands of farmers protested near Valparaiso on Tuesday."
+DRILL = "A joint naval drill involving Chilean and Peruvian forces began on Monday near Lima."
+EXERCISE = ("Chile and Peru began a joint naval exercise near Lima on Monday 3 March. Peruvian ships will take "
+            "part in the exercise until Friday, the navy said. Officials did not give other details.")
+
+
+def builtin(relative: str) -> dict:
+    return yaml.safe_load(resources.files("communique").joinpath("data", relative).read_text("utf-8"))
+
+
+def replacement(tmp_path, relative: str, key: str, without: set[str]) -> str:
+    """A copy of the built-in file ``relative`` whose list ``key`` lacks the words ``without``."""
+    data = builtin(relative)
+    data[key] = [w for w in data[key] if w not in without]
+    path = tmp_path / relative.replace("/", "-")
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return str(path)
+
+
+def coder(**stages) -> Communique:
+    settings = {"events": {"classifier": False}}
+    for name, values in stages.items():
+        settings.setdefault(name, {}).update(values)
+    return Communique(load_config(overrides={"stages": settings}))
+
+
+def test_the_events_stage_s_words_reach_the_scene_of_an_act(tmp_path):
+    # protesters no phrase places are the civilians of the state where they protest: "near" a
+    # Chilean town is a preposition of the scene (scene_preps)
+    assert [(e.actor.country, e.recipient.country) for e in coder().code_text(PROTEST).events] == [("CHL", "CHL")]
+    words = replacement(tmp_path, "patterns/words.yaml", "scene_preps", {"near"})
+    events = coder(events={"words": words}).code_text(PROTEST).events
+    assert [(e.actor.country, e.recipient.country) for e in events] == [(None, None)]
+
+
+def test_the_references_stage_reads_the_scene_of_a_joint_exercise_from_its_own_words(tmp_path):
+    # the state where a joint exercise takes place hosts it: its actor
+    assert [(e.actor.country, e.recipient.country) for e in coder().code_text(DRILL).events] == [("PER", "CHL")]
+    words = replacement(tmp_path, "patterns/words.yaml", "scene_preps", {"near"})
+    events = coder(references={"words": words}).code_text(DRILL).events
+    assert [(e.actor.country, e.recipient.country) for e in events] == [("CHL", "PER")]  # the first named
+
+
+def test_the_references_stage_reads_a_replacement_gathering_file(tmp_path):
+    assert [e.rule for e in coder().code_text(DRILL).events] == ["exercise-parties"]
+    gatherings = replacement(tmp_path, "reading/gatherings.yaml", "exercise_nouns", {"drill", "drills"})
+    assert coder(references={"gatherings": gatherings}).code_text(DRILL).events == []
+
+
+def test_the_consolidate_stage_reads_its_own_words(tmp_path):
+    # "the exercise" refers back to the exercise told before (a definite determiner): one act
+    assert len(coder().code_text(EXERCISE).events) == 1
+    words = replacement(tmp_path, "patterns/words.yaml", "definite_determiners", {"the"})
+    assert len(coder(consolidate={"words": words}).code_text(EXERCISE).events) == 2
+
+
+def test_the_home_words_are_a_replaceable_file(tmp_path):
+    # "again" may stand between a headline's state and its verb
+    title = Document("d", "", "h", title="Quito again summons Lima envoy")
+    assert headline_state(title, load_home_words()) == "ECU"
+    home = replacement(tmp_path, "reading/home.yaml", "headline_adverbs", {"again"})
+    assert headline_state(title, load_home_words(home)) is None
+
+
+def test_a_replacement_reading_file_is_checked_against_its_schema(tmp_path):
+    path = tmp_path / "gatherings.yaml"
+    path.write_text("exercise_nouns: [drill]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"gatherings.yaml:1: joint_words: Field required"):
+        coder(references={"gatherings": str(path)}).code_text(DRILL)
