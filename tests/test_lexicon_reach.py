@@ -4,7 +4,8 @@ The events stage's ``words`` replaces the coder's word classes for the coder and
 (the parties of an act, the scene of an act, argument phrases). The reading stages read their own
 files, each a setting with the built-in file as default: ``references`` (``words``, ``gatherings``,
 ``home``), ``consolidate`` (``words``, ``code_classes``, ``act_classes``, ``directed``) and
-``frame`` (``cues``, ``date_words``). A replacement file is checked against the schema of the
+``frame`` (``cues``, ``date_words``); the ``dates`` stage reads its ``date_words`` everywhere it looks
+for and reads a date. A replacement file is checked against the schema of the
 file it replaces.
 """
 
@@ -90,3 +91,15 @@ def test_a_replacement_reading_file_is_checked_against_its_schema(tmp_path):
     path.write_text("exercise_nouns: [drill]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"gatherings.yaml:1: joint_words: Field required"):
         coder(references={"gatherings": str(path)}).code_text(DRILL)
+
+
+def test_the_dates_stage_s_date_words_reach_the_search_for_dates(tmp_path):
+    # "three days ago" is a date because "three" is a number word of the date words
+    recall = "Peru recalled its ambassador to Chile three days ago."
+    assert [e.date for e in coder().code_text(recall, published="2025-03-10").events] == ["2025-03-07"]
+    data = builtin("time/date_words.yaml")
+    del data["numbers"]["three"]
+    path = tmp_path / "date_words.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    events = coder(dates={"date_words": str(path)}).code_text(recall, published="2025-03-10").events
+    assert [e.date for e in events] == [None]
