@@ -78,6 +78,9 @@ class ActorCues(Entry):
     locative_prepositions: Words
     movement_verbs: Words
     actor_roles: Words
+    directional_prepositions: Words
+    stance_prefixes: Words
+    lead_verbs: Words
     pronouns: WordLists
 
 
@@ -161,6 +164,15 @@ class CoderWords(Entry):
     venue_preps: Words
     posting_preps: Words
     locative_preps: Words
+    cooperative_verbs: Words
+    work_verbs: Words
+    together_words: Words
+    condition_marks: Words
+    counterpart_nouns: Words
+    reciprocal_words: Words
+    other_words: Words
+    model_target_roles: Words
+    articles: Words
 
 
 class Intents(Entry):
@@ -264,6 +276,15 @@ class ReadingGatherings(Entry):
     meeting_verbs: Words
     attendance_verbs: Words
     destination_preps: Words
+
+
+class ReadingPlurals(Entry):
+    """``reading/plurals.yaml``: the words of plurals that name no state."""
+
+    plural_pronouns: Words
+    plural_determiners: Words
+    numbers: dict[str, int]
+    adversary_preps: Words
 
 
 class ReadingHome(Entry):
@@ -375,6 +396,7 @@ SCHEMAS: dict[str, Any] = {
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,
     "reading/gatherings.yaml": ReadingGatherings,
+    "reading/plurals.yaml": ReadingPlurals,
     "reading/directed.yaml": ReadingDirected,
     "reading/act_classes.yaml": ActClasses,
     "place/generic_words.yaml": GenericWords,

@@ -38,7 +38,6 @@ def _name_hyphen(tok) -> bool:
         and tok.ent_type_ == "PERSON" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON"
 
 
-DIRECTIONAL_PREPS = frozenset({"to", "toward", "towards", "into", "against", "with", "at", "in", "on", "for"})
 
 
 class _StateIndex:
@@ -453,14 +452,14 @@ class Extractor:
         doc = getattr(self, "_doc", None)
         if doc is None or state.start < 2:
             return False
-        return doc[state.start - 1].text == "-" and doc[state.start - 2].lower_ in STANCE_PREFIXES
+        return doc[state.start - 1].text == "-" and doc[state.start - 2].lower_ in self.tables.stance_prefixes
 
     def _directional(self, state: Candidate) -> bool:
         doc = getattr(self, "_doc", None)
         if doc is None:
             return False
         tok = doc[state.head]
-        return tok.dep_ == "pobj" and tok.head.lower_ in DIRECTIONAL_PREPS
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.tables.directional_preps
 
     def _split_coordinated_groups(self, phrases: list[Candidate], state_at: dict[int, Candidate]) -> None:
         """"the Chinese and Vietnamese militaries": each demonym stands for its country's group."""
@@ -482,7 +481,6 @@ class Extractor:
         return None
 
 
-STANCE_PREFIXES = {"anti", "pro"}
 STATE_SERVANTS = frozenset({"GOV", "MIL", "COP", "SPY"})  # sectors of officials, officers and troops
 
 

@@ -17,7 +17,6 @@ from .kinds import DELEGATION_RULE, person_actor_id, state_actor_id
 from .tables import Tables
 
 _SUBJECT = ("nsubj", "nsubjpass")
-_LEAD_VERBS = ("lead", "head", "accompany")
 
 
 class PersonDirectory(Protocol):
@@ -240,7 +239,7 @@ class Resolver:
             if cand.rule != DELEGATION_RULE:
                 continue
             tok = self.sdoc[cand.head]
-            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAD_VERBS:
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.tables.lead_verbs:
                 subject = next((by_head.get(c.i) for c in tok.head.children if c.dep_ in _SUBJECT), None)
                 if subject is not None and subject.kind == "person":
                     cand.country = cand.country or subject.country

@@ -29,7 +29,6 @@ from .parties import (
 )
 from .patterns import Pattern
 from .sides import (
-    COUNTERPART,
     MAX_CONJUNCTS,
     Side,
     between_parties,
@@ -85,7 +84,7 @@ def _doer(ctx: Coding, tok: Token, pat: Pattern | None) -> tuple[Side, Found]:
             source, how = side_of(ctx, syntax.with_conjuncts(holder)), Found.STATIVE_SUBJECT
         if not source.refs:
             patient = syntax.passive_subject(tok)
-            if patient is not None and patient.lemma_.lower() in ctx.lex.gatherings | {"consultation"}:
+            if patient is not None and patient.lemma_.lower() in ctx.lex.gatherings:
                 source = participants_of(ctx, patient, exclude=None)
                 how = Found.GATHERING_PARTICIPANTS
     else:
@@ -130,7 +129,9 @@ def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bo
 def _single_target(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: Side) -> Side:
     """The target of an act by one party; "bilateral ties" and "both sides" name the article's other state."""
     target = target_of(ctx, tok, pat, code, source.first)
-    if target.first is not None and target.first.sector is None and COUNTERPART in (target.first.text or "").lower():
+    counterpart = target.first is not None and any(w in (target.first.text or "").lower()
+                                                   for w in ctx.lex.counterpart_nouns)
+    if counterpart and target.first.sector is None:
         target.refs[0].sector = source.first.sector if source.first else None
     if target.first is None and source.first is not None and ctx.dyad and speaks_of_both(tok, ctx.lex):
         other = [c for c in ctx.dyad if c != source.first.country]
@@ -197,7 +198,7 @@ def party_of_condition(ctx: Coding, tok: Token, source: ActorRef) -> ActorRef | 
     for gov in syntax.governors(tok, {"xcomp", "conj"}):
         for node in [gov, *(c for c in gov.children if c.dep_ == "xcomp")]:
             for clause in node.children:
-                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.condition_marks
                                                   for m in clause.children):
                     subj = syntax.subject_of(clause, ctx.lex)
                     ref = side_of(ctx, [subj]).first if subj is not None else None

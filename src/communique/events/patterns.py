@@ -135,6 +135,15 @@ class Lexicon:
     venue_preps: frozenset[str] = frozenset()
     posting_preps: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
+    cooperative_verbs: frozenset[str] = frozenset()
+    work_verbs: frozenset[str] = frozenset()
+    together_words: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    counterpart_nouns: frozenset[str] = frozenset()
+    reciprocal_words: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
+    model_target_roles: tuple[str, ...] = ()  # in order
+    articles: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:
@@ -329,6 +338,6 @@ def _word_classes(path: Path) -> dict[str, Any]:
     """The coder's word classes (``words.yaml``), checked against their schema."""
     data = _read_yaml(path, data_schemas.CoderWords)
     classes: dict[str, Any] = {key: _words(value, str(path), key) for key, value in data.items()}
-    for ordered in ("recent_span", "embedded_act_preps", "inner_party_preps"):  # tried in order
+    for ordered in ("recent_span", "embedded_act_preps", "inner_party_preps", "model_target_roles"):  # in order
         classes[ordered] = tuple(w.lower() for w in data[ordered])
     return classes

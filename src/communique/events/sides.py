@@ -26,7 +26,6 @@ from .parties import (
     split_by_country,
 )
 
-COUNTERPART = "counterpart"
 
 MAX_CONJUNCTS = 8  # coordinated parties of one role coded as events of their own, at most
 
@@ -58,7 +57,7 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
             appos = next((c for c in t.children if c.dep_ == "appos"), None)
             if appos is not None and (am := mention_for_token(ctx.doc, appos)) is not None and am.kind != "pronoun":
                 m = am
-        if m is None and t.lemma_.lower() == COUNTERPART:
+        if m is None and t.lemma_.lower() in ctx.lex.counterpart_nouns:
             continue  # "his counterpart": the possessor is the other side; the counterpart is named apart
         if m is None:
             # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier

@@ -112,9 +112,9 @@ def apply_stance(ctx: Coding, tok: Token, pat: Pattern, code: str, rule: RuleNam
 def is_cooperation(ctx: Coding, tok: Token) -> bool:
     """The verb predicates cooperation ("cooperate", "work with", "deepen ties")."""
     lemma = tok.lemma_.lower()
-    if lemma in ("cooperate", "collaborate"):
+    if lemma in ctx.lex.cooperative_verbs:
         return True
-    if lemma == "work" and syntax.has_prep(tok, frozenset({"with", "together"})):
+    if lemma in ctx.lex.work_verbs and syntax.has_prep(tok, ctx.lex.together_words):
         return True
     return any(o.lemma_.lower() in ctx.lex.cooperation_objects for o in syntax.objects_of(tok))
 

@@ -30,7 +30,7 @@ from .triggers import verb_patterns
 def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
     """The party the act is aimed at: a role of its rule, the one asked to act, a party of an
     embedded act, where what is moved goes, or the nearest party in its phrase."""
-    roles = pat.target if pat is not None else ("with", "to", "between")
+    roles = pat.target if pat is not None else ctx.lex.model_target_roles
     holders = [tok] + (syntax.objects_of(tok) if tok.pos_ in VERB_POS else [])
     # "donated and delivered goods to X": coordinated verbs share their parties
     shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in VERB_POS
@@ -310,17 +310,18 @@ def further_act(clause: Token, tok: Token, acts: frozenset[str]) -> bool:
         and any(o.dep_ == "dobj" and not act_noun(o, acts) for o in tok.children)
 
 
-def mutual(tok: Token) -> bool:
-    """The act's parties act on each other ("accused each other", "attacked one another")."""
+def mutual(tok: Token, lex: Lexicon) -> bool:
+    """The act's parties act on each other ("accused each other", "attacked one another"): a
+    reciprocal word and an other word in a row."""
     words = [t.lower_ for t in tok.subtree]
-    return any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
+    return any(a in lex.reciprocal_words and b in lex.other_words for a, b in zip(words, words[1:]))
 
 
 def acts_on_a_thing(ctx: Coding, tok: Token, pat: Pattern | None) -> bool:
     """The act has an object that is neither a party nor a word the rule needs, and its doers do
     not act on each other: "the UK and France opposed the resolutions" (not "Syria and Israel
     violated the ceasefire", "India and Pakistan accused each other")."""
-    if pat is None or mutual(tok):
+    if pat is None or mutual(tok, ctx.lex):
         return False
     needed = pat.objects or frozenset()
     return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not predicate_object(o, needed)

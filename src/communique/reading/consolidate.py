@@ -349,13 +349,10 @@ def names_state(ref: ActorRef, text: str = "") -> bool:
     return any(country_code(s) == ref.country for s in spans if s[:1].isupper())
 
 
-# Determiners that set a phrase apart from the party already named: "the forces of other countries".
-OTHERNESS = frozenset({"other", "another"})
-
-
-def _other_states(e: Event) -> bool:
-    """The recipient's words say it is other states than the actor's, whatever state it was given."""
-    return bool(OTHERNESS & set((e.recipient.text or "").lower().split()))
+def _other_states(e: Event, other_words: frozenset[str]) -> bool:
+    """The recipient's words say it is other states than the actor's, whatever state it was given:
+    one of the ``other_words`` sets it apart from the party already named ("the forces of other countries")."""
+    return bool(other_words & set((e.recipient.text or "").lower().split()))
 
 
 def _background(e: Event, published: date | None, days: int) -> bool:
@@ -422,7 +419,8 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
     published, terms = _date(doc.published), _terms(doc)
     article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
     for e in events:
-        if e.actor.country is not None and e.actor.country == e.recipient.country and _other_states(e):
+        if e.actor.country is not None and e.actor.country == e.recipient.country \
+                and _other_states(e, words.lex.other_words):
             e.recipient.country = None
             decisions.append(Decision(Reason.OTHER_STATES, e.event_id, e.sentence_index))
         if _no_actor(e, article):

@@ -17,14 +17,15 @@ from typing import Any
 from ..actors.kinds import is_state_ref
 from ..actors.lookup import mentions_in
 from ..events.codebook import lookup
-from ..events.patterns import load_lexicon
+from ..events.patterns import Lexicon, load_lexicon
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from .gatherings import GatheringWords, exercise_events, load_gathering_words
 from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
 from .participants import act_sector, principal, read_participants
 from .plurals import (
-    adversary, coordinated, is_plural, misread_plural, named_before, named_inside, number_of, plural_words,
+    PluralWords, adversary, coordinated, is_plural, load_plural_words, misread_plural, named_before, named_inside,
+    number_of, plural_words,
 )
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
@@ -36,9 +37,11 @@ class References:
     """Resolve each event's sides against the article's participants, with the words of the
     stage's data files (the same for every article)."""
 
-    def __init__(self, gatherings: GatheringWords, home: HomeWords) -> None:
+    def __init__(self, words: Lexicon, gatherings: GatheringWords, home: HomeWords, plurals: PluralWords) -> None:
+        self.words = words  # the coder's word classes (patterns/words.yaml)
         self.gatherings = gatherings
         self.home = home
+        self.plurals = plurals
 
     def __call__(self, doc: Document) -> Document:
         doc.participants = read_participants(doc, outlet_country(doc, self.home), dateline_country(doc),
@@ -60,7 +63,7 @@ class References:
             expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
                 or self._many_recipients(doc, event, mentions, registry, by_trigger)
             for new in expanded or [event]:
-                joint_resolve(new)
+                joint_resolve(new, self.plurals)
                 for name in ("actor", "recipient"):
                     self._person(doc, new, name, registry, mentions)
                     self._office_sector(new, name, principals)
@@ -88,7 +91,7 @@ class References:
         p = registry.get(ref.actor_id or "")
         kind = ResolutionKind.PRONOUN if m is not None and m.kind == "pronoun" else ResolutionKind.PARTICIPANT
         if p is None and m is not None and m.kind == "title" and (not ref.country or _same_side(event, name, ref.country)):
-            p = _titled(m, registry)
+            p = _titled(m, registry, self.words.articles)
             kind = ResolutionKind.TITLE
         if p is None or p.kind not in ("person", "organisation"):
             return
@@ -134,10 +137,10 @@ class References:
                 registry: dict[str, Participant]) -> list[Event] | None:
         ref = event.actor
         m = mentions.get(ref.mention_id or "")
-        if not is_plural(ref, m) or (ref.country and not misread_plural(doc, m)):
+        if not is_plural(ref, m, self.plurals) or (ref.country and not misread_plural(doc, m)):
             return None
         before = m.start if m is not None else (event.trigger.start if event.trigger else None)
-        wanted = number_of(ref.text or "")
+        wanted = number_of(ref.text or "", self.plurals)
         found = named_before(doc, event.sentence_index or 0, before, wanted, registry)
         if found is None:
             return None
@@ -157,7 +160,8 @@ class References:
         """"The two ministers agreed": the coder reads a plural as the article's two main states;
         the participants named before give each side its person and office."""
         sides = (event.actor, event.recipient)
-        if any(r.actor_id or r.name or not r.country for r in sides) or not plural_words(event.actor.text or "") \
+        if any(r.actor_id or r.name or not r.country for r in sides) \
+                or not plural_words(event.actor.text or "", self.plurals) \
                 or event.actor.country == event.recipient.country:
             return
         before = event.trigger.start if event.trigger is not None else None
@@ -183,7 +187,7 @@ class References:
         if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
             return None
         outside = event.recipient.country and event.recipient.country not in {p.country for p in parties}
-        if outside and not adversary(doc, event.recipient, mentions):
+        if outside and not adversary(doc, event.recipient, mentions, self.plurals):
             return None  # "A and B agreed to lift tariffs on C's goods": co-actors, each toward C
         if event.actor.sector:  # "defence officials from A, B and C": each of that office
             parties = [dataclasses.replace(p, sector=event.actor.sector) for p in parties]
@@ -298,9 +302,9 @@ def _names_another(doc: Document, m: Mention | None, country: str) -> bool:
     return any(o.kind == "country" and o.country and o.country != country for o in mentions_in(doc, m.start, m.end))
 
 
-def _titled(m: Mention, registry: dict[str, Participant]) -> Participant | None:
+def _titled(m: Mention, registry: dict[str, Participant], articles: frozenset[str]) -> Participant | None:
     """"the minister": the latest person named before with an office of that name."""
-    words = set((m.title or m.text).lower().split()) - {"the", "a", "an"}
+    words = set((m.title or m.text).lower().split()) - articles
     if not words:
         return None
     last = None
@@ -330,10 +334,10 @@ APPEAL_PREFIX = "02"  # CAMEO appeals
 JOINT_INTENT = "030"  # CAMEO: express intent to cooperate
 
 
-def joint_resolve(event: Event) -> None:
+def joint_resolve(event: Event, plurals: PluralWords) -> None:
     """An appeal made by a plural of the parties to one of them ("the sides noted they will push for
     the early signing"): the parties' joint resolve, an intent to cooperate, not a demand on one."""
-    if not event.cameo.startswith(APPEAL_PREFIX) or not plural_words(event.actor.text or "") \
+    if not event.cameo.startswith(APPEAL_PREFIX) or not plural_words(event.actor.text or "", plurals) \
             or not event.actor.country or not event.recipient.country or event.recipient.start is not None:
         return
     info = lookup(JOINT_INTENT)
@@ -370,18 +374,19 @@ def _resolutions(event: Event) -> list[Resolution]:
 
 
 class ReferenceSettings(StageSettings):
-    words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml): scene_preps
+    words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml)
     gatherings: str | None = None  # a file replacing the gathering words (reading/gatherings.yaml)
     home: str | None = None  # a file replacing the words of an article's home (reading/home.yaml)
+    plurals: str | None = None  # a file replacing the words of plurals (reading/plurals.yaml)
 
 
 @stage("references", requires=["doc.mentions", "doc.events"], assigns=["doc.participants", "event.references"],
        settings=ReferenceSettings)
 def make_references(settings: dict[str, Any]) -> References:
-    """Settings: ``words``, ``gatherings`` and ``home``, files replacing the built-in ones."""
-    scene_preps = load_lexicon(words=settings.get("words")).scene_preps
-    return References(load_gathering_words(scene_preps, settings.get("gatherings")),
-                      load_home_words(settings.get("home")))
+    """Settings: ``words``, ``gatherings``, ``home`` and ``plurals``, files replacing the built-in ones."""
+    words = load_lexicon(words=settings.get("words"))
+    return References(words, load_gathering_words(words.scene_preps, settings.get("gatherings")),
+                      load_home_words(settings.get("home")), load_plural_words(settings.get("plurals")))
 
 
 def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
