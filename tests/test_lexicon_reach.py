@@ -3,8 +3,8 @@
 The events stage's ``words`` replaces the coder's word classes for the coder and all its helpers
 (the parties of an act, the scene of an act, argument phrases). The reading stages read their own
 files, each a setting with the built-in file as default: ``references`` (``words``, ``gatherings``,
-``home``), ``consolidate`` (``words``, ``code_classes``, ``act_classes``, ``directed``) and
-``frame`` (``cues``, ``date_words``); the ``dates`` stage reads its ``date_words`` everywhere it looks
+``home``, ``plurals``, ``act_sectors``), ``consolidate`` (``words``, ``code_classes``, ``act_classes``, ``directed``) and
+``frame`` (``cues``, ``date_words``, ``act_sectors``); the ``dates`` stage reads its ``date_words`` everywhere it looks
 for and reads a date. A replacement file is checked against the schema of the
 file it replaces.
 """
@@ -20,6 +20,8 @@ from communique.api import Communique
 from communique.data_files import DataFileError
 from communique.pipeline import load_config
 from communique.reading.home import headline_state, load_home_words
+from communique.reading.participants import act_sector, load_act_sectors
+from communique.reading.plurals import load_plural_words, plural_words
 from communique.records import Document
 
 PROTEST = "Thousands of farmers protested near Valparaiso on Tuesday."
@@ -103,3 +105,21 @@ def test_the_dates_stage_s_date_words_reach_the_search_for_dates(tmp_path):
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     events = coder(dates={"date_words": str(path)}).code_text(recall, published="2025-03-10").events
     assert [e.date for e in events] == [None]
+
+
+def test_the_words_of_plurals_are_a_replaceable_file(tmp_path):
+    # "the two ministers" is a plural of the parties named before: a number word, or "the" and a plural
+    assert plural_words("the two ministers", load_plural_words())
+    data = builtin("reading/plurals.yaml")
+    data["numbers"] = {word: n for word, n in data["numbers"].items() if word != "two"}
+    data["plural_determiners"] = [w for w in data["plural_determiners"] if w != "the"]
+    path = tmp_path / "plurals.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert not plural_words("the two ministers", load_plural_words(path))
+
+
+def test_the_offices_that_do_classes_of_acts_are_a_replaceable_file(tmp_path):
+    assert act_sector("062", load_act_sectors()) == "MIL"  # military cooperation: the armed forces
+    path = tmp_path / "act_sectors.yaml"
+    path.write_text("GOV: ['06']\n", encoding="utf-8")
+    assert act_sector("062", load_act_sectors(path)) == "GOV"

@@ -12,7 +12,7 @@ import pytest
 from communique.api import Communique
 from communique.records import Basis, Document, Event, ResolutionKind
 from communique.reading.home import load_home_words, outlet_country
-from communique.reading.participants import act_sector
+from communique.reading.participants import act_sector, load_act_sectors
 
 HOME = load_home_words()
 
@@ -108,10 +108,10 @@ def test_a_named_person_keeps_the_state_his_office_gave_him_in_a_later_sentence(
 # -- sector from the office ----------------------------------------------------------------------
 
 def test_a_defence_minister_is_coded_with_the_military():
-    assert act_sector("062") == "MIL"
-    assert act_sector("114") == "GOV"
-    assert act_sector("0312") == "GOV"
-    assert act_sector("999") is None
+    assert act_sector("062", load_act_sectors()) == "MIL"
+    assert act_sector("114", load_act_sectors()) == "GOV"
+    assert act_sector("0312", load_act_sectors()) == "GOV"
+    assert act_sector("999", load_act_sectors()) is None
 
 
 def test_a_bare_state_takes_the_sector_of_its_office_in_the_story(coder):

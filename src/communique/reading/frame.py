@@ -32,13 +32,14 @@ from ..time.vocab import DateWords, load_date_words
 from .anchors import FrameCues, frame_cues
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates, sentence_text
-from .participants import VISIT, act_sector
+from .participants import VISIT, act_sector, load_act_sectors
 
 
 class FrameSettings(StageSettings):
     lead_sentences: int = 3  # sentences that make up the article's lead
     cues: str | None = None  # a file replacing the built-in frame cues (frame/anchors.yaml)
     date_words: str | None = None  # a file replacing the built-in date words (time/date_words.yaml)
+    act_sectors: str | None = None  # a file replacing the offices that do classes of acts (reading/act_sectors.yaml)
 
 
 def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -> bool:
@@ -123,27 +124,29 @@ def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
     return taken
 
 
-def host_of_visit(e: Event) -> None:
+def host_of_visit(e: Event, act_sectors: dict[str, str]) -> None:
     """A visit whose host the words leave unresolved ("visited him in Accra") is to the state where
     it took place, when that is not the visitor's own."""
     where = e.location.country if e.location is not None else None
     if not e.cameo.startswith(VISIT) or e.recipient.country or not where or len(where) != 3 \
             or where == e.actor.country or not e.actor.country:
         return
-    e.recipient = dataclasses.replace(e.recipient, country=where, sector=e.recipient.sector or act_sector(e.cameo))
+    e.recipient = dataclasses.replace(e.recipient, country=where,
+                                      sector=e.recipient.sector or act_sector(e.cameo, act_sectors))
     for ev in e.evidence[:1]:
         ev.resolutions.append(Resolution("recipient", ResolutionKind.HOST, e.recipient.text or "", [where],
                                          e.sentence_index))
 
 
 def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
-                   date_words: DateWords | None = None) -> Document:
-    """Read the article's frame and give its events what they take from it; ``cues`` and
-    ``date_words``: the data files' words (default: the built-in files)."""
+                   date_words: DateWords | None = None, act_sectors: dict[str, str] | None = None) -> Document:
+    """Read the article's frame and give its events what they take from it; ``cues``, ``date_words``
+    and ``act_sectors``: the data files' words (default: the built-in files)."""
     cues = cues or frame_cues()
     span_anchors = (date_words or load_date_words()).span_anchors
+    act_sectors = load_act_sectors() if act_sectors is None else act_sectors
     for event in doc.events:
-        host_of_visit(event)
+        host_of_visit(event, act_sectors)
     main = main_event(doc.events, lead, cues)
     frame = read_frame(doc, main, lead, cues)
     if frame is None:
@@ -173,13 +176,14 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
        assigns=["doc.frame", "event.date", "event.location", "event.mechanism", "event.status", "event.references"],
        settings=FrameSettings)
 def make_frame(settings: dict[str, Any]):
-    """Settings: ``lead_sentences`` (default 3); ``cues`` and ``date_words``, files replacing the
-    built-in ones."""
+    """Settings: ``lead_sentences`` (default 3); ``cues``, ``date_words`` and ``act_sectors``, files
+    replacing the built-in ones."""
     lead = int(settings.get("lead_sentences", FrameSettings().lead_sentences))
     cues = frame_cues(settings.get("cues"))
     date_words = load_date_words(Path(settings["date_words"]) if settings.get("date_words") else None)
+    sectors = load_act_sectors(settings.get("act_sectors"))
 
     def run(doc: Document) -> Document:
-        return frame_document(doc, lead, cues, date_words)
+        return frame_document(doc, lead, cues, date_words, sectors)
 
     return run

@@ -22,7 +22,7 @@ from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Re
 from ..registry import StageSettings, stage
 from .gatherings import GatheringWords, exercise_events, load_gathering_words
 from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
-from .participants import act_sector, principal, read_participants
+from .participants import act_sector, load_act_sectors, principal, read_participants
 from .plurals import (
     PluralWords, adversary, coordinated, is_plural, load_plural_words, misread_plural, named_before, named_inside,
     number_of, plural_words,
@@ -37,11 +37,13 @@ class References:
     """Resolve each event's sides against the article's participants, with the words of the
     stage's data files (the same for every article)."""
 
-    def __init__(self, words: Lexicon, gatherings: GatheringWords, home: HomeWords, plurals: PluralWords) -> None:
+    def __init__(self, words: Lexicon, gatherings: GatheringWords, home: HomeWords, plurals: PluralWords,
+                 act_sectors: dict[str, str]) -> None:
         self.words = words  # the coder's word classes (patterns/words.yaml)
         self.gatherings = gatherings
         self.home = home
         self.plurals = plurals
+        self.act_sectors = act_sectors
 
     def __call__(self, doc: Document) -> Document:
         doc.participants = read_participants(doc, outlet_country(doc, self.home), dateline_country(doc),
@@ -235,7 +237,7 @@ class References:
         if ref.country and not ref.sector and ref.is_person:
             # a person acting for a state towards another in an office the article does not name:
             # the office that does such acts
-            sector = act_sector(event.cameo) if other.country != ref.country else None
+            sector = act_sector(event.cameo, self.act_sectors) if other.country != ref.country else None
             if sector is not None:
                 setattr(event, name, dataclasses.replace(ref, sector=sector))
                 _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.name, [sector]))
@@ -248,7 +250,7 @@ class References:
             setattr(event, name, dataclasses.replace(ref, sector=p.sector))
             _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
             return
-        sector = act_sector(event.cameo)
+        sector = act_sector(event.cameo, self.act_sectors)
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
@@ -378,15 +380,18 @@ class ReferenceSettings(StageSettings):
     gatherings: str | None = None  # a file replacing the gathering words (reading/gatherings.yaml)
     home: str | None = None  # a file replacing the words of an article's home (reading/home.yaml)
     plurals: str | None = None  # a file replacing the words of plurals (reading/plurals.yaml)
+    act_sectors: str | None = None  # a file replacing the offices that do classes of acts (reading/act_sectors.yaml)
 
 
 @stage("references", requires=["doc.mentions", "doc.events"], assigns=["doc.participants", "event.references"],
        settings=ReferenceSettings)
 def make_references(settings: dict[str, Any]) -> References:
-    """Settings: ``words``, ``gatherings``, ``home`` and ``plurals``, files replacing the built-in ones."""
+    """Settings: ``words``, ``gatherings``, ``home``, ``plurals`` and ``act_sectors``, files replacing the
+    built-in ones."""
     words = load_lexicon(words=settings.get("words"))
     return References(words, load_gathering_words(words.scene_preps, settings.get("gatherings")),
-                      load_home_words(settings.get("home")), load_plural_words(settings.get("plurals")))
+                      load_home_words(settings.get("home")), load_plural_words(settings.get("plurals")),
+                      load_act_sectors(settings.get("act_sectors")))
 
 
 def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
