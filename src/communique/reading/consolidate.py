@@ -415,6 +415,13 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
               (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)))
     for test, reason, pairing, keeper in passes:
         events = sweep(events, test, pairing, lambda a, b, pick=keeper, why=reason: merge(*pick(a, b), why))
+    doc.events = _without_non_acts(doc, events, words, background_days, decisions)
+    return decisions
+
+
+def _without_non_acts(doc: Document, events: list[Event], words: ConsolidationWords, background_days: int,
+                      decisions: list[Decision]) -> list[Event]:
+    """The events that are interactions the article reports; a decision for each one dropped."""
     kept_events = []
     published, terms = _date(doc.published), _terms(doc)
     article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
@@ -437,8 +444,7 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
             decisions.append(Decision(Reason.DESCRIPTION, e.event_id, e.sentence_index))
         else:
             kept_events.append(e)
-    doc.events = kept_events
-    return decisions
+    return kept_events
 
 
 class ConsolidateSettings(StageSettings):
