@@ -41,9 +41,11 @@ def _name_hyphen(tok) -> bool:
 
 
 class _StateIndex:
-    """State mentions in order of their first token, looked up by where they start."""
+    """The state mentions of one parsed document ``doc``, in order of their first token, looked up
+    by where they start."""
 
-    def __init__(self, states: list[Candidate]) -> None:
+    def __init__(self, states: list[Candidate], doc) -> None:
+        self.doc = doc
         self.states = sorted(states, key=lambda c: c.start)
         self.starts = [c.start for c in self.states]
 
@@ -90,7 +92,6 @@ class Extractor:
 
     # -- entry point -------------------------------------------------------------------
     def __call__(self, sdoc) -> list[Candidate]:
-        self._doc = sdoc
         hits = self.gazetteer.scan(sdoc)
         hit_at: dict[int, Hit] = {}
         for hit in hits:
@@ -98,7 +99,7 @@ class Extractor:
                 hit_at[i] = hit
         states = self._state_mentions(sdoc, hits)
         state_at = {c.head: c for c in states}
-        nested = _StateIndex(states)
+        nested = _StateIndex(states, sdoc)
         phrases = []
         for tok in sdoc:
             cand = self._phrase(tok, hit_at, nested)
@@ -429,35 +430,32 @@ class Extractor:
         """The group's country from the states named inside it, but not from a destination or
         counterpart ("a team of paratroopers to Lebanon", "talks with China")."""
         codes = [s.country for s in states.starting(cand.start, cand.end + 1) if s.end <= cand.end and s.country
-                 and not self._directional(s) and not self._stance_prefixed(s)]
-        if not codes and cand.kind == "organisation" and getattr(self, "_doc", None) is not None:
+                 and not self._directional(s, states.doc) and not self._stance_prefixed(s, states.doc)]
+        if not codes and cand.kind == "organisation":
             # "a Cairo court", "Baghdad University": a capital naming the body's seat
-            codes = [t.code for tok in self._doc[cand.start:cand.head] if tok.dep_ == "compound"
+            codes = [t.code for tok in states.doc[cand.start:cand.head] if tok.dep_ == "compound"
                      and tok.pos_ == "PROPN" for t in self.gazetteer.lookup(tok.text)
                      if t.category == "capital" and t.code]
             # "the Bush administration": the state of the listed leader it is named after
-            codes += [code for tok in self._doc[cand.start:cand.head] if tok.dep_ == "compound"
+            codes += [code for tok in states.doc[cand.start:cand.head] if tok.dep_ == "compound"
                       and tok.pos_ == "PROPN" and (code := self.person_state(tok.text))]
         cand.countries = list(dict.fromkeys(codes))
         if len(cand.countries) == 1:
             cand.country = cand.countries[0]
         elif cand.kind == "title":  # "the Egyptian ambassador Sudan (protest)": the state before the title word
             before = {s.country for s in states.starting(cand.start, cand.head) if s.end <= cand.head and s.country
-                      and not self._directional(s) and not self._stance_prefixed(s)}
+                      and not self._directional(s, states.doc) and not self._stance_prefixed(s, states.doc)}
             if len(before) == 1:
                 cand.country = before.pop()
 
-    def _stance_prefixed(self, state: Candidate) -> bool:
+    def _stance_prefixed(self, state: Candidate, doc) -> bool:
         """An "anti-Syria journalist" or a "pro-Iranian group" is not of that state."""
-        doc = getattr(self, "_doc", None)
-        if doc is None or state.start < 2:
+        if state.start < 2:
             return False
         return doc[state.start - 1].text == "-" and doc[state.start - 2].lower_ in self.tables.stance_prefixes
 
-    def _directional(self, state: Candidate) -> bool:
-        doc = getattr(self, "_doc", None)
-        if doc is None:
-            return False
+    def _directional(self, state: Candidate, doc) -> bool:
+        """The state is named after a preposition of where an act is directed ("troops to Mali")."""
         tok = doc[state.head]
         return tok.dep_ == "pobj" and tok.head.lower_ in self.tables.directional_preps
 

@@ -43,14 +43,28 @@ class Entity:
 
 
 class Resolver:
+    """Resolve the candidate mentions of each document with the shared tables and directory; each
+    document is resolved by a :class:`_Resolution` of its own."""
+
     def __init__(self, tables: Tables, directory: PersonDirectory | None = None) -> None:
         self.tables = tables
         self.directory = directory
 
     def __call__(self, cands: list[Candidate], sdoc, published: str | None) -> tuple[list[Candidate], list[Actor]]:
+        return _Resolution(self.tables, self.directory, sdoc, published).resolve(cands)
+
+
+class _Resolution:
+    """The resolving of one document's candidates: the persons it names, as they are found."""
+
+    def __init__(self, tables: Tables, directory: PersonDirectory | None, sdoc, published: str | None) -> None:
+        self.tables = tables
+        self.directory = directory
         self.sdoc = sdoc
         self.published = published
         self.persons: list[Entity] = []
+
+    def resolve(self, cands: list[Candidate]) -> tuple[list[Candidate], list[Actor]]:
         owner: dict[int, Entity] = {}  # id(candidate) -> person entity
         kept: list[Candidate] = []
         for cand in sorted(cands, key=lambda c: c.head):
