@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..nlp.entities import entity_of
 from .gazetteer import Gazetteer, Hit, Term
-from .kinds import DELEGATION_RULE
+from .kinds import BOTH_SIDES_RULE, DELEGATION_RULE, DICTIONARY_RULE
 from .names import norm_phrase, norm_word
 from .tables import Tables
 
@@ -148,7 +148,7 @@ class Extractor:
         kind = "organisation" if term.category == "body" else "country"
         rule = {"country": "country-name", "demonym": "demonym", "prefix": "combining-form",
                 "capital": "capital-metonym", "metonym": "seat-metonym", "body": "body-name",
-                "actor": "dictionary"}[term.category]
+                "actor": DICTIONARY_RULE}[term.category]
         if term.category == "actor" and term.entry is not None:
             kind = "person" if sdoc[head].ent_type_ == "PERSON" else term.entry.kind
         country = term.code
@@ -411,7 +411,7 @@ class Extractor:
             return None
         start, end = self._span(tok, person=False)
         return Candidate(start, end, tok.i, "group", sector=heads[tok.lower_], name="both sides",
-                         rule="both-sides", actor_id="group:both-sides")
+                         rule=BOTH_SIDES_RULE, actor_id="group:both-sides")
 
     def _member_head(self, tok) -> bool:
         return any(norm_phrase(tok.doc[max(tok.i - 1, 0):tok.i + 1].text)[-len(norm_phrase(m)):] == norm_phrase(m)

@@ -13,7 +13,7 @@ from ..records import Actor
 from .extract import Candidate, is_acronym
 from .names import fold, slug
 from .abbreviations import spells
-from .kinds import DELEGATION_RULE, person_actor_id, state_actor_id
+from .kinds import COUNTERPART_STEP, DELEGATION_RULE, DICTIONARY_RULE, person_actor_id, state_actor_id
 from .tables import Tables
 
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -68,7 +68,7 @@ class _Resolution:
         owner: dict[int, Entity] = {}  # id(candidate) -> person entity
         kept: list[Candidate] = []
         for cand in sorted(cands, key=lambda c: c.head):
-            if cand.rule == "dictionary" and cand.kind != "person":
+            if cand.rule == DICTIONARY_RULE and cand.kind != "person":
                 self._dated_code(cand)
             if cand.kind in ("person", "proper"):
                 entity = self._person(cand)
@@ -164,7 +164,7 @@ class _Resolution:
                 entity.country, entity.sector, actor_id = found
                 entity.actor_id = actor_id or entity.actor_id
                 entity.fixed = True
-                cand.rule += "+dictionary"
+                cand.rule += f"+{DICTIONARY_RULE}"
         self.persons.append(entity)
         return entity
 
@@ -269,7 +269,7 @@ class _Resolution:
                 peer = next((c for c in peers.get(cand.sentence, ()) if c.head < cand.start), None)
                 if peer is not None:
                     cand.sector = peer.sector
-                    cand.rule += "+counterpart-sector"
+                    cand.rule += f"+{COUNTERPART_STEP}-sector"
                     continue
             if cand.sector_from_leader:
                 leader = leaders.get(cand.country) if cand.country else None
@@ -301,7 +301,7 @@ class _Resolution:
             for other in cands:
                 if owner.get(id(other)) is entity:
                     other.country, other.sector = entity.country, other.sector or entity.sector
-            cand.rule += "+counterpart"
+            cand.rule += f"+{COUNTERPART_STEP}"
 
     # -- pronouns --------------------------------------------------------------------
     def _pronouns(self, cands: list[Candidate]) -> None:

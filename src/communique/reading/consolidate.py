@@ -17,7 +17,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from ..actors.kinds import is_state_ref
+from ..actors.kinds import is_common_term, is_state_ref
 from ..events.parties import aimed_at_own_state
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
@@ -335,7 +335,7 @@ def _one_state(e: Event, words: ConsolidationWords) -> bool:
 
 def _terms(doc: Document) -> set[str]:
     """The mentions resolved from a common term ("the ministry", "the director general"), not a name."""
-    return {m.mention_id for m in doc.mentions if m.rule and m.rule.split("+")[0].endswith("-term")}
+    return {m.mention_id for m in doc.mentions if is_common_term(m)}
 
 
 def names_state(ref: ActorRef, text: str = "") -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import data_files
+from ..actors.kinds import from_dictionary, through_counterpart
 from ..data_schemas import WordLists
 from ..records import Basis, Document, Mention, Participant
 
@@ -71,9 +72,9 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
 
 
 def _basis(m: Mention, p: Participant) -> Basis:
-    if "dictionary" in (m.rule or ""):
+    if from_dictionary(m):
         return Basis.TABLE
-    if "counterpart" in (m.rule or ""):
+    if through_counterpart(m):
         return Basis.COUNTERPART
     return Basis.OWN_WORDS if m.mention_id == p.first_mention else Basis.EARLIER
 

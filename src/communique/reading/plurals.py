@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import data_files
+from ..actors.kinds import is_group_pronoun, is_group_term, names_both_sides
 from ..data_schemas import ReadingPlurals
 from ..records import ActorRef, Document, Mention, Participant
 
@@ -58,13 +59,13 @@ def adversary(doc: Document, ref: ActorRef, mentions: dict[str, Mention], words:
 def is_plural(ref: ActorRef, m: Mention | None, words: PluralWords) -> bool:
     """The side is a plural that names no state: "They", "both sides", "the two ministers"."""
     text = (ref.text or "").lower()
-    if m is not None and m.kind == "pronoun" and m.rule and m.rule.startswith("pronoun-group"):
+    if m is not None and is_group_pronoun(m):
         return True
     if text in words.pronouns:
         return True
-    if m is not None and m.kind == "group" and not m.country and (m.rule or "").startswith(("both-sides", "group-term")):
+    if m is not None and m.kind == "group" and not m.country and (names_both_sides(m) or is_group_term(m)):
         # "both sides", "the ministers", "Officials": people of no stated state (not "Chinese troops")
-        return m.rule.startswith("both-sides") or (text.endswith("s") and text.split()[0] in words.determiners)
+        return names_both_sides(m) or (text.endswith("s") and text.split()[0] in words.determiners)
     return False
 
 
