@@ -41,7 +41,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..actors.kinds import is_state_ref
-from ..records import ActorRef, Document, Mention
+from ..records import ActorRef, Document, Event, Mention
 from .codeclasses import CodeClasses
 from .patterns import Lexicon
 
@@ -387,9 +387,10 @@ def add_argument_spans(doc: Document, lex: Lexicon, classes: CodeClasses,
     dictionaries do not know), or a state found through a place whose words fill the role
     ("imposed a curfew in Srinagar", "attacked a military base in northeast Nigeria"). Sides
     with no words of their own there keep ``None``: "the state" of a protest, the country of the
-    place a protest happens in, a party inferred from the article's main pair. ``needed_objects`` gives, by event (its ``id()``), the object words its rule needs ("imposed a
-    curfew"): such an object is part of the predicate, so a place in it does not make it a party;
-    so is the object of a verb of movement (``lex.movement``: "withdrew its troops from Abyei": Abyei).
+    place a protest happens in, a party inferred from the article's main pair. ``needed_objects``
+    gives, by event (its ``id()``), the object words its rule needs ("imposed a curfew"): such an
+    object is part of the predicate, so a place in it does not make it a party; so is the object of
+    a verb of movement (``lex.movement``: "withdrew its troops from Abyei": Abyei).
     ``lex`` and ``classes`` are the coder's word classes and classes of acts.
     """
     sdoc = doc.spacy_doc
@@ -400,47 +401,56 @@ def add_argument_spans(doc: Document, lex: Lexicon, classes: CodeClasses,
     for event in doc.events:
         if event.sentence_index is None or not 0 <= event.sentence_index < len(sents):
             continue
-        sent = sents[event.sentence_index]
-        heads = [_side_head(sent, mentions, ref) for ref in (event.actor, event.recipient)]
-        if heads == [None, None]:
-            continue
-        predicate = _token_at(sent, event.trigger.start) if event.trigger is not None else None
-        trigger_end = _token_at(sent, event.trigger.end - 1) if event.trigger is not None else None
-        last = trigger_end.i if trigger_end is not None else None
-        located = [_located(ref) for ref in (event.actor, event.recipient)]
-        scene_is_target = event.event_type not in classes.scene_only_types
         needed = (needed_objects or {}).get(id(event), frozenset())
-        if predicate is not None and predicate.lemma_.lower() in lex.movement:
-            needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
-        args = [argument_head(h, lex, predicate, loc, scene_is_target, needed, acts) if h is not None else None
-                for h, loc in zip(heads, located)]
-        heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role
-        joint = event.symmetric and args[0] is not None and args[1] is not None \
-            and args[1] in args[0].conjuncts
-        spans: list[tuple[int, int] | None] = []
-        for n, (ref, head, arg) in enumerate(zip((event.actor, event.recipient), heads, args)):
-            if head is None:
-                spans.append(None)
-                continue
-            reading = _reading(sdoc, mentions.get(ref.mention_id or ""), head,
-                               charge=n == 1 and event.cameo.startswith(classes.charge))
-            if joint:  # "India and Pakistan held talks": the coordination is the joint subject
-                first = min(arg, *arg.conjuncts, key=lambda t: t.i)
-                spans.append(argument_span(sent, first, lex, predicate, coordination=True, reading=reading,
-                                           trigger_last=last, acts=acts))
-            elif located[n] and head not in arg.subtree:
-                spans.append(_hit_and_place(sent, arg, head, predicate, reading, lex))
-            elif n == 1 and not reading.person and (taker := _taker(arg, predicate)) is not None:
-                # "detained [dozens of demonstrators] [in Yerevan]": the place the parser hangs on
-                # the verb locates the object all the same
-                span = argument_span(sent, head, lex, predicate, reading=reading, arg=arg, trigger_last=last,
-                                     acts=acts)
-                spans.append((span[0], _place_after(sent, span[1], taker, lex)))
-            else:
-                spans.append(argument_span(sent, head, lex, predicate, reading=reading, arg=arg, trigger_last=last,
-                                           acts=acts))
-        event.actor = _with_span(event.actor, spans[0])
-        event.recipient = _with_span(event.recipient, spans[1])
+        spans = _event_spans(event, sents[event.sentence_index], mentions, lex, classes, needed, acts)
+        if spans is not None:
+            event.actor = _with_span(event.actor, spans[0])
+            event.recipient = _with_span(event.recipient, spans[1])
+
+
+def _event_spans(event: Event, sent: Span, mentions: dict[str, Mention], lex: Lexicon, classes: CodeClasses,
+                 needed: frozenset[str], acts: frozenset[str]) -> list[tuple[int, int] | None] | None:
+    """The spans of the event's actor and recipient in its sentence (None: a side with no words
+    there); None when neither side has words there. ``needed``: the object words its rule needs."""
+    sdoc = sent.doc
+    heads = [_side_head(sent, mentions, ref) for ref in (event.actor, event.recipient)]
+    if heads == [None, None]:
+        return None
+    predicate = _token_at(sent, event.trigger.start) if event.trigger is not None else None
+    trigger_end = _token_at(sent, event.trigger.end - 1) if event.trigger is not None else None
+    last = trigger_end.i if trigger_end is not None else None
+    located = [_located(ref) for ref in (event.actor, event.recipient)]
+    scene_is_target = event.event_type not in classes.scene_only_types
+    if predicate is not None and predicate.lemma_.lower() in lex.movement:
+        needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
+    args = [argument_head(h, lex, predicate, loc, scene_is_target, needed, acts) if h is not None else None
+            for h, loc in zip(heads, located)]
+    heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role
+    joint = event.symmetric and args[0] is not None and args[1] is not None \
+        and args[1] in args[0].conjuncts
+    spans: list[tuple[int, int] | None] = []
+    for n, (ref, head, arg) in enumerate(zip((event.actor, event.recipient), heads, args)):
+        if head is None:
+            spans.append(None)
+            continue
+        reading = _reading(sdoc, mentions.get(ref.mention_id or ""), head,
+                           charge=n == 1 and event.cameo.startswith(classes.charge))
+        if joint:  # "India and Pakistan held talks": the coordination is the joint subject
+            first = min(arg, *arg.conjuncts, key=lambda t: t.i)
+            spans.append(argument_span(sent, first, lex, predicate, coordination=True, reading=reading,
+                                       trigger_last=last, acts=acts))
+        elif located[n] and head not in arg.subtree:
+            spans.append(_hit_and_place(sent, arg, head, predicate, reading, lex))
+        elif n == 1 and not reading.person and (taker := _taker(arg, predicate)) is not None:
+            # "detained [dozens of demonstrators] [in Yerevan]": the place the parser hangs on
+            # the verb locates the object all the same
+            span = argument_span(sent, head, lex, predicate, reading=reading, arg=arg, trigger_last=last,
+                                 acts=acts)
+            spans.append((span[0], _place_after(sent, span[1], taker, lex)))
+        else:
+            spans.append(argument_span(sent, head, lex, predicate, reading=reading, arg=arg, trigger_last=last,
+                                       acts=acts))
+    return spans
 
 
 def _side_head(sent: Span, mentions: dict[str, Mention], ref: ActorRef | None) -> Token | None:
