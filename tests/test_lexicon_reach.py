@@ -4,7 +4,7 @@ The events stage's ``words`` replaces the coder's word classes for the coder and
 (the parties of an act, the scene of an act, argument phrases). The reading stages read their own
 files, each a setting with the built-in file as default: ``references`` (``words``, ``gatherings``,
 ``home``, ``plurals``, ``act_sectors``), ``consolidate`` (``words``, ``code_classes``, ``act_classes``, ``directed``) and
-``frame`` (``cues``, ``date_words``, ``act_sectors``); the ``dates`` stage reads its ``date_words`` everywhere it looks
+``frame`` (``cues``, ``date_words``, ``act_sectors``, ``place_cues``, ``status_cues``), ``places`` (``cues``); the ``dates`` stage reads its ``date_words`` everywhere it looks
 for and reads a date. A replacement file is checked against the schema of the
 file it replaces.
 """
@@ -123,3 +123,13 @@ def test_the_offices_that_do_classes_of_acts_are_a_replaceable_file(tmp_path):
     path = tmp_path / "act_sectors.yaml"
     path.write_text("GOV: ['06']\n", encoding="utf-8")
     assert act_sector("062", load_act_sectors(path)) == "GOV"
+
+
+def test_the_places_and_frame_stages_read_the_cue_words_of_places(tmp_path):
+    # "near" makes the place after it where the act happens
+    talks = "Chile and Peru held naval talks near Arica on Monday."
+    found = [(e.location.name, e.location_reason) for e in coder().code_text(talks).events]
+    assert found == [("Arica", "'near Arica' in the event's sentence")]
+    cues = replacement(tmp_path, "place/cues.yaml", "locative_prepositions", {"near"})
+    events = coder(places={"cues": cues}, frame={"place_cues": cues}).code_text(talks).events
+    assert [e.location for e in events] == [None]

@@ -207,6 +207,7 @@ class PlaceCues(Entry):
     in_target_territory: Words = []
     place_nouns: Words = []
     place_anaphors: Words = []
+    anaphor_determiners: Words = []
 
 
 class Suffix(Entry):

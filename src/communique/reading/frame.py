@@ -28,7 +28,8 @@ from spacy.tokens import Token
 from ..place.stage import REMOTE_MODES
 from ..records import Document, Event, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
-from ..time.vocab import DateWords, load_date_words
+from ..place.gazetteer import LocationCues, location_cues
+from ..time.vocab import DateWords, StatusCues, load_date_words, load_status_cues
 from .anchors import FrameCues, frame_cues
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates, sentence_text
@@ -40,6 +41,8 @@ class FrameSettings(StageSettings):
     cues: str | None = None  # a file replacing the built-in frame cues (frame/anchors.yaml)
     date_words: str | None = None  # a file replacing the built-in date words (time/date_words.yaml)
     act_sectors: str | None = None  # a file replacing the offices that do classes of acts (reading/act_sectors.yaml)
+    place_cues: str | None = None  # a file replacing the cue words of places (place/cues.yaml)
+    status_cues: str | None = None  # a file replacing the status cues (time/status_cues.yaml)
 
 
 def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -> bool:
@@ -139,16 +142,18 @@ def host_of_visit(e: Event, act_sectors: dict[str, str]) -> None:
 
 
 def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
-                   date_words: DateWords | None = None, act_sectors: dict[str, str] | None = None) -> Document:
-    """Read the article's frame and give its events what they take from it; ``cues``, ``date_words``
-    and ``act_sectors``: the data files' words (default: the built-in files)."""
+                   date_words: DateWords | None = None, act_sectors: dict[str, str] | None = None,
+                   place_cues: LocationCues | None = None, status_cues: StatusCues | None = None) -> Document:
+    """Read the article's frame and give its events what they take from it; ``cues``, ``date_words``,
+    ``act_sectors``, ``place_cues`` and ``status_cues``: the data files' words (default: the built-in
+    files)."""
     cues = cues or frame_cues()
     span_anchors = (date_words or load_date_words()).span_anchors
     act_sectors = load_act_sectors() if act_sectors is None else act_sectors
     for event in doc.events:
         host_of_visit(event, act_sectors)
     main = main_event(doc.events, lead, cues)
-    frame = read_frame(doc, main, lead, cues)
+    frame = read_frame(doc, main, lead, cues, place_cues or location_cues(), status_cues or load_status_cues())
     if frame is None:
         return doc
     doc.annotations["frame"] = frame
@@ -176,14 +181,16 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
        assigns=["doc.frame", "event.date", "event.location", "event.mechanism", "event.status", "event.references"],
        settings=FrameSettings)
 def make_frame(settings: dict[str, Any]):
-    """Settings: ``lead_sentences`` (default 3); ``cues``, ``date_words`` and ``act_sectors``, files
-    replacing the built-in ones."""
+    """Settings: ``lead_sentences`` (default 3); ``cues``, ``date_words``, ``act_sectors``,
+    ``place_cues`` and ``status_cues``, files replacing the built-in ones."""
     lead = int(settings.get("lead_sentences", FrameSettings().lead_sentences))
     cues = frame_cues(settings.get("cues"))
     date_words = load_date_words(Path(settings["date_words"]) if settings.get("date_words") else None)
     sectors = load_act_sectors(settings.get("act_sectors"))
+    place_cues = location_cues(settings.get("place_cues"))
+    status_cues = load_status_cues(Path(settings["status_cues"]) if settings.get("status_cues") else None)
 
     def run(doc: Document) -> Document:
-        return frame_document(doc, lead, cues, date_words, sectors)
+        return frame_document(doc, lead, cues, date_words, sectors, place_cues, status_cues)
 
     return run
