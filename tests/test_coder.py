@@ -319,6 +319,10 @@ CASES = [
     # an envoy summoned in the passive is summoned by the state the envoy is posted to
     ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
     ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
+    # one side ends talks with the other: it breaks them off; parties ending talks together held them
+    ("Peru ended its talks with Chile on Monday.", [("SANCTION", "PER", "CHL")]),
+    ("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday.",
+     [("CONSULT", "CHL", "PER")]),
 ]
 
 
@@ -647,3 +651,12 @@ def test_what_is_handed_over_with_no_giver_named_is_given_by_the_other_state_of_
                           "The vessel was then handed over to Fiji at a ceremony on Wednesday.",
                           published="2023-03-06")
     assert ("AID", "JPN", "FJI") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_in_an_article_between_two_states_an_unplaced_party_is_of_the_other_one(coder):
+    doc = coder.code_text("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday. "
+                          "Peru signed a contract on Tuesday to purchase eight Condor fighters, its largest arms "
+                          "purchase in a decade.", published="2025-05-07")
+    signed = [e for e in doc.events if e.cameo == "057"]
+    assert [(e.actor.country, e.recipient.country) for e in signed] == [("PER", "CHL")]
+    assert all(e.actor.country != e.recipient.country for e in doc.events)
