@@ -323,6 +323,11 @@ CASES = [
     ("Peru ended its talks with Chile on Monday.", [("SANCTION", "PER", "CHL")]),
     ("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday.",
      [("CONSULT", "CHL", "PER")]),
+    # ties said to grow are the speaker's intent to cooperate; so are the steps a plan sets out
+    ("Peru's defence minister said defence cooperation with Chile will continue to deepen.",
+     [("AGREE", "PER", "CHL")]),
+    ("Brazil and Chile held talks in Brasilia and identified steps to deepen cooperation in space.",
+     [("CONSULT", "BRA", "CHL"), ("AGREE", "BRA", "CHL")]),
 ]
 
 
