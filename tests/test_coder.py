@@ -328,6 +328,10 @@ CASES = [
      [("AGREE", "PER", "CHL")]),
     ("Brazil and Chile held talks in Brasilia and identified steps to deepen cooperation in space.",
      [("CONSULT", "BRA", "CHL"), ("AGREE", "BRA", "CHL")]),
+    # the struck side's account of an attack is also its accusation; a third state's is not
+    ("Armenia said Azerbaijani border guards opened fire on its outpost.",
+     [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]),
+    ("Russia said Azerbaijani border guards opened fire on an Armenian outpost.", [("ASSAULT", "AZE", "ARM")]),
 ]
 
 
@@ -510,7 +514,8 @@ def test_shells_fired_from_a_state_are_its_forces_attack(coder):
 def test_what_an_attacker_fires_on_in_the_victims_report_is_the_victims(coder):
     doc = coder.code_text("The Armenian side says Azerbaijani border guards have opened unprovoked gun and mortar "
                           "fire on their outpost.", published="2024-05-14")
-    assert [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events] == [("ASSAULT", "AZE", "ARM")]
+    coded = [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+    assert coded == [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]  # telling of it, the struck side accuses
 
 
 def test_a_threat_naming_no_one_in_a_two_state_article_is_aimed_at_the_other_state(coder):

@@ -278,6 +278,7 @@ class CodeTypes(Entry):
     domestic_target: list[PloverName]
     international: list[PloverName]
     scene_only: list[PloverName]
+    told_by_victim: list[PloverName]
 
 
 class Codes(Entry):
@@ -288,6 +289,7 @@ class Codes(Entry):
     bare_intent: CodeOrPrefix
     demonstration: CodeOrPrefix
     official_protest: CodeOrPrefix
+    victims_accusation: CodeOrPrefix
 
 
 class CodePrefixes(Entry):

@@ -28,7 +28,14 @@ from ..records import ActorRef, Document, Event, Trigger
 from ..registry import StageSettings, stage
 from . import syntax
 from .arguments import add_argument_spans
-from .attribution import attribute, dyad_counterpart, party_of_condition, speaker_owns, unnamed_doer
+from .attribution import (
+    attribute,
+    dyad_counterpart,
+    party_of_condition,
+    speaker_owns,
+    unnamed_doer,
+    victims_account,
+)
 from .codebook import lookup
 from .codeclasses import (
     ARTICLE_SENTENCES,
@@ -370,6 +377,13 @@ def _emit(ctx: Coding, sent_idx: int, sent: Span, tok: Token, pat: Pattern | Non
             _with_particle(event, tok, particle)
         ctx.note(Decision(sent_idx, tok.text, rule, event=event, how=how))
         events.append(event)
+        if lookup(code).plover in ctx.classes.told_by_victim_types \
+                and (speaker := victims_account(ctx, tok, actor, recipient)) is not None:
+            told = rule.plus(Modifier.VICTIMS_ACCOUNT)
+            accusation = new_event(ctx, sent_idx, sent, tok, ctx.classes.victims_accusation, speaker, actor,
+                                   False, told, confidence)
+            ctx.note(Decision(sent_idx, tok.text, told, event=accusation, how=how))
+            events.append(accusation)
     return events
 
 

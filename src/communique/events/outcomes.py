@@ -133,6 +133,7 @@ class Modifier(Enum):
     REFUSAL = "refusal"  # "will not accept": a rejection
     CONDITIONAL_THREAT = "conditional-threat"  # "will strike if"
     OFFICIAL = "official"  # a state's protest, not a street protest
+    VICTIMS_ACCOUNT = "victims-account"  # the struck side's report of an attack: its accusation
 
 
 @dataclass(frozen=True)
