@@ -666,7 +666,7 @@ def test_what_is_handed_over_with_no_giver_named_is_given_by_the_other_state_of_
 def test_in_an_article_between_two_states_an_unplaced_party_is_of_the_other_one(coder):
     doc = coder.code_text("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday. "
                           "Peru signed a contract on Tuesday to purchase eight Condor fighters, its largest arms "
-                          "purchase in a decade.", published="2025-05-07")
+                          "purchase in a decade. Chile's defence minister welcomed the deal.", published="2025-05-07")
     signed = [e for e in doc.events if e.cameo == "057"]
     assert [(e.actor.country, e.recipient.country) for e in signed] == [("PER", "CHL")]
     assert all(e.actor.country != e.recipient.country for e in doc.events)
