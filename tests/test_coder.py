@@ -319,6 +319,19 @@ CASES = [
     # an envoy summoned in the passive is summoned by the state the envoy is posted to
     ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
     ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
+    # one side ends talks with the other: it breaks them off; parties ending talks together held them
+    ("Peru ended its talks with Chile on Monday.", [("SANCTION", "PER", "CHL")]),
+    ("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday.",
+     [("CONSULT", "CHL", "PER")]),
+    # ties said to grow are the speaker's intent to cooperate; so are the steps a plan sets out
+    ("Peru's defence minister said defence cooperation with Chile will continue to deepen.",
+     [("AGREE", "PER", "CHL")]),
+    ("Brazil and Chile held talks in Brasilia and identified steps to deepen cooperation in space.",
+     [("CONSULT", "BRA", "CHL"), ("AGREE", "BRA", "CHL")]),
+    # the struck side's account of an attack is also its accusation; a third state's is not
+    ("Armenia said Azerbaijani border guards opened fire on its outpost.",
+     [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]),
+    ("Russia said Azerbaijani border guards opened fire on an Armenian outpost.", [("ASSAULT", "AZE", "ARM")]),
 ]
 
 
@@ -501,7 +514,8 @@ def test_shells_fired_from_a_state_are_its_forces_attack(coder):
 def test_what_an_attacker_fires_on_in_the_victims_report_is_the_victims(coder):
     doc = coder.code_text("The Armenian side says Azerbaijani border guards have opened unprovoked gun and mortar "
                           "fire on their outpost.", published="2024-05-14")
-    assert [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events] == [("ASSAULT", "AZE", "ARM")]
+    coded = [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+    assert coded == [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]  # telling of it, the struck side accuses
 
 
 def test_a_threat_naming_no_one_in_a_two_state_article_is_aimed_at_the_other_state(coder):
@@ -647,3 +661,12 @@ def test_what_is_handed_over_with_no_giver_named_is_given_by_the_other_state_of_
                           "The vessel was then handed over to Fiji at a ceremony on Wednesday.",
                           published="2023-03-06")
     assert ("AID", "JPN", "FJI") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_in_an_article_between_two_states_an_unplaced_party_is_of_the_other_one(coder):
+    doc = coder.code_text("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday. "
+                          "Peru signed a contract on Tuesday to purchase eight Condor fighters, its largest arms "
+                          "purchase in a decade. Chile's defence minister welcomed the deal.", published="2025-05-07")
+    signed = [e for e in doc.events if e.cameo == "057"]
+    assert [(e.actor.country, e.recipient.country) for e in signed] == [("PER", "CHL")]
+    assert all(e.actor.country != e.recipient.country for e in doc.events)

@@ -320,6 +320,7 @@ class CodeTypes(Entry):
     domestic_target: list[PloverName]
     international: list[PloverName]
     scene_only: list[PloverName]
+    told_by_victim: list[PloverName]
 
 
 class Codes(Entry):
@@ -330,6 +331,7 @@ class Codes(Entry):
     bare_intent: CodeOrPrefix
     demonstration: CodeOrPrefix
     official_protest: CodeOrPrefix
+    victims_accusation: CodeOrPrefix
 
 
 class CodePrefixes(Entry):

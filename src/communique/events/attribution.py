@@ -216,6 +216,21 @@ def dyad_counterpart(ctx: Coding, source: ActorRef) -> ActorRef | None:
     return ActorRef(country=other, name=None, text="the other state", actor_id=state_actor_id(other))
 
 
+def victims_account(ctx: Coding, tok: Token, actor: ActorRef, recipient: ActorRef | None) -> ActorRef | None:
+    """The speaker who tells of an act done to their own state by another ("Freedonia said Sylvanian
+    guards fired on its outpost"): telling it, they accuse the doer."""
+    if recipient is None or not recipient.country or not actor.country or actor.country == recipient.country:
+        return None
+    speaker_tok = syntax.speaker_of(tok, ctx.lex.speech_verbs)
+    if speaker_tok is None:
+        return None
+    speaker = side_of(ctx, [speaker_tok]).first
+    if speaker is None or speaker.country != recipient.country:
+        return None
+    # a side that speaks for its struck forces ("the Freedonian side said ... fired on its outpost")
+    return replace(speaker, sector=recipient.sector) if speaker.sector is None and recipient.sector else speaker
+
+
 def speaker_owns(ctx: Coding, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:
     """"Armenia says Azerbaijani guards fired on their outpost": what an attacker attacks is not
     its own; a pronoun owner in what a speaker of another state reports is the speaker's side."""

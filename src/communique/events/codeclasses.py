@@ -35,6 +35,7 @@ class CodeClasses:
     domestic_target_types: frozenset[str]
     international_types: frozenset[str]
     scene_only_types: frozenset[str]
+    told_by_victim_types: frozenset[str]
     ultimatum: str
     refusal: str
     refusal_to_meet: str
@@ -42,6 +43,7 @@ class CodeClasses:
     bare_intent: str
     demonstration: str
     official_protest: str
+    victims_accusation: str
     official_sectors: frozenset[str]
     domestic_sectors: frozenset[str]
     body_codes: frozenset[str]

@@ -28,7 +28,14 @@ from ..records import ActorRef, Document, Event, Trigger
 from ..registry import StageSettings, stage
 from . import syntax
 from .arguments import add_argument_spans
-from .attribution import attribute, dyad_counterpart, party_of_condition, speaker_owns, unnamed_doer
+from .attribution import (
+    attribute,
+    dyad_counterpart,
+    party_of_condition,
+    speaker_owns,
+    unnamed_doer,
+    victims_account,
+)
 from .codebook import lookup
 from .codeclasses import (
     ARTICLE_SENTENCES,
@@ -170,10 +177,10 @@ class EventCoder:
         code, rule = told
         source, target, symmetric, how = attribute(ctx, tok, pat, code)
         source, how = _supplied_source(ctx, tok, code, source, target, how)
-        unfit = _unfit(tok, pat, source, target)
+        unfit = _unfit(tok, pat, source, target, how)
         if unfit is not None:
             ctx.note(Decision(sent_idx, tok.text, rule, unfit))
-            return None if unfit is Skip.NO_ACTOR_OBJECT else []
+            return None if unfit in (Skip.NO_ACTOR_OBJECT, Skip.ACTED_BY) else []
         src = source.first
         classes = ctx.classes
         if code == classes.demonstration and (src.sector in classes.official_sectors
@@ -267,10 +274,13 @@ def _supplied_source(ctx: Coding, tok: Token, code: str, source: Side, target: S
     return source, how
 
 
-def _unfit(tok: Token, pat: Pattern | None, source: Side, target: Side) -> Skip | None:
+def _unfit(tok: Token, pat: Pattern | None, source: Side, target: Side, how: How) -> Skip | None:
     """Why the parties found cannot make the rule's event: no source, or no actor where one is needed."""
     if not known(source.first):
         return Skip.NO_SOURCE
+    if pat is not None and pat.acted_by is not None \
+            and (pat.acted_by == "together") != (how.together is Together.JOINT_ACTORS):
+        return Skip.ACTED_BY  # another rule of the trigger may still code it
     if pat is not None and pat.requires_actor_object and not known(target.first):
         return Skip.NO_ACTOR_OBJECT  # another rule of the trigger may still code it
     if pat is not None and tok.pos_ in NOUN_POS and not known(target.first):
@@ -367,6 +377,13 @@ def _emit(ctx: Coding, sent_idx: int, sent: Span, tok: Token, pat: Pattern | Non
             _with_particle(event, tok, particle)
         ctx.note(Decision(sent_idx, tok.text, rule, event=event, how=how))
         events.append(event)
+        if lookup(code).plover in ctx.classes.told_by_victim_types \
+                and (speaker := victims_account(ctx, tok, actor, recipient)) is not None:
+            told = rule.plus(Modifier.VICTIMS_ACCOUNT)
+            accusation = new_event(ctx, sent_idx, sent, tok, ctx.classes.victims_accusation, speaker, actor,
+                                   False, told, confidence)
+            ctx.note(Decision(sent_idx, tok.text, told, event=accusation, how=how))
+            events.append(accusation)
     return events
 
 

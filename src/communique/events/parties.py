@@ -16,7 +16,7 @@ from ..nlp.entities import entity_of
 from ..records import ActorRef, Document, Mention
 from . import syntax
 from .codebook import lookup
-from .codeclasses import CodeClasses
+from .codeclasses import ARTICLE_SENTENCES, CodeClasses
 from .patterns import Lexicon
 
 
@@ -58,6 +58,11 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
     if unplaced_tgt:
         if scene is not None and (tgt.sector in domestic_sectors or src.country != scene.country):
             tgt = dataclasses.replace(tgt, country=scene.country)
+        elif len(dyad) >= 2 and src.country in dyad[:2] and tgt.sector in domestic_sectors \
+                and len(doc.sentences) >= ARTICLE_SENTENCES:
+            # in an article between two states, a party the words tie to neither is of the other one
+            # ("Qatar bought jets from ... deal"; "sanctions on the firms involved")
+            tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
         elif src.country and (tgt.sector in domestic_sectors or src.sector in ("JUD", "COP")):
             tgt = dataclasses.replace(tgt, country=src.country)
     if src.country is None and unplaced_src:

@@ -23,11 +23,14 @@ from ..data_files import DataFileError
 PATTERN_KEYS = {
     "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
     "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain", "not_objects",
-    "priority", "replaces",
+    "priority", "replaces", "acted_by",
 }
 FILE_KEYS = {"patterns", "priority"}
 DEFAULT_TARGET = ("dobj", "with", "to", "against", "on", "at", "for")
 OBJECT_KINDS = {"gathering", "place"}
+# Who does the rule's act: "one" side to the other (parties named together as its subject do not:
+# "the two sides ended their talks" concluded them, not broke them off), or parties "together" only.
+ACTED_BY = {"one", "together"}
 
 
 class PatternError(DataFileError):
@@ -54,6 +57,7 @@ class Pattern:
     source: str = ""
     priority: int = 0  # rules of higher priority are tried first; built-in rules have 0
     replaces: str | None = None  # the id of the rule this one takes the place of
+    acted_by: str | None = None  # "one" side, or parties "together"; None: either
 
 
 @dataclass
@@ -197,6 +201,9 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
     object_kind = entry.get("object_kind")
     if object_kind is not None and object_kind not in OBJECT_KINDS:
         raise PatternError(f"{where}: 'object_kind' must be one of {sorted(OBJECT_KINDS)}")
+    acted_by = entry.get("acted_by")
+    if acted_by is not None and acted_by not in ACTED_BY:
+        raise PatternError(f"{where}: 'acted_by' must be one of {sorted(ACTED_BY)}")
     if entry.get("requires_domain") and not domains:
         raise PatternError(f"{where}: 'requires_domain' needs 'domains'")
     priority = entry.get("priority", default_priority)
@@ -216,6 +223,7 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),
         object_kind=object_kind, xcomp=_words(entry.get("xcomp"), where, "xcomp"), source=where,
         requires_domain=bool(entry.get("requires_domain", False)), priority=priority, replaces=replaces,
+        acted_by=acted_by,
     )
 
 

@@ -116,7 +116,12 @@ def is_cooperation(ctx: Coding, tok: Token) -> bool:
         return True
     if lemma in ctx.lex.work_verbs and syntax.has_prep(tok, ctx.lex.together_words):
         return True
-    return any(o.lemma_.lower() in ctx.lex.cooperation_objects for o in syntax.objects_of(tok))
+    if any(o.lemma_.lower() in ctx.lex.cooperation_objects for o in syntax.objects_of(tok)):
+        return True
+    # "defence cooperation with Chile will continue to deepen": the ties themselves grow
+    subj = syntax.subject_of(tok, ctx.lex)
+    return subj is not None and subj.dep_ == "nsubj" and not syntax.objects_of(tok) \
+        and subj.lemma_.lower() in ctx.lex.cooperation_objects
 
 
 def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event | None:

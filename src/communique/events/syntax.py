@@ -97,7 +97,8 @@ def subjects_of(tok: Token, lex: Lexicon) -> Iterator[Token]:
             # "the Parliament approved a resolution criticizing X": the approving body speaks
             noun = gov.head  # not "discuss a dispute that has blocked imports": the dispute blocks them
             if gov.dep_ == "acl" and noun.dep_ in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
-                yield from (c for c in noun.head.children if c.dep_ == "nsubj")
+                # "... and identified steps to deepen ties": a shared subject through coordinated verbs
+                yield from (c for v in governors(noun.head, {"conj"}) for c in v.children if c.dep_ == "nsubj")
 
 
 def subject_of(tok: Token, lex: Lexicon) -> Token | None:

@@ -36,6 +36,9 @@ def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: A
     shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in VERB_POS
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     holders += shared
+    subj = syntax.subject_of(tok, ctx.lex) if tok.pos_ in VERB_POS else None
+    if subj is not None and subj.lemma_.lower() in ctx.lex.cooperation_objects:
+        holders.append(subj)  # "defence cooperation with Chile will deepen": the ties name the other party
     # the act's own roles first ("called on Nigerian leaders to emulate ..."), then those of the
     # act it governs ("refused to meet X")
     governed = [c for c in tok.children if c.dep_ == "xcomp"]
