@@ -84,8 +84,13 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
             # a body or person the sentence ties to no state, in a sentence naming only the actor's
             # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
             tgt = dataclasses.replace(tgt, country=src.country)
-    # in an article between two states, an official of neither named state is of the other one
-    # ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")
+    return _of_the_pair(src, tgt, dyad, unplaced_src, unplaced_tgt)
+
+
+def _of_the_pair(src: ActorRef, tgt: ActorRef | None, dyad: list[str], unplaced_src: bool,
+                 unplaced_tgt: bool) -> tuple[ActorRef, ActorRef | None]:
+    """In an article between two states, an official of neither named state is of the other one
+    ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")."""
     if len(dyad) >= 2:
         if tgt is not None and tgt.country is None and unplaced_tgt and tgt.sector in ("GOV", "MIL", None) \
                 and src.country in dyad[:2]:
