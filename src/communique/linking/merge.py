@@ -18,6 +18,7 @@ from bisect import insort
 from typing import Any
 
 from ..events.codebook import lookup
+from ..events.parties import meets_gathering
 from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
 from .mechanisms import place_events_at_mechanisms
@@ -33,6 +34,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if _same_trigger(a, b):
         return False  # one trigger, several parties: "outlawed the ANC and the PAC" is two events
+    if meets_gathering(a) != meets_gathering(b):
+        return False  # attending the conference is not the meeting on its sidelines
     if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event,
         if all(_countries(a)) and all(_countries(b)) and sorted(_countries(a)) != sorted(_countries(b)):
             return False  # but one per pair of its parties

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..actors.kinds import is_state_ref
+from ..events.parties import meets_gathering
 from ..data_files import load_builtin
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
@@ -101,6 +102,8 @@ def _side_agrees(a: str | None, b: str | None) -> bool:
 def _dyads_agree(a: Event, b: Event) -> bool:
     """The states both events name agree, a side one of them leaves open taking the other's; either
     order when one is symmetric or both are talks. At least one state is shared."""
+    if meets_gathering(a) != meets_gathering(b):
+        return False  # attending the conference is not the meeting on its sidelines
     (aa, ar), (ba, br) = _countries(a), _countries(b)
     orders = [(ba, br)]
     if a.symmetric or b.symmetric or a.event_type == b.event_type == "CONSULT":

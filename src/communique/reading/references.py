@@ -17,18 +17,18 @@ from typing import Any
 from ..actors.kinds import is_state_ref
 from ..actors.lookup import mentions_in
 from ..events.codebook import lookup
+from ..events.codeclasses import load_code_classes
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from .gatherings import exercise_events
 from .home import dateline_country, headline_state, outlet_country
-from .participants import act_sector, principal, read_participants
+from .participants import WEAK_BASES, act_sector, principal, read_participants
 from .plurals import (
     adversary, coordinated, is_plural, misread_plural, named_before, named_inside, number_of, plural_words,
 )
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
-WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
 
 
 class References:
@@ -115,6 +115,8 @@ class References:
         it; the sentence's guess yields where it would make the act a state's on itself."""
         if not p.country or (m is not None and m.country) or ref.country == p.country:
             return
+        if ref.country is None and ref.sector == load_code_classes().gathering_sector:
+            return  # a multilateral gathering met as a body is of no state, though it sits in one
         if ref.country and not _same_side(event, name, ref.country) and p.country_basis == Basis.OUTLET:
             return
         if _same_side(event, name, p.country):
