@@ -670,3 +670,15 @@ def test_in_an_article_between_two_states_an_unplaced_party_is_of_the_other_one(
     signed = [e for e in doc.events if e.cameo == "057"]
     assert [(e.actor.country, e.recipient.country) for e in signed] == [("PER", "CHL")]
     assert all(e.actor.country != e.recipient.country for e in doc.events)
+
+
+def test_a_trip_to_a_multilateral_gathering_is_its_attendance_apart_from_meetings_on_its_sidelines(coder):
+    doc = coder.code_text("Canadian Defence Minister Anita Kovac flew to Santiago on Monday to attend the ninth "
+                          "Conference of Defence Ministers of the Andes. On the sidelines of the conference, Kovac "
+                          "held talks with her Chilean counterpart Luis Parra. The two ministers agreed to expand "
+                          "naval training.", published="2025-03-04")
+    consults = sorted((e.cameo, e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "CONSULT")
+    # the conference is met as a body, not as Chile; the trip is no visit to Chile of its own
+    assert ("044", "CAN", None) in consults
+    assert [c for c in consults if c[0] == "042"] == []
+    assert any(c[1:] in (("CAN", "CHL"), ("CHL", "CAN")) for c in consults)

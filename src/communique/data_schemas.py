@@ -359,6 +359,7 @@ class CodeClasses(Entry):
     official_sectors: Words
     domestic_sectors: Words
     body_codes: Words
+    gathering_sector: str
     prefixes: CodePrefixes
 
 

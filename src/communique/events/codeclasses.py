@@ -47,6 +47,7 @@ class CodeClasses:
     official_sectors: frozenset[str]
     domestic_sectors: frozenset[str]
     body_codes: frozenset[str]
+    gathering_sector: str
     travel: tuple[str, ...]
     ceasefire: tuple[str, ...]
     scheduled: tuple[str, ...]
@@ -81,4 +82,4 @@ def _load(path: str | None) -> CodeClasses:
              for key, value in data["types"].items()}
     prefixes = {key: tuple(value) for key, value in data["prefixes"].items()}
     sectors = {key: frozenset(data[key]) for key in ("official_sectors", "domestic_sectors", "body_codes")}
-    return CodeClasses(**types, **data["codes"], **sectors, **prefixes)
+    return CodeClasses(**types, **data["codes"], **sectors, **prefixes, gathering_sector=data["gathering_sector"])

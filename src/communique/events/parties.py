@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..actors.kinds import is_state_ref, state_actor_id
 from ..nlp.entities import entity_of
-from ..records import ActorRef, Document, Mention
+from ..records import ActorRef, Document, Event, Mention
 from . import syntax
 from .codebook import lookup
 from .codeclasses import ARTICLE_SENTENCES, CodeClasses
@@ -32,6 +32,14 @@ def mention_ref(m: Mention) -> ActorRef:
     """The event side a mention stands for."""
     return ActorRef(country=m.country, sector=m.sector, name=m.name or m.text, text=m.text,
                     actor_id=m.actor_id, mention_id=m.mention_id)
+
+
+def meets_gathering(event: Event, gathering_sector: str) -> bool:
+    """The recipient is a multilateral gathering met as a body, of no state ("attended the
+    Conference of Defense Ministers of the Americas"; its sector is the ``gathering_sector`` of the
+    code classes): no meeting on its sidelines is that act."""
+    ref = event.recipient
+    return ref is not None and ref.country is None and ref.sector == gathering_sector
 
 
 def known(ref: ActorRef | None) -> bool:
@@ -65,7 +73,8 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
             tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
         elif src.country and (tgt.sector in domestic_sectors or src.sector in ("JUD", "COP")):
             tgt = dataclasses.replace(tgt, country=src.country)
-    if src.country is None and unplaced_src:
+    gathering = tgt is not None and tgt.country is None and tgt.sector == classes.gathering_sector
+    if src.country is None and unplaced_src and not gathering:  # a gathering's one state is its host
         only = only_other_state(doc, tok, tgt.country if tgt is not None else None, bodies)
         if only:
             src = dataclasses.replace(src, country=only)

@@ -154,6 +154,12 @@ def participants_of(ctx: Coding, noun: Token, exclude: str | None) -> Side:
     return Side(refs)
 
 
+def many_parties(noun: Token) -> bool:
+    """A gathering whose name speaks of many participants ("the Conference of Defense Ministers of
+    the Americas", "the Chiefs of Defence Conference"): a plural proper noun in its name."""
+    return any(t.tag_ == "NNPS" for t in noun.subtree if t.i != noun.i)
+
+
 def expand_groups(ctx: Coding, side: Side) -> Side:
     """"both sides" / "the two countries" as a source become the document's two main parties."""
     if len(side.refs) == 1 and is_group(side.first, ctx.lex) and len(ctx.dyad) >= 2:

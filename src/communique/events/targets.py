@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..actors.lookup import mention_for_token
@@ -23,7 +25,7 @@ from .parties import (
     state_of_place,
 )
 from .patterns import Lexicon, Pattern
-from .sides import MAX_CONJUNCTS, Side, participants_of, side_of
+from .sides import MAX_CONJUNCTS, Side, many_parties, participants_of, side_of
 from .triggers import verb_patterns
 
 
@@ -134,13 +136,23 @@ def _candidate_party(ctx: Coding, tok: Token, pat: Pattern | None, role: str, ca
         # a gathering's participants; but "outlawed the African National Congress": a party
         participants = participants_of(ctx, cand, exclude=src_country)
         if participants.refs:
-            return Side([participants.refs[0]], Found.PARTICIPANTS)
+            return Side([_as_body(ctx, cand, participants.refs[0])], Found.PARTICIPANTS)
     for ref in side.refs:
         if source is None or not same_actor(ref, source):
             if src_country and ref.country == src_country and not ref.name and role != "dobj":
                 continue
+            if gathering_rule or lemma in ctx.lex.gatherings:
+                ref = _as_body(ctx, cand, ref)
             return Side([ref, *conjunct_parties(ctx, cand, ref, source)], Found.ROLE)
     return None
+
+
+def _as_body(ctx: Coding, gathering: Token, ref: ActorRef) -> ActorRef:
+    """"Attended the Conference of Defense Ministers of the Americas": a multilateral gathering
+    of no state is met as a body, not as the state where it sits."""
+    if ref.country is None and many_parties(gathering):
+        return replace(ref, sector=ctx.classes.gathering_sector)
+    return ref
 
 
 def conjunct_parties(ctx: Coding, tok: Token, first: ActorRef,

@@ -18,7 +18,8 @@ from enum import Enum
 from typing import Any
 
 from ..actors.kinds import is_common_term, is_state_ref
-from ..events.parties import aimed_at_own_state
+from ..events.codeclasses import load_code_classes
+from ..events.parties import aimed_at_own_state, meets_gathering
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
 from ..records import ActorRef, Document, Event
@@ -78,9 +79,11 @@ def _side_agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _dyads_agree(a: Event, b: Event) -> bool:
+def _dyads_agree(a: Event, b: Event, gathering_sector: str) -> bool:
     """The states both events name agree, a side one of them leaves open taking the other's; either
     order when one is symmetric or both are talks. At least one state is shared."""
+    if meets_gathering(a, gathering_sector) != meets_gathering(b, gathering_sector):
+        return False  # attending the conference is not the meeting on its sidelines
     (aa, ar), (ba, br) = _countries(a), _countries(b)
     orders = [(ba, br)]
     if a.symmetric or b.symmetric or a.event_type == b.event_type == "CONSULT":
@@ -160,12 +163,14 @@ def _people_agree(a: Event, b: Event) -> bool:
     return a.event_type != "CONSULT" or all(sa[c] == sb[c] for c in sa.keys() & sb.keys())
 
 
-def restates(a: Event, b: Event) -> bool:
+def restates(a: Event, b: Event, gathering_sector: str | None = None) -> bool:
     """``b``, in another sentence, tells the act ``a`` is: the same type and code family, agreeing
-    states, persons, day, status and mechanism edition."""
+    states, persons, day, status and mechanism edition (``gathering_sector``: that of the code
+    classes, default the built-in ones)."""
     if a.event_type != b.event_type or not _codes_agree(a, b) or a.sentence_index == b.sentence_index:
         return False  # two acts of one sentence are one only as parts of one clause (part_of)
-    if not (_dyads_agree(a, b) and _people_agree(a, b)):
+    sector = gathering_sector or load_code_classes().gathering_sector
+    if not (_dyads_agree(a, b, sector) and _people_agree(a, b)):
         return False
     if not (_dates_agree(a, b) and _mechanisms_agree(a, b)):
         return False
@@ -182,7 +187,7 @@ def refers_to(a: Event, b: Event, doc: Document, words: ConsolidationWords) -> b
     Friday"): the same type and code family, agreeing states (or none found: "ships are taking part
     in the drill") and mechanism edition, whatever day or status its own clause gives."""
     return a.event_type == b.event_type and _codes_agree(a, b) and not _one_trigger(a, b) \
-        and (_dyads_agree(a, b) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
+        and (_dyads_agree(a, b, words.classes.gathering_sector) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
         and not _other_days(a, b) and clauses.refers_back(doc, b.trigger, words.lex)
 
 
@@ -410,7 +415,7 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
 
     passes = ((lambda a, b: part_of(a, b, doc, words), Reason.PART_OF_ACT, IN_SENTENCE,
                lambda a, b: _part_keeper(a, b, words)),
-              (restates, Reason.RESTATED, SAME_TYPE, _keeper),
+              (lambda a, b: restates(a, b, words.classes.gathering_sector), Reason.RESTATED, SAME_TYPE, _keeper),
               (lambda a, b: refers_to(a, b, doc, words), Reason.RESTATED, SAME_TYPE, _keeper),
               (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)))
     for test, reason, pairing, keeper in passes:

@@ -26,6 +26,10 @@ STATE_BODY_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
 NEAR = 3  # characters between an office and the name set beside it (", " or " ")
 
 
+# Signals of a participant's state that say nothing of the person: any reading of him outranks them.
+WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
+
+
 def read_participants(doc: Document, home: str | None = None, dateline: str | None = None,
                       headline: str | None = None) -> list[Participant]:
     """The article's participants in order of first mention. ``headline`` is the state the

@@ -17,12 +17,13 @@ from typing import Any
 from ..actors.kinds import is_state_ref
 from ..actors.lookup import mentions_in
 from ..events.codebook import lookup
+from ..events.codeclasses import CodeClasses, load_code_classes
 from ..events.patterns import Lexicon, load_lexicon
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
 from .gatherings import GatheringWords, exercise_events, load_gathering_words
 from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
-from .participants import act_sector, load_act_sectors, principal, read_participants
+from .participants import WEAK_BASES, act_sector, load_act_sectors, principal, read_participants
 from .plurals import (
     PluralWords, adversary, coordinated, is_plural, load_plural_words, misread_plural, named_before, named_inside,
     number_of, plural_words,
@@ -30,16 +31,16 @@ from .plurals import (
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
-WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
 
 
 class References:
     """Resolve each event's sides against the article's participants, with the words of the
     stage's data files (the same for every article)."""
 
-    def __init__(self, words: Lexicon, gatherings: GatheringWords, home: HomeWords, plurals: PluralWords,
-                 act_sectors: dict[str, str]) -> None:
+    def __init__(self, words: Lexicon, classes: CodeClasses, gatherings: GatheringWords, home: HomeWords,
+                 plurals: PluralWords, act_sectors: dict[str, str]) -> None:
         self.words = words  # the coder's word classes (patterns/words.yaml)
+        self.classes = classes  # the coder's classes of acts (patterns/code_classes.yaml)
         self.gatherings = gatherings
         self.home = home
         self.plurals = plurals
@@ -127,6 +128,8 @@ class References:
         it; the sentence's guess yields where it would make the act a state's on itself."""
         if not p.country or (m is not None and m.country) or ref.country == p.country:
             return
+        if ref.country is None and ref.sector == self.classes.gathering_sector:
+            return  # a multilateral gathering met as a body is of no state, though it sits in one
         if ref.country and not _same_side(event, name, ref.country) and p.country_basis == Basis.OUTLET:
             return
         if _same_side(event, name, p.country):
@@ -377,6 +380,7 @@ def _resolutions(event: Event) -> list[Resolution]:
 
 class ReferenceSettings(StageSettings):
     words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml)
+    code_classes: str | None = None  # a file replacing the coder's classes of acts (patterns/code_classes.yaml)
     gatherings: str | None = None  # a file replacing the gathering words (reading/gatherings.yaml)
     home: str | None = None  # a file replacing the words of an article's home (reading/home.yaml)
     plurals: str | None = None  # a file replacing the words of plurals (reading/plurals.yaml)
@@ -386,10 +390,10 @@ class ReferenceSettings(StageSettings):
 @stage("references", requires=["doc.mentions", "doc.events"], assigns=["doc.participants", "event.references"],
        settings=ReferenceSettings)
 def make_references(settings: dict[str, Any]) -> References:
-    """Settings: ``words``, ``gatherings``, ``home``, ``plurals`` and ``act_sectors``, files replacing the
-    built-in ones."""
+    """Settings: ``words``, ``code_classes``, ``gatherings``, ``home``, ``plurals`` and ``act_sectors``,
+    files replacing the built-in ones."""
     words = load_lexicon(words=settings.get("words"))
-    return References(words, load_gathering_words(words.scene_preps, settings.get("gatherings")),
+    return References(words, load_code_classes(settings.get("code_classes")), load_gathering_words(words.scene_preps, settings.get("gatherings")),
                       load_home_words(settings.get("home")), load_plural_words(settings.get("plurals")),
                       load_act_sectors(settings.get("act_sectors")))
 
