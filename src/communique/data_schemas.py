@@ -359,6 +359,8 @@ class CodeClasses(Entry):
     official_sectors: Words
     domestic_sectors: Words
     body_codes: Words
+    transnational_sectors: Words
+    law_sectors: Words
     gathering_sector: str
     prefixes: CodePrefixes
 

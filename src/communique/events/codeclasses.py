@@ -47,6 +47,8 @@ class CodeClasses:
     official_sectors: frozenset[str]
     domestic_sectors: frozenset[str]
     body_codes: frozenset[str]
+    transnational_sectors: frozenset[str]
+    law_sectors: frozenset[str]
     gathering_sector: str
     travel: tuple[str, ...]
     ceasefire: tuple[str, ...]
@@ -81,5 +83,6 @@ def _load(path: str | None) -> CodeClasses:
     types = {f"{key}_types" if key != "unasserted_aims" else key: frozenset(value)
              for key, value in data["types"].items()}
     prefixes = {key: tuple(value) for key, value in data["prefixes"].items()}
-    sectors = {key: frozenset(data[key]) for key in ("official_sectors", "domestic_sectors", "body_codes")}
+    sectors = {key: frozenset(data[key]) for key in ("official_sectors", "domestic_sectors", "body_codes",
+                                                     "transnational_sectors", "law_sectors")}
     return CodeClasses(**types, **data["codes"], **sectors, **prefixes, gathering_sector=data["gathering_sector"])

@@ -328,7 +328,8 @@ def _aimed(ctx: Coding, tok: Token, pat: Pattern | None, code: str, rule: RuleNa
         # in an article between two states, a charge, threat, sanction or refusal that names no one
         # is aimed at the other state ("Ankara also threatened to cut economic ties")
         tgt, how = other, how.plus(Supplied.ARTICLE_OTHER_STATE)
-    if plover_type in classes.dyad_target_types and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
+    if plover_type in classes.dyad_target_types and (
+            tgt is None or (tgt.country is None and tgt.sector not in classes.transnational_sectors)):
         other = dyad_counterpart(ctx, src)  # "sanctions against the companies involved": the other state's
         tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
     if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code, ctx.classes)):

@@ -54,8 +54,9 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
     sentence names that the other side is not of ("President Dos Santos conceded to demands from
     the National Union for the Total Independence of Angola"); else, outside international
     types, the one state the sentence names, which the other side is of (a domestic affair)."""
-    unplaced_src = src.country is None and src.sector not in ("IGO", "NGO")
-    unplaced_tgt = tgt is not None and tgt.country is None and known(tgt) and tgt.sector not in ("IGO", "NGO")
+    unplaced_src = src.country is None and src.sector not in classes.transnational_sectors
+    unplaced_tgt = tgt is not None and tgt.country is None and known(tgt) \
+        and tgt.sector not in classes.transnational_sectors
     if not (unplaced_src or unplaced_tgt):
         return src, tgt
     scene = scene_state(tok, lex.scene_preps)
@@ -71,7 +72,7 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
             # in an article between two states, a party the words tie to neither is of the other one
             # ("Qatar bought jets from ... deal"; "sanctions on the firms involved")
             tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
-        elif src.country and (tgt.sector in domestic_sectors or src.sector in ("JUD", "COP")):
+        elif src.country and (tgt.sector in domestic_sectors or src.sector in classes.law_sectors):
             tgt = dataclasses.replace(tgt, country=src.country)
     gathering = tgt is not None and tgt.country is None and tgt.sector == classes.gathering_sector
     if src.country is None and unplaced_src and not gathering:  # a gathering's one state is its host
@@ -93,18 +94,18 @@ def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: Act
             # a body or person the sentence ties to no state, in a sentence naming only the actor's
             # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
             tgt = dataclasses.replace(tgt, country=src.country)
-    return _of_the_pair(src, tgt, dyad, unplaced_src, unplaced_tgt)
+    return _of_the_pair(src, tgt, dyad, unplaced_src, unplaced_tgt, classes.official_sectors)
 
 
 def _of_the_pair(src: ActorRef, tgt: ActorRef | None, dyad: list[str], unplaced_src: bool,
-                 unplaced_tgt: bool) -> tuple[ActorRef, ActorRef | None]:
-    """In an article between two states, an official of neither named state is of the other one
-    ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")."""
+                 unplaced_tgt: bool, official: frozenset[str]) -> tuple[ActorRef, ActorRef | None]:
+    """In an article between two states, an official (of an ``official`` sector, or none) of neither
+    named state is of the other one ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")."""
     if len(dyad) >= 2:
-        if tgt is not None and tgt.country is None and unplaced_tgt and tgt.sector in ("GOV", "MIL", None) \
+        if tgt is not None and tgt.country is None and unplaced_tgt and (tgt.sector is None or tgt.sector in official) \
                 and src.country in dyad[:2]:
             tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
-        if src.country is None and unplaced_src and src.sector in ("GOV", "MIL", None) \
+        if src.country is None and unplaced_src and (src.sector is None or src.sector in official) \
                 and tgt is not None and tgt.country in dyad[:2]:
             src = dataclasses.replace(src, country=next(c for c in dyad[:2] if c != tgt.country))
     return src, tgt
