@@ -173,6 +173,7 @@ class CoderWords(Entry):
     other_words: Words
     model_target_roles: Words
     articles: Words
+    noun_endings: dict[str, Words]
 
 
 class Intents(Entry):

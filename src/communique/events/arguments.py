@@ -83,7 +83,7 @@ def argument_head(head: Token, lex: Lexicon, predicate: Token | None = None, loc
             tok = parent  # "Croatian" -> "government" -> "request"
         elif tok.dep_ == "pobj" and parent.dep_ == "prep" and parent.lower_ == "of" \
                 and parent.head.pos_ in NOMINAL_POS and parent.head != predicate \
-                and not act_noun(parent.head, acts):
+                and not act_noun(parent.head, acts, lex.noun_endings):
             tok = parent.head  # "four of the largest corporations", "members of a rebel group"
         else:
             break
@@ -113,15 +113,9 @@ def _object_through(tok: Token, lex: Lexicon, predicate: Token | None,
     return None
 
 
-# Endings that make a noun of a verb, and what the verb ends with instead: "killing" (kill),
-# "suspension" (suspend), "investigation" (investigate), "bombardment" (bombard), "removal".
-NOUN_ENDINGS = (("ings", ""), ("ings", "e"), ("ing", ""), ("ing", "e"), ("ations", "ate"), ("ation", "ate"),
-                ("ation", ""), ("ions", "e"), ("ion", "e"), ("ion", ""), ("sion", "d"), ("sion", "de"),
-                ("ments", ""), ("ment", ""), ("als", ""), ("al", ""), ("al", "e"), ("ure", "e"))
-
-
-def act_noun(noun: Token, acts: frozenset[str]) -> bool:
-    """The noun names one of the ``acts`` (verbs): "blockade", "killings", "suspension"."""
+def act_noun(noun: Token, acts: frozenset[str], endings: tuple[tuple[str, str], ...]) -> bool:
+    """The noun names one of the ``acts`` (verbs): "blockade", "killings", "suspension"; ``endings``
+    (``noun_endings`` of the coder's words) make a noun of a verb."""
     if noun.pos_ != "NOUN" or not acts:
         return False
     word = noun.lower_
@@ -129,7 +123,7 @@ def act_noun(noun: Token, acts: frozenset[str]) -> bool:
     if lemma in acts or word in acts:
         return True
     return any(w.endswith(end) and w[:len(w) - len(end)] + stem in acts
-               for w in (word, lemma) for end, stem in NOUN_ENDINGS if len(w) > len(end) + 2)
+               for w in (word, lemma) for end, stem in endings if len(w) > len(end) + 2)
 
 
 def _located_argument(head: Token, lex: Lexicon, predicate: Token | None, scene_is_target: bool,
@@ -302,7 +296,7 @@ def argument_span(sent: Span, head: Token, lex: Lexicon, predicate: Token | None
         reading = dataclasses.replace(reading, charge=False)
     tokens = phrase_tokens(arg, lex, coordination, reading)
     if _modifier_of(head, arg):  # but a possessed act keeps what it is of: "Mexico's handling of the epidemic"
-        of_kept = _possessor_of(head, arg) and act_noun(arg, acts)
+        of_kept = _possessor_of(head, arg) and act_noun(arg, acts, lex.noun_endings)
         tokens = [t for t in tokens if t.i <= arg.i or not _under_prep(t, arg, keep_of=of_kept)]
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     if predicate is not None:  # the trigger is never part of its argument ("let free activists")

@@ -148,6 +148,7 @@ class Lexicon:
     other_words: frozenset[str] = frozenset()
     model_target_roles: tuple[str, ...] = ()  # in order
     articles: frozenset[str] = frozenset()
+    noun_endings: tuple[tuple[str, str], ...] = ()  # (ending, stem): "killing" (kill)
 
 
 def _builtin(name: str) -> Path:
@@ -344,8 +345,10 @@ def _load_lexicon(intents: str | None, domains_file: str | None, words_file: str
 
 def _word_classes(path: Path) -> dict[str, Any]:
     """The coder's word classes (``words.yaml``), checked against their schema."""
-    data = _read_yaml(path, data_schemas.CoderWords)
+    data = dict(_read_yaml(path, data_schemas.CoderWords))
+    endings = data.pop("noun_endings")
     classes: dict[str, Any] = {key: _words(value, str(path), key) for key, value in data.items()}
+    classes["noun_endings"] = tuple((end.lower(), stem.lower()) for end, stems in endings.items() for stem in stems)
     for ordered in ("recent_span", "embedded_act_preps", "inner_party_preps", "model_target_roles"):  # in order
         classes[ordered] = tuple(w.lower() for w in data[ordered])
     return classes

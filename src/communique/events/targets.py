@@ -124,7 +124,7 @@ def _candidate_party(ctx: Coding, tok: Token, pat: Pattern | None, role: str, ca
         place = located_in(cand, ctx.lex)  # "troops to the peacekeeping force in South Sudan"
         if abroad(place, source):
             return Side([place], Found.PLACE_OF_MISSION)
-    if (role == "dobj" or act_noun(cand, ctx.acts)) and lemma not in ctx.lex.gatherings \
+    if (role == "dobj" or act_noun(cand, ctx.acts, ctx.lex.noun_endings)) and lemma not in ctx.lex.gatherings \
             and not (pat and pat.requires_actor_object) and side.first is None:
         # "rejected an Afghan government offer", "conceded to demands from the association"
         inner = inner_parties(ctx, cand, source)
@@ -281,7 +281,7 @@ def aim_party(ctx: Coding, tok: Token, code: str, source: ActorRef) -> ActorRef 
             continue
         lemma = child.lemma_.lower()
         pats = verb_patterns(ctx, child, lemma)
-        if pats and further_act(child, tok, ctx.acts):
+        if pats and further_act(child, tok, ctx.acts, ctx.lex.noun_endings):
             continue
         pat = pats[0] if pats else None
         side = target_of(ctx, child, pat, pat.cameo if pat else code, source)
@@ -317,12 +317,12 @@ def abroad(place: ActorRef | None, source: ActorRef | None) -> bool:
     return place is not None and (source is None or place.country != source.country)
 
 
-def further_act(clause: Token, tok: Token, acts: frozenset[str]) -> bool:
+def further_act(clause: Token, tok: Token, acts: frozenset[str], endings: tuple[tuple[str, str], ...]) -> bool:
     """``clause`` is a participle that adds a further act of the actor's to an act whose object is
     named: "attacked the city, killing dozens" (not "carried out a raid, targeting commanders")."""
     return clause.dep_ == "advcl" and clause.tag_ == "VBG" \
         and not any(c.dep_ in ("mark", "aux") for c in clause.children) \
-        and any(o.dep_ == "dobj" and not act_noun(o, acts) for o in tok.children)
+        and any(o.dep_ == "dobj" and not act_noun(o, acts, endings) for o in tok.children)
 
 
 def mutual(tok: Token, lex: Lexicon) -> bool:
