@@ -88,6 +88,7 @@ class Names(Entry):
     honorifics: Words
     family_first: Words
     given_last_reference: Words
+    spellings: dict[str, str]
 
 
 class CameoCodes(Entry):
