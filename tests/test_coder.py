@@ -332,6 +332,10 @@ CASES = [
     ("Armenia said Azerbaijani border guards opened fire on its outpost.",
      [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]),
     ("Russia said Azerbaijani border guards opened fire on an Armenian outpost.", [("ASSAULT", "AZE", "ARM")]),
+    # what a thing will do is what it is for, no party's intent
+    ("Peru and Chile will sign a pact which will deepen their military cooperation.", [("SUPPORT", "PER", "CHL")]),
+    ("The Chilean admiral said the exercise will strengthen military relations with Peru.", []),
+    ("The Chilean admiral said Chile will strengthen military relations with Peru.", [("AGREE", "CHL", "PER")]),
 ]
 
 
