@@ -336,6 +336,9 @@ CASES = [
     ("Peru and Chile will sign a pact which will deepen their military cooperation.", [("SUPPORT", "PER", "CHL")]),
     ("The Chilean admiral said the exercise will strengthen military relations with Peru.", []),
     ("The Chilean admiral said Chile will strengthen military relations with Peru.", [("AGREE", "CHL", "PER")]),
+    # "them" after states named together stands for each of them
+    ("Hungary is objecting to Ukraine and Moldova's bids to join the European Union, accusing them of "
+     "mistreating minorities.", [("ACCUSE", "HUN", "UKR"), ("ACCUSE", "HUN", "MDA")]),
 ]
 
 
