@@ -339,6 +339,8 @@ CASES = [
     # "them" after states named together stands for each of them
     ("Hungary is objecting to Ukraine and Moldova's bids to join the European Union, accusing them of "
      "mistreating minorities.", [("ACCUSE", "HUN", "UKR"), ("ACCUSE", "HUN", "MDA")]),
+    # asking another state's envoy to leave is sending him home, no appeal
+    ("Chile asked the Peruvian ambassador to leave the country within 72 hours.", [("SANCTION", "CHL", "PER")]),
 ]
 
 
