@@ -153,7 +153,7 @@ def between_parties(ctx: Coding, tok: Token) -> Side:
     for h in holders:
         pobjs = syntax.prep_objects(h, "between")
         if pobjs:
-            return side_of(ctx, pobjs)
+            return expand_groups(ctx, side_of(ctx, pobjs))  # "between the two countries": the article's pair
     return Side()
 
 
