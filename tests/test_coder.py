@@ -332,6 +332,15 @@ CASES = [
     ("Armenia said Azerbaijani border guards opened fire on its outpost.",
      [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]),
     ("Russia said Azerbaijani border guards opened fire on an Armenian outpost.", [("ASSAULT", "AZE", "ARM")]),
+    # what a thing will do is what it is for, no party's intent
+    ("Peru and Chile will sign a pact which will deepen their military cooperation.", [("SUPPORT", "PER", "CHL")]),
+    ("The Chilean admiral said the exercise will strengthen military relations with Peru.", []),
+    ("The Chilean admiral said Chile will strengthen military relations with Peru.", [("AGREE", "CHL", "PER")]),
+    # "them" after states named together stands for each of them
+    ("Hungary is objecting to Ukraine and Moldova's bids to join the European Union, accusing them of "
+     "mistreating minorities.", [("ACCUSE", "HUN", "UKR"), ("ACCUSE", "HUN", "MDA")]),
+    # asking another state's envoy to leave is sending him home, no appeal
+    ("Chile asked the Peruvian ambassador to leave the country within 72 hours.", [("SANCTION", "CHL", "PER")]),
 ]
 
 
@@ -682,3 +691,11 @@ def test_a_trip_to_a_multilateral_gathering_is_its_attendance_apart_from_meeting
     assert ("044", "CAN", None) in consults
     assert [c for c in consults if c[0] == "042"] == []
     assert any(c[1:] in (("CAN", "CHL"), ("CHL", "CAN")) for c in consults)
+
+
+def test_cooperation_between_the_two_countries_is_the_article_pairs_joint_intent(coder):
+    doc = coder.code_text("Peru signed a deal with Chile on Sunday to buy eight frigates. The agreement stipulated the "
+                          "purchase of the ships as well as the joint intent to strengthen military cooperation "
+                          "between the two countries. Chile welcomed the deal.", published="2025-05-05")
+    intents = [(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "AGREE"]
+    assert intents and all(set(pair) == {"PER", "CHL"} for pair in intents)

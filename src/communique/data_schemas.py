@@ -175,6 +175,7 @@ class CoderWords(Entry):
     model_target_roles: Words
     articles: Words
     noun_endings: dict[str, Words]
+    run_links: Words
 
 
 class Intents(Entry):

@@ -149,6 +149,7 @@ class Lexicon:
     model_target_roles: tuple[str, ...] = ()  # in order
     articles: frozenset[str] = frozenset()
     noun_endings: tuple[tuple[str, str], ...] = ()  # (ending, stem): "killing" (kill)
+    run_links: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:

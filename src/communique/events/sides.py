@@ -67,6 +67,9 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
             if ref is not None and not any(same_actor(ref, r) for r in refs):
                 refs.append(ref)
             continue
+        if m.kind == "pronoun" and (states := coordinated_states(ctx, t)):
+            refs.extend(r for r in states if not any(same_actor(r, x) for x in refs))
+            continue  # "Finland and Sweden's bids ..., accusing them": the states named together
         if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
             m = antecedent_in_sentence(ctx.doc, m) or m
         if is_delegation(m):  # "his counterpart Richard Marles"
@@ -80,6 +83,34 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
             if not any(same_actor(ref, r) for r in refs):
                 refs.append(ref)
     return Side(refs)
+
+
+def coordinated_states(ctx: Coding, pronoun: Token) -> list[ActorRef]:
+    """The states a plural pronoun stands for: the last two or more named together ("A and B",
+    "A, B and C's") before it in its sentence ("objecting to Finland and Sweden's bids to join the
+    alliance, accusing them"), unless a group is named between ("the rebels ... them")."""
+    from ..actors.tables import load_tables
+
+    if pronoun.lower_ not in load_tables().pronouns.get("group", ()):
+        return []
+    found: list[ActorRef] = []
+    run: list[ActorRef] = []
+    for tok in pronoun.sent:
+        if tok.i >= pronoun.i:
+            break
+        m = mention_for_token(ctx.doc, tok)
+        if m is not None and m.kind == "country" and m.country:
+            if not run or run[-1].country != m.country:
+                run.append(mention_ref(m))
+            continue
+        if tok.lower_ in ctx.lex.run_links and run:
+            continue  # the run of states goes on
+        if len({r.country for r in run}) >= 2:
+            found = run
+        run = []
+        if m is not None and m.kind == "group":
+            found = []  # a group named since is the nearer antecedent
+    return run if len({r.country for r in run}) >= 2 else found
 
 
 def member_of(ctx: Coding, tok: Token) -> ActorRef | None:
@@ -121,7 +152,7 @@ def between_parties(ctx: Coding, tok: Token) -> Side:
     for h in holders:
         pobjs = syntax.prep_objects(h, "between")
         if pobjs:
-            return side_of(ctx, pobjs)
+            return expand_groups(ctx, side_of(ctx, pobjs))  # "between the two countries": the article's pair
     return Side()
 
 

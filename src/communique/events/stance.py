@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..actors.lookup import mention_for_token
 from ..records import Event, Stance
 from . import syntax
 from .codebook import lookup
@@ -68,7 +69,12 @@ def stance_of(ctx: Coding, tok: Token) -> Stance | None:
 
 
 def stance_code(ctx: Coding, tok: Token) -> tuple[str, None, RuleName] | None:
-    """The code and rule of a cooperation predicate under a stance marker, or None."""
+    """The code and rule of a cooperation predicate under a stance marker, or None. What a thing is
+    expected to do ("the exercise will improve military relations") is its purpose, no one's intent."""
+    subj = syntax.subject_of(tok, ctx.lex)
+    if subj is not None and subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "NOUN" \
+            and subj.lemma_.lower() not in ctx.lex.cooperation_objects and mention_for_token(ctx.doc, subj) is None:
+        return None
     stance = stance_of(ctx, tok)
     if stance is Stance.INTENT:
         return ctx.lex.intent_codes["cooperate"], None, RuleName("intent-to-cooperate", stance=stance)

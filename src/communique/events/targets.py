@@ -137,6 +137,8 @@ def _candidate_party(ctx: Coding, tok: Token, pat: Pattern | None, role: str, ca
         participants = participants_of(ctx, cand, exclude=src_country)
         if participants.refs:
             return Side([_as_body(ctx, cand, participants.refs[0])], Found.PARTICIPANTS)
+    if cand.tag_ == "PRP" and len(side.refs) > 1:  # "accusing them": each of the states it stands for
+        return Side([r for r in side.refs if source is None or not same_actor(r, source)], Found.ROLE)
     for ref in side.refs:
         if source is None or not same_actor(ref, source):
             if src_country and ref.country == src_country and not ref.name and role != "dobj":

@@ -63,10 +63,23 @@ def describes_a_noun(doc: Document, trigger: Trigger | None) -> bool:
     if tok is None:
         return False
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else None
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "which will formalise and strengthen our ties"
     if verb is None or verb.dep_ != "relcl":
         return False
+    if _thing_does(doc, verb):
+        return True
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBZ", "VBP"}) and "MD" not in tags and "VBD" not in tags
+
+
+def _thing_does(doc: Document, relcl: Token) -> bool:
+    """"An arrangement which will strengthen our ties": what a thing (no party) is said to do, in
+    any tense, is what it is for."""
+    from ..actors.lookup import mention_for_token
+
+    subj = next((c for c in relcl.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ == "WDT" and mention_for_token(doc, relcl.head) is None
 
 
 def refers_back(doc: Document, trigger: Trigger | None, lex: Lexicon) -> bool:
