@@ -208,15 +208,7 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         raise PatternError(f"{where}: 'acted_by' must be one of {sorted(ACTED_BY)}")
     if entry.get("requires_domain") and not domains:
         raise PatternError(f"{where}: 'requires_domain' needs 'domains'")
-    priority = entry.get("priority", default_priority)
-    if not isinstance(priority, int) or isinstance(priority, bool):
-        raise PatternError(f"{where}: 'priority' must be a whole number (built-in rules have 0)")
-    replaces = entry.get("replaces")
-    if replaces is not None and (not isinstance(replaces, str) or not replaces):
-        raise PatternError(f"{where}: 'replaces' must be the id of a rule")
-    confidence = entry.get("confidence", 0.8)
-    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
-        raise PatternError(f"{where}: 'confidence' must be a number between 0 and 1")
+    priority, replaces, confidence = _standing(entry, where, default_priority)
     return Pattern(
         id=pid, cameo=cameo, verbs=verbs, nouns=nouns, objects=objects,
         not_objects=_words(entry.get("not_objects"), where, "not_objects"),
@@ -227,6 +219,20 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         requires_domain=bool(entry.get("requires_domain", False)), priority=priority, replaces=replaces,
         acted_by=acted_by,
     )
+
+
+def _standing(entry: dict[str, Any], where: str, default_priority: int) -> tuple[int, str | None, float]:
+    """A rule's priority, the rule it replaces and its confidence, checked."""
+    priority = entry.get("priority", default_priority)
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise PatternError(f"{where}: 'priority' must be a whole number (built-in rules have 0)")
+    replaces = entry.get("replaces")
+    if replaces is not None and (not isinstance(replaces, str) or not replaces):
+        raise PatternError(f"{where}: 'replaces' must be the id of a rule")
+    confidence = entry.get("confidence", 0.8)
+    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        raise PatternError(f"{where}: 'confidence' must be a number between 0 and 1")
+    return priority, replaces, confidence
 
 
 def read_pattern_file(path: str | Path, known_codes: Iterable[str] | None = None) -> list[Pattern]:
