@@ -6,7 +6,8 @@ rule, a reason or a trace line.
 For each file: its line count, its longest function (with its length in lines), the functions
 longer than ``--over`` lines, and each *string branch*: a test on the text of a name that holds a
 rule, reason, trace, explanation or "how" string (``rule.startswith("intent-")``,
-``"governed by" in reason``, ``how == "co-actors"``), which a typed value should carry instead.
+``"governed by" in reason``, ``how == "co-actors"``, ``reason in ("past", "present")``), which a
+typed value should carry instead.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def _is_str(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) or isinstance(node, ast.JoinedStr)
 
 
+def _strings(node: ast.AST) -> bool:
+    """A literal tuple, list or set of strings."""
+    return isinstance(node, (ast.Tuple, ast.List, ast.Set)) and bool(node.elts) and all(_is_str(e) for e in node.elts)
+
+
 def _branches(tree: ast.AST, source: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
@@ -65,8 +71,8 @@ def _branches(tree: ast.AST, source: str) -> list[tuple[int, str]]:
                                                                for a in node.args)
         elif isinstance(node, ast.Compare) and len(node.ops) == 1:
             left, right = node.left, node.comparators[0]
-            if isinstance(node.ops[0], (ast.In, ast.NotIn)):
-                hit = _is_str(left) and _names_text(right, source)
+            if isinstance(node.ops[0], (ast.In, ast.NotIn)):  # "text" in reason; reason in ("a", "b")
+                hit = (_is_str(left) and _names_text(right, source)) or (_names_text(left, source) and _strings(right))
             elif isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
                 hit = (_is_str(left) and _names_text(right, source)) or (_is_str(right) and _names_text(left, source))
         if hit:

@@ -19,11 +19,11 @@ from ..nlp.clauses import in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
-from .status import clause_status, onset_clause, trigger_token
+from .status import Grounds, Reason, clause_status, onset_clause, trigger_token
 from .vocab import DateWords, StatusCues
 
 NO_PUBLICATION = "relative date, no publication date"
-TODAY_REASONS = frozenset({"present", "progressive"})
+TODAY_GROUNDS = frozenset({Grounds.PRESENT, Grounds.PROGRESSIVE})
 OWN_SENTENCE = "sentence"  # the reason of a date stated in the event's own sentence
 
 
@@ -171,7 +171,7 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     by_sentence = _by_sentence(mentions) if by_sentence is None else by_sentence
     sentence = _event_sentence(event, starts)
     token = trigger_token(doc.spacy_doc, event.trigger)
-    status, tense_reason = clause_status(token, cues) if token is not None else ("occurred", "default")
+    status, tense_reason = clause_status(token, cues) if token is not None else ("occurred", Reason(Grounds.DEFAULT))
     planned = status == "planned"
     if sentence is None:
         _apply(event, None, None, "none")
@@ -199,7 +199,7 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
             and value.iso and value.iso != (doc.published or "")[:10]:
         # a dateline giving the day of publication says no more than the publication date does
         _apply(event, value, doc.dateline_date, "dateline")
-    elif not planned and doc.published and tense_reason in TODAY_REASONS:
+    elif not planned and doc.published and tense_reason.grounds in TODAY_GROUNDS:
         _apply(event, DateValue(doc.published[:10], "day", doc.published[:10]), None, "published:today")
     else:
         _apply(event, None, None, "none")
