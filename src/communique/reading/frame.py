@@ -50,6 +50,26 @@ def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -
     return bool(cues.anchor.search(text) or cues.participants.search(text)) or sentence_of(event) < lead
 
 
+def stated_there(doc: Document, event: Event, frame: Frame) -> bool:
+    """A statement between the occasion's two states that the article reports in the past and dates
+    no other way ("General X stated that the joint activities will intensify") was made at it."""
+    from ..events.codeclasses import load_code_classes
+    from ..events.patterns import load_lexicon
+    from ..events.syntax import governors
+    from .clauses import token_of
+
+    sides = {event.actor.country, event.recipient.country}
+    if event.event_type not in load_code_classes().verbal_types or None in sides or len(sides) < 2 \
+            or not sides <= frame.countries or has_own_date(event) or frame.status == "planned":
+        return False
+    tok = token_of(doc, event.trigger)
+    speech = load_lexicon().speech_verbs
+    for gov in governors(tok, {"xcomp", "acomp", "conj", "ccomp"}) if tok is not None else ():
+        if gov.dep_ in ("ccomp", "parataxis") and gov.head.lemma_.lower() in speech:
+            return gov.head.tag_ == "VBD"
+    return False
+
+
 def alongside(event: Event, frame: Frame, text: str) -> bool:
     """An act between the occasion's two states that the article gives no other day: it happened
     where the article is set, as an event under a dateline does. An act "as part of the visit"
@@ -149,7 +169,8 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
             link = Link.MAIN
         elif restates(event, frame) and not other_time and not cues.anchor.search(text):
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
-        elif said_at(event, frame, text, lead, cues) and (anchored or not other_time):
+        elif (said_at(event, frame, text, lead, cues) and (anchored or not other_time)) \
+                or (not other_time and stated_there(doc, event, frame)):
             link = Link.AT
         elif alongside(event, frame, text) and not other_time:
             link = Link.ALONGSIDE
