@@ -699,3 +699,11 @@ def test_cooperation_between_the_two_countries_is_the_article_pairs_joint_intent
                           "between the two countries. Chile welcomed the deal.", published="2025-05-05")
     intents = [(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "AGREE"]
     assert intents and all(set(pair) == {"PER", "CHL"} for pair in intents)
+
+
+def test_a_pronoun_voicing_a_states_concerns_speaks_for_that_state(coder):
+    doc = coder.code_text("The Peruvian Foreign Ministry summoned Chilean Ambassador Jorge Vidal on Monday. He "
+                          "expressed Peru's concerns about the security of its missions in Chile.",
+                          published="2025-05-06")
+    complaints = {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "ACCUSE"}
+    assert complaints == {("PER", "CHL")}

@@ -1,11 +1,13 @@
 """A word file named in the configuration reaches every rule that reads its words.
 
 The events stage's ``words`` replaces the coder's word classes for the coder and all its helpers
-(the parties of an act, the scene of an act, argument phrases). The reading stages read their own
-files, each a setting with the built-in file as default: ``references`` (``words``, ``gatherings``,
-``home``, ``plurals``, ``act_sectors``), ``consolidate`` (``words``, ``code_classes``, ``act_classes``, ``directed``) and
-``frame`` (``cues``, ``date_words``, ``act_sectors``, ``place_cues``, ``status_cues``), ``places`` (``cues``); the ``dates`` stage reads its ``date_words`` everywhere it looks
-for and reads a date. A replacement file is checked against the schema of the
+(the parties of an act, the scene of an act, argument phrases). The other stages read their own
+files, each a setting with the built-in file as default: ``references`` (``words``,
+``code_classes``, ``gatherings``, ``home``, ``plurals``, ``act_sectors``), ``consolidate``
+(``words``, ``code_classes``, ``act_classes``, ``directed``), ``frame`` (``cues``, ``date_words``,
+``act_sectors``, ``place_cues``, ``status_cues``, ``words``, ``code_classes``), ``merge``
+(``code_classes``) and ``places`` (``cues``); the ``dates`` stage reads its ``date_words``
+everywhere it looks for and reads a date. A replacement file is checked against the schema of the
 file it replaces.
 """
 

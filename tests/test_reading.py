@@ -329,3 +329,14 @@ def test_a_meeting_named_with_its_parties_that_takes_place_is_their_consultation
 def test_a_meeting_mentioned_in_passing_is_no_consultation(coder):
     doc = coder.code_text("It was the first contact since the Peru-Chile defence dialogue was suspended in 2022.")
     assert not [e for e in doc.events if e.rule == "meeting-parties"]
+
+
+def test_a_participants_statement_of_joint_work_is_an_intent_towards_the_other_state_made_at_the_meeting():
+    from communique.api import Communique
+
+    doc = Communique().code_text(
+        "Turkish and Georgian army commanders met in Tbilisi on December 17 for the 9th High-Level Military "
+        "Dialogue. The delegations reviewed training programmes and regional security. Turkish General Murat "
+        "Aydin stated that the joint activities will continue to intensify.", published="2024-12-18")
+    intent = next(e for e in doc.events if e.event_type == "AGREE")
+    assert (intent.actor.country, intent.recipient.country, intent.date) == ("TUR", "GEO", "2024-12-17")

@@ -194,6 +194,7 @@ class Intents(Entry):
     missions: Words = []
     cooperation_verbs: Words
     cooperation_objects: Words
+    cooperative_modifiers: Words = []
     intent_codes: dict[str, str]
     threat_codes: dict[str, str] = {}
     appeal_code: str
@@ -324,6 +325,7 @@ class CodeTypes(Entry):
     international: list[PloverName]
     scene_only: list[PloverName]
     told_by_victim: list[PloverName]
+    with_counterpart: list[PloverName]
 
 
 class Codes(Entry):

@@ -36,6 +36,7 @@ class CodeClasses:
     international_types: frozenset[str]
     scene_only_types: frozenset[str]
     told_by_victim_types: frozenset[str]
+    with_counterpart_types: frozenset[str]
     ultimatum: str
     refusal: str
     refusal_to_meet: str

@@ -24,6 +24,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..actors.kinds import is_state_ref
+from ..actors.lookup import mention_for_token
 from ..records import ActorRef, Document, Event, Trigger
 from ..registry import StageSettings, stage
 from . import syntax
@@ -61,6 +62,7 @@ from .parties import (
     document_dyad,
     known,
     locate_parties,
+    mention_ref,
     same_actor,
     same_state,
     state_of_place,
@@ -177,6 +179,7 @@ class EventCoder:
             return []
         code, rule = told
         source, target, symmetric, how = attribute(ctx, tok, pat, code)
+        source, target = _voiced_state(ctx, tok, pat, source, target)
         source, how = _supplied_source(ctx, tok, code, source, target, how)
         unfit = _unfit(tok, pat, source, target, how)
         if unfit is not None:
@@ -256,6 +259,25 @@ def _told_act(ctx: Coding, sent_idx: int, tok: Token, pat: Pattern | None, code:
         ctx.statements.add(sent_idx)  # nor may the sentence classifier make it an event
         return None
     return code, rule
+
+
+def _voiced_state(ctx: Coding, tok: Token, pat: Pattern | None, source: Side, target: Side) -> tuple[Side, Side]:
+    """"He expressed Peru's concerns about ...": what is expressed is the possessor state's, who then
+    speaks for it, whoever the pronoun was taken for; the possessor is not the act's target."""
+    if pat is None or not pat.objects or syntax.is_passive(tok):
+        return source, target
+    for obj in syntax.objects_of(tok):
+        if obj.lemma_.lower() not in pat.objects:
+            continue
+        owner = next((mention_for_token(ctx.doc, c) for c in obj.children if c.dep_ == "poss"), None)
+        if owner is None or owner.kind != "country" or not owner.country:
+            continue
+        subject = next((mention_for_token(ctx.doc, s) for s in syntax.subjects_of(tok, ctx.lex)), None)
+        if subject is not None and subject.kind == "pronoun" and subject.country != owner.country:
+            voiced = mention_ref(owner)
+            others = [r for r in target.refs if r.country != owner.country]
+            return Side([voiced]), Side(others, target.how)
+    return source, target
 
 
 def _supplied_source(ctx: Coding, tok: Token, code: str, source: Side, target: Side, how: How) -> tuple[Side, How]:

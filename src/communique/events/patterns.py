@@ -99,6 +99,7 @@ class Lexicon:
     allege_verbs: frozenset[str] = frozenset()  # "claimed that X sent troops": X's act only alleged
     movement: frozenset[str] = frozenset()  # "deployed troops": the object is the actor's own means
     missions: frozenset[str] = frozenset()  # "troops to the force in Afghanistan": aimed at the place
+    cooperative_modifiers: frozenset[str] = frozenset()  # "joint activities": things done together
     # the word classes of words.yaml (see there)
     gatherings: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()
@@ -346,6 +347,7 @@ def _load_lexicon(intents: str | None, domains_file: str | None, words_file: str
         allege_verbs=_words(data.get("allege_verbs", []), str(path), "allege_verbs"),
         movement=_words(data.get("movement_verbs", []), str(path), "movement_verbs"),
         missions=_words(data.get("missions", []), str(path), "missions"),
+        cooperative_modifiers=_words(data.get("cooperative_modifiers", []), str(path), "cooperative_modifiers"),
         **_word_classes(Path(words_file) if words_file else _builtin("words.yaml")),
     )
 

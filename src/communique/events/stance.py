@@ -73,7 +73,8 @@ def stance_code(ctx: Coding, tok: Token) -> tuple[str, None, RuleName] | None:
     expected to do ("the exercise will improve military relations") is its purpose, no one's intent."""
     subj = syntax.subject_of(tok, ctx.lex)
     if subj is not None and subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "NOUN" \
-            and subj.lemma_.lower() not in ctx.lex.cooperation_objects and mention_for_token(ctx.doc, subj) is None:
+            and not any(cooperative(ctx, s) for s in syntax.with_conjuncts(subj)) \
+            and mention_for_token(ctx.doc, subj) is None:
         return None
     stance = stance_of(ctx, tok)
     if stance is Stance.INTENT:
@@ -127,7 +128,13 @@ def is_cooperation(ctx: Coding, tok: Token) -> bool:
     # "defence cooperation with Chile will continue to deepen": the ties themselves grow
     subj = syntax.subject_of(tok, ctx.lex)
     return subj is not None and subj.dep_ == "nsubj" and not syntax.objects_of(tok) \
-        and subj.lemma_.lower() in ctx.lex.cooperation_objects
+        and any(cooperative(ctx, s) for s in syntax.with_conjuncts(subj))
+
+
+def cooperative(ctx: Coding, noun: Token) -> bool:
+    """Cooperation, ties, or things done together ("joint activities", "mutual exchanges")."""
+    return noun.lemma_.lower() in ctx.lex.cooperation_objects or any(
+        c.dep_ == "amod" and c.lower_ in ctx.lex.cooperative_modifiers for c in noun.children)
 
 
 def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event | None:

@@ -20,7 +20,6 @@ where it came from (:class:`Inherited`), and the event's ``date_reason``/``locat
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
@@ -28,12 +27,11 @@ from spacy.tokens import Token
 from ..place.stage import REMOTE_MODES
 from ..records import Document, Event, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
-from ..place.gazetteer import LocationCues, location_cues
-from ..time.vocab import DateWords, StatusCues, load_date_words, load_status_cues
-from .anchors import FrameCues, frame_cues
+from .anchors import FrameCues
+from .frame_data import FrameData, load_frame_data
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates, sentence_text
-from .participants import VISIT, act_sector, load_act_sectors
+from .participants import VISIT, act_sector
 
 
 class FrameSettings(StageSettings):
@@ -43,6 +41,8 @@ class FrameSettings(StageSettings):
     act_sectors: str | None = None  # a file replacing the offices that do classes of acts (reading/act_sectors.yaml)
     place_cues: str | None = None  # a file replacing the cue words of places (place/cues.yaml)
     status_cues: str | None = None  # a file replacing the status cues (time/status_cues.yaml)
+    words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml)
+    code_classes: str | None = None  # a file replacing the coder's classes of acts (patterns/code_classes.yaml)
 
 
 def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -> bool:
@@ -55,6 +55,24 @@ def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -
     if has_own_date(event) and frame.date is not None and event.date != frame.date.iso:
         return False  # "at talks last year": other talks
     return bool(cues.anchor.search(text) or cues.participants.search(text)) or sentence_of(event) < lead
+
+
+def stated_there(doc: Document, event: Event, frame: Frame, data: FrameData) -> bool:
+    """A statement between the occasion's two states that the article reports in the past and dates
+    no other way ("General X stated that the joint activities will intensify") was made at it: a
+    verbal act under a verb of saying (``speech_verbs`` of the coder's words)."""
+    from ..events.syntax import governors
+    from .clauses import token_of
+
+    sides = {event.actor.country, event.recipient.country}
+    if event.event_type not in data.classes.verbal_types or None in sides or len(sides) < 2 \
+            or not sides <= frame.countries or has_own_date(event) or frame.status == "planned":
+        return False
+    tok = token_of(doc, event.trigger)
+    for gov in governors(tok, {"xcomp", "acomp", "conj", "ccomp"}) if tok is not None else ():
+        if gov.dep_ in ("ccomp", "parataxis") and gov.head.lemma_.lower() in data.words.speech_verbs:
+            return gov.head.tag_ == "VBD"
+    return False
 
 
 def alongside(event: Event, frame: Frame, text: str, span_anchors: tuple[str, ...]) -> bool:
@@ -141,19 +159,15 @@ def host_of_visit(e: Event, act_sectors: dict[str, str]) -> None:
                                          e.sentence_index))
 
 
-def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
-                   date_words: DateWords | None = None, act_sectors: dict[str, str] | None = None,
-                   place_cues: LocationCues | None = None, status_cues: StatusCues | None = None) -> Document:
-    """Read the article's frame and give its events what they take from it; ``cues``, ``date_words``,
-    ``act_sectors``, ``place_cues`` and ``status_cues``: the data files' words (default: the built-in
-    files)."""
-    cues = cues or frame_cues()
-    span_anchors = (date_words or load_date_words()).span_anchors
-    act_sectors = load_act_sectors() if act_sectors is None else act_sectors
+def frame_document(doc: Document, lead: int = 3, data: FrameData | None = None) -> Document:
+    """Read the article's frame and give its events what they take from it; ``data``: what the
+    stage reads from data files (default: the built-in files)."""
+    data = data or load_frame_data()
+    cues = data.cues
     for event in doc.events:
-        host_of_visit(event, act_sectors)
+        host_of_visit(event, data.act_sectors)
     main = main_event(doc.events, lead, cues)
-    frame = read_frame(doc, main, lead, cues, place_cues or location_cues(), status_cues or load_status_cues())
+    frame = read_frame(doc, main, lead, cues, data.place_cues, data.status_cues)
     if frame is None:
         return doc
     doc.annotations["frame"] = frame
@@ -165,9 +179,10 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
             link = Link.MAIN
         elif restates(event, frame) and not other_time and not cues.anchor.search(text):
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
-        elif said_at(event, frame, text, lead, cues) and (anchored or not other_time):
+        elif (said_at(event, frame, text, lead, cues) and (anchored or not other_time)) \
+                or (not other_time and stated_there(doc, event, frame, data)):
             link = Link.AT
-        elif alongside(event, frame, text, span_anchors) and not other_time:
+        elif alongside(event, frame, text, data.date_words.span_anchors) and not other_time:
             link = Link.ALONGSIDE
         else:
             continue
@@ -182,15 +197,12 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None,
        settings=FrameSettings)
 def make_frame(settings: dict[str, Any]):
     """Settings: ``lead_sentences`` (default 3); ``cues``, ``date_words``, ``act_sectors``,
-    ``place_cues`` and ``status_cues``, files replacing the built-in ones."""
+    ``place_cues``, ``status_cues``, ``words`` and ``code_classes``, files replacing the built-in ones."""
     lead = int(settings.get("lead_sentences", FrameSettings().lead_sentences))
-    cues = frame_cues(settings.get("cues"))
-    date_words = load_date_words(Path(settings["date_words"]) if settings.get("date_words") else None)
-    sectors = load_act_sectors(settings.get("act_sectors"))
-    place_cues = location_cues(settings.get("place_cues"))
-    status_cues = load_status_cues(Path(settings["status_cues"]) if settings.get("status_cues") else None)
+    data = load_frame_data(*(settings.get(key) for key in ("cues", "date_words", "act_sectors", "place_cues",
+                                                           "status_cues", "words", "code_classes")))
 
     def run(doc: Document) -> Document:
-        return frame_document(doc, lead, cues, date_words, sectors, place_cues, status_cues)
+        return frame_document(doc, lead, data)
 
     return run

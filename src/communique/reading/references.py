@@ -14,10 +14,11 @@ import dataclasses
 from itertools import combinations
 from typing import Any
 
-from ..actors.kinds import is_state_ref
+from ..actors.kinds import is_state_ref, state_actor_id
 from ..actors.lookup import mentions_in
 from ..events.codebook import lookup
-from ..events.codeclasses import CodeClasses, load_code_classes
+from ..events.codeclasses import ARTICLE_SENTENCES, CodeClasses, load_code_classes
+from ..events.parties import document_dyad
 from ..events.patterns import Lexicon, load_lexicon
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
@@ -81,6 +82,7 @@ class References:
             trace.append(f"sentence {new.sentence_index}: rule {new.rule} -> {new.cameo} {new.event_type} "
                          f"{new.actor.country} -> {new.recipient.country}")
             events.append(new)
+        _aim_at_the_other_state(doc, events, self.classes)
         doc.events = _distinct_events(sorted(events, key=lambda e: e.sentence_index or 0))
         return doc
 
@@ -408,3 +410,19 @@ def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
             index.setdefault(mention.sentence, []).append(mention)
         doc.annotations["mentions_by_sentence"] = (len(doc.mentions), index)
     return index.get(sentence, [])
+
+
+def _aim_at_the_other_state(doc: Document, events: list[Event], classes: CodeClasses) -> None:
+    """In an article between two states, an act that needs a counterpart (an intent to cooperate, a
+    sanction) and names none, by a party the article places in one of them, is with the other."""
+    if len(doc.sentences) < ARTICLE_SENTENCES:
+        return
+    pair = document_dyad(doc)[:2]
+    kinds = classes.with_counterpart_types
+    for e in events:
+        if e.event_type in kinds and e.recipient.country is None and e.recipient.sector is None \
+                and len(pair) == 2 and e.actor.country in pair:
+            other = next(c for c in pair if c != e.actor.country)
+            e.recipient = dataclasses.replace(e.recipient, country=other, actor_id=state_actor_id(other))
+            _note(e, Resolution("recipient", ResolutionKind.PARTICIPANT, e.recipient.text or "", [other]))
+
