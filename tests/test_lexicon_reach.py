@@ -13,11 +13,14 @@ file it replaces.
 
 from __future__ import annotations
 
+import ast
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
 
+import communique
 from communique.api import Communique
 from communique.data_files import DataFileError
 from communique.pipeline import load_config
@@ -135,3 +138,18 @@ def test_the_places_and_frame_stages_read_the_cue_words_of_places(tmp_path):
     cues = replacement(tmp_path, "place/cues.yaml", "locative_prepositions", {"near"})
     events = coder(places={"cues": cues}, frame={"place_cues": cues}).code_text(talks).events
     assert [e.location for e in events] == [None]
+
+
+def test_the_coder_s_word_files_are_read_where_a_stage_is_built_not_in_its_helpers():
+    # a helper that read the built-in file itself would not see a replacement the configuration names
+    package = Path(communique.__file__).parent
+    readers = set()
+    for path in package.rglob("*.py"):
+        if path.parent.name == "ingest":
+            continue  # (the ingest lexicon is another file)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("load_lexicon", "load_code_classes") \
+                    and not node.args and not node.keywords:
+                readers.add(path.relative_to(package).as_posix())
+    # the coder built without classes of acts, and a restatement tested on its own, take the built-in ones
+    assert readers == {"events/coder.py", "reading/consolidate.py"}
