@@ -341,6 +341,9 @@ CASES = [
      "mistreating minorities.", [("ACCUSE", "HUN", "UKR"), ("ACCUSE", "HUN", "MDA")]),
     # asking another state's envoy to leave is sending him home, no appeal
     ("Chile asked the Peruvian ambassador to leave the country within 72 hours.", [("SANCTION", "CHL", "PER")]),
+    # opposing what another does is disapproval; opposing what it proposes, rejection
+    ("Beijing firmly opposes provocation by the Philippines in the South China Sea.", [("ACCUSE", "CHN", "PHL")]),
+    ("Beijing firmly opposes the resolution tabled by the Philippines.", [("REJECT", "CHN", "PHL")]),
 ]
 
 
