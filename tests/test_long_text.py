@@ -74,3 +74,14 @@ def test_a_long_article_coded_with_two_workers_has_the_events_and_ids_of_one_pro
     two = [event_to_dict(e) for e in events_of(coder.code_paths([path], workers=2))]
     assert spread == [2]  # the one article's pieces went to two processes
     assert len(one) >= len(PARAGRAPHS) and two == one
+
+
+def test_long_articles_coded_by_a_pool_of_workers_have_the_events_of_one_process(tmp_path, small_pieces):
+    # each worker of the pool parses its articles alone: no processes of processes
+    for n in range(3):
+        (tmp_path / f"long{n}.txt").write_text(f"date 2021-04-2{n}\n" + long_article(8_000 + 1_000 * n) + "\n",
+                                               encoding="utf-8")
+    coder = Communique()
+    one = [event_to_dict(e) for e in events_of(coder.code_paths([tmp_path], workers=1))]
+    pool = [event_to_dict(e) for e in events_of(coder.code_paths([tmp_path], workers=2, batch_size=1))]
+    assert len(one) >= len(PARAGRAPHS) and pool == one
