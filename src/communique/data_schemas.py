@@ -105,6 +105,12 @@ class Mechanism(Entry):
     frequency: str | None = None
 
 
+class LinkingWords(Entry):
+    """``linking/stop_words.yaml``: words left out when evidence texts are compared."""
+
+    stop_words: Words
+
+
 class MechanismVocabulary(Entry):
     heads: Words
     ordinal_only_heads: Words
@@ -338,6 +344,7 @@ SCHEMAS: dict[str, Any] = {
     "actors/ranks.yaml": list[Rank],
     "ingest/lexicon.yaml": IngestLexicon,
     "frame/anchors.yaml": FrameAnchors,
+    "linking/stop_words.yaml": LinkingWords,
     "mechanisms/known.yaml": list[Mechanism],
     "mechanisms/vocabulary.yaml": MechanismVocabulary,
     "patterns/domains.yaml": WordLists,
