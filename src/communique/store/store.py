@@ -230,8 +230,7 @@ class Store:
             self._insert(table, [row for prepared in ready for row in prepared.tables[table]])
         self._count_events([row for prepared in ready for row in prepared.tables["events"]])
         self._upsert_actors(merge_actor_rows(row for prepared in ready for row in prepared.tables["actors"]))
-        for prepared in ready:
-            self.links.add(prepared.doc)
+        self.links.add([prepared.doc for prepared in ready])
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document, its events and their evidence, and re-link the events it was linked with.
