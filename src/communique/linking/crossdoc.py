@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
 from .similarity import text_similarity
@@ -79,6 +79,11 @@ class LinkRecord:
         """The index block: type and unordered pair of states."""
         return f"{self.event_type}|{self.pair}"
 
+    @cached_property
+    def span(self) -> "Span":
+        """The days the event may lie on (:func:`span_of`), worked out once per record."""
+        return _span(self)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -124,6 +129,10 @@ def _month_bounds(year: int, month: int) -> tuple[int, int]:
 
 def span_of(record: LinkRecord) -> Span:
     """The days a record's event may lie on, from its date (and range end) or its publication date."""
+    return record.span
+
+
+def _span(record: LinkRecord) -> Span:
     date = record.date or ""
     if (day := _ordinal(date)) is not None:
         end = _ordinal(record.date_end)
