@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .nlp import spacy_cli  # noqa: F401 - first: spaCy's own command line is imported only if used
 from . import cli_checks as checks
 from .cli_errors import SafeGroup, version_callback
 from .export import FORMATS, event_to_dict
