@@ -81,9 +81,11 @@ class Store:
             raise StoreError(f"cannot open store {self.path!r}: {exc}") from exc
         if not read_only:
             try:
+                self.con.execute("BEGIN TRANSACTION")  # one commit for the whole schema
                 self.con.execute(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
                 create_tables(self.con)
                 migrate(self.con)
+                self.con.execute("COMMIT")
             except duckdb.Error as exc:
                 self.con.close()
                 raise StoreError(f"cannot create the store schema in {self.path!r}: {exc}") from exc
