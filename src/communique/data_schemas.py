@@ -19,7 +19,7 @@ WordLists = dict[str, Words]
 
 
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class PatternFile(Entry):
