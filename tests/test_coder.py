@@ -710,3 +710,12 @@ def test_a_pronoun_voicing_a_states_concerns_speaks_for_that_state(coder):
                           published="2025-05-06")
     complaints = {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "ACCUSE"}
     assert complaints == {("PER", "CHL")}
+
+
+def test_a_decided_sanction_is_planned_and_the_threat_announcing_it_is_the_same_act(coder):
+    doc = coder.code_text("Peru summoned the Chilean ambassador on Monday and said it would impose sanctions on the "
+                          "Chilean firms involved in the deal. The deal angered Lima. \"To protect our interests, Peru "
+                          "has decided to take necessary measures, including imposing sanctions against the companies "
+                          "involved,\" the minister said.", published="2025-05-06")
+    coded = sorted((e.event_type, e.status) for e in doc.events if e.event_type in ("SANCTION", "THREATEN"))
+    assert coded == [("SANCTION", "planned")]

@@ -340,3 +340,15 @@ def test_a_participants_statement_of_joint_work_is_an_intent_towards_the_other_s
         "Aydin stated that the joint activities will continue to intensify.", published="2024-12-18")
     intent = next(e for e in doc.events if e.event_type == "AGREE")
     assert (intent.actor.country, intent.recipient.country, intent.date) == ("TUR", "GEO", "2024-12-17")
+
+
+def test_leaders_who_attend_a_bodys_summit_together_meet_the_body_not_each_other():
+    from communique.api import Communique
+
+    doc = Communique().code_text(
+        "Kyrgyz border guards opened fire on a Tajik outpost on Tuesday, the Tajik side said. Tajikistan accused "
+        "Kyrgyzstan of provoking the clash. Kyrgyz and Tajik leaders are expected to attend a summit of the Caspian "
+        "Security Organisation in Kazakhstan this week alongside Russian President Vladimir Putin.",
+        published="2025-05-06")
+    attending = {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "CONSULT"}
+    assert attending == {("KGZ", None), ("TJK", None)}

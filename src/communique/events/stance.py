@@ -89,7 +89,9 @@ def apply_stance(ctx: Coding, tok: Token, pat: Pattern, code: str, rule: RuleNam
     conflictual act, THREATEN; an appeal to act is left to the appeal rules."""
     stance = None
     only_future = True  # the act's only intent marker is its own future tense ("will sign")
-    for gov in syntax.governors(tok, {"xcomp", "acomp"}):
+    taker = syntax.included_by(tok)  # "decided to take measures, including imposing sanctions"
+    chain = [*syntax.governors(tok, {"xcomp", "acomp"}), *(syntax.governors(taker, {"xcomp", "acomp"}) if taker else ())]
+    for gov in chain:
         markers = [gov.lemma_.lower()] if gov != tok else []
         markers += [c.lemma_.lower() for c in gov.children if c.dep_ == "aux"]
         for word in markers:

@@ -57,15 +57,23 @@ def controller(xcomp: Token) -> Token | None:
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+def included_by(tok: Token) -> Token | None:
+    """The verb whose object includes the act: "took measures, including imposing sanctions"."""
+    whole = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "including" else None
+    if whole is not None and whole.dep_ in OBJECT_DEPS and whole.head.pos_ == "VERB":
+        return whole.head
+    return None
+
+
 def subjects_of(tok: Token, lex: Lexicon) -> Iterator[Token]:
     """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains: a
     gerund after a preposition of subject control has the clause's subject ("continued its efforts
     by donating"); an infinitive under a verb of object control has the verb's object ("prompted
     the military to dispatch jets"); see ``words.yaml``."""
     below = None
-    whole = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "including" else None
-    if whole is not None and whole.dep_ in OBJECT_DEPS and whole.head.pos_ == "VERB":
-        yield from subjects_of(whole.head, lex)  # "took measures, including imposing sanctions": who took them
+    taker = included_by(tok)
+    if taker is not None:
+        yield from subjects_of(taker, lex)  # "took measures, including imposing sanctions": who took them
         return
     for gov in governors(tok, {"xcomp", "acomp", "conj", "pcomp", "advcl"}):
         if gov.dep_ == "xcomp" and (doer := controller(gov)) is not None:

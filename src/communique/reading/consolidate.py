@@ -36,6 +36,7 @@ class Reason(Enum):
     PART_OF_ACT = "what was said or done as part of an act coded in the same clause"
     RESTATED = "the same act told again"
     VOICED_AT = "what was said at a protest or summons told elsewhere in the article"
+    ANNOUNCED = "a stated intent to do what the article also tells as decided"
     NO_ACTOR = "no state could be found for the actor in an article between states"
     SAME_STATE = "both sides are one state, which only the recipient's words name"
     OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
@@ -46,7 +47,7 @@ class Reason(Enum):
 
     @property
     def merges(self) -> bool:
-        return self in (Reason.PART_OF_ACT, Reason.RESTATED, Reason.VOICED_AT)
+        return self in (Reason.PART_OF_ACT, Reason.RESTATED, Reason.VOICED_AT, Reason.ANNOUNCED)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def _one_trigger(a: Event, b: Event) -> bool:
 # Disapproval voiced at a diplomatic protest or summons (ACCUSE): the opposition or protest its
 # maker states there, against the same party on the same day, is part of that act.
 VOICED = frozenset({"REJECT", "PROTEST"})
+THREATENED = frozenset({"SANCTION", "COERCE", "PROTEST", "ASSAULT", "MOBILIZE"})  # acts a threat may announce
 
 
 def voiced_at(a: Event, b: Event) -> bool:
@@ -134,6 +136,16 @@ def voiced_at(a: Event, b: Event) -> bool:
     if b.actor.country != a.actor.country or not _side_agrees(a.recipient.country, b.recipient.country):
         return False
     return _dates_agree(a, b) and (_statuses_agree(a, b) or a.date == b.date)
+
+
+def announced(a: Event, b: Event, threat_codes: dict[str, str]) -> bool:
+    """``a`` is the threat of the act ``b`` tells as decided, between the same states ("said it would
+    impose sanctions on the firms" and "has decided to impose sanctions on the companies"): one
+    announcement."""
+    if a.event_type != "THREATEN" or b.status != "planned" or threat_codes.get(b.event_type) != a.cameo:
+        return False
+    return a.actor.country is not None and a.actor.country == b.actor.country \
+        and _side_agrees(a.recipient.country, b.recipient.country) and _dates_agree(a, b)
 
 
 def _codes_agree(a: Event, b: Event) -> bool:
@@ -390,6 +402,7 @@ NEAR_SENTENCES = 60
 # at a summons or protest (ACCUSE) is a rejection or protest.
 IN_SENTENCE = Pairing(reach=0, ordered=False)
 SAME_TYPE = Pairing(reach=NEAR_SENTENCES, ordered=True, kinds=lambda kind: (kind,))
+THREAT_OF_ACT = Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: THREATENED if kind == "THREATEN" else ())
 VOICED_AT_ACT = Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: VOICED if kind == "ACCUSE" else ())
 
 
@@ -417,7 +430,9 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
                lambda a, b: _part_keeper(a, b, words)),
               (lambda a, b: restates(a, b, words.classes.gathering_sector), Reason.RESTATED, SAME_TYPE, _keeper),
               (lambda a, b: refers_to(a, b, doc, words), Reason.RESTATED, SAME_TYPE, _keeper),
-              (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)))
+              (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)),
+              (lambda a, b: announced(a, b, words.lex.threat_codes), Reason.ANNOUNCED,
+               THREAT_OF_ACT, lambda a, b: (b, a)))
     for test, reason, pairing, keeper in passes:
         events = sweep(events, test, pairing, lambda a, b, pick=keeper, why=reason: merge(*pick(a, b), why))
     doc.events = _without_non_acts(doc, events, words, background_days, decisions)

@@ -193,6 +193,10 @@ class References:
         parties = coordinated(doc, m, registry) if m is not None else []
         if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
             return None
+        if not event.recipient.country and event.recipient.name and (
+                (event.recipient.sector or "") in self.classes.body_codes
+                or event.recipient.sector == self.classes.gathering_sector):
+            return None  # "A and B leaders will attend the summit of X": each meets the body, not the other
         outside = event.recipient.country and event.recipient.country not in {p.country for p in parties}
         if outside and not adversary(doc, event.recipient, mentions, self.plurals):
             return None  # "A and B agreed to lift tariffs on C's goods": co-actors, each toward C
