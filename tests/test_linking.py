@@ -497,6 +497,21 @@ def test_any_order_of_ingest_one_by_one_gives_the_events_of_ingesting_all_at_onc
         assert batch_view(order) == together
 
 
+def test_documents_written_in_batches_are_paired_and_linked_as_written_one_by_one(tmp_path):
+    def pairs(store):
+        return sorted(store.con.execute("SELECT a, b, score FROM link_pairs").fetchall())
+
+    docs = random.Random(5).sample(mixed_docs(), len(mixed_docs()))
+    with Store(tmp_path / "one-by-one.duckdb") as s:
+        for doc in docs:
+            s.write([doc])
+        expected = linked_view(s), pairs(s)
+    with Store(tmp_path / "batches.duckdb") as s:
+        s.write(docs[:3])
+        s.write(docs[3:])
+        assert (linked_view(s), pairs(s)) == expected
+
+
 def test_deleting_a_document_leaves_the_events_as_if_it_had_never_been_ingested(tmp_path):
     docs = mixed_docs()
     with Store(tmp_path / "all.duckdb") as s:

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Iterable, Iterator, Optional, TextIO
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from .nlp import spacy_cli  # noqa: F401 - first: spaCy's own command line is imported only if used
 from . import cli_checks as checks
 from .cli_errors import SafeGroup, version_callback
 from .export import FORMATS, event_to_dict
@@ -172,6 +171,9 @@ def _output(output: str | None, *, binary: bool = False) -> Iterator[Any]:
 
 def _print_table(rows: list[dict[str, Any]], title: str | None = None) -> None:
     """Rows of plain dicts as a rich table; columns empty in every row are left out."""
+    from rich.console import Console  # imported for table output only: coding starts sooner
+    from rich.table import Table
+
     console = Console()
     if not rows:
         console.print("no rows")
@@ -670,6 +672,8 @@ def explain(
     sentence = checks.sentence(sentence)
     published = checks.published(published)
     doc = _coder(model, config).code_text(sentence, published=published)
+    from rich.console import Console
+
     console = Console(highlight=False)
     if not doc.events:
         console.print("no events", markup=False)

@@ -19,7 +19,7 @@ WordLists = dict[str, Words]
 
 
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class PatternFile(Entry):
@@ -107,6 +107,12 @@ class Mechanism(Entry):
     name: str
     aliases: Words = []
     frequency: str | None = None
+
+
+class LinkingWords(Entry):
+    """``linking/stop_words.yaml``: words left out when evidence texts are compared."""
+
+    stop_words: Words
 
 
 class MechanismVocabulary(Entry):
@@ -396,6 +402,7 @@ SCHEMAS: dict[str, Any] = {
     "actors/ranks.yaml": list[Rank],
     "ingest/lexicon.yaml": IngestLexicon,
     "frame/anchors.yaml": FrameAnchors,
+    "linking/stop_words.yaml": LinkingWords,
     "mechanisms/known.yaml": list[Mechanism],
     "mechanisms/vocabulary.yaml": MechanismVocabulary,
     "patterns/domains.yaml": WordLists,

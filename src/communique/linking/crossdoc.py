@@ -23,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
+
+from .similarity import text_similarity
 
 
 # Days before (and after) its publication date in which an undated report's event may lie.
@@ -77,6 +79,11 @@ class LinkRecord:
         """The index block: type and unordered pair of states."""
         return f"{self.event_type}|{self.pair}"
 
+    @cached_property
+    def span(self) -> "Span":
+        """The days the event may lie on (:func:`span_of`), worked out once per record."""
+        return _span(self)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -122,6 +129,10 @@ def _month_bounds(year: int, month: int) -> tuple[int, int]:
 
 def span_of(record: LinkRecord) -> Span:
     """The days a record's event may lie on, from its date (and range end) or its publication date."""
+    return record.span
+
+
+def _span(record: LinkRecord) -> Span:
     date = record.date or ""
     if (day := _ordinal(date)) is not None:
         end = _ordinal(record.date_end)
@@ -364,55 +375,7 @@ def other_act(a: LinkRecord, b: LinkRecord) -> bool:
     return bool(a.cameo and b.cameo) and not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo))
 
 
-# -- evidence similarity -------------------------------------------------------------------------
-
-WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]+\b")
-ENDINGS = ("ing", "ied", "ies", "ed", "es", "s")
-
-
-def stem(word: str) -> str:
-    """A light stem: plural and verb endings off ("warned", "warns" -> "warn"; "companies" -> "compan")."""
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # imported when first needed: start-up stays short
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
-def words(text: str) -> list[str]:
-    """The stemmed content words of a text (English stop words and numbers left out)."""
-    stop = _stop_words()
-    return [stem(w) for w in WORD.findall(text.casefold()) if w not in stop]
-
-
-@lru_cache(maxsize=1)
-def _vectorizer():
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(n_features=2 ** 18, analyzer=words, alternate_sign=False, norm="l2", binary=True)
-
-
-@lru_cache(maxsize=4096)
-def _vector(text: str):
-    return _vectorizer().transform([text])
-
-
-def text_similarity(a: str, b: str) -> float:
-    """Cosine of the two texts' sets of stemmed content words (:func:`words`), 0..1.
-
-    Weights do not depend on the store (no document frequencies), so a pair scores the same
-    whatever else has been ingested: linking stays independent of ingest order.
-    """
-    if not a.strip() or not b.strip():
-        return 0.0
-    return round(float((_vector(a) @ _vector(b).T).toarray()[0, 0]), 4)
-
+# -- evidence similarity: see :mod:`communique.linking.similarity` --------------------------------
 
 # -- clustering ---------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import duckdb
 
@@ -32,36 +32,54 @@ class Links:
         self.present = bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_links'")
                             .fetchone()[0])
 
-    def add(self, doc: Document) -> None:
-        """Index the document's events, find the stored events each may be, and re-link the neighbourhood."""
-        records = {event.event_id: record_of(event, doc) for event in doc.events}
-        if not records:
+    def add(self, docs: Sequence[Document]) -> None:
+        """Index the events of a batch of documents, score each against the events it may be, and
+        re-link the neighbourhoods the batch touches, once.
+
+        An event's candidates are the stored events and those of the documents before its own in
+        the batch that share an index key with it: the pairs of adding the documents one by one,
+        found with one look-up for the batch.
+        """
+        entries = [(position, record, *index_keys(record)) for position, doc in enumerate(docs)
+                   for record in (record_of(event, doc) for event in doc.events)]
+        if not entries:
             return
-        keys = {event_id: index_keys(r) for event_id, r in records.items()}
-        ids = list(records)
-        self.con.execute("INSERT INTO link_records SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[])",
-                         [ids, doc.doc_id, [json.dumps(r.to_dict()) for r in records.values()]])
-        registered = [(key, event_id) for event_id in ids for key in keys[event_id][0]]
-        self.con.execute("INSERT INTO link_keys SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?",
-                         [[k for k, _ in registered], [e for _, e in registered], doc.doc_id])
-        probes = sorted({key for event_id in ids for key in keys[event_id][1]})
-        lookups = " UNION ALL ".join('SELECT "key", event_id, doc_id FROM link_keys WHERE "key" = ?' for _ in probes)
-        found = [(key, event_id) for key, event_id, other in  # one index lookup per key (a list or join would scan)
-                 self.con.execute(lookups, probes).fetchall() if other != doc.doc_id]
-        by_key: dict[str, set[str]] = {}
-        for key, event_id in found:
-            by_key.setdefault(key, set()).add(event_id)
-        candidates = {r.event_id: r for r in self._records(sorted({e for _, e in found}))} if found else {}
+        stored: dict[str, list[tuple[str, str]]] = {}  # key -> (event id, doc id), looked up before the batch's go in
+        for key, event_id, doc_id in self.con.execute(
+                'SELECT "key", event_id, doc_id FROM link_keys WHERE "key" IN (SELECT unnest(?::VARCHAR[]))',
+                [sorted({key for entry in entries for key in entry[3]})]).fetchall():
+            stored.setdefault(key, []).append((event_id, doc_id))
+        self._index(entries)
+        records = {record.event_id: record for _, record, _, _ in entries}
+        candidates = {r.event_id: r for r in self._records(sorted({e for hits in stored.values() for e, _ in hits}))}
+        batch: dict[str, list[tuple[int, str, str]]] = {}  # key -> (position, event id, doc id) within the batch
+        for position, record, registered, _ in entries:
+            for key in registered:
+                batch.setdefault(key, []).append((position, record.event_id, record.doc_id))
         pairs = []
-        for event_id, record in records.items():
-            for other in sorted({c for key in keys[event_id][1] for c in by_key.get(key, ())}):
-                score = link_score(record, candidates[other])
+        for position, record, _, probes in entries:
+            others = {e for key in probes for e, doc_id in stored.get(key, ()) if doc_id != record.doc_id}
+            others.update(e for key in probes for p, e, doc_id in batch.get(key, ())
+                          if p < position and doc_id != record.doc_id)
+            for other in sorted(others):
+                score = link_score(record, candidates.get(other) or records[other])
                 if score is not None:
-                    pairs.append((*sorted((event_id, other)), score))
+                    pairs.append((*sorted((record.event_id, other)), score))
         if pairs:
             self.con.execute("INSERT INTO link_pairs SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
                              "unnest(?::DOUBLE[])", [[p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]])
-        self.relink(ids, known={**candidates, **records})
+        self.relink(list(records), known={**candidates, **records})
+
+    def _index(self, entries: list[tuple[int, LinkRecord, list[str], list[str]]]) -> None:
+        """Store the records and the keys they register."""
+        records = [entry[1] for entry in entries]
+        self.con.execute("INSERT INTO link_records SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                         "unnest(?::VARCHAR[])", [[r.event_id for r in records], [r.doc_id for r in records],
+                                                  [json.dumps(r.to_dict()) for r in records]])
+        registered = [(key, record) for _, record, keys, _ in entries for key in keys]
+        self.con.execute("INSERT INTO link_keys SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                         "unnest(?::VARCHAR[])", [[k for k, _ in registered], [r.event_id for _, r in registered],
+                                                  [r.doc_id for _, r in registered]])
 
     def remove(self, doc_id: str) -> None:
         """Forget the document's events and re-link the events they were linked with."""
@@ -112,6 +130,8 @@ class Links:
         return seen
 
     def _records(self, ids: list[str]) -> list[LinkRecord]:
+        if not ids:
+            return []
         rows = self.con.execute("SELECT record FROM link_records WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
                                 [ids]).fetchall()
         return [LinkRecord.from_dict(json.loads(row[0])) for row in rows]

@@ -81,9 +81,11 @@ class Store:
             raise StoreError(f"cannot open store {self.path!r}: {exc}") from exc
         if not read_only:
             try:
+                self.con.execute("BEGIN TRANSACTION")  # one commit for the whole schema
                 self.con.execute(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
                 create_tables(self.con)
                 migrate(self.con)
+                self.con.execute("COMMIT")
             except duckdb.Error as exc:
                 self.con.close()
                 raise StoreError(f"cannot create the store schema in {self.path!r}: {exc}") from exc
@@ -230,8 +232,7 @@ class Store:
             self._insert(table, [row for prepared in ready for row in prepared.tables[table]])
         self._count_events([row for prepared in ready for row in prepared.tables["events"]])
         self._upsert_actors(merge_actor_rows(row for prepared in ready for row in prepared.tables["actors"]))
-        for prepared in ready:
-            self.links.add(prepared.doc)
+        self.links.add([prepared.doc for prepared in ready])
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document, its events and their evidence, and re-link the events it was linked with.
