@@ -30,6 +30,15 @@ def test_a_value_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == [f"demo-{cache.source_key()}.pickle"]
 
 
+def test_a_build_for_other_sources_is_removed_when_the_current_one_is_saved(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE", str(tmp_path))
+    (tmp_path / "demo-0123456789abcdef.pickle").write_bytes(pickle.dumps({"value": 0}))
+    (tmp_path / "other-0123456789abcdef.pickle").write_bytes(b"kept")
+    assert cached_value(counting_build([])) == {"value": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"demo-{cache.source_key()}.pickle", "other-0123456789abcdef.pickle"])
+
+
 def test_a_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("COMMUNIQUE_CACHE", str(tmp_path))
     (tmp_path / f"demo-{cache.source_key()}.pickle").write_bytes(b"not a pickle")

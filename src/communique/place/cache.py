@@ -44,7 +44,18 @@ def cached(name: str, build: Callable[[], T], *, to_state: Callable[[T], Any],
         log.warning("cache %s unreadable (%s); rebuilding", path, exc)
     value = build()
     _save(path, to_state(value))
+    _remove_stale(directory, name, path)
     return value
+
+
+def _remove_stale(directory: Path, name: str, current: Path) -> None:
+    """Builds of ``name`` for other sources are never read again: one build of each is kept."""
+    for old in directory.glob(f"{name}-*.pickle"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:  # another process removed or holds it: it is only disk space
+                pass
 
 
 def _load(fh: Any) -> Any:
