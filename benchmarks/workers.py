@@ -69,7 +69,7 @@ def main() -> None:
         one_wall, one_cpu, one = timed(lambda: code(1))
         many_wall, many_cpu, many = timed(lambda: code(args.workers))
         dask_wall, dask_cpu, results = timed(lambda: list(code_on_dask(coder.config, [str(p) for p in parts],
-                                                                      work / "out", workers=args.workers)))
+                                                                      work / "out", workers=args.workers, coder=coder)))
         with duckdb.connect() as con:
             columns = ", ".join(KEY) + ", actor_country, recipient_country"
             dask_events = sorted(con.execute(f"SELECT {columns} FROM read_parquet(?)",
