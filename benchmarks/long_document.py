@@ -1,7 +1,7 @@
 """Time and peak memory of coding one very long article, in a fresh process per case.
 
     python benchmarks/long_document.py [--chars 1000000] [--cases paragraphs,one-line,no-punctuation]
-                                       [--out benchmarks/results/long_document.json]
+                                       [--workers N[,N...]] [--out benchmarks/results/long_document.json]
 
 The article is news-like paragraphs (templates below, filled with varied countries, capitals,
 people, organisations, dates and numbers from a seeded generator, so that no two paragraphs in a
@@ -11,9 +11,11 @@ row are alike) up to ``--chars`` characters:
 - ``one-line``: the same text on a single line;
 - ``no-punctuation``: the same words on one line with every punctuation mark removed.
 
-Each case runs ``communique code FILE -o OUT`` in its own process; the wall time, that
-process's CPU time (user + system) and peak resident memory (``getrusage``) are recorded with
-the number of events and the machine's load average when the case starts. The bar: a 1 MB
+Each case runs ``communique code FILE -o OUT`` in its own process, with the default workers
+(the cores: the article's pieces are parsed on each of them) or each ``--workers`` value given;
+the wall time, the CPU time (user + system) of that process and the processes it starts, the
+largest peak resident memory among them (``getrusage``) are recorded with the number of events
+and the machine's load average when the case starts. The bar: a 1 MB
 article codes in under 60 s and under 1 GB (wall time is what a user waits; on a shared machine
 it exceeds the CPU time by the time spent waiting for a core, so ``cpu_within_bar`` is the
 measure that does not depend on what else runs).
@@ -124,10 +126,11 @@ def article(chars: int, case: str) -> str:
     return text
 
 
-def run_case(chars: int, case: str, folder: Path) -> dict:
+def run_case(chars: int, case: str, folder: Path, workers: int | None = None) -> dict:
     source, out = folder / f"{case}.txt", folder / f"{case}.jsonl"
     source.write_text("date 2021-04-24\n" + article(chars, case) + "\n", encoding="utf-8")
     command = [sys.executable, "-m", "communique.cli", "code", str(source), "-o", str(out), "--no-progress"]
+    command += ["--workers", str(workers)] if workers else []
     # a fresh parent per case, so that its children's peak memory is this case's alone
     measure = [sys.executable, "-c", MEASURE, *command]
     load = os.getloadavg()[0]
@@ -142,7 +145,8 @@ def run_case(chars: int, case: str, folder: Path) -> dict:
     coded = exit_code == 0 or (exit_code == 1 and all(line.startswith("warning:") for line in errors))
     within_memory = peak_kib * 1024 < BAR_BYTES
     return {
-        "case": case, "chars": source.stat().st_size, "exit_code": exit_code, "stderr": errors[-3:],
+        "case": case, "workers": workers or len(os.sched_getaffinity(0)), "chars": source.stat().st_size,
+        "exit_code": exit_code, "stderr": errors[-3:],
         "seconds": round(seconds, 1), "cpu_seconds": cpu, "peak_rss_mb": round(peak_kib / 1024, 1), "events": events,
         "load_average_before": round(load, 2),
         "within_bar": coded and seconds < BAR_SECONDS and within_memory,
@@ -154,13 +158,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--chars", type=int, default=1_000_000)
     ap.add_argument("--cases", default=",".join(CASES))
+    ap.add_argument("--workers", default="", help="comma-separated --workers values, each case run with each "
+                                                     "(default: the command's default, the cores)")
     ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "long_document.json"))
     args = ap.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for case in args.cases.split(","):
-            results.append(run_case(args.chars, case, Path(folder)))
-            print(json.dumps(results[-1]), flush=True)
+            for workers in [int(w) for w in args.workers.split(",") if w] or [None]:
+                results.append(run_case(args.chars, case, Path(folder), workers))
+                print(json.dumps(results[-1]), flush=True)
     report = {"benchmark": "long_document", "chars": args.chars, "bar": {"seconds": BAR_SECONDS, "bytes": BAR_BYTES},
               "python": platform.python_version(), "machine": platform.machine(), "results": results}
     Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

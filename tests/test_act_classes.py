@@ -11,13 +11,16 @@ from importlib import resources
 import pytest
 import yaml
 
-from communique.actors.kinds import is_delegation, is_state_ref, state_actor_id
+from communique.actors.kinds import (
+    from_dictionary, is_common_term, is_delegation, is_group_pronoun, is_state_ref, person_actor_id, state_actor_id,
+    through_counterpart,
+)
 from communique.data_files import DataFileError, load
 from communique.data_schemas import SCHEMAS
 from communique.events.codeclasses import load_code_classes
 from communique.events.patterns import PatternError, load_lexicon
-from communique.reading.consolidate import act_classes
-from communique.records import ActorRef, Mention
+from communique.reading.acts import act_classes
+from communique.records import ActorKind, ActorRef, Mention, actor_kind
 
 
 def builtin(relative: str) -> dict:
@@ -101,3 +104,22 @@ def test_a_delegation_stays_one_whatever_resolving_adds_to_its_rule():
     assert is_delegation(mention("group", "delegation+led-by"))
     assert not is_delegation(mention("group", "both-sides"))
     assert not is_delegation(mention("person", "delegation")) and not is_delegation(mention("group", None))
+
+
+def test_an_actor_id_says_the_kind_of_its_actor_through_one_typed_value():
+    assert ActorRef(actor_id=person_actor_id("ana-soto")).is_person
+    assert ActorRef(actor_id=state_actor_id("CHL", "GOV")).kind is ActorKind.STATE
+    assert actor_kind(state_actor_id("PER")) is ActorKind.STATE and is_state_ref(ActorRef(actor_id="country:PER"))
+    assert ActorRef(actor_id="org:chl-navy").kind is None and not ActorRef().is_person
+    assert actor_kind("person") is None  # an id names its kind before a colon
+
+
+def test_how_a_mention_was_found_is_answered_by_the_actor_kinds():
+    they = Mention("m1", "d", 0, 0, 4, "They", "pronoun", rule="pronoun-group+antecedent")
+    ministry = Mention("m2", "d", 0, 9, 21, "the ministry", "organisation", rule="organisation-term+led-by")
+    envoy = Mention("m3", "d", 0, 30, 44, "his counterpart", "person", rule="title-term+counterpart-sector")
+    named = Mention("m4", "d", 0, 50, 58, "Ana Soto", "person", rule="person-ner+dictionary")
+    assert is_group_pronoun(they) and not is_group_pronoun(ministry)
+    assert is_common_term(ministry) and is_common_term(envoy) and not is_common_term(named)
+    assert through_counterpart(envoy) and not through_counterpart(named)
+    assert from_dictionary(named) and not from_dictionary(ministry)

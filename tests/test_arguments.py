@@ -10,6 +10,7 @@ import pytest
 
 from communique.api import Communique
 from communique.events.arguments import argument_span
+from communique.events.patterns import load_lexicon
 from communique.nlp.model import load_model
 
 
@@ -28,7 +29,7 @@ def phrase(nlp, sentence: str, head: str, predicate: str) -> str:
     sdoc = nlp(sentence)
     head_tok = next(t for t in sdoc if t.text == head)
     predicate_tok = next(t for t in sdoc if t.text == predicate)
-    start, end = argument_span(head_tok.sent, head_tok, predicate_tok)
+    start, end = argument_span(head_tok.sent, head_tok, load_lexicon(), predicate_tok)
     return sentence[start:end]
 
 

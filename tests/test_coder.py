@@ -319,6 +319,31 @@ CASES = [
     # an envoy summoned in the passive is summoned by the state the envoy is posted to
     ("The Chilean ambassador to Lima was summoned to the foreign ministry on Monday.", [("ACCUSE", "PER", "CHL")]),
     ("The Turkish Ambassador in Athens was summoned on Tuesday.", [("ACCUSE", "GRC", "TUR")]),
+    # one side ends talks with the other: it breaks them off; parties ending talks together held them
+    ("Peru ended its talks with Chile on Monday.", [("SANCTION", "PER", "CHL")]),
+    ("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday.",
+     [("CONSULT", "CHL", "PER")]),
+    # ties said to grow are the speaker's intent to cooperate; so are the steps a plan sets out
+    ("Peru's defence minister said defence cooperation with Chile will continue to deepen.",
+     [("AGREE", "PER", "CHL")]),
+    ("Brazil and Chile held talks in Brasilia and identified steps to deepen cooperation in space.",
+     [("CONSULT", "BRA", "CHL"), ("AGREE", "BRA", "CHL")]),
+    # the struck side's account of an attack is also its accusation; a third state's is not
+    ("Armenia said Azerbaijani border guards opened fire on its outpost.",
+     [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]),
+    ("Russia said Azerbaijani border guards opened fire on an Armenian outpost.", [("ASSAULT", "AZE", "ARM")]),
+    # what a thing will do is what it is for, no party's intent
+    ("Peru and Chile will sign a pact which will deepen their military cooperation.", [("SUPPORT", "PER", "CHL")]),
+    ("The Chilean admiral said the exercise will strengthen military relations with Peru.", []),
+    ("The Chilean admiral said Chile will strengthen military relations with Peru.", [("AGREE", "CHL", "PER")]),
+    # "them" after states named together stands for each of them
+    ("Hungary is objecting to Ukraine and Moldova's bids to join the European Union, accusing them of "
+     "mistreating minorities.", [("ACCUSE", "HUN", "UKR"), ("ACCUSE", "HUN", "MDA")]),
+    # asking another state's envoy to leave is sending him home, no appeal
+    ("Chile asked the Peruvian ambassador to leave the country within 72 hours.", [("SANCTION", "CHL", "PER")]),
+    # opposing what another does is disapproval; opposing what it proposes, rejection
+    ("Beijing firmly opposes provocation by the Philippines in the South China Sea.", [("ACCUSE", "CHN", "PHL")]),
+    ("Beijing firmly opposes the resolution tabled by the Philippines.", [("REJECT", "CHN", "PHL")]),
 ]
 
 
@@ -501,7 +526,8 @@ def test_shells_fired_from_a_state_are_its_forces_attack(coder):
 def test_what_an_attacker_fires_on_in_the_victims_report_is_the_victims(coder):
     doc = coder.code_text("The Armenian side says Azerbaijani border guards have opened unprovoked gun and mortar "
                           "fire on their outpost.", published="2024-05-14")
-    assert [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events] == [("ASSAULT", "AZE", "ARM")]
+    coded = [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+    assert coded == [("ASSAULT", "AZE", "ARM"), ("ACCUSE", "ARM", "AZE")]  # telling of it, the struck side accuses
 
 
 def test_a_threat_naming_no_one_in_a_two_state_article_is_aimed_at_the_other_state(coder):
@@ -647,3 +673,49 @@ def test_what_is_handed_over_with_no_giver_named_is_given_by_the_other_state_of_
                           "The vessel was then handed over to Fiji at a ceremony on Wednesday.",
                           published="2023-03-06")
     assert ("AID", "JPN", "FJI") in [(e.event_type, e.actor.country, e.recipient.country) for e in doc.events]
+
+
+def test_in_an_article_between_two_states_an_unplaced_party_is_of_the_other_one(coder):
+    doc = coder.code_text("Chilean and Peruvian defence officials ended two days of talks in Lima on Monday. "
+                          "Peru signed a contract on Tuesday to purchase eight Condor fighters, its largest arms "
+                          "purchase in a decade. Chile's defence minister welcomed the deal.", published="2025-05-07")
+    signed = [e for e in doc.events if e.cameo == "057"]
+    assert [(e.actor.country, e.recipient.country) for e in signed] == [("PER", "CHL")]
+    assert all(e.actor.country != e.recipient.country for e in doc.events)
+
+
+def test_a_trip_to_a_multilateral_gathering_is_its_attendance_apart_from_meetings_on_its_sidelines(coder):
+    doc = coder.code_text("Canadian Defence Minister Anita Kovac flew to Santiago on Monday to attend the ninth "
+                          "Conference of Defence Ministers of the Andes. On the sidelines of the conference, Kovac "
+                          "held talks with her Chilean counterpart Luis Parra. The two ministers agreed to expand "
+                          "naval training.", published="2025-03-04")
+    consults = sorted((e.cameo, e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "CONSULT")
+    # the conference is met as a body, not as Chile; the trip is no visit to Chile of its own
+    assert ("044", "CAN", None) in consults
+    assert [c for c in consults if c[0] == "042"] == []
+    assert any(c[1:] in (("CAN", "CHL"), ("CHL", "CAN")) for c in consults)
+
+
+def test_cooperation_between_the_two_countries_is_the_article_pairs_joint_intent(coder):
+    doc = coder.code_text("Peru signed a deal with Chile on Sunday to buy eight frigates. The agreement stipulated the "
+                          "purchase of the ships as well as the joint intent to strengthen military cooperation "
+                          "between the two countries. Chile welcomed the deal.", published="2025-05-05")
+    intents = [(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "AGREE"]
+    assert intents and all(set(pair) == {"PER", "CHL"} for pair in intents)
+
+
+def test_a_pronoun_voicing_a_states_concerns_speaks_for_that_state(coder):
+    doc = coder.code_text("The Peruvian Foreign Ministry summoned Chilean Ambassador Jorge Vidal on Monday. He "
+                          "expressed Peru's concerns about the security of its missions in Chile.",
+                          published="2025-05-06")
+    complaints = {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "ACCUSE"}
+    assert complaints == {("PER", "CHL")}
+
+
+def test_a_decided_sanction_is_planned_and_the_threat_announcing_it_is_the_same_act(coder):
+    doc = coder.code_text("Peru summoned the Chilean ambassador on Monday and said it would impose sanctions on the "
+                          "Chilean firms involved in the deal. The deal angered Lima. \"To protect our interests, Peru "
+                          "has decided to take necessary measures, including imposing sanctions against the companies "
+                          "involved,\" the minister said.", published="2025-05-06")
+    coded = sorted((e.event_type, e.status) for e in doc.events if e.event_type in ("SANCTION", "THREATEN"))
+    assert coded == [("SANCTION", "planned")]

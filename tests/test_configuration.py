@@ -88,9 +88,9 @@ def test_a_setting_of_the_wrong_type_is_named():
 
 
 def test_a_stage_without_settings_accepts_none():
-    config = with_stages("parse", "actors", "events", "places")
-    config["stages"]["places"] = {"radius": 3}
-    with pytest.raises(PipelineError, match=r"\[stages.places\] unknown setting\(s\) 'radius'; known settings: none"):
+    config = with_stages("parse", "actors", "events", "mechanisms")
+    config["stages"]["mechanisms"] = {"radius": 3}
+    with pytest.raises(PipelineError, match=r"\[stages.mechanisms\] unknown setting\(s\) 'radius'; known settings: none"):
         Pipeline(config)
 
 

@@ -566,3 +566,15 @@ def test_the_flat_export_shows_each_disagreement_as_field_and_value():
     event = linked_event("a-e1", [article_row("a", status="planned"), article_row("b"), article_row("c")], {})
     row = flat_row(event)
     assert (row["status"], row["disagreements"], row["mention_doc_ids"]) == ("occurred", "status=planned", "a;b;c")
+
+
+def test_linked_events_list_by_date_then_as_the_article_tells_them():
+    from communique.linking.provenance import export_order
+
+    def row(event_id, date, start):
+        return {"event_id": event_id, "date": date, "doc_id": "d1",
+                "evidence": [{"doc_id": "d1", "start": start, "end": start + 10}]}
+
+    rows = [row("ev-a", "2024-05-02", 300), row("ev-b", None, 0), row("ev-c", "2024-05-02", 20),
+            row("ev-d", "2024-05-01", 900)]
+    assert [r["event_id"] for r in sorted(rows, key=export_order)] == ["ev-d", "ev-c", "ev-a", "ev-b"]

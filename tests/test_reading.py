@@ -11,8 +11,10 @@ import pytest
 
 from communique.api import Communique
 from communique.records import Basis, Document, Event, ResolutionKind
-from communique.reading.home import outlet_country
-from communique.reading.participants import act_sector
+from communique.reading.home import load_home_words, outlet_country
+from communique.reading.participants import act_sector, load_act_sectors
+
+HOME = load_home_words()
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +72,10 @@ def test_a_dateline_state_the_article_does_not_name_places_no_one(coder):
 
 
 def test_the_outlet_home_country_comes_from_its_name_or_its_web_address():
-    assert outlet_country(Document("d", "", "h", source="Daily Courier Ghana")) == "GHA"
-    assert outlet_country(Document("d", "", "h", source="Wire", url="https://news.example.lk/a")) == "LKA"
-    assert outlet_country(Document("d", "", "h", source="Wire", url="https://example.tv/a")) is None
-    assert outlet_country(Document("d", "", "h", source="Global Wire")) is None
+    assert outlet_country(Document("d", "", "h", source="Daily Courier Ghana"), HOME) == "GHA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://news.example.lk/a"), HOME) == "LKA"
+    assert outlet_country(Document("d", "", "h", source="Wire", url="https://example.tv/a"), HOME) is None
+    assert outlet_country(Document("d", "", "h", source="Global Wire"), HOME) is None
 
 
 # -- references resolved against the participants ------------------------------------------------
@@ -106,10 +108,10 @@ def test_a_named_person_keeps_the_state_his_office_gave_him_in_a_later_sentence(
 # -- sector from the office ----------------------------------------------------------------------
 
 def test_a_defence_minister_is_coded_with_the_military():
-    assert act_sector("062") == "MIL"
-    assert act_sector("114") == "GOV"
-    assert act_sector("0312") == "GOV"
-    assert act_sector("999") is None
+    assert act_sector("062", load_act_sectors()) == "MIL"
+    assert act_sector("114", load_act_sectors()) == "GOV"
+    assert act_sector("0312", load_act_sectors()) == "GOV"
+    assert act_sector("999", load_act_sectors()) is None
 
 
 def test_a_bare_state_takes_the_sector_of_its_office_in_the_story(coder):
@@ -194,10 +196,10 @@ def test_officials_of_several_states_agreeing_agree_among_themselves(coder):
 def test_a_headline_opening_with_a_state_and_its_verb_names_the_acting_state():
     from communique.reading.home import headline_state
 
-    assert headline_state(Document("d", "", "h", title="Quito summons Lima envoy over border shooting")) == "ECU"
-    assert headline_state(Document("d", "", "h", title="Chile to buy six frigates from Spain")) == "CHL"
-    assert headline_state(Document("d", "", "h", title="Peruvian ambassador summoned by ministry")) is None
-    assert headline_state(Document("d", "", "h", title="Chile, Peru hold defence talks")) is None
+    assert headline_state(Document("d", "", "h", title="Quito summons Lima envoy over border shooting"), HOME) == "ECU"
+    assert headline_state(Document("d", "", "h", title="Chile to buy six frigates from Spain"), HOME) == "CHL"
+    assert headline_state(Document("d", "", "h", title="Peruvian ambassador summoned by ministry"), HOME) is None
+    assert headline_state(Document("d", "", "h", title="Chile, Peru hold defence talks"), HOME) is None
 
 
 def test_a_ministry_the_article_never_places_is_of_the_state_the_headline_has_acting(coder):
@@ -327,3 +329,26 @@ def test_a_meeting_named_with_its_parties_that_takes_place_is_their_consultation
 def test_a_meeting_mentioned_in_passing_is_no_consultation(coder):
     doc = coder.code_text("It was the first contact since the Peru-Chile defence dialogue was suspended in 2022.")
     assert not [e for e in doc.events if e.rule == "meeting-parties"]
+
+
+def test_a_participants_statement_of_joint_work_is_an_intent_towards_the_other_state_made_at_the_meeting():
+    from communique.api import Communique
+
+    doc = Communique().code_text(
+        "Turkish and Georgian army commanders met in Tbilisi on December 17 for the 9th High-Level Military "
+        "Dialogue. The delegations reviewed training programmes and regional security. Turkish General Murat "
+        "Aydin stated that the joint activities will continue to intensify.", published="2024-12-18")
+    intent = next(e for e in doc.events if e.event_type == "AGREE")
+    assert (intent.actor.country, intent.recipient.country, intent.date) == ("TUR", "GEO", "2024-12-17")
+
+
+def test_leaders_who_attend_a_bodys_summit_together_meet_the_body_not_each_other():
+    from communique.api import Communique
+
+    doc = Communique().code_text(
+        "Kyrgyz border guards opened fire on a Tajik outpost on Tuesday, the Tajik side said. Tajikistan accused "
+        "Kyrgyzstan of provoking the clash. Kyrgyz and Tajik leaders are expected to attend a summit of the Caspian "
+        "Security Organisation in Kazakhstan this week alongside Russian President Vladimir Putin.",
+        published="2025-05-06")
+    attending = {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "CONSULT"}
+    assert attending == {("KGZ", None), ("TJK", None)}

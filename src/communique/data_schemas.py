@@ -78,6 +78,9 @@ class ActorCues(Entry):
     locative_prepositions: Words
     movement_verbs: Words
     actor_roles: Words
+    directional_prepositions: Words
+    stance_prefixes: Words
+    lead_verbs: Words
     pronouns: WordLists
 
 
@@ -85,6 +88,7 @@ class Names(Entry):
     honorifics: Words
     family_first: Words
     given_last_reference: Words
+    spellings: dict[str, str]
 
 
 class CameoCodes(Entry):
@@ -155,6 +159,23 @@ class CoderWords(Entry):
     object_control_verbs: Words
     other_act_preps: Words
     definite_determiners: Words
+    both_words: Words
+    self_references: Words
+    origin_preps: Words
+    venue_preps: Words
+    posting_preps: Words
+    locative_preps: Words
+    cooperative_verbs: Words
+    work_verbs: Words
+    together_words: Words
+    condition_marks: Words
+    counterpart_nouns: Words
+    reciprocal_words: Words
+    other_words: Words
+    model_target_roles: Words
+    articles: Words
+    noun_endings: dict[str, Words]
+    run_links: Words
 
 
 class Intents(Entry):
@@ -173,6 +194,7 @@ class Intents(Entry):
     missions: Words = []
     cooperation_verbs: Words
     cooperation_objects: Words
+    cooperative_modifiers: Words = []
     intent_codes: dict[str, str]
     threat_codes: dict[str, str] = {}
     appeal_code: str
@@ -189,6 +211,7 @@ class PlaceCues(Entry):
     in_target_territory: Words = []
     place_nouns: Words = []
     place_anaphors: Words = []
+    anaphor_determiners: Words = []
 
 
 class Suffix(Entry):
@@ -246,6 +269,29 @@ class StatusCues(Entry):
     ongoing: OngoingCues
 
 
+class ReadingGatherings(Entry):
+    """``reading/gatherings.yaml``: the words by which joint exercises and meetings are named with their parties."""
+
+    exercise_nouns: Words
+    joint_words: Words
+    party_links: Words
+    many_nations_words: Words
+    holding_verbs: Words
+    meeting_nouns: Words
+    meeting_verbs: Words
+    attendance_verbs: Words
+    destination_preps: Words
+
+
+class ReadingPlurals(Entry):
+    """``reading/plurals.yaml``: the words of plurals that name no state."""
+
+    plural_pronouns: Words
+    plural_determiners: Words
+    numbers: dict[str, int]
+    adversary_preps: Words
+
+
 class ReadingHome(Entry):
     generic_domains: Words = []
     headline_adverbs: Words = []
@@ -278,6 +324,8 @@ class CodeTypes(Entry):
     domestic_target: list[PloverName]
     international: list[PloverName]
     scene_only: list[PloverName]
+    told_by_victim: list[PloverName]
+    with_counterpart: list[PloverName]
 
 
 class Codes(Entry):
@@ -288,6 +336,7 @@ class Codes(Entry):
     bare_intent: CodeOrPrefix
     demonstration: CodeOrPrefix
     official_protest: CodeOrPrefix
+    victims_accusation: CodeOrPrefix
 
 
 class CodePrefixes(Entry):
@@ -315,6 +364,9 @@ class CodeClasses(Entry):
     official_sectors: Words
     domestic_sectors: Words
     body_codes: Words
+    transnational_sectors: Words
+    law_sectors: Words
+    gathering_sector: str
     prefixes: CodePrefixes
 
 
@@ -326,6 +378,12 @@ class ActClasses(Entry):
     parts: dict[PloverName, list[PloverName]]
     asked: list[PloverName]
     means: list[PloverName]
+
+
+class ReadingDirected(Entry):
+    """``reading/directed.yaml``: the PLOVER types of acts aimed at a party."""
+
+    types: list[PloverName]
 
 
 SCHEMAS: dict[str, Any] = {
@@ -348,8 +406,9 @@ SCHEMAS: dict[str, Any] = {
     "place/cues.yaml": PlaceCues,
     "reading/home.yaml": ReadingHome,
     "reading/act_sectors.yaml": WordLists,
-    "reading/gatherings.yaml": WordLists,
-    "reading/directed.yaml": WordLists,
+    "reading/gatherings.yaml": ReadingGatherings,
+    "reading/plurals.yaml": ReadingPlurals,
+    "reading/directed.yaml": ReadingDirected,
     "reading/act_classes.yaml": ActClasses,
     "place/generic_words.yaml": GenericWords,
     "place/water_regions.yaml": list[WaterRegion],

@@ -38,7 +38,8 @@ def code_items(config: dict[str, Any], items: Iterable[Item], *, workers: int = 
     """Code a stream of documents (failures pass through) with ``workers`` processes.
 
     One worker, or an input that fits in one chunk, is coded in this process (with ``coder`` if
-    given), which spares the start of a pool.
+    given), which spares the start of a pool; there a long document's pieces are parsed on up to
+    ``workers`` processes. In a pool each worker parses its documents alone.
     """
     items = iter(items)
     first = list(islice(items, chunk_size + 1))
@@ -47,6 +48,7 @@ def code_items(config: dict[str, Any], items: Iterable[Item], *, workers: int = 
             from .api import Communique
 
             coder = Communique(config)
+        coder.pipeline.share_cores(workers)
         yield from coder.code_documents(_chain(first, items), batch_size=chunk_size)
         return
     yield from _code_in_pool(config, _chain(first, items), workers, chunk_size, coder)
@@ -92,12 +94,11 @@ def _collect(chunk: list[Item], future: Future) -> list[Item]:
 
 def _start_worker(config: dict[str, Any]) -> None:
     global _worker_coder
-    if _worker_coder is not None:  # inherited, loaded, from the parent
-        return
-    from .api import Communique
+    if _worker_coder is None:  # else inherited, loaded, from the parent
+        from .api import Communique
 
-    _worker_coder = Communique(config)
-    _worker_coder.pipeline  # noqa: B018 - load the model now, once
+        _worker_coder = Communique(config)
+    _worker_coder.pipeline.share_cores(1)  # (loads the model now, once)
 
 
 def _code_chunk(chunk: list[Item]) -> list[Item]:

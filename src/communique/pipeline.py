@@ -104,6 +104,13 @@ class Pipeline:
     def stage_names(self) -> list[str]:
         return [name for name, _ in self.stages]
 
+    def share_cores(self, processes: int) -> None:
+        """Let stages that can spread one long document over processes (a ``processes``
+        attribute, as the parser's) use up to ``processes``."""
+        for _, run in self.stages:
+            if hasattr(run, "processes"):
+                run.processes = processes
+
     def __call__(self, doc: Document) -> Document:
         for _, run in self.stages:
             doc = run(doc)

@@ -139,6 +139,26 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
 
 
+class ActorKind(str, Enum):
+    """The kind of actor an actor id names. The resolver writes it as the id's namespace
+    ("person:ana-soto", "country:CHL-GOV"), so that stored ids say it; it is read back only
+    through :func:`actor_id_of` and :func:`actor_kind`."""
+
+    PERSON = "person"
+    STATE = "country"
+
+
+def actor_id_of(kind: ActorKind, key: str) -> str:
+    """The actor id of the actor ``key`` of ``kind``."""
+    return f"{kind.value}:{key}"
+
+
+def actor_kind(actor_id: str | None) -> ActorKind | None:
+    """The kind of actor ``actor_id`` names, None for other actors (bodies, groups, titles)."""
+    namespace, colon, _ = (actor_id or "").partition(":")
+    return next((kind for kind in ActorKind if kind.value == namespace), None) if colon else None
+
+
 @dataclass(slots=True)
 class ActorRef:
     """An event's actor or recipient, as exported: ``{country, sector, name, text, span}``.
@@ -157,6 +177,16 @@ class ActorRef:
     mention_id: str | None = None
     start: int | None = None
     end: int | None = None
+
+    @property
+    def kind(self) -> ActorKind | None:
+        """The kind of actor the side's actor id names (a person, a state), if any."""
+        return actor_kind(self.actor_id)
+
+    @property
+    def is_person(self) -> bool:
+        """The side's actor is a person (named, or the person a title points to)."""
+        return self.kind is ActorKind.PERSON
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..nlp.entities import entity_of
 from .gazetteer import Gazetteer, Hit, Term
-from .kinds import DELEGATION_RULE
+from .kinds import BOTH_SIDES_RULE, DELEGATION_RULE, DICTIONARY_RULE
 from .names import norm_phrase, norm_word
 from .tables import Tables
 
@@ -38,13 +38,14 @@ def _name_hyphen(tok) -> bool:
         and tok.ent_type_ == "PERSON" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON"
 
 
-DIRECTIONAL_PREPS = frozenset({"to", "toward", "towards", "into", "against", "with", "at", "in", "on", "for"})
 
 
 class _StateIndex:
-    """State mentions in order of their first token, looked up by where they start."""
+    """The state mentions of one parsed document ``doc``, in order of their first token, looked up
+    by where they start."""
 
-    def __init__(self, states: list[Candidate]) -> None:
+    def __init__(self, states: list[Candidate], doc) -> None:
+        self.doc = doc
         self.states = sorted(states, key=lambda c: c.start)
         self.starts = [c.start for c in self.states]
 
@@ -88,10 +89,10 @@ class Extractor:
         self.gazetteer = gazetteer
         self.keywords = tables.keywords
         self.max_keyword = max((len(k) for _, words in tables.keywords for k in words), default=1)
+        self._member_keys = [norm_phrase(m) for m in tables.member_terms]
 
     # -- entry point -------------------------------------------------------------------
     def __call__(self, sdoc) -> list[Candidate]:
-        self._doc = sdoc
         hits = self.gazetteer.scan(sdoc)
         hit_at: dict[int, Hit] = {}
         for hit in hits:
@@ -99,7 +100,7 @@ class Extractor:
                 hit_at[i] = hit
         states = self._state_mentions(sdoc, hits)
         state_at = {c.head: c for c in states}
-        nested = _StateIndex(states)
+        nested = _StateIndex(states, sdoc)
         phrases = []
         for tok in sdoc:
             cand = self._phrase(tok, hit_at, nested)
@@ -148,7 +149,7 @@ class Extractor:
         kind = "organisation" if term.category == "body" else "country"
         rule = {"country": "country-name", "demonym": "demonym", "prefix": "combining-form",
                 "capital": "capital-metonym", "metonym": "seat-metonym", "body": "body-name",
-                "actor": "dictionary"}[term.category]
+                "actor": DICTIONARY_RULE}[term.category]
         if term.category == "actor" and term.entry is not None:
             kind = "person" if sdoc[head].ent_type_ == "PERSON" else term.entry.kind
         country = term.code
@@ -411,11 +412,11 @@ class Extractor:
             return None
         start, end = self._span(tok, person=False)
         return Candidate(start, end, tok.i, "group", sector=heads[tok.lower_], name="both sides",
-                         rule="both-sides", actor_id="group:both-sides")
+                         rule=BOTH_SIDES_RULE, actor_id="group:both-sides")
 
     def _member_head(self, tok) -> bool:
-        return any(norm_phrase(tok.doc[max(tok.i - 1, 0):tok.i + 1].text)[-len(norm_phrase(m)):] == norm_phrase(m)
-                   for m in self.tables.member_terms)
+        words = norm_phrase(tok.doc[max(tok.i - 1, 0):tok.i + 1].text)
+        return any(words[-len(key):] == key for key in self._member_keys)
 
     def _members(self, tok, states) -> Candidate | None:
         start, end = self._span(tok, person=False)
@@ -430,37 +431,34 @@ class Extractor:
         """The group's country from the states named inside it, but not from a destination or
         counterpart ("a team of paratroopers to Lebanon", "talks with China")."""
         codes = [s.country for s in states.starting(cand.start, cand.end + 1) if s.end <= cand.end and s.country
-                 and not self._directional(s) and not self._stance_prefixed(s)]
-        if not codes and cand.kind == "organisation" and getattr(self, "_doc", None) is not None:
+                 and not self._directional(s, states.doc) and not self._stance_prefixed(s, states.doc)]
+        if not codes and cand.kind == "organisation":
             # "a Cairo court", "Baghdad University": a capital naming the body's seat
-            codes = [t.code for tok in self._doc[cand.start:cand.head] if tok.dep_ == "compound"
+            codes = [t.code for tok in states.doc[cand.start:cand.head] if tok.dep_ == "compound"
                      and tok.pos_ == "PROPN" for t in self.gazetteer.lookup(tok.text)
                      if t.category == "capital" and t.code]
             # "the Bush administration": the state of the listed leader it is named after
-            codes += [code for tok in self._doc[cand.start:cand.head] if tok.dep_ == "compound"
+            codes += [code for tok in states.doc[cand.start:cand.head] if tok.dep_ == "compound"
                       and tok.pos_ == "PROPN" and (code := self.person_state(tok.text))]
         cand.countries = list(dict.fromkeys(codes))
         if len(cand.countries) == 1:
             cand.country = cand.countries[0]
         elif cand.kind == "title":  # "the Egyptian ambassador Sudan (protest)": the state before the title word
             before = {s.country for s in states.starting(cand.start, cand.head) if s.end <= cand.head and s.country
-                      and not self._directional(s) and not self._stance_prefixed(s)}
+                      and not self._directional(s, states.doc) and not self._stance_prefixed(s, states.doc)}
             if len(before) == 1:
                 cand.country = before.pop()
 
-    def _stance_prefixed(self, state: Candidate) -> bool:
+    def _stance_prefixed(self, state: Candidate, doc) -> bool:
         """An "anti-Syria journalist" or a "pro-Iranian group" is not of that state."""
-        doc = getattr(self, "_doc", None)
-        if doc is None or state.start < 2:
+        if state.start < 2:
             return False
-        return doc[state.start - 1].text == "-" and doc[state.start - 2].lower_ in STANCE_PREFIXES
+        return doc[state.start - 1].text == "-" and doc[state.start - 2].lower_ in self.tables.stance_prefixes
 
-    def _directional(self, state: Candidate) -> bool:
-        doc = getattr(self, "_doc", None)
-        if doc is None:
-            return False
+    def _directional(self, state: Candidate, doc) -> bool:
+        """The state is named after a preposition of where an act is directed ("troops to Mali")."""
         tok = doc[state.head]
-        return tok.dep_ == "pobj" and tok.head.lower_ in DIRECTIONAL_PREPS
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.tables.directional_preps
 
     def _split_coordinated_groups(self, phrases: list[Candidate], state_at: dict[int, Candidate]) -> None:
         """"the Chinese and Vietnamese militaries": each demonym stands for its country's group."""
@@ -482,7 +480,6 @@ class Extractor:
         return None
 
 
-STANCE_PREFIXES = {"anti", "pro"}
 STATE_SERVANTS = frozenset({"GOV", "MIL", "COP", "SPY"})  # sectors of officials, officers and troops
 
 

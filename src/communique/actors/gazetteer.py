@@ -47,7 +47,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._table: dict[tuple[str, ...], list[Term]] = {}
-        self._longest = 1
+        self._lengths: dict[str, list[int]] = {}  # first word -> lengths of its phrases, longest first
 
     def add(self, phrase: str, term: Term) -> None:
         acronym = len(phrase) <= 6 and fold(phrase).replace(".", "").isupper()
@@ -67,7 +67,10 @@ class Gazetteer:
             if term in bucket:
                 bucket.remove(term)
             bucket.insert(0, term)
-            self._longest = max(self._longest, len(key))
+            lengths = self._lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
 
     def extend(self, items: Iterable[tuple[str, Term]]) -> None:
         for phrase, term in items:
@@ -90,7 +93,9 @@ class Gazetteer:
         pos = 0
         while pos < len(words):
             found = None
-            for length in range(min(self._longest, len(words) - pos), 0, -1):
+            for length in self._lengths.get(keys[pos], ()):
+                if length > len(words) - pos:
+                    continue
                 terms = self._table.get(tuple(keys[pos:pos + length]))
                 if terms:
                     chunk = words[pos:pos + length]

@@ -22,9 +22,11 @@ class _MentionIndex:
         self.size = len(mentions)
         self.by_head: dict[int | None, list[int]] = defaultdict(list)
         self.by_sentence: dict[int, list[int]] = defaultdict(list)
+        self.by_id: dict[str, Mention] = {}
         for i, m in enumerate(mentions):
             self.by_head[m.head_start].append(i)
             self.by_sentence[m.sentence].append(i)
+            self.by_id.setdefault(m.mention_id, m)
         self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
         self.starts = [mentions[i].start for i in self.order]
         self.longest = max((m.end - m.start for m in mentions), default=0)
@@ -48,6 +50,11 @@ def _index(doc: Document) -> _MentionIndex:
     if index is None or index.mentions is not doc.mentions or index.size != len(doc.mentions):
         index = doc.annotations[_INDEX_KEY] = _MentionIndex(doc.mentions)
     return index
+
+
+def mention_by_id(doc: Document, mention_id: str | None) -> Mention | None:
+    """The (first) mention with ``mention_id``; None for no id."""
+    return _index(doc).by_id.get(mention_id) if mention_id else None
 
 
 def mentions_of_sentence(doc: Document, sentence: int) -> list[Mention]:

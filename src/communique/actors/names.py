@@ -13,10 +13,15 @@ _UNDECOMPOSABLE = str.maketrans({
     "’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
 })
 
-# British spellings folded to one form so that term lists need one entry.
-_SPELLING = {"defence": "defense", "organisation": "organization", "organisations": "organizations",
-             "programme": "program", "centre": "center", "theatre": "theater", "councillor": "councilor",
-             "labour": "labor"}
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """British spellings folded to one form so that term lists need one entry (``spellings`` of
+    ``data/actors/names.yaml``)."""
+    from .. import data_files
+
+    return {k.lower(): v.lower() for k, v in data_files.load_builtin("actors/names.yaml")["spellings"].items()}
+
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -35,7 +40,7 @@ def norm_word(word: str) -> str:
     word = fold(word).lower()
     if len(word) > 1:
         word = word.rstrip(".")
-    return _SPELLING.get(word, word)
+    return _spellings().get(word, word)
 
 
 @lru_cache(maxsize=65536)

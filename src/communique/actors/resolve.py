@@ -13,11 +13,10 @@ from ..records import Actor
 from .extract import Candidate, is_acronym
 from .names import fold, slug
 from .abbreviations import spells
-from .kinds import DELEGATION_RULE, state_actor_id
+from .kinds import COUNTERPART_STEP, DELEGATION_RULE, DICTIONARY_RULE, person_actor_id, state_actor_id
 from .tables import Tables
 
 _SUBJECT = ("nsubj", "nsubjpass")
-_LEAD_VERBS = ("lead", "head", "accompany")
 
 
 class PersonDirectory(Protocol):
@@ -44,18 +43,32 @@ class Entity:
 
 
 class Resolver:
+    """Resolve the candidate mentions of each document with the shared tables and directory; each
+    document is resolved by a :class:`_Resolution` of its own."""
+
     def __init__(self, tables: Tables, directory: PersonDirectory | None = None) -> None:
         self.tables = tables
         self.directory = directory
 
     def __call__(self, cands: list[Candidate], sdoc, published: str | None) -> tuple[list[Candidate], list[Actor]]:
+        return _Resolution(self.tables, self.directory, sdoc, published).resolve(cands)
+
+
+class _Resolution:
+    """The resolving of one document's candidates: the persons it names, as they are found."""
+
+    def __init__(self, tables: Tables, directory: PersonDirectory | None, sdoc, published: str | None) -> None:
+        self.tables = tables
+        self.directory = directory
         self.sdoc = sdoc
         self.published = published
         self.persons: list[Entity] = []
+
+    def resolve(self, cands: list[Candidate]) -> tuple[list[Candidate], list[Actor]]:
         owner: dict[int, Entity] = {}  # id(candidate) -> person entity
         kept: list[Candidate] = []
         for cand in sorted(cands, key=lambda c: c.head):
-            if cand.rule == "dictionary" and cand.kind != "person":
+            if cand.rule == DICTIONARY_RULE and cand.kind != "person":
                 self._dated_code(cand)
             if cand.kind in ("person", "proper"):
                 entity = self._person(cand)
@@ -143,7 +156,7 @@ class Resolver:
         return True
 
     def _new_person(self, cand: Candidate, words: tuple[str, ...]) -> Entity:
-        entity = Entity("person:" + slug(" ".join(words)), "person", cand.name or " ".join(words), words,
+        entity = Entity(person_actor_id(slug(" ".join(words))), "person", cand.name or " ".join(words), words,
                         self._reference(words))
         if self.directory is not None:
             found = self.directory.person(cand.name or "", self.published)
@@ -151,7 +164,7 @@ class Resolver:
                 entity.country, entity.sector, actor_id = found
                 entity.actor_id = actor_id or entity.actor_id
                 entity.fixed = True
-                cand.rule += "+dictionary"
+                cand.rule += f"+{DICTIONARY_RULE}"
         self.persons.append(entity)
         return entity
 
@@ -240,7 +253,7 @@ class Resolver:
             if cand.rule != DELEGATION_RULE:
                 continue
             tok = self.sdoc[cand.head]
-            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAD_VERBS:
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.tables.lead_verbs:
                 subject = next((by_head.get(c.i) for c in tok.head.children if c.dep_ in _SUBJECT), None)
                 if subject is not None and subject.kind == "person":
                     cand.country = cand.country or subject.country
@@ -256,7 +269,7 @@ class Resolver:
                 peer = next((c for c in peers.get(cand.sentence, ()) if c.head < cand.start), None)
                 if peer is not None:
                     cand.sector = peer.sector
-                    cand.rule += "+counterpart-sector"
+                    cand.rule += f"+{COUNTERPART_STEP}-sector"
                     continue
             if cand.sector_from_leader:
                 leader = leaders.get(cand.country) if cand.country else None
@@ -288,7 +301,7 @@ class Resolver:
             for other in cands:
                 if owner.get(id(other)) is entity:
                     other.country, other.sector = entity.country, other.sector or entity.sector
-            cand.rule += "+counterpart"
+            cand.rule += f"+{COUNTERPART_STEP}"
 
     # -- pronouns --------------------------------------------------------------------
     def _pronouns(self, cands: list[Candidate]) -> None:
@@ -352,7 +365,7 @@ def _actor_id(cand: Candidate) -> str:
     if cand.kind == "organisation" and cand.rule == "body-name" and cand.country:
         return f"body:{cand.country}"
     if cand.kind == "person":
-        return "person:" + slug(cand.name or "")
+        return person_actor_id(slug(cand.name or ""))
     prefix = {"organisation": "org", "group": "group", "title": "title"}.get(cand.kind, cand.kind)
     parts = [cand.country.lower()] if cand.country else []
     if cand.kind == "group" and cand.sector:

@@ -75,6 +75,9 @@ class Tables:
     movement_verbs: set[str]
     actor_roles: set[str]
     pronouns: dict[str, set[str]]
+    directional_preps: frozenset[str]
+    stance_prefixes: frozenset[str]
+    lead_verbs: frozenset[str]
 
 
 def _read_yaml(name: str) -> Any:
@@ -247,5 +250,9 @@ def load_tables() -> Tables:
         movement_verbs=set(_str_list(cues.get("movement_verbs"), "cues.yaml", "movement_verbs")),
         actor_roles=set(_str_list(cues.get("actor_roles"), "cues.yaml", "actor_roles")),
         pronouns={k: set(_str_list(v, "cues.yaml", f"pronouns.{k}")) for k, v in cues["pronouns"].items()},
+        directional_preps=frozenset(_str_list(cues.get("directional_prepositions"), "cues.yaml",
+                                              "directional_prepositions")),
+        stance_prefixes=frozenset(_str_list(cues.get("stance_prefixes"), "cues.yaml", "stance_prefixes")),
+        lead_verbs=frozenset(_str_list(cues.get("lead_verbs"), "cues.yaml", "lead_verbs")),
         **_load_agents(),
     )

@@ -41,9 +41,9 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..actors.kinds import is_state_ref
-from ..records import ActorRef, Document, Mention
-from .codeclasses import load_code_classes
-from .patterns import load_lexicon
+from ..records import ActorRef, Document, Event, Mention
+from .codeclasses import CodeClasses
+from .patterns import Lexicon
 
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 # Links from a modifier to the noun whose phrase it belongs to.
@@ -52,7 +52,6 @@ INNER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "
 CLAUSE_DEPS = {"relcl", "advcl", "parataxis", "ccomp", "punct"}
 COORDINATION_DEPS = {"conj", "cc", "preconj"}
 TIME_ENTITIES = {"DATE", "TIME"}
-LOCATIVE_PREPS = {"in", "at"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # Links from a predicate to the argument a place inside it locates ("attacked a base in X").
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd"}
@@ -60,12 +59,12 @@ ARGUMENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
-def argument_head(head: Token, predicate: Token | None = None, located: bool = False,
+def argument_head(head: Token, lex: Lexicon, predicate: Token | None = None, located: bool = False,
                   scene_is_target: bool = True, predicate_objects: frozenset[str] = frozenset(),
                   acts: frozenset[str] = frozenset()) -> Token | None:
     """The token the predicate takes as its argument, from the token heading an actor mention.
 
-    ``predicate`` (the trigger) stops the climb: in "talks with X" the argument of "talks" is X.
+    ``lex`` gives the prepositions the climb reads; ``predicate`` (the trigger) stops the climb: in "talks with X" the argument of "talks" is X.
     ``located``: the side is the state of a place the sentence names, and its argument is the
     thing the place locates when that thing is the predicate's object ("attacked a military base
     in northeast Nigeria") unless that object is one of ``predicate_objects``, the words that
@@ -74,7 +73,7 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
     act is done to, not part of the noun ("lifted its blockade of Qatar": Qatar).
     """
     if located:
-        return _located_argument(head, predicate, scene_is_target, predicate_objects)
+        return _located_argument(head, lex, predicate, scene_is_target, predicate_objects)
     tok = head
     for _ in range(len(head.doc)):
         parent = tok.head
@@ -84,24 +83,25 @@ def argument_head(head: Token, predicate: Token | None = None, located: bool = F
             tok = parent  # "Croatian" -> "government" -> "request"
         elif tok.dep_ == "pobj" and parent.dep_ == "prep" and parent.lower_ == "of" \
                 and parent.head.pos_ in NOMINAL_POS and parent.head != predicate \
-                and not act_noun(parent.head, acts):
+                and not act_noun(parent.head, acts, lex.noun_endings):
             tok = parent.head  # "four of the largest corporations", "members of a rebel group"
         else:
             break
-    return _object_through(tok, predicate, predicate_objects) or tok
+    return _object_through(tok, lex, predicate, predicate_objects) or tok
 
 
 
 
-def _object_through(tok: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> Token | None:
+def _object_through(tok: Token, lex: Lexicon, predicate: Token | None,
+                    predicate_objects: frozenset[str]) -> Token | None:
     """The predicate's object when ``tok`` is who it comes from, who made it or where it lies: as
     "the Croatian government's request" is what "rejected" takes, so is "a request from the
     Croatian government". Not an object that makes the predicate ("imposed a curfew in X") or
     that a verb of movement moves ("withdrew its troops from Syria": Syria)."""
     # where the object comes from or who made it ("a request from X", "a resolution proposed by X"),
     # or where it lies ("attacked a military base in X's Jizan region")
-    prep, source_preps = tok.head, load_lexicon().source_preps
-    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in source_preps | LOCATIVE_PREPS \
+    prep, source_preps = tok.head, lex.source_preps
+    if predicate is None or tok.dep_ != "pobj" or prep.lower_ not in source_preps | lex.locative_preps \
             or prep.dep_ not in ("prep", "agent"):
         return None
     noun = prep.head
@@ -113,15 +113,9 @@ def _object_through(tok: Token, predicate: Token | None, predicate_objects: froz
     return None
 
 
-# Endings that make a noun of a verb, and what the verb ends with instead: "killing" (kill),
-# "suspension" (suspend), "investigation" (investigate), "bombardment" (bombard), "removal".
-NOUN_ENDINGS = (("ings", ""), ("ings", "e"), ("ing", ""), ("ing", "e"), ("ations", "ate"), ("ation", "ate"),
-                ("ation", ""), ("ions", "e"), ("ion", "e"), ("ion", ""), ("sion", "d"), ("sion", "de"),
-                ("ments", ""), ("ment", ""), ("als", ""), ("al", ""), ("al", "e"), ("ure", "e"))
-
-
-def act_noun(noun: Token, acts: frozenset[str]) -> bool:
-    """The noun names one of the ``acts`` (verbs): "blockade", "killings", "suspension"."""
+def act_noun(noun: Token, acts: frozenset[str], endings: tuple[tuple[str, str], ...]) -> bool:
+    """The noun names one of the ``acts`` (verbs): "blockade", "killings", "suspension"; ``endings``
+    (``noun_endings`` of the coder's words) make a noun of a verb."""
     if noun.pos_ != "NOUN" or not acts:
         return False
     word = noun.lower_
@@ -129,10 +123,10 @@ def act_noun(noun: Token, acts: frozenset[str]) -> bool:
     if lemma in acts or word in acts:
         return True
     return any(w.endswith(end) and w[:len(w) - len(end)] + stem in acts
-               for w in (word, lemma) for end, stem in NOUN_ENDINGS if len(w) > len(end) + 2)
+               for w in (word, lemma) for end, stem in endings if len(w) > len(end) + 2)
 
 
-def _located_argument(head: Token, predicate: Token | None, scene_is_target: bool,
+def _located_argument(head: Token, lex: Lexicon, predicate: Token | None, scene_is_target: bool,
                       predicate_objects: frozenset[str]) -> Token | None:
     """The predicate's argument a place lies in ("a military base in northeast Nigeria"), or the
     thing the act hit where the place is (a common noun object: "attacked an army camp in western
@@ -148,7 +142,7 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
         thing = thing.head.head  # "a military base in northeast Nigeria"
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ in NOMINAL_POS:
             thing = thing.head.head  # "control of an army base in ..."
-    if thing != place and _taken_by(thing, predicate, predicate_objects) and thing.dep_ in ARGUMENT_DEPS \
+    if thing != place and _taken_by(thing, lex, predicate, predicate_objects) and thing.dep_ in ARGUMENT_DEPS \
             and not predicate_object(thing, predicate_objects):  # "imposed a curfew in X": X
         return thing
     if not scene_is_target:
@@ -161,7 +155,7 @@ def _located_argument(head: Token, predicate: Token | None, scene_is_target: boo
     return place
 
 
-def _taken_by(thing: Token, predicate: Token | None, predicate_objects: frozenset[str]) -> bool:
+def _taken_by(thing: Token, lex: Lexicon, predicate: Token | None, predicate_objects: frozenset[str]) -> bool:
     """``thing`` is the predicate's argument, directly or through its preposition, on the verb or
     on the object that makes the predicate ("launched air strikes against [the enclave of Eastern
     Ghouta near Damascus]", "continued their attacks on [the eastern Ghouta region near Damascus]")."""
@@ -170,7 +164,7 @@ def _taken_by(thing: Token, predicate: Token | None, predicate_objects: frozense
     if thing.head == predicate:
         return True
     prep = thing.head
-    if thing.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in load_lexicon().aim_preps:
+    if thing.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lex.aim_preps:
         return False
     return prep.head == predicate or (prep.head.head == predicate and prep.head.dep_ in ("dobj", "nsubjpass")
                                       and predicate_object(prep.head, predicate_objects))
@@ -200,7 +194,7 @@ class Reading:
     charge: bool = False
 
 
-def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> bool:
+def _kept(child: Token, coordination: bool, reading: Reading, lex: Lexicon) -> bool:
     """Whether a dependent (with everything under it) belongs to its head's argument phrase."""
     dep = child.dep_
     if dep == "prep" and child.i in reading.protected:
@@ -214,7 +208,7 @@ def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> boo
     if dep == "npadvmod":
         return child.ent_type_ not in TIME_ENTITIES
     if dep == "prep":
-        word, lex = child.lower_, load_lexicon()
+        word = child.lower_
         if word in lex.example_preps:
             return False
         if word in lex.adjunct_preps and child.head.pos_ in NOMINAL_POS and child.i > child.head.i \
@@ -223,13 +217,13 @@ def _kept(child: Token, coordination: bool, reading: Reading = Reading()) -> boo
         if reading.charge and word in lex.charge_preps:
             return False
         objects = [p for p in child.children if p.dep_ == "pobj"]
-        if reading.person and word in LOCATIVE_PREPS and any(p.ent_type_ in PLACE_ENTITIES for p in objects):
+        if reading.person and word in lex.locative_preps and any(p.ent_type_ in PLACE_ENTITIES for p in objects):
             return False
         return not any(p.ent_type_ in TIME_ENTITIES for p in objects)
     if dep == "acl":  # a passive participle with its agent or its place: "the resolution proposed by
         # Britain", "British forces based in the Bosnian city of Vitez"
         return child.tag_ == "VBN" and any(
-            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and _kept(c, False, reading))
+            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in lex.locative_preps and _kept(c, False, reading, lex))
             for c in child.children)
     if dep == "appos":
         return _apposition_kept(child, reading)
@@ -265,7 +259,7 @@ def _single_word_titles() -> frozenset[str]:
     return frozenset(t.lower() for t in load_tables().titles if " " not in t)
 
 
-def phrase_tokens(arg: Token, coordination: bool = False, reading: Reading = Reading()) -> list[Token]:
+def phrase_tokens(arg: Token, lex: Lexicon, coordination: bool = False, reading: Reading = Reading()) -> list[Token]:
     """The argument token and the words of its phrase, in text order.
 
     With ``coordination`` the argument's own conjuncts ("India and Pakistan") are part of it;
@@ -277,17 +271,17 @@ def phrase_tokens(arg: Token, coordination: bool = False, reading: Reading = Rea
     while stack:
         tok = stack.pop()
         kept.append(tok)
-        stack.extend(c for c in tok.children if _kept(c, tok in coordinated, reading))
+        stack.extend(c for c in tok.children if _kept(c, tok in coordinated, reading, lex))
     return sorted(kept, key=lambda t: t.i)
 
 
-def argument_span(sent: Span, head: Token, predicate: Token | None = None,
+def argument_span(sent: Span, head: Token, lex: Lexicon, predicate: Token | None = None,
                   coordination: bool = False, reading: Reading = Reading(),
                   arg: Token | None = None, trigger_last: int | None = None,
                   acts: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span ``[start, end)`` of the argument phrase filled by the mention headed by ``head``.
 
-    ``predicate`` is the trigger, where the climb stops; ``coordination`` keeps the argument's
+    ``lex`` gives the word classes the phrase rules read; ``predicate`` is the trigger, where the climb stops; ``coordination`` keeps the argument's
     conjuncts ("India and Pakistan"); ``arg`` is the argument token when already known (see
     ``argument_head``); ``trigger_last`` is the index of the trigger's last token when it has
     more than one ("let free"); ``acts`` as for ``argument_head``. When the mention is only a
@@ -297,12 +291,12 @@ def argument_span(sent: Span, head: Token, predicate: Token | None = None,
     of reefs"). The span is contiguous, inside the sentence, and starts and ends on a word of the
     phrase (a closing bracket is kept when the phrase opened it).
     """
-    arg = arg or argument_head(head, predicate)
+    arg = arg or argument_head(head, lex, predicate)
     if reading.charge and _through_of(head, arg):  # "the fate of a journalist": no charge there
         reading = dataclasses.replace(reading, charge=False)
-    tokens = phrase_tokens(arg, coordination, reading)
+    tokens = phrase_tokens(arg, lex, coordination, reading)
     if _modifier_of(head, arg):  # but a possessed act keeps what it is of: "Mexico's handling of the epidemic"
-        of_kept = _possessor_of(head, arg) and act_noun(arg, acts)
+        of_kept = _possessor_of(head, arg) and act_noun(arg, acts, lex.noun_endings)
         tokens = [t for t in tokens if t.i <= arg.i or not _under_prep(t, arg, keep_of=of_kept)]
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     if predicate is not None:  # the trigger is never part of its argument ("let free activists")
@@ -315,7 +309,7 @@ def argument_span(sent: Span, head: Token, predicate: Token | None = None,
     first, last = tokens[0].i, tokens[-1].i
     single = not coordination and any(c not in tokens for c in arg.conjuncts)
     while first < head.i and (doc[first].is_punct or doc[first].dep_ == "cc"
-                              or (single and doc[first].lower_ in load_lexicon().pair_words)):
+                              or (single and doc[first].lower_ in lex.pair_words)):
         first += 1  # "both India (and Pakistan)" as one conjunct is "India"
     while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc"
                              or doc[last].ent_type_ in TIME_ENTITIES):
@@ -362,9 +356,9 @@ def _possessor_of(head: Token, arg: Token) -> bool:
     return link.head == arg and link.dep_ == "poss"
 
 
-def _places(prep: Token) -> bool:
+def _places(prep: Token, lex: Lexicon) -> bool:
     """A locative phrase that names a place: "in eastern Syria", "in Yerevan" (not "in May")."""
-    return prep.lower_ in LOCATIVE_PREPS and any(
+    return prep.lower_ in lex.locative_preps and any(
         p.dep_ == "pobj" and (p.ent_type_ in PLACE_ENTITIES or p.pos_ == "PROPN") for p in prep.children) \
         and not any(t.ent_type_ in TIME_ENTITIES for t in prep.subtree)
 
@@ -377,8 +371,9 @@ def _open_brackets(span: Span) -> int:
     return depth
 
 
-def add_argument_spans(doc: Document, needed_objects: dict[int, frozenset[str]] | None = None,
-                       movement: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset()) -> None:
+def add_argument_spans(doc: Document, lex: Lexicon, classes: CodeClasses,
+                       needed_objects: dict[int, frozenset[str]] | None = None,
+                       acts: frozenset[str] = frozenset()) -> None:
     """Give each event's actor and recipient the span of the argument phrase they fill.
 
     A side gets a span when its words are in the event's sentence: an actor mention of that
@@ -386,9 +381,11 @@ def add_argument_spans(doc: Document, needed_objects: dict[int, frozenset[str]] 
     dictionaries do not know), or a state found through a place whose words fill the role
     ("imposed a curfew in Srinagar", "attacked a military base in northeast Nigeria"). Sides
     with no words of their own there keep ``None``: "the state" of a protest, the country of the
-    place a protest happens in, a party inferred from the article's main pair. ``needed_objects`` gives, by event (its ``id()``), the object words its rule needs ("imposed a
-    curfew"): such an object is part of the predicate, so a place in it does not make it a party;
-    so is the object of a verb of ``movement`` ("withdrew its troops from Abyei": Abyei).
+    place a protest happens in, a party inferred from the article's main pair. ``needed_objects``
+    gives, by event (its ``id()``), the object words its rule needs ("imposed a curfew"): such an
+    object is part of the predicate, so a place in it does not make it a party; so is the object of
+    a verb of movement (``lex.movement``: "withdrew its troops from Abyei": Abyei).
+    ``lex`` and ``classes`` are the coder's word classes and classes of acts.
     """
     sdoc = doc.spacy_doc
     if sdoc is None:
@@ -398,46 +395,56 @@ def add_argument_spans(doc: Document, needed_objects: dict[int, frozenset[str]] 
     for event in doc.events:
         if event.sentence_index is None or not 0 <= event.sentence_index < len(sents):
             continue
-        sent = sents[event.sentence_index]
-        heads = [_side_head(sent, mentions, ref) for ref in (event.actor, event.recipient)]
-        if heads == [None, None]:
-            continue
-        predicate = _token_at(sent, event.trigger.start) if event.trigger is not None else None
-        trigger_end = _token_at(sent, event.trigger.end - 1) if event.trigger is not None else None
-        last = trigger_end.i if trigger_end is not None else None
-        located = [_located(ref) for ref in (event.actor, event.recipient)]
-        scene_is_target = event.event_type not in load_code_classes().scene_only_types
         needed = (needed_objects or {}).get(id(event), frozenset())
-        if predicate is not None and predicate.lemma_.lower() in movement:
-            needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
-        args = [argument_head(h, predicate, loc, scene_is_target, needed, acts) if h is not None else None
-                for h, loc in zip(heads, located)]
-        heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role
-        joint = event.symmetric and args[0] is not None and args[1] is not None \
-            and args[1] in args[0].conjuncts
-        spans: list[tuple[int, int] | None] = []
-        for n, (ref, head, arg) in enumerate(zip((event.actor, event.recipient), heads, args)):
-            if head is None:
-                spans.append(None)
-                continue
-            reading = _reading(sdoc, mentions.get(ref.mention_id or ""), head,
-                               charge=n == 1 and event.cameo.startswith(load_code_classes().charge))
-            if joint:  # "India and Pakistan held talks": the coordination is the joint subject
-                first = min(arg, *arg.conjuncts, key=lambda t: t.i)
-                spans.append(argument_span(sent, first, predicate, coordination=True, reading=reading,
-                                           trigger_last=last, acts=acts))
-            elif located[n] and head not in arg.subtree:
-                spans.append(_hit_and_place(sent, arg, head, predicate, reading))
-            elif n == 1 and not reading.person and (taker := _taker(arg, predicate)) is not None:
-                # "detained [dozens of demonstrators] [in Yerevan]": the place the parser hangs on
-                # the verb locates the object all the same
-                span = argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last, acts=acts)
-                spans.append((span[0], _place_after(sent, span[1], taker)))
-            else:
-                spans.append(argument_span(sent, head, predicate, reading=reading, arg=arg, trigger_last=last,
-                                           acts=acts))
-        event.actor = _with_span(event.actor, spans[0])
-        event.recipient = _with_span(event.recipient, spans[1])
+        spans = _event_spans(event, sents[event.sentence_index], mentions, lex, classes, needed, acts)
+        if spans is not None:
+            event.actor = _with_span(event.actor, spans[0])
+            event.recipient = _with_span(event.recipient, spans[1])
+
+
+def _event_spans(event: Event, sent: Span, mentions: dict[str, Mention], lex: Lexicon, classes: CodeClasses,
+                 needed: frozenset[str], acts: frozenset[str]) -> list[tuple[int, int] | None] | None:
+    """The spans of the event's actor and recipient in its sentence (None: a side with no words
+    there); None when neither side has words there. ``needed``: the object words its rule needs."""
+    sdoc = sent.doc
+    heads = [_side_head(sent, mentions, ref) for ref in (event.actor, event.recipient)]
+    if heads == [None, None]:
+        return None
+    predicate = _token_at(sent, event.trigger.start) if event.trigger is not None else None
+    trigger_end = _token_at(sent, event.trigger.end - 1) if event.trigger is not None else None
+    last = trigger_end.i if trigger_end is not None else None
+    located = [_located(ref) for ref in (event.actor, event.recipient)]
+    scene_is_target = event.event_type not in classes.scene_only_types
+    if predicate is not None and predicate.lemma_.lower() in lex.movement:
+        needed = needed | {o.lemma_.lower() for o in predicate.children if o.dep_ in ARGUMENT_DEPS}
+    args = [argument_head(h, lex, predicate, loc, scene_is_target, needed, acts) if h is not None else None
+            for h, loc in zip(heads, located)]
+    heads = [h if a is not None else None for h, a in zip(heads, args)]  # a place outside the role
+    joint = event.symmetric and args[0] is not None and args[1] is not None \
+        and args[1] in args[0].conjuncts
+    spans: list[tuple[int, int] | None] = []
+    for n, (ref, head, arg) in enumerate(zip((event.actor, event.recipient), heads, args)):
+        if head is None:
+            spans.append(None)
+            continue
+        reading = _reading(sdoc, mentions.get(ref.mention_id or ""), head,
+                           charge=n == 1 and event.cameo.startswith(classes.charge))
+        if joint:  # "India and Pakistan held talks": the coordination is the joint subject
+            first = min(arg, *arg.conjuncts, key=lambda t: t.i)
+            spans.append(argument_span(sent, first, lex, predicate, coordination=True, reading=reading,
+                                       trigger_last=last, acts=acts))
+        elif located[n] and head not in arg.subtree:
+            spans.append(_hit_and_place(sent, arg, head, predicate, reading, lex))
+        elif n == 1 and not reading.person and (taker := _taker(arg, predicate)) is not None:
+            # "detained [dozens of demonstrators] [in Yerevan]": the place the parser hangs on
+            # the verb locates the object all the same
+            span = argument_span(sent, head, lex, predicate, reading=reading, arg=arg, trigger_last=last,
+                                 acts=acts)
+            spans.append((span[0], _place_after(sent, span[1], taker, lex)))
+        else:
+            spans.append(argument_span(sent, head, lex, predicate, reading=reading, arg=arg, trigger_last=last,
+                                       acts=acts))
+    return spans
 
 
 def _side_head(sent: Span, mentions: dict[str, Mention], ref: ActorRef | None) -> Token | None:
@@ -466,10 +473,10 @@ def _reading(sdoc, mention: Mention | None, head: Token, charge: bool) -> Readin
 
 
 def _hit_and_place(sent: Span, hit: Token, place: Token, predicate: Token | None,
-                   reading: Reading) -> tuple[int, int]:
+                   reading: Reading, lex: Lexicon) -> tuple[int, int]:
     """The phrase of what a physical act hit, with the place that locates it when the place
     follows it directly: "stormed [a police headquarters] [in eastern Afghanistan]"."""
-    start, end = argument_span(sent, hit, predicate, reading=reading, arg=hit)
+    start, end = argument_span(sent, hit, lex, predicate, reading=reading, arg=hit)
     while place.dep_ in INNER_DEPS and place.head != place:
         place = place.head  # "eastern" -> "Afghanistan"
     prep = place.head if place.dep_ == "pobj" else None
@@ -490,12 +497,12 @@ def _taker(arg: Token, predicate: Token | None) -> Token | None:
     return None
 
 
-def _place_after(sent: Span, end: int, taker: Token) -> int:
+def _place_after(sent: Span, end: int, taker: Token, lex: Lexicon) -> int:
     """The end of a phrase ending at ``end``, with the locative phrase of the word that takes it
     when that follows it directly and names a place ("in Yerevan")."""
-    prep = next((c for c in taker.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+    prep = next((c for c in taker.children if c.dep_ == "prep" and c.lower_ in lex.locative_preps
                  and c.i > 0 and c.doc[c.i - 1].idx + len(c.doc[c.i - 1]) == end), None)
-    if prep is None or not _places(prep):
+    if prep is None or not _places(prep, lex):
         return end  # "in Yerevan", not "in two separate attacks", "in the face of ..."
     return _extended(sent, end, prep)
 

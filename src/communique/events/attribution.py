@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..actors.kinds import state_actor_id
-from ..actors.lookup import mention_for_token
+from ..actors.lookup import mention_by_id, mention_for_token
 from ..records import ActorRef
 from . import syntax
 from .codebook import lookup
@@ -29,7 +29,6 @@ from .parties import (
 )
 from .patterns import Pattern
 from .sides import (
-    COUNTERPART,
     MAX_CONJUNCTS,
     Side,
     between_parties,
@@ -85,18 +84,18 @@ def _doer(ctx: Coding, tok: Token, pat: Pattern | None) -> tuple[Side, Found]:
             source, how = side_of(ctx, syntax.with_conjuncts(holder)), Found.STATIVE_SUBJECT
         if not source.refs:
             patient = syntax.passive_subject(tok)
-            if patient is not None and patient.lemma_.lower() in ctx.lex.gatherings | {"consultation"}:
+            if patient is not None and patient.lemma_.lower() in ctx.lex.gatherings:
                 source = participants_of(ctx, patient, exclude=None)
                 how = Found.GATHERING_PARTICIPANTS
     else:
         source, how = Side(), Found.SUBJECT
-        for subj in syntax.subjects_of(tok):
+        for subj in syntax.subjects_of(tok, ctx.lex):
             source = side_of(ctx, syntax.with_conjuncts(subj))
             if source.refs:
-                if len(source.refs) == 1 and source.first.country is None and of_group(subj):
+                if len(source.refs) == 1 and source.first.country is None and of_group(subj, ctx.lex):
                     source = Side([replace(source.first, text=f"{source.first.text} of both sides")])
                 break
-        if not source.refs and syntax.subject_of(tok) is None:
+        if not source.refs and syntax.subject_of(tok, ctx.lex) is None:
             # "USAID deployed ...": a name the tagger misread as a modifier still heads the clause
             misread = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "npadvmod", "dep")
                        and (m := mention_for_token(ctx.doc, c)) is not None and m.kind != "pronoun"]
@@ -105,7 +104,7 @@ def _doer(ctx: Coding, tok: Token, pat: Pattern | None) -> tuple[Side, Found]:
     # "between A and B" on the trigger or its object names both parties
     if len(source.refs) < 2:
         between = between_parties(ctx, tok)
-        if len(between.refs) >= 2 and (not source.refs or is_group(source.first)):
+        if len(between.refs) >= 2 and (not source.refs or is_group(source.first, ctx.lex)):
             source, how = between, Found.BETWEEN
     return source, how
 
@@ -117,8 +116,8 @@ def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bo
     verbal = lookup(code).plover in ctx.classes.spoken_types and code.startswith(ctx.classes.spoken)
     if speaker is not None and (source.first is not None or verbal):
         sp = side_of(ctx, [speaker])
-        if sp.first is not None and speaker_replaces(source.first, sp.first, verbal):
-            if source.first is not None and is_group(source.first) and ctx.dyad:
+        if sp.first is not None and speaker_replaces(source.first, sp.first, ctx.lex, verbal):
+            if source.first is not None and is_group(source.first, ctx.lex) and ctx.dyad:
                 other = [c for c in ctx.dyad if c != sp.first.country]
                 source = Side([sp.first, ActorRef(country=other[0], text="the other side")] if other else [sp.first])
             else:
@@ -130,13 +129,15 @@ def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bo
 def _single_target(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: Side) -> Side:
     """The target of an act by one party; "bilateral ties" and "both sides" name the article's other state."""
     target = target_of(ctx, tok, pat, code, source.first)
-    if target.first is not None and target.first.sector is None and COUNTERPART in (target.first.text or "").lower():
+    counterpart = target.first is not None and any(w in (target.first.text or "").lower()
+                                                   for w in ctx.lex.counterpart_nouns)
+    if counterpart and target.first.sector is None:
         target.refs[0].sector = source.first.sector if source.first else None
     if target.first is None and source.first is not None and ctx.dyad and speaks_of_both(tok, ctx.lex):
         other = [c for c in ctx.dyad if c != source.first.country]
         if other:
             target = Side([ActorRef(country=other[0], text="bilateral")], Found.BILATERAL)
-    if is_group(target.first) and source.first is not None and ctx.dyad:
+    if is_group(target.first, ctx.lex) and source.first is not None and ctx.dyad:
         other = [c for c in ctx.dyad if c != source.first.country]
         if other:
             target = Side([ActorRef(country=other[0], text=target.first.text)])
@@ -160,7 +161,7 @@ def unnamed_doer(ctx: Coding, tok: Token, code: str) -> ActorRef | None:
         patient = syntax.passive_subject(tok)
         return side_of(ctx, [patient]).first if patient is not None else None
     if plover == "ASSAULT" or (plover == "COERCE" and code.startswith(classes.violent)):
-        subj = None if passive else syntax.subject_of(tok)
+        subj = None if passive else syntax.subject_of(tok, ctx.lex)
         if subj is not None and subj.pos_ == "PRON":
             return None
         named = next((r for c in (subj.subtree if subj is not None else ())  # "US drone strikes"
@@ -171,7 +172,7 @@ def unnamed_doer(ctx: Coding, tok: Token, code: str) -> ActorRef | None:
         # "shells fired from Laos": the forces of the state they were fired from, else of the scene
         origin = next((ref for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                        for p in c.children if p.dep_ == "pobj" and (ref := place_as_party(p)) is not None), None)
-        scene = origin or scene_state(tok)
+        scene = origin or scene_state(tok, ctx.lex.scene_preps)
         if scene is None:
             return None
         text = phrase_text(subj) if subj is not None else "unidentified attackers"
@@ -179,12 +180,12 @@ def unnamed_doer(ctx: Coding, tok: Token, code: str) -> ActorRef | None:
                         actor_id=f"unidentified:{scene.country}")
     if passive and plover in ("ACCUSE", "SANCTION"):
         patient = syntax.passive_subject(tok)
-        host = host_state(patient) if patient is not None else None
+        host = host_state(patient, ctx.lex) if patient is not None else None
         if host is not None:  # "the Chilean envoy to Lima was summoned": by Peru
             return ActorRef(country=host.country, sector="GOV", name=None, text="the government",
                             actor_id=f"government:{host.country}")
     if passive and code.startswith(classes.by_authorities):
-        scene = scene_state(tok)
+        scene = scene_state(tok, ctx.lex.scene_preps)
         if scene is not None:
             return ActorRef(country=scene.country, sector="GOV", name=None, text="the authorities",
                             actor_id=f"authorities:{scene.country}")
@@ -197,9 +198,9 @@ def party_of_condition(ctx: Coding, tok: Token, source: ActorRef) -> ActorRef | 
     for gov in syntax.governors(tok, {"xcomp", "conj"}):
         for node in [gov, *(c for c in gov.children if c.dep_ == "xcomp")]:
             for clause in node.children:
-                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.condition_marks
                                                   for m in clause.children):
-                    subj = syntax.subject_of(clause)
+                    subj = syntax.subject_of(clause, ctx.lex)
                     ref = side_of(ctx, [subj]).first if subj is not None else None
                     if ref is not None and known(ref) and not same_actor(ref, source):
                         return ref
@@ -215,10 +216,25 @@ def dyad_counterpart(ctx: Coding, source: ActorRef) -> ActorRef | None:
     return ActorRef(country=other, name=None, text="the other state", actor_id=state_actor_id(other))
 
 
+def victims_account(ctx: Coding, tok: Token, actor: ActorRef, recipient: ActorRef | None) -> ActorRef | None:
+    """The speaker who tells of an act done to their own state by another ("Freedonia said Sylvanian
+    guards fired on its outpost"): telling it, they accuse the doer."""
+    if recipient is None or not recipient.country or not actor.country or actor.country == recipient.country:
+        return None
+    speaker_tok = syntax.speaker_of(tok, ctx.lex.speech_verbs)
+    if speaker_tok is None:
+        return None
+    speaker = side_of(ctx, [speaker_tok]).first
+    if speaker is None or speaker.country != recipient.country:
+        return None
+    # a side that speaks for its struck forces ("the Freedonian side said ... fired on its outpost")
+    return replace(speaker, sector=recipient.sector) if speaker.sector is None and recipient.sector else speaker
+
+
 def speaker_owns(ctx: Coding, tok: Token, src: ActorRef, tgt: ActorRef) -> ActorRef:
     """"Armenia says Azerbaijani guards fired on their outpost": what an attacker attacks is not
     its own; a pronoun owner in what a speaker of another state reports is the speaker's side."""
-    owner = next((m for m in ctx.doc.mentions if tgt.mention_id and m.mention_id == tgt.mention_id), None)
+    owner = mention_by_id(ctx.doc, tgt.mention_id)
     speaker = syntax.speaker_of(tok, ctx.lex.speech_verbs)
     if owner is None or owner.kind != "pronoun" or speaker is None:
         return tgt

@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -61,13 +62,21 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     low, high = ngram_range
     grams: list[str] = []
     for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            if len(padded) <= n:  # a short word counts once, as itself
-                grams.append(padded)
-                break
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+        grams.extend(_word_grams(word, low, high))
     return grams
+
+
+@lru_cache(maxsize=65536)
+def _word_grams(word: str, low: int, high: int) -> tuple[str, ...]:
+    """The character n-grams of one space-padded word (words recur: each is cut once)."""
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        if len(padded) <= n:  # a short word counts once, as itself
+            grams.append(padded)
+            break
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return tuple(grams)
 
 
 ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
@@ -85,20 +94,16 @@ class TfidfBlock:
 
     def transform(self, text: str, grams_cache: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and l2-normalised tf-idf values of the text's known n-grams; ``grams_cache``
-        (one per text) lets blocks with the same analyser share the n-gram list."""
+        (one per text) lets blocks with the same analyser share the n-gram counts."""
         key = (self.analyzer, self.ngram_range)
         if grams_cache is None or key not in grams_cache:
-            grams = ANALYZERS[self.analyzer](text, self.ngram_range)
+            grams = Counter(ANALYZERS[self.analyzer](text, self.ngram_range))  # in order of first occurrence
             if grams_cache is not None:
                 grams_cache[key] = grams
         else:
             grams = grams_cache[key]
-        counts: dict[int, int] = {}
         vocabulary = self.vocabulary
-        for gram in grams:
-            column = vocabulary.get(gram)
-            if column is not None:
-                counts[column] = counts.get(column, 0) + 1
+        counts = {column: n for gram, n in grams.items() if (column := vocabulary.get(gram)) is not None}
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))

@@ -35,6 +35,8 @@ class CodeClasses:
     domestic_target_types: frozenset[str]
     international_types: frozenset[str]
     scene_only_types: frozenset[str]
+    told_by_victim_types: frozenset[str]
+    with_counterpart_types: frozenset[str]
     ultimatum: str
     refusal: str
     refusal_to_meet: str
@@ -42,9 +44,13 @@ class CodeClasses:
     bare_intent: str
     demonstration: str
     official_protest: str
+    victims_accusation: str
     official_sectors: frozenset[str]
     domestic_sectors: frozenset[str]
     body_codes: frozenset[str]
+    transnational_sectors: frozenset[str]
+    law_sectors: frozenset[str]
+    gathering_sector: str
     travel: tuple[str, ...]
     ceasefire: tuple[str, ...]
     scheduled: tuple[str, ...]
@@ -78,5 +84,6 @@ def _load(path: str | None) -> CodeClasses:
     types = {f"{key}_types" if key != "unasserted_aims" else key: frozenset(value)
              for key, value in data["types"].items()}
     prefixes = {key: tuple(value) for key, value in data["prefixes"].items()}
-    sectors = {key: frozenset(data[key]) for key in ("official_sectors", "domestic_sectors", "body_codes")}
-    return CodeClasses(**types, **data["codes"], **sectors, **prefixes)
+    sectors = {key: frozenset(data[key]) for key in ("official_sectors", "domestic_sectors", "body_codes",
+                                                     "transnational_sectors", "law_sectors")}
+    return CodeClasses(**types, **data["codes"], **sectors, **prefixes, gathering_sector=data["gathering_sector"])

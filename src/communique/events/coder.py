@@ -24,11 +24,19 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..actors.kinds import is_state_ref
+from ..actors.lookup import mention_for_token
 from ..records import ActorRef, Document, Event, Trigger
 from ..registry import StageSettings, stage
 from . import syntax
 from .arguments import add_argument_spans
-from .attribution import attribute, dyad_counterpart, party_of_condition, speaker_owns, unnamed_doer
+from .attribution import (
+    attribute,
+    dyad_counterpart,
+    party_of_condition,
+    speaker_owns,
+    unnamed_doer,
+    victims_account,
+)
 from .codebook import lookup
 from .codeclasses import (
     ARTICLE_SENTENCES,
@@ -54,6 +62,7 @@ from .parties import (
     document_dyad,
     known,
     locate_parties,
+    mention_ref,
     same_actor,
     same_state,
     state_of_place,
@@ -98,9 +107,10 @@ class EventCoder:
                     _weigh_by_model(coded[i], prediction)
                 else:
                     coded[i] = self._model_event(ctx, i, sents[i], prediction)
-        doc.events = [e for i, found in enumerate(coded) for e in _without_bare_agreements(ctx, found, sents[i])]
+        doc.events = [e for i, found in enumerate(coded)
+                      for e in _without_trips_to_gatherings(ctx, _without_bare_agreements(ctx, found, sents[i]), sents[i])]
         needed = {id(e): self.knowledge.rule_objects.get(ctx.rule_of[id(e)].id, frozenset()) for e in doc.events}
-        add_argument_spans(doc, needed, ctx.lex.movement, ctx.acts)
+        add_argument_spans(doc, ctx.lex, ctx.classes, needed, ctx.acts)
         return doc
 
     def _model_event(self, ctx: Coding, sent_idx: int, sent: Span, prediction: Any) -> list[Event]:
@@ -169,11 +179,12 @@ class EventCoder:
             return []
         code, rule = told
         source, target, symmetric, how = attribute(ctx, tok, pat, code)
+        source, target = _voiced_state(ctx, tok, pat, source, target)
         source, how = _supplied_source(ctx, tok, code, source, target, how)
-        unfit = _unfit(tok, pat, source, target)
+        unfit = _unfit(tok, pat, source, target, how)
         if unfit is not None:
             ctx.note(Decision(sent_idx, tok.text, rule, unfit))
-            return None if unfit is Skip.NO_ACTOR_OBJECT else []
+            return None if unfit in (Skip.NO_ACTOR_OBJECT, Skip.ACTED_BY) else []
         src = source.first
         classes = ctx.classes
         if code == classes.demonstration and (src.sector in classes.official_sectors
@@ -196,7 +207,7 @@ class EventCoder:
             return []
         # coordinated recipients of the role the rule found: one event each
         others = target.refs[1:] if tgt is target.first else []
-        src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad)
+        src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad, ctx.lex, ctx.classes)
         confidence = _confidence(tok, pat, tgt, how, ctx.lex)
         if confidence < ctx.knowledge.min_confidence:
             ctx.note(Decision(sent_idx, tok.text, rule, Skip.LOW_CONFIDENCE, confidence=confidence))
@@ -250,11 +261,30 @@ def _told_act(ctx: Coding, sent_idx: int, tok: Token, pat: Pattern | None, code:
     return code, rule
 
 
+def _voiced_state(ctx: Coding, tok: Token, pat: Pattern | None, source: Side, target: Side) -> tuple[Side, Side]:
+    """"He expressed Peru's concerns about ...": what is expressed is the possessor state's, who then
+    speaks for it, whoever the pronoun was taken for; the possessor is not the act's target."""
+    if pat is None or not pat.objects or syntax.is_passive(tok):
+        return source, target
+    for obj in syntax.objects_of(tok):
+        if obj.lemma_.lower() not in pat.objects:
+            continue
+        owner = next((mention_for_token(ctx.doc, c) for c in obj.children if c.dep_ == "poss"), None)
+        if owner is None or owner.kind != "country" or not owner.country:
+            continue
+        subject = next((mention_for_token(ctx.doc, s) for s in syntax.subjects_of(tok, ctx.lex)), None)
+        if subject is not None and subject.kind == "pronoun" and subject.country != owner.country:
+            voiced = mention_ref(owner)
+            others = [r for r in target.refs if r.country != owner.country]
+            return Side([voiced]), Side(others, target.how)
+    return source, target
+
+
 def _supplied_source(ctx: Coding, tok: Token, code: str, source: Side, target: Side, how: How) -> tuple[Side, How]:
     """A source the text does not name: the civilians of where a protest is, the unnamed doer CAMEO
     assumes, or the other state of the article as the giver of what is given."""
     if not known(source.first) and lookup(code).plover == "PROTEST":
-        crowd = crowd_of_place(tok)  # protesters with no name: the civilians of where they protest
+        crowd = crowd_of_place(tok, ctx.lex)  # protesters with no name: the civilians of where they protest
         if crowd is not None:
             source, how = Side([crowd]), how.plus(Supplied.CIVILIANS)
     if not known(source.first):
@@ -267,10 +297,13 @@ def _supplied_source(ctx: Coding, tok: Token, code: str, source: Side, target: S
     return source, how
 
 
-def _unfit(tok: Token, pat: Pattern | None, source: Side, target: Side) -> Skip | None:
+def _unfit(tok: Token, pat: Pattern | None, source: Side, target: Side, how: How) -> Skip | None:
     """Why the parties found cannot make the rule's event: no source, or no actor where one is needed."""
     if not known(source.first):
         return Skip.NO_SOURCE
+    if pat is not None and pat.acted_by is not None \
+            and (pat.acted_by == "together") != (how.together is Together.JOINT_ACTORS):
+        return Skip.ACTED_BY  # another rule of the trigger may still code it
     if pat is not None and pat.requires_actor_object and not known(target.first):
         return Skip.NO_ACTOR_OBJECT  # another rule of the trigger may still code it
     if pat is not None and tok.pos_ in NOUN_POS and not known(target.first):
@@ -287,16 +320,16 @@ def _recipient(ctx: Coding, tok: Token, code: str, rule: RuleName, src: ActorRef
         tgt = asked if asked is not None and (tgt is None or asked.country) else tgt
     if tgt is None:
         tgt = aim_party(ctx, tok, code, src)
-    if tgt is None and aimed_at_own_state(code):
-        tgt = state_of_place(tok) or (ActorRef(country=src.country, text="the state") if src.country else None)
+    if tgt is None and aimed_at_own_state(code, ctx.classes):
+        tgt = state_of_place(tok, ctx.lex) or (ActorRef(country=src.country, text="the state") if src.country else None)
     elif tgt is None and plover_type in classes.place_target_types:
-        tgt = state_of_place(tok)
+        tgt = state_of_place(tok, ctx.lex)
     elif tgt is None and (plover_type in classes.abroad_target_types or code.startswith(classes.ceasefire)):
-        place = state_of_place(tok)  # "aid for those affected in Yemen", "a ceasefire in Yemen"
+        place = state_of_place(tok, ctx.lex)  # "aid for those affected in Yemen", "a ceasefire in Yemen"
         tgt = place if abroad(place, src) else None
     elif tgt is None and plover_type in ("THREATEN", "AGREE"):  # "threatened to impose a curfew in Algiers"
-        place = state_of_place(tok)
-        tgt = place if place is not None and not same_state(src, place, code) else None
+        place = state_of_place(tok, ctx.lex)
+        tgt = place if place is not None and not same_state(src, place, code, ctx.classes) else None
     if tgt is not None and plover_type in classes.hostile_types and tgt.country and tgt.country == src.country:
         tgt = speaker_owns(ctx, tok, src, tgt)
     return tgt
@@ -317,10 +350,11 @@ def _aimed(ctx: Coding, tok: Token, pat: Pattern | None, code: str, rule: RuleNa
         # in an article between two states, a charge, threat, sanction or refusal that names no one
         # is aimed at the other state ("Ankara also threatened to cut economic ties")
         tgt, how = other, how.plus(Supplied.ARTICLE_OTHER_STATE)
-    if plover_type in classes.dyad_target_types and (tgt is None or (tgt.country is None and tgt.sector not in ("IGO", "NGO"))):
+    if plover_type in classes.dyad_target_types and (
+            tgt is None or (tgt.country is None and tgt.sector not in classes.transnational_sectors)):
         other = dyad_counterpart(ctx, src)  # "sanctions against the companies involved": the other state's
         tgt = other if tgt is None or other is None else replace(tgt, country=other.country)
-    if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code)):
+    if tgt is not None and (same_actor(src, tgt) or same_state(src, tgt, code, ctx.classes)):
         return Skip.SAME_ACTOR, tgt, how
     return None, tgt, how
 
@@ -357,9 +391,9 @@ def _emit(ctx: Coding, sent_idx: int, sent: Span, tok: Token, pat: Pattern | Non
     events = []
     for actor, recipient in pairs:
         if recipient is not tgt:  # checked as the first recipient was, then placed
-            if same_actor(actor, recipient) or same_state(actor, recipient, code):
+            if same_actor(actor, recipient) or same_state(actor, recipient, code, ctx.classes):
                 continue
-            _, recipient = locate_parties(ctx.doc, tok, code, actor, recipient, ctx.dyad)
+            _, recipient = locate_parties(ctx.doc, tok, code, actor, recipient, ctx.dyad, ctx.lex, ctx.classes)
         if recipient is not None and same_actor(actor, recipient):
             continue
         event = new_event(ctx, sent_idx, sent, tok, code, actor, recipient, symmetric, rule, confidence)
@@ -367,6 +401,13 @@ def _emit(ctx: Coding, sent_idx: int, sent: Span, tok: Token, pat: Pattern | Non
             _with_particle(event, tok, particle)
         ctx.note(Decision(sent_idx, tok.text, rule, event=event, how=how))
         events.append(event)
+        if lookup(code).plover in ctx.classes.told_by_victim_types \
+                and (speaker := victims_account(ctx, tok, actor, recipient)) is not None:
+            told = rule.plus(Modifier.VICTIMS_ACCOUNT)
+            accusation = new_event(ctx, sent_idx, sent, tok, ctx.classes.victims_accusation, speaker, actor,
+                                   False, told, confidence)
+            ctx.note(Decision(sent_idx, tok.text, told, event=accusation, how=how))
+            events.append(accusation)
     return events
 
 
@@ -384,6 +425,29 @@ def _without_bare_agreements(ctx: Coding, events: list[Event], sent: Span) -> li
         tok = next((t for t in sent if t.idx == event.trigger.start), None)
         return tok is not None and any(c.dep_ == "xcomp" and c.idx in intents for c in tok.children)
     return [e for e in events if not bare(e)]
+
+
+def _without_trips_to_gatherings(ctx: Coding, events: list[Event], sent: Span) -> list[Event]:
+    """"Flew to Brasilia to attend the Conference of Defense Ministers of the Americas": a trip made
+    to attend a multilateral gathering is that attendance, not a visit to the state where it sits."""
+    by_start = {t.idx: t for t in sent}
+    attended = {e.trigger.start for e in events if e.trigger is not None and e.recipient is not None
+                and e.recipient.country is None and e.recipient.sector == ctx.classes.gathering_sector}
+    if not attended:
+        return events
+
+    def trip_to_gathering(e: Event) -> bool:
+        tok = by_start.get(e.trigger.start) if e.trigger is not None else None
+        return tok is not None and e.cameo.startswith(ctx.classes.travel) and any(
+            c.dep_ in ("xcomp", "advcl") and c.idx in attended for c in tok.children)
+    trips = [e for e in events if trip_to_gathering(e)]
+    for e in events:  # the traveller's state, which his trip to another's told, goes with him
+        if e.trigger is not None and e.trigger.start in attended and e.actor.country is None:
+            trip = next((t for t in trips if t.actor.actor_id and t.actor.actor_id == e.actor.actor_id
+                         and t.actor.country), None)
+            if trip is not None:
+                e.actor = replace(e.actor, country=trip.actor.country)
+    return [e for e in events if e not in trips]
 
 
 def _with_particle(event: Event, tok: Token, particle: Token) -> None:

@@ -46,6 +46,14 @@ class Coding:
     decisions: list[Decision] = field(default_factory=list)  # the typed decisions the trace renders
     statements: set[int] = field(default_factory=set)  # sentences decided to hold no event (a statement, a visit to no host)
     rule_of: dict[int, RuleName] = field(default_factory=dict)  # the rule of each event coded, by the event's id()
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)  # sentence texts by token range, built once
+
+    def sentence_text(self, sent: Span) -> str:
+        """``sent.text``, built once per sentence (a long sentence holds many events)."""
+        text = self.texts.get((sent.start, sent.end))
+        if text is None:
+            text = self.texts[sent.start, sent.end] = sent.text
+        return text
 
     @property
     def lex(self) -> Lexicon:
@@ -78,7 +86,8 @@ def new_event(ctx: Coding, sent_idx: int, sent: Span, tok: Token, code: str, src
         event_id=f"ev-{digest}", doc_id=ctx.doc.doc_id, event_type=info.plover, cameo=code, mode=info.mode,
         quad_class=info.quad_class, goldstein=info.goldstein, actor=src, recipient=tgt or ActorRef(),
         symmetric=symmetric,
-        evidence=[Evidence(doc_id=ctx.doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+        evidence=[Evidence(doc_id=ctx.doc.doc_id, sentence=ctx.sentence_text(sent),
+                           start=sent.start_char, end=sent.end_char,
                            sentence_index=sent_idx)],
         trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
         rule=str(rule), confidence=round(confidence, 3), sentence_index=sent_idx, stance=rule.event_stance,

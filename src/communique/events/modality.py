@@ -25,7 +25,7 @@ def why_blocked(ctx: Coding, tok: Token, pat: Pattern | None) -> Blocked | None:
         return Blocked(Block.PROPOSED, tok.head.text)
     if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ctx.lex.irrealis:
         return Blocked(Block.ASKED_FOR, tok.head.text)  # "demanded that Israel withdraw"
-    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ctx.lex.allege_verbs and not own_claim(tok):
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ctx.lex.allege_verbs and not own_claim(tok, ctx.lex):
         return Blocked(Block.ALLEGED, tok.head.text)  # "claimed that X sent troops"
     if tok.dep_ in ("acl", "advcl", "ccomp") and tok.head.pos_ in NOUN_POS \
             and tok.head.lemma_.lower() in ctx.lex.irrealis:
@@ -95,11 +95,11 @@ def statement_of(ctx: Coding, tok: Token, code: str) -> Statement | None:
     return None
 
 
-def own_claim(clause: Token) -> bool:
+def own_claim(clause: Token, lex: Lexicon) -> bool:
     """What a claimant says of itself ("the Houthis claimed that they had attacked"): the clause's
     subject is a pronoun or the claimant."""
-    subj = syntax.subject_of(clause)
-    claimant = syntax.subject_of(clause.head)
+    subj = syntax.subject_of(clause, lex)
+    claimant = syntax.subject_of(clause.head, lex)
     return subj is not None and (subj.pos_ == "PRON" or (claimant is not None and subj.lower_ == claimant.lower_))
 
 

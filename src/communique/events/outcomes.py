@@ -58,6 +58,7 @@ class Skip(Enum):
     NOTHING_NAMED = "not coded: taking part in nothing named"  # "will also be participating"
     WISH = "not coded: appeal or wish for the act, not the act"
     NO_SOURCE = "matched but no source actor was found"
+    ACTED_BY = "not coded by this rule: its act is done by one side, or by parties together, only"
     NO_ACTOR_OBJECT = "needs an actor as object; none found"
     NO_COUNTERPART = "not coded: a meeting noun needs a named counterpart"
     NO_HOST = "not coded: a visit needs a host other than the visitor"
@@ -132,6 +133,7 @@ class Modifier(Enum):
     REFUSAL = "refusal"  # "will not accept": a rejection
     CONDITIONAL_THREAT = "conditional-threat"  # "will strike if"
     OFFICIAL = "official"  # a state's protest, not a street protest
+    VICTIMS_ACCOUNT = "victims-account"  # the struck side's report of an attack: its accusation
 
 
 @dataclass(frozen=True)

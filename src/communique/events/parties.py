@@ -13,29 +13,19 @@ from spacy.tokens import Token
 
 from ..actors.kinds import is_state_ref, state_actor_id
 from ..nlp.entities import entity_of
-from ..records import ActorRef, Document, Mention
+from ..records import ActorRef, Document, Event, Mention
 from . import syntax
 from .codebook import lookup
-from .codeclasses import CodeClasses, load_code_classes
-from .patterns import Lexicon, load_lexicon
+from .codeclasses import ARTICLE_SENTENCES, CodeClasses
+from .patterns import Lexicon
 
 
-def words() -> Lexicon:
-    """The built-in word classes (``patterns/words.yaml``) of the helpers here, which have no coding context."""
-    return load_lexicon()
-
-
-def classes() -> CodeClasses:
-    """The built-in classes of acts, sectors and codes (``patterns/code_classes.yaml``)."""
-    return load_code_classes()
-
-
-def aimed_at_own_state(code: str) -> bool:
+def aimed_at_own_state(code: str, classes: CodeClasses) -> bool:
     """Acts a state does to its own people, so that a state on both sides is no self-event: protests,
     repression and attacks are aimed at a state (where no target is named, the state where they
     happen, CAMEO convention), and a state's forces attacking a place of their own state are no
     state acting on itself."""
-    return lookup(code).plover in classes().domestic_target_types or code.startswith(classes().domestic)
+    return lookup(code).plover in classes.domestic_target_types or code.startswith(classes.domestic)
 
 
 def mention_ref(m: Mention) -> ActorRef:
@@ -44,71 +34,93 @@ def mention_ref(m: Mention) -> ActorRef:
                     actor_id=m.actor_id, mention_id=m.mention_id)
 
 
+def meets_gathering(event: Event, gathering_sector: str) -> bool:
+    """The recipient is a multilateral gathering met as a body, of no state ("attended the
+    Conference of Defense Ministers of the Americas"; its sector is the ``gathering_sector`` of the
+    code classes): no meeting on its sidelines is that act."""
+    ref = event.recipient
+    return ref is not None and ref.country is None and ref.sector == gathering_sector
+
+
 def known(ref: ActorRef | None) -> bool:
     """The side names a state or an actor."""
     return ref is not None and bool(ref.country or ref.name)
 
 
 def locate_parties(doc: Document, tok: Token, code: str, src: ActorRef, tgt: ActorRef | None,
-                    dyad: list[str] = ()) -> tuple[ActorRef, ActorRef | None]:
+                   dyad: list[str], lex: Lexicon, classes: CodeClasses) -> tuple[ActorRef, ActorRef | None]:
     """Give a side that names no state the state the text implies: the scene of the act; for a
     domestic actor acted on by a state's own institutions, that state; else the one state the
     sentence names that the other side is not of ("President Dos Santos conceded to demands from
     the National Union for the Total Independence of Angola"); else, outside international
     types, the one state the sentence names, which the other side is of (a domestic affair)."""
-    unplaced_src = src.country is None and src.sector not in ("IGO", "NGO")
-    unplaced_tgt = tgt is not None and tgt.country is None and known(tgt) and tgt.sector not in ("IGO", "NGO")
+    unplaced_src = src.country is None and src.sector not in classes.transnational_sectors
+    unplaced_tgt = tgt is not None and tgt.country is None and known(tgt) \
+        and tgt.sector not in classes.transnational_sectors
     if not (unplaced_src or unplaced_tgt):
         return src, tgt
-    scene = scene_state(tok)
-    domestic_sectors, international = classes().domestic_sectors, classes().international_types
+    scene = scene_state(tok, lex.scene_preps)
+    domestic_sectors, international = classes.domestic_sectors, classes.international_types
+    bodies = classes.body_codes
     if unplaced_src and scene is not None and src.sector in domestic_sectors:
         src = dataclasses.replace(src, country=scene.country)
     if unplaced_tgt:
         if scene is not None and (tgt.sector in domestic_sectors or src.country != scene.country):
             tgt = dataclasses.replace(tgt, country=scene.country)
-        elif src.country and (tgt.sector in domestic_sectors or src.sector in ("JUD", "COP")):
+        elif len(dyad) >= 2 and src.country in dyad[:2] and tgt.sector in domestic_sectors \
+                and len(doc.sentences) >= ARTICLE_SENTENCES:
+            # in an article between two states, a party the words tie to neither is of the other one
+            # ("Qatar bought jets from ... deal"; "sanctions on the firms involved")
+            tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
+        elif src.country and (tgt.sector in domestic_sectors or src.sector in classes.law_sectors):
             tgt = dataclasses.replace(tgt, country=src.country)
-    if src.country is None and unplaced_src:
-        only = only_other_state(doc, tok, tgt.country if tgt is not None else None)
+    gathering = tgt is not None and tgt.country is None and tgt.sector == classes.gathering_sector
+    if src.country is None and unplaced_src and not gathering:  # a gathering's one state is its host
+        only = only_other_state(doc, tok, tgt.country if tgt is not None else None, bodies)
         if only:
             src = dataclasses.replace(src, country=only)
         elif tgt is not None and tgt.country and lookup(code).plover not in international \
-                and only_other_state(doc, tok, None, count_all=True) == tgt.country:
+                and only_other_state(doc, tok, None, bodies, count_all=True) == tgt.country:
             # a person or group the sentence ties to no state, acting on the one state it names:
             # a domestic actor ("President Mwanawasa reneged on his commitment to the Zambian ...")
             src = dataclasses.replace(src, country=tgt.country)
     if tgt is not None and tgt.country is None and unplaced_tgt:
-        only = only_other_state(doc, tok, src.country)
+        only = only_other_state(doc, tok, src.country, bodies)
         if only:
             tgt = dataclasses.replace(tgt, country=only)
-        elif src.country and not only_other_state(doc, tok, src.country) \
-                and not only_other_state(doc, tok, None, count_all=True) == "several" \
+        elif src.country and not only_other_state(doc, tok, src.country, bodies) \
+                and not only_other_state(doc, tok, None, bodies, count_all=True) == "several" \
                 and lookup(code).plover not in international:
             # a body or person the sentence ties to no state, in a sentence naming only the actor's
             # state: a domestic party ("President Bouteflika is prepared to lift the ban on the FIS")
             tgt = dataclasses.replace(tgt, country=src.country)
-    # in an article between two states, an official of neither named state is of the other one
-    # ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")
+    return _of_the_pair(src, tgt, dyad, unplaced_src, unplaced_tgt, classes.official_sectors)
+
+
+def _of_the_pair(src: ActorRef, tgt: ActorRef | None, dyad: list[str], unplaced_src: bool,
+                 unplaced_tgt: bool, official: frozenset[str]) -> tuple[ActorRef, ActorRef | None]:
+    """In an article between two states, an official (of an ``official`` sector, or none) of neither
+    named state is of the other one ("Prabowo paid a courtesy call on Prime Minister Anthony Albanese")."""
     if len(dyad) >= 2:
-        if tgt is not None and tgt.country is None and unplaced_tgt and tgt.sector in ("GOV", "MIL", None) \
+        if tgt is not None and tgt.country is None and unplaced_tgt and (tgt.sector is None or tgt.sector in official) \
                 and src.country in dyad[:2]:
             tgt = dataclasses.replace(tgt, country=next(c for c in dyad[:2] if c != src.country))
-        if src.country is None and unplaced_src and src.sector in ("GOV", "MIL", None) \
+        if src.country is None and unplaced_src and (src.sector is None or src.sector in official) \
                 and tgt is not None and tgt.country in dyad[:2]:
             src = dataclasses.replace(src, country=next(c for c in dyad[:2] if c != tgt.country))
     return src, tgt
 
 
-def only_other_state(doc: Document, tok: Token, other: str | None, count_all: bool = False) -> str | None:
-    """The one state the sentence names, other than ``other`` (bodies such as the UN aside);
+def only_other_state(doc: Document, tok: Token, other: str | None, bodies: frozenset[str],
+                     count_all: bool = False) -> str | None:
+    """The one state the sentence names, other than ``other`` (``bodies`` such as the UN aside);
     ``count_all``: "several" when the sentence names more than one state."""
     sent = tok.sent
     from ..actors.lookup import mentions_starting
 
     states = {m.country for m in mentions_starting(doc, sent.start_char, sent.end_char)
               if m.country and m.sector != "IGO"
-              and len(m.country) == 3 and m.country != other and m.country not in classes().body_codes}
+              and len(m.country) == 3 and m.country != other and m.country not in bodies}
     if count_all and len(states) > 1:
         return "several"
     return states.pop() if len(states) == 1 else None
@@ -171,19 +183,20 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
-def crowd_of_place(tok: Token) -> ActorRef | None:
+def crowd_of_place(tok: Token, lex: Lexicon) -> ActorRef | None:
     """Unnamed protesters: the civilians (CAMEO sector CVL) of the state where they protest."""
-    subj = syntax.subject_of(tok)
-    place = state_of_place(tok) or (located_in(subj) if subj is not None else None)
+    subj = syntax.subject_of(tok, lex)
+    place = state_of_place(tok, lex) or (located_in(subj, lex) if subj is not None else None)
     if place is None:
         return None
     text = " ".join(t.text for t in subj.subtree) if subj is not None else None
     return ActorRef(country=place.country, sector="CVL", name=None, text=text)
 
 
-def located_in(tok: Token) -> ActorRef | None:
+def located_in(tok: Token, lex: Lexicon) -> ActorRef | None:
+    """The state of the place a group is of or from ("protesters in Kiev", ``origin_preps``)."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "throughout", "across"):
+        if child.dep_ == "prep" and child.lower_ in lex.origin_preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     ref = place_as_party(pobj)
@@ -192,25 +205,25 @@ def located_in(tok: Token) -> ActorRef | None:
     return None
 
 
-def state_of_place(tok: Token) -> ActorRef | None:
+def state_of_place(tok: Token, lex: Lexicon) -> ActorRef | None:
+    """The state of a place the clause names as where it is held (``venue_preps``), else its scene."""
     top = tok
     for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
         pass
     for t in top.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "outside", "across", "throughout"):
+        if t.dep_ == "pobj" and t.head.lower_ in lex.venue_preps:
             ref = place_as_party(t)
             if ref is not None:
                 return ref
-    return scene_state(tok)
+    return scene_state(tok, lex.scene_preps)
 
 
-def scene_state(tok: Token, preps: frozenset[str] | None = None) -> ActorRef | None:
-    """The state where the act of the trigger's clause takes place ("near the town of Samarra"),
-    named after a preposition of the scene (``scene_preps``); with ``preps``, the state of a place
-    the clause names after one of them ("from Abyei")."""
+def scene_state(tok: Token, preps: frozenset[str]) -> ActorRef | None:
+    """The state where the act of the trigger's clause takes place ("near the town of Samarra"):
+    of a place the clause names after one of ``preps`` (``scene_preps`` of the coder's words; or
+    others: "from Abyei")."""
     from ..place.geocode import geocode
 
-    preps = words().scene_preps if preps is None else preps
     top = tok
     for top in syntax.governors(tok, {"xcomp", "conj", "acomp"}):
         pass
@@ -233,11 +246,11 @@ def scene_state(tok: Token, preps: frozenset[str] | None = None) -> ActorRef | N
     return None
 
 
-def host_state(tok: Token) -> ActorRef | None:
-    """The state where another state's envoy or mission is posted: "the Chilean ambassador to
-    Lima", "Chile's diplomatic presence in Peru" (Peru). None unless the phrase also names the
-    sending state, and it is not the host."""
-    posted = next((place_as_party(p) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+def host_state(tok: Token, lex: Lexicon) -> ActorRef | None:
+    """The state where another state's envoy or mission is posted (``posting_preps``): "the Chilean
+    ambassador to Lima", "Chile's diplomatic presence in Peru" (Peru). None unless the phrase also
+    names the sending state, and it is not the host."""
+    posted = next((place_as_party(p) for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.posting_preps
                    for p in c.children if p.dep_ == "pobj" and place_as_party(p) is not None), None)
     if posted is None:
         return None
@@ -304,36 +317,39 @@ def valid_code(code: str, fallback: str) -> str:
         return fallback
 
 
-def is_group(ref: ActorRef | None) -> bool:
+def is_group(ref: ActorRef | None, lex: Lexicon) -> bool:
+    """The side is an unnamed group of parties: "both sides", "the two governments" (``both_words``,
+    ``group_words``)."""
     if ref is None:
         return False
     text = (ref.text or "").lower()
-    return ref.country is None and any(w in text.split() for w in ("both", "two", "sides")) or \
-        (ref.country is None and text.split()[-1:] and text.split()[-1] in words().group_words and not ref.name)
+    return ref.country is None and any(w in text.split() for w in lex.both_words) or \
+        (ref.country is None and text.split()[-1:] and text.split()[-1] in lex.group_words and not ref.name)
 
 
-def of_group(tok: Token) -> bool:
+def of_group(tok: Token, lex: Lexicon) -> bool:
     """The phrase is of both parties: "border guards of the two nations", "troops of both sides"."""
-    return any(p.lemma_.lower() in words().group_words and p.tag_ in ("NNS", "NNPS")
+    return any(p.lemma_.lower() in lex.group_words and p.tag_ in ("NNS", "NNPS")
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                for p in c.children if p.dep_ == "pobj")
 
 
-def speaker_replaces(source: ActorRef | None, speaker: ActorRef, verbal: bool = True) -> bool:
-    """The speaker stands for the source when the source is missing, a group, or the speaker's own
-    state. A physical act keeps a source that has a sector: in "Iraqi warplanes pounded the
-    positions, the Iraqi government said", the warplanes did it."""
+def speaker_replaces(source: ActorRef | None, speaker: ActorRef, lex: Lexicon, verbal: bool = True) -> bool:
+    """The speaker stands for the source when the source is missing, a group, the speaker's own
+    words for itself (``self_references``: "we") or the speaker's own state. A physical act keeps a
+    source that has a sector: in "Iraqi warplanes pounded the positions, the Iraqi government said",
+    the warplanes did it."""
     if source is None:
         return True
-    if is_group(source):
+    if is_group(source, lex):
         return True
     text = (source.text or "").lower()
-    if text in ("we", "i", "us", "our country"):
+    if text in lex.self_references:
         return True
     if not verbal and source.sector:
         return False
     return bool(speaker.country) and source.country == speaker.country and source.actor_id != speaker.actor_id \
-        and not (source.actor_id or "").startswith("person:")
+        and not source.is_person
 
 
 def other_party(ref: ActorRef, source: ActorRef | None) -> bool:
@@ -349,13 +365,13 @@ def other_party(ref: ActorRef, source: ActorRef | None) -> bool:
     return bool(ref.sector and source.sector and ref.sector != source.sector)
 
 
-def same_state(a: ActorRef, b: ActorRef, code: str) -> bool:
+def same_state(a: ActorRef, b: ActorRef, code: str, classes: CodeClasses) -> bool:
     """A state acting on itself (bare country on either side), outside protest and repression."""
-    if not a.country or a.country != b.country or aimed_at_own_state(code):
+    if not a.country or a.country != b.country or aimed_at_own_state(code, classes):
         return False
     if a.sector and b.sector and a.sector != b.sector:
         return False  # the army and the Taliban of one state are two parties
-    if a.sector in classes().domestic_sectors or b.sector in classes().domestic_sectors:
+    if a.sector in classes.domestic_sectors or b.sector in classes.domestic_sectors:
         return False  # rebels, protesters, civilians and their own state are two parties
     return is_state_ref(a) or is_state_ref(b) \
         or not a.actor_id or not b.actor_id

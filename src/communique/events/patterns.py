@@ -23,11 +23,14 @@ from ..data_files import DataFileError
 PATTERN_KEYS = {
     "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
     "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain", "not_objects",
-    "priority", "replaces",
+    "priority", "replaces", "acted_by",
 }
 FILE_KEYS = {"patterns", "priority"}
 DEFAULT_TARGET = ("dobj", "with", "to", "against", "on", "at", "for")
 OBJECT_KINDS = {"gathering", "place"}
+# Who does the rule's act: "one" side to the other (parties named together as its subject do not:
+# "the two sides ended their talks" concluded them, not broke them off), or parties "together" only.
+ACTED_BY = {"one", "together"}
 
 
 class PatternError(DataFileError):
@@ -54,6 +57,7 @@ class Pattern:
     source: str = ""
     priority: int = 0  # rules of higher priority are tried first; built-in rules have 0
     replaces: str | None = None  # the id of the rule this one takes the place of
+    acted_by: str | None = None  # "one" side, or parties "together"; None: either
 
 
 @dataclass
@@ -95,6 +99,7 @@ class Lexicon:
     allege_verbs: frozenset[str] = frozenset()  # "claimed that X sent troops": X's act only alleged
     movement: frozenset[str] = frozenset()  # "deployed troops": the object is the actor's own means
     missions: frozenset[str] = frozenset()  # "troops to the force in Afghanistan": aimed at the place
+    cooperative_modifiers: frozenset[str] = frozenset()  # "joint activities": things done together
     # the word classes of words.yaml (see there)
     gatherings: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()
@@ -129,6 +134,23 @@ class Lexicon:
     object_control_verbs: frozenset[str] = frozenset()
     other_act_preps: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    both_words: frozenset[str] = frozenset()
+    self_references: frozenset[str] = frozenset()
+    origin_preps: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
+    posting_preps: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
+    cooperative_verbs: frozenset[str] = frozenset()
+    work_verbs: frozenset[str] = frozenset()
+    together_words: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    counterpart_nouns: frozenset[str] = frozenset()
+    reciprocal_words: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
+    model_target_roles: tuple[str, ...] = ()  # in order
+    articles: frozenset[str] = frozenset()
+    noun_endings: tuple[tuple[str, str], ...] = ()  # (ending, stem): "killing" (kill)
+    run_links: frozenset[str] = frozenset()
 
 
 def _builtin(name: str) -> Path:
@@ -182,8 +204,26 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
     object_kind = entry.get("object_kind")
     if object_kind is not None and object_kind not in OBJECT_KINDS:
         raise PatternError(f"{where}: 'object_kind' must be one of {sorted(OBJECT_KINDS)}")
+    acted_by = entry.get("acted_by")
+    if acted_by is not None and acted_by not in ACTED_BY:
+        raise PatternError(f"{where}: 'acted_by' must be one of {sorted(ACTED_BY)}")
     if entry.get("requires_domain") and not domains:
         raise PatternError(f"{where}: 'requires_domain' needs 'domains'")
+    priority, replaces, confidence = _standing(entry, where, default_priority)
+    return Pattern(
+        id=pid, cameo=cameo, verbs=verbs, nouns=nouns, objects=objects,
+        not_objects=_words(entry.get("not_objects"), where, "not_objects"),
+        preps=_words(entry.get("preps"), where, "preps"), symmetric=bool(entry.get("symmetric", False)),
+        target=tuple(t.lower() for t in target), domains=tuple((str(k), str(v)) for k, v in domains.items()),
+        confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),
+        object_kind=object_kind, xcomp=_words(entry.get("xcomp"), where, "xcomp"), source=where,
+        requires_domain=bool(entry.get("requires_domain", False)), priority=priority, replaces=replaces,
+        acted_by=acted_by,
+    )
+
+
+def _standing(entry: dict[str, Any], where: str, default_priority: int) -> tuple[int, str | None, float]:
+    """A rule's priority, the rule it replaces and its confidence, checked."""
     priority = entry.get("priority", default_priority)
     if not isinstance(priority, int) or isinstance(priority, bool):
         raise PatternError(f"{where}: 'priority' must be a whole number (built-in rules have 0)")
@@ -193,15 +233,7 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
     confidence = entry.get("confidence", 0.8)
     if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
         raise PatternError(f"{where}: 'confidence' must be a number between 0 and 1")
-    return Pattern(
-        id=pid, cameo=cameo, verbs=verbs, nouns=nouns, objects=objects,
-        not_objects=_words(entry.get("not_objects"), where, "not_objects"),
-        preps=_words(entry.get("preps"), where, "preps"), symmetric=bool(entry.get("symmetric", False)),
-        target=tuple(t.lower() for t in target), domains=tuple((str(k), str(v)) for k, v in domains.items()),
-        confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),
-        object_kind=object_kind, xcomp=_words(entry.get("xcomp"), where, "xcomp"), source=where,
-        requires_domain=bool(entry.get("requires_domain", False)), priority=priority, replaces=replaces,
-    )
+    return priority, replaces, confidence
 
 
 def read_pattern_file(path: str | Path, known_codes: Iterable[str] | None = None) -> list[Pattern]:
@@ -315,14 +347,17 @@ def _load_lexicon(intents: str | None, domains_file: str | None, words_file: str
         allege_verbs=_words(data.get("allege_verbs", []), str(path), "allege_verbs"),
         movement=_words(data.get("movement_verbs", []), str(path), "movement_verbs"),
         missions=_words(data.get("missions", []), str(path), "missions"),
+        cooperative_modifiers=_words(data.get("cooperative_modifiers", []), str(path), "cooperative_modifiers"),
         **_word_classes(Path(words_file) if words_file else _builtin("words.yaml")),
     )
 
 
 def _word_classes(path: Path) -> dict[str, Any]:
     """The coder's word classes (``words.yaml``), checked against their schema."""
-    data = _read_yaml(path, data_schemas.CoderWords)
+    data = dict(_read_yaml(path, data_schemas.CoderWords))
+    endings = data.pop("noun_endings")
     classes: dict[str, Any] = {key: _words(value, str(path), key) for key, value in data.items()}
-    for ordered in ("recent_span", "embedded_act_preps", "inner_party_preps"):  # tried in order
+    classes["noun_endings"] = tuple((end.lower(), stem.lower()) for end, stems in endings.items() for stem in stems)
+    for ordered in ("recent_span", "embedded_act_preps", "inner_party_preps", "model_target_roles"):  # in order
         classes[ordered] = tuple(w.lower() for w in data[ordered])
     return classes

@@ -26,7 +26,6 @@ from .parties import (
     split_by_country,
 )
 
-COUNTERPART = "counterpart"
 
 MAX_CONJUNCTS = 8  # coordinated parties of one role coded as events of their own, at most
 
@@ -58,7 +57,7 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
             appos = next((c for c in t.children if c.dep_ == "appos"), None)
             if appos is not None and (am := mention_for_token(ctx.doc, appos)) is not None and am.kind != "pronoun":
                 m = am
-        if m is None and t.lemma_.lower() == COUNTERPART:
+        if m is None and t.lemma_.lower() in ctx.lex.counterpart_nouns:
             continue  # "his counterpart": the possessor is the other side; the counterpart is named apart
         if m is None:
             # "withdraw from Chad"; "Israeli army bulldozers": a state named by a modifier
@@ -68,6 +67,9 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
             if ref is not None and not any(same_actor(ref, r) for r in refs):
                 refs.append(ref)
             continue
+        if m.kind == "pronoun" and (states := coordinated_states(ctx, t)):
+            refs.extend(r for r in states if not any(same_actor(r, x) for x in refs))
+            continue  # "Finland and Sweden's bids ..., accusing them": the states named together
         if m.kind == "pronoun":  # "accusing him": the named person, where the sentence names them
             m = antecedent_in_sentence(ctx.doc, m) or m
         if is_delegation(m):  # "his counterpart Richard Marles"
@@ -75,12 +77,40 @@ def side_of(ctx: Coding, toks: list[Token]) -> Side:
                       and p.country == m.country), m)
         for ref in split_by_country(ctx.doc, m):
             if ref.country is None:  # "rebels in the Ivory Coast", "opposition parties in Nepal"
-                place = located_in(t) or member_of(ctx, t)
+                place = located_in(t, ctx.lex) or member_of(ctx, t)
                 if place is not None:
                     ref.country = place.country
             if not any(same_actor(ref, r) for r in refs):
                 refs.append(ref)
     return Side(refs)
+
+
+def coordinated_states(ctx: Coding, pronoun: Token) -> list[ActorRef]:
+    """The states a plural pronoun stands for: the last two or more named together ("A and B",
+    "A, B and C's") before it in its sentence ("objecting to Finland and Sweden's bids to join the
+    alliance, accusing them"), unless a group is named between ("the rebels ... them")."""
+    from ..actors.tables import load_tables
+
+    if pronoun.lower_ not in load_tables().pronouns.get("group", ()):
+        return []
+    found: list[ActorRef] = []
+    run: list[ActorRef] = []
+    for tok in pronoun.sent:
+        if tok.i >= pronoun.i:
+            break
+        m = mention_for_token(ctx.doc, tok)
+        if m is not None and m.kind == "country" and m.country:
+            if not run or run[-1].country != m.country:
+                run.append(mention_ref(m))
+            continue
+        if tok.lower_ in ctx.lex.run_links and run:
+            continue  # the run of states goes on
+        if len({r.country for r in run}) >= 2:
+            found = run
+        run = []
+        if m is not None and m.kind == "group":
+            found = []  # a group named since is the nearer antecedent
+    return run if len({r.country for r in run}) >= 2 else found
 
 
 def member_of(ctx: Coding, tok: Token) -> ActorRef | None:
@@ -122,7 +152,7 @@ def between_parties(ctx: Coding, tok: Token) -> Side:
     for h in holders:
         pobjs = syntax.prep_objects(h, "between")
         if pobjs:
-            return side_of(ctx, pobjs)
+            return expand_groups(ctx, side_of(ctx, pobjs))  # "between the two countries": the article's pair
     return Side()
 
 
@@ -155,8 +185,14 @@ def participants_of(ctx: Coding, noun: Token, exclude: str | None) -> Side:
     return Side(refs)
 
 
+def many_parties(noun: Token) -> bool:
+    """A gathering whose name speaks of many participants ("the Conference of Defense Ministers of
+    the Americas", "the Chiefs of Defence Conference"): a plural proper noun in its name."""
+    return any(t.tag_ == "NNPS" for t in noun.subtree if t.i != noun.i)
+
+
 def expand_groups(ctx: Coding, side: Side) -> Side:
     """"both sides" / "the two countries" as a source become the document's two main parties."""
-    if len(side.refs) == 1 and is_group(side.first) and len(ctx.dyad) >= 2:
+    if len(side.refs) == 1 and is_group(side.first, ctx.lex) and len(ctx.dyad) >= 2:
         return Side([ActorRef(country=c, text=side.first.text) for c in ctx.dyad[:2]], side.how)
     return side

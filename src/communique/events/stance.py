@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..actors.lookup import mention_for_token
 from ..records import Event, Stance
 from . import syntax
 from .codebook import lookup
@@ -68,7 +69,13 @@ def stance_of(ctx: Coding, tok: Token) -> Stance | None:
 
 
 def stance_code(ctx: Coding, tok: Token) -> tuple[str, None, RuleName] | None:
-    """The code and rule of a cooperation predicate under a stance marker, or None."""
+    """The code and rule of a cooperation predicate under a stance marker, or None. What a thing is
+    expected to do ("the exercise will improve military relations") is its purpose, no one's intent."""
+    subj = syntax.subject_of(tok, ctx.lex)
+    if subj is not None and subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "NOUN" \
+            and not any(cooperative(ctx, s) for s in syntax.with_conjuncts(subj)) \
+            and mention_for_token(ctx.doc, subj) is None:
+        return None
     stance = stance_of(ctx, tok)
     if stance is Stance.INTENT:
         return ctx.lex.intent_codes["cooperate"], None, RuleName("intent-to-cooperate", stance=stance)
@@ -82,7 +89,9 @@ def apply_stance(ctx: Coding, tok: Token, pat: Pattern, code: str, rule: RuleNam
     conflictual act, THREATEN; an appeal to act is left to the appeal rules."""
     stance = None
     only_future = True  # the act's only intent marker is its own future tense ("will sign")
-    for gov in syntax.governors(tok, {"xcomp", "acomp"}):
+    taker = syntax.included_by(tok)  # "decided to take measures, including imposing sanctions"
+    chain = [*syntax.governors(tok, {"xcomp", "acomp"}), *(syntax.governors(taker, {"xcomp", "acomp"}) if taker else ())]
+    for gov in chain:
         markers = [gov.lemma_.lower()] if gov != tok else []
         markers += [c.lemma_.lower() for c in gov.children if c.dep_ == "aux"]
         for word in markers:
@@ -112,11 +121,22 @@ def apply_stance(ctx: Coding, tok: Token, pat: Pattern, code: str, rule: RuleNam
 def is_cooperation(ctx: Coding, tok: Token) -> bool:
     """The verb predicates cooperation ("cooperate", "work with", "deepen ties")."""
     lemma = tok.lemma_.lower()
-    if lemma in ("cooperate", "collaborate"):
+    if lemma in ctx.lex.cooperative_verbs:
         return True
-    if lemma == "work" and syntax.has_prep(tok, frozenset({"with", "together"})):
+    if lemma in ctx.lex.work_verbs and syntax.has_prep(tok, ctx.lex.together_words):
         return True
-    return any(o.lemma_.lower() in ctx.lex.cooperation_objects for o in syntax.objects_of(tok))
+    if any(o.lemma_.lower() in ctx.lex.cooperation_objects for o in syntax.objects_of(tok)):
+        return True
+    # "defence cooperation with Chile will continue to deepen": the ties themselves grow
+    subj = syntax.subject_of(tok, ctx.lex)
+    return subj is not None and subj.dep_ == "nsubj" and not syntax.objects_of(tok) \
+        and any(cooperative(ctx, s) for s in syntax.with_conjuncts(subj))
+
+
+def cooperative(ctx: Coding, noun: Token) -> bool:
+    """Cooperation, ties, or things done together ("joint activities", "mutual exchanges")."""
+    return noun.lemma_.lower() in ctx.lex.cooperation_objects or any(
+        c.dep_ == "amod" and c.lower_ in ctx.lex.cooperative_modifiers for c in noun.children)
 
 
 def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event | None:
@@ -125,12 +145,12 @@ def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event
     if modal is None or syntax.is_negated(tok) or syntax.passive_subject(tok) is not None:
         return None
     speaker_tok = syntax.speaker_of(tok, ctx.lex.speech_verbs)
-    subj = syntax.subject_of(tok)
+    subj = syntax.subject_of(tok, ctx.lex)
     if speaker_tok is None or subj is None:
         return None
     speaker = side_of(ctx, [speaker_tok]).first
     addressee = side_of(ctx, syntax.with_conjuncts(subj))
-    if not known(speaker) or not addressee.refs or is_group(addressee.first):
+    if not known(speaker) or not addressee.refs or is_group(addressee.first, ctx.lex):
         return None
     target = next((r for r in addressee.refs if not same_actor(r, speaker)
                    and not (r.country and r.country == speaker.country and not r.name)), None)

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-from .patterns import load_lexicon
+from .patterns import Lexicon
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -57,15 +57,23 @@ def controller(xcomp: Token) -> Token | None:
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
-def subjects_of(tok: Token) -> Iterator[Token]:
+def included_by(tok: Token) -> Token | None:
+    """The verb whose object includes the act: "took measures, including imposing sanctions"."""
+    whole = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "including" else None
+    if whole is not None and whole.dep_ in OBJECT_DEPS and whole.head.pos_ == "VERB":
+        return whole.head
+    return None
+
+
+def subjects_of(tok: Token, lex: Lexicon) -> Iterator[Token]:
     """Candidate subjects of a predicate, nearest first, inherited through xcomp/conj chains: a
     gerund after a preposition of subject control has the clause's subject ("continued its efforts
     by donating"); an infinitive under a verb of object control has the verb's object ("prompted
     the military to dispatch jets"); see ``words.yaml``."""
-    below, lex = None, load_lexicon()
-    whole = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "including" else None
-    if whole is not None and whole.dep_ in OBJECT_DEPS and whole.head.pos_ == "VERB":
-        yield from subjects_of(whole.head)  # "took measures, including imposing sanctions": who took them
+    below = None
+    taker = included_by(tok)
+    if taker is not None:
+        yield from subjects_of(taker, lex)  # "took measures, including imposing sanctions": who took them
         return
     for gov in governors(tok, {"xcomp", "acomp", "conj", "pcomp", "advcl"}):
         if gov.dep_ == "xcomp" and (doer := controller(gov)) is not None:
@@ -97,12 +105,13 @@ def subjects_of(tok: Token) -> Iterator[Token]:
             # "the Parliament approved a resolution criticizing X": the approving body speaks
             noun = gov.head  # not "discuss a dispute that has blocked imports": the dispute blocks them
             if gov.dep_ == "acl" and noun.dep_ in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
-                yield from (c for c in noun.head.children if c.dep_ == "nsubj")
+                # "... and identified steps to deepen ties": a shared subject through coordinated verbs
+                yield from (c for v in governors(noun.head, {"conj"}) for c in v.children if c.dep_ == "nsubj")
 
 
-def subject_of(tok: Token) -> Token | None:
+def subject_of(tok: Token, lex: Lexicon) -> Token | None:
     """The nearest subject of the clause a predicate belongs to."""
-    return next(subjects_of(tok), None)
+    return next(subjects_of(tok, lex), None)
 
 
 def passive_subject(tok: Token) -> Token | None:

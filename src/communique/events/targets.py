@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..actors.lookup import mention_for_token
@@ -23,19 +25,22 @@ from .parties import (
     state_of_place,
 )
 from .patterns import Lexicon, Pattern
-from .sides import MAX_CONJUNCTS, Side, participants_of, side_of
+from .sides import MAX_CONJUNCTS, Side, many_parties, participants_of, side_of
 from .triggers import verb_patterns
 
 
 def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: ActorRef | None) -> Side:
     """The party the act is aimed at: a role of its rule, the one asked to act, a party of an
     embedded act, where what is moved goes, or the nearest party in its phrase."""
-    roles = pat.target if pat is not None else ("with", "to", "between")
+    roles = pat.target if pat is not None else ctx.lex.model_target_roles
     holders = [tok] + (syntax.objects_of(tok) if tok.pos_ in VERB_POS else [])
     # "donated and delivered goods to X": coordinated verbs share their parties
     shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in VERB_POS
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     holders += shared
+    subj = syntax.subject_of(tok, ctx.lex) if tok.pos_ in VERB_POS else None
+    if subj is not None and subj.lemma_.lower() in ctx.lex.cooperation_objects:
+        holders.append(subj)  # "defence cooperation with Chile will deepen": the ties name the other party
     # the act's own roles first ("called on Nigerian leaders to emulate ..."), then those of the
     # act it governs ("refused to meet X")
     governed = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -53,7 +58,7 @@ def target_of(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: A
         for clause in (c for h in asked for c in h.children if c.dep_ in ("ccomp", "acl") or (
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))):
             # "called for Israel to halt settlement construction"
-            subj = syntax.subject_of(clause)
+            subj = syntax.subject_of(clause, ctx.lex)
             side = side_of(ctx, syntax.with_conjuncts(subj)) if subj is not None else Side()
             ref = next((r for r in side.refs if source is None or not same_actor(r, source)), None)
             if ref is not None:
@@ -116,10 +121,10 @@ def _candidate_party(ctx: Coding, tok: Token, pat: Pattern | None, role: str, ca
     if moved(ctx, cand, source, side.first):  # "withdrew its troops": the actor's own
         return None
     if role != "dobj" and lemma in ctx.lex.missions and tok.lemma_.lower() in ctx.lex.movement:
-        place = located_in(cand)  # "troops to the peacekeeping force in South Sudan"
+        place = located_in(cand, ctx.lex)  # "troops to the peacekeeping force in South Sudan"
         if abroad(place, source):
             return Side([place], Found.PLACE_OF_MISSION)
-    if (role == "dobj" or act_noun(cand, ctx.acts)) and lemma not in ctx.lex.gatherings \
+    if (role == "dobj" or act_noun(cand, ctx.acts, ctx.lex.noun_endings)) and lemma not in ctx.lex.gatherings \
             and not (pat and pat.requires_actor_object) and side.first is None:
         # "rejected an Afghan government offer", "conceded to demands from the association"
         inner = inner_parties(ctx, cand, source)
@@ -131,13 +136,25 @@ def _candidate_party(ctx: Coding, tok: Token, pat: Pattern | None, role: str, ca
         # a gathering's participants; but "outlawed the African National Congress": a party
         participants = participants_of(ctx, cand, exclude=src_country)
         if participants.refs:
-            return Side([participants.refs[0]], Found.PARTICIPANTS)
+            return Side([_as_body(ctx, cand, participants.refs[0])], Found.PARTICIPANTS)
+    if cand.tag_ == "PRP" and len(side.refs) > 1:  # "accusing them": each of the states it stands for
+        return Side([r for r in side.refs if source is None or not same_actor(r, source)], Found.ROLE)
     for ref in side.refs:
         if source is None or not same_actor(ref, source):
             if src_country and ref.country == src_country and not ref.name and role != "dobj":
                 continue
+            if gathering_rule or lemma in ctx.lex.gatherings:
+                ref = _as_body(ctx, cand, ref)
             return Side([ref, *conjunct_parties(ctx, cand, ref, source)], Found.ROLE)
     return None
+
+
+def _as_body(ctx: Coding, gathering: Token, ref: ActorRef) -> ActorRef:
+    """"Attended the Conference of Defense Ministers of the Americas": a multilateral gathering
+    of no state is met as a body, not as the state where it sits."""
+    if ref.country is None and many_parties(gathering):
+        return replace(ref, sector=ctx.classes.gathering_sector)
+    return ref
 
 
 def conjunct_parties(ctx: Coding, tok: Token, first: ActorRef,
@@ -209,7 +226,7 @@ def clause_party(ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
                 if ref is not None and (source is None or ref.country != source.country):
                     return Side([ref], Found.BENEFICIARY)
         if child.dep_ == "ccomp":
-            for subj in syntax.subjects_of(child):
+            for subj in syntax.subjects_of(child, ctx.lex):
                 side = side_of(ctx, syntax.with_conjuncts(subj))
                 for ref in side.refs:
                     if source is None or (not same_actor(ref, source) and ref.country != source.country):
@@ -266,7 +283,7 @@ def aim_party(ctx: Coding, tok: Token, code: str, source: ActorRef) -> ActorRef 
             continue
         lemma = child.lemma_.lower()
         pats = verb_patterns(ctx, child, lemma)
-        if pats and further_act(child, tok, ctx.acts):
+        if pats and further_act(child, tok, ctx.acts, ctx.lex.noun_endings):
             continue
         pat = pats[0] if pats else None
         side = target_of(ctx, child, pat, pat.cameo if pat else code, source)
@@ -283,7 +300,7 @@ def host_of(ctx: Coding, tok: Token, pat: Pattern, code: str, together: list[Act
     if pat.object_kind == "place":
         return next((ref for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.target
                      for p in c.children if p.dep_ == "pobj" and (ref := place_as_party(p)) is not None),
-                    None) or state_of_place(tok)
+                    None) or state_of_place(tok, ctx.lex)
     side = target_of(ctx, tok, pat, code, together[0])
     return next((r for r in side.refs if known(r) and not any(
         same_actor(r, a) or (r.country and r.country == a.country) for a in together)), None)
@@ -302,25 +319,26 @@ def abroad(place: ActorRef | None, source: ActorRef | None) -> bool:
     return place is not None and (source is None or place.country != source.country)
 
 
-def further_act(clause: Token, tok: Token, acts: frozenset[str]) -> bool:
+def further_act(clause: Token, tok: Token, acts: frozenset[str], endings: tuple[tuple[str, str], ...]) -> bool:
     """``clause`` is a participle that adds a further act of the actor's to an act whose object is
     named: "attacked the city, killing dozens" (not "carried out a raid, targeting commanders")."""
     return clause.dep_ == "advcl" and clause.tag_ == "VBG" \
         and not any(c.dep_ in ("mark", "aux") for c in clause.children) \
-        and any(o.dep_ == "dobj" and not act_noun(o, acts) for o in tok.children)
+        and any(o.dep_ == "dobj" and not act_noun(o, acts, endings) for o in tok.children)
 
 
-def mutual(tok: Token) -> bool:
-    """The act's parties act on each other ("accused each other", "attacked one another")."""
+def mutual(tok: Token, lex: Lexicon) -> bool:
+    """The act's parties act on each other ("accused each other", "attacked one another"): a
+    reciprocal word and an other word in a row."""
     words = [t.lower_ for t in tok.subtree]
-    return any(a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:]))
+    return any(a in lex.reciprocal_words and b in lex.other_words for a, b in zip(words, words[1:]))
 
 
 def acts_on_a_thing(ctx: Coding, tok: Token, pat: Pattern | None) -> bool:
     """The act has an object that is neither a party nor a word the rule needs, and its doers do
     not act on each other: "the UK and France opposed the resolutions" (not "Syria and Israel
     violated the ceasefire", "India and Pakistan accused each other")."""
-    if pat is None or mutual(tok):
+    if pat is None or mutual(tok, ctx.lex):
         return False
     needed = pat.objects or frozenset()
     return any(o.dep_ == "dobj" and o.pos_ == "NOUN" and not predicate_object(o, needed)

@@ -12,7 +12,7 @@ from typing import Any
 from ..export.contract import event_to_dict
 from ..records import Document
 from .crossdoc import LinkRecord, cluster, index_keys, link_score, linked_id
-from .provenance import linked_event
+from .provenance import export_order, linked_event
 from .reports import outlet, record_of
 
 
@@ -55,4 +55,4 @@ class BatchLinker:
         """Linked events (export contract), one per real-world event, in the store's export order."""
         events = [linked_event(linked_id(group), [self.rows[i] for i in group], self.docs)
                   for group in cluster(self.records.values(), self.scores())]
-        return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["doc_id"], e["event_id"]))
+        return sorted(events, key=export_order)

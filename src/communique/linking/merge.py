@@ -18,6 +18,8 @@ from bisect import insort
 from typing import Any
 
 from ..events.codebook import lookup
+from ..events.codeclasses import load_code_classes
+from ..events.parties import meets_gathering
 from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
 from .mechanisms import place_events_at_mechanisms
@@ -28,11 +30,13 @@ def _dyad(e: Event) -> tuple:
     return tuple(sorted((a or "", r or ""))) if e.symmetric else (a or "", r or "")
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _compatible(a: Event, b: Event, gathering_sector: str) -> bool:
     if a.event_type != b.event_type:
         return False
     if _same_trigger(a, b):
         return False  # one trigger, several parties: "outlawed the ANC and the PAC" is two events
+    if meets_gathering(a, gathering_sector) != meets_gathering(b, gathering_sector):
+        return False  # attending the conference is not the meeting on its sidelines
     if a.mechanism and b.mechanism:  # the same edition of the same mechanism is one event,
         if all(_countries(a)) and all(_countries(b)) and sorted(_countries(a)) != sorted(_countries(b)):
             return False  # but one per pair of its parties
@@ -62,7 +66,7 @@ def _same_trigger(a: Event, b: Event) -> bool:
 def _people(e: Event) -> dict[str, str]:
     """The named person on each side, by state."""
     return {r.country: r.actor_id for r in (e.actor, e.recipient)
-            if r.country and r.actor_id and r.actor_id.startswith("person:")}
+            if r.country and r.is_person}
 
 
 def _sectors(e: Event) -> dict[str, str]:
@@ -77,7 +81,7 @@ def _countries(e: Event) -> tuple[str, str]:
 def _richer(a: ActorRef, b: ActorRef) -> ActorRef:
     """Prefer the reference that says more: a named person with a sector over a bare country."""
     def score(r: ActorRef) -> int:
-        return (2 if r.country else 0) + (1 if r.sector else 0) + (2 if r.actor_id and r.actor_id.startswith("person:") else 0)
+        return (2 if r.country else 0) + (1 if r.sector else 0) + (2 if r.is_person else 0)
     return b if score(b) > score(a) else a
 
 
@@ -104,8 +108,9 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.confidence = max(keep.confidence or 0, other.confidence or 0)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Merge events that describe the same real-world event, keeping the first one's id.
+def merge_events(events: list[Event], gathering_sector: str) -> list[Event]:
+    """Merge events that describe the same real-world event, keeping the first one's id; a meeting
+    of a gathering met as a body (its sector ``gathering_sector``) is no meeting on its sidelines.
 
     Each event goes into the first kept event it is compatible with. Only kept events of its type
     with the same pair of countries, or with the same mechanism edition, can be: those are found
@@ -116,7 +121,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     for event in events:
         for at in index.candidates(event):
             kept = merged[at]
-            if _compatible(kept, event):
+            if _compatible(kept, event, gathering_sector):
                 _absorb(kept, event)
                 index.update(at, kept)
                 break
@@ -197,16 +202,27 @@ def date_and_place_mechanisms(doc: Document) -> None:
                 break
 
 
-def merge_stage(doc: Document) -> Document:
+def merge_stage(doc: Document, gathering_sector: str) -> Document:
     for event in doc.events:
         settle_meeting_code(event)
-    doc.events = merge_events(doc.events)
+    doc.events = merge_events(doc.events, gathering_sector)
     date_and_place_mechanisms(doc)
     place_events_at_mechanisms(doc)
     return doc
 
 
+class MergeSettings(StageSettings):
+    code_classes: str | None = None  # a file replacing the coder's classes of acts (patterns/code_classes.yaml)
+
+
 @stage("merge", requires=["doc.events", "doc.mechanisms", "event.mechanism", "event.date", "event.location"],
-       assigns=["event.merged"], settings=StageSettings)
+       assigns=["event.merged"], settings=MergeSettings)
 def make_merge(settings: dict[str, Any]):
-    return merge_stage
+    """Settings: ``code_classes``, a file replacing the coder's classes of acts (the sector of a
+    gathering met as a body)."""
+    gathering_sector = load_code_classes(settings.get("code_classes")).gathering_sector
+
+    def run(doc: Document) -> Document:
+        return merge_stage(doc, gathering_sector)
+
+    return run

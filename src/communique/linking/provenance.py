@@ -70,6 +70,14 @@ def best_date(dates: list[str]) -> str | None:
     return min(set(dates), key=lambda d: (-PRECISION_RANK[_kind(d)], -sum(agrees(d, o) for o in dates), d))
 
 
+def export_order(event: Row) -> tuple:
+    """Linked events in date order (undated last); one article's events of a day in the order it
+    tells them."""
+    told = [ev.get("start") for ev in event.get("evidence") or () if ev.get("doc_id") == event["doc_id"]]
+    position = min((s for s in told if s is not None), default=-1)
+    return event["date"] is None, event["date"] or "", event["doc_id"], position < 0, position, event["event_id"]
+
+
 def linked_event(linked: str, members: list[Row], docs: dict[str, Doc]) -> Row:
     """The export-contract dict of a linked event from its reports' rows (article-level contract dicts)."""
     members = sorted(members, key=lambda r: r["event_id"])

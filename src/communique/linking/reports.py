@@ -19,7 +19,7 @@ def outlet(source: str | None, url: str | None, doc_id: str) -> str:
 def record_of(event: Event, doc: Document) -> LinkRecord:
     """What linking needs to know of one coded event of ``doc``."""
     people = sorted({fold_name(ref.name) for ref in (event.actor, event.recipient)
-                     if ref is not None and ref.name and ref.actor_id and ref.actor_id.startswith("person:")})
+                     if ref is not None and ref.name and ref.is_person})
     mechanism = event.mechanism
     return LinkRecord(
         event_id=event.event_id, doc_id=doc.doc_id, event_type=event.event_type,

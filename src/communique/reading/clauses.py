@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..events.patterns import load_lexicon
+from ..events.patterns import Lexicon
 from ..records import Document, Trigger
 
 # Dependencies that leave the act's own clause for another one.
@@ -25,19 +25,21 @@ def token_of(doc: Document, trigger: Trigger | None) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def contains(doc: Document, outer: Trigger | None, inner: Trigger | None, coordinated: bool = False) -> bool:
+def contains(doc: Document, outer: Trigger | None, inner: Trigger | None, lex: Lexicon,
+             coordinated: bool = False) -> bool:
     """``inner`` is in ``outer``'s own clause (with ``coordinated``, either way round for
-    coordinated verbs)."""
+    coordinated verbs); ``lex``: the coder's word classes."""
     a, b = token_of(doc, outer), token_of(doc, inner)
     if a is None or b is None or a == b:
         return False
-    return (_below(a, b) and (coordinated or not _coordinated(a, b))) or (coordinated and _coordinated(a, b))
+    return (_below(a, b, lex.other_act_preps) and (coordinated or not _coordinated(a, b))) \
+        or (coordinated and _coordinated(a, b))
 
 
-def _below(top: Token, tok: Token) -> bool:
+def _below(top: Token, tok: Token, circumstance: frozenset[str]) -> bool:
     """``tok`` is in ``top``'s own clause: not across a clause of another act nor a preposition of
-    the act's circumstances (``other_act_preps`` of ``words.yaml``: what comes after or before it)."""
-    node, circumstance = tok, load_lexicon().other_act_preps
+    the act's ``circumstance`` (``other_act_preps`` of ``words.yaml``: what comes after or before it)."""
+    node = tok
     while node != top:
         if node.dep_ in OTHER_ACT or (node.dep_ == "prep" and node.lower_ in circumstance):
             return False
@@ -61,13 +63,26 @@ def describes_a_noun(doc: Document, trigger: Trigger | None) -> bool:
     if tok is None:
         return False
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else None
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "which will formalise and strengthen our ties"
     if verb is None or verb.dep_ != "relcl":
         return False
+    if _thing_does(doc, verb):
+        return True
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBZ", "VBP"}) and "MD" not in tags and "VBD" not in tags
 
 
-def refers_back(doc: Document, trigger: Trigger | None) -> bool:
+def _thing_does(doc: Document, relcl: Token) -> bool:
+    """"An arrangement which will strengthen our ties": what a thing (no party) is said to do, in
+    any tense, is what it is for."""
+    from ..actors.lookup import mention_for_token
+
+    subj = next((c for c in relcl.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ == "WDT" and mention_for_token(doc, relcl.head) is None
+
+
+def refers_back(doc: Document, trigger: Trigger | None, lex: Lexicon) -> bool:
     """The act is named by a definite noun that points back to one already told ("took part in the
     exercise", "at the talks"), not a new one ("a third round", "the 14th dialogue", "the Blue Flag
     drill")."""
@@ -79,12 +94,12 @@ def refers_back(doc: Document, trigger: Trigger | None) -> bool:
         for o in ([c] if c.dep_ in ("dobj", "attr") else [g for p in ([c] if c.dep_ == "prep" else
                                                                       [p for p in c.children if p.dep_ == "prep"])
                                                           for g in p.children if g.dep_ == "pobj"])]
-    return any(n.pos_ == "NOUN" and _definite_reference(n) for n in nouns)
+    return any(n.pos_ == "NOUN" and _definite_reference(n, lex.definite_determiners) for n in nouns)
 
 
-def _definite_reference(noun: Token) -> bool:
+def _definite_reference(noun: Token, determiners: frozenset[str]) -> bool:
     mods = list(noun.children)
-    return any(m.dep_ == "det" and m.lower_ in load_lexicon().definite_determiners for m in mods) and not any(
+    return any(m.dep_ == "det" and m.lower_ in determiners for m in mods) and not any(
         m.dep_ in ("nummod", "amod", "compound") and (m.ent_type_ in ("ORDINAL", "CARDINAL", "DATE")
                                                      or m.pos_ in ("PROPN", "NUM")) for m in mods)
 

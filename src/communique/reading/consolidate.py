@@ -15,16 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from functools import lru_cache
 from typing import Any
 
-from ..actors.kinds import is_state_ref
-from ..data_files import load_builtin
+from ..actors.kinds import is_common_term, is_state_ref
+from ..events.codeclasses import load_code_classes
+from ..events.parties import aimed_at_own_state, meets_gathering
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
 from ..records import ActorRef, Document, Event
 from ..registry import StageSettings, stage
 from . import clauses
+from .acts import ConsolidationWords, load_consolidation_words
 from .participants import VISIT
 from .sweep import Pairing, sweep
 
@@ -35,6 +36,7 @@ class Reason(Enum):
     PART_OF_ACT = "what was said or done as part of an act coded in the same clause"
     RESTATED = "the same act told again"
     VOICED_AT = "what was said at a protest or summons told elsewhere in the article"
+    ANNOUNCED = "a stated intent to do what the article also tells as decided"
     NO_ACTOR = "no state could be found for the actor in an article between states"
     SAME_STATE = "both sides are one state, which only the recipient's words name"
     OTHER_STATES = "the recipient is other states than the actor's: its state is not known"
@@ -45,7 +47,7 @@ class Reason(Enum):
 
     @property
     def merges(self) -> bool:
-        return self in (Reason.PART_OF_ACT, Reason.RESTATED, Reason.VOICED_AT)
+        return self in (Reason.PART_OF_ACT, Reason.RESTATED, Reason.VOICED_AT, Reason.ANNOUNCED)
 
 
 @dataclass(frozen=True)
@@ -66,26 +68,6 @@ class Decision:
 BACKGROUND_DAYS = 30
 
 
-@dataclass(frozen=True)
-class ActClasses:
-    """The classes of acts of ``data/reading/act_classes.yaml`` (see there)."""
-
-    disapproval: frozenset[str]
-    preferred_disapproval: str
-    parts: dict[str, frozenset[str]]
-    asked: frozenset[str]
-    means: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def act_classes() -> ActClasses:
-    """The built-in classes of acts by which an act is told from its parts."""
-    data = load_builtin("reading/act_classes.yaml")
-    return ActClasses(disapproval=frozenset(data["disapproval"]), preferred_disapproval=data["preferred_disapproval"],
-                      parts={k: frozenset(v) for k, v in data["parts"].items()},
-                      asked=frozenset(data["asked"]), means=frozenset(data["means"]))
-
-
 def _countries(e: Event) -> tuple[str | None, str | None]:
     return e.actor.country, e.recipient.country
 
@@ -98,9 +80,11 @@ def _side_agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _dyads_agree(a: Event, b: Event) -> bool:
+def _dyads_agree(a: Event, b: Event, gathering_sector: str) -> bool:
     """The states both events name agree, a side one of them leaves open taking the other's; either
     order when one is symmetric or both are talks. At least one state is shared."""
+    if meets_gathering(a, gathering_sector) != meets_gathering(b, gathering_sector):
+        return False  # attending the conference is not the meeting on its sidelines
     (aa, ar), (ba, br) = _countries(a), _countries(b)
     orders = [(ba, br)]
     if a.symmetric or b.symmetric or a.event_type == b.event_type == "CONSULT":
@@ -140,6 +124,7 @@ def _one_trigger(a: Event, b: Event) -> bool:
 # Disapproval voiced at a diplomatic protest or summons (ACCUSE): the opposition or protest its
 # maker states there, against the same party on the same day, is part of that act.
 VOICED = frozenset({"REJECT", "PROTEST"})
+THREATENED = frozenset({"SANCTION", "COERCE", "PROTEST", "ASSAULT", "MOBILIZE"})  # acts a threat may announce
 
 
 def voiced_at(a: Event, b: Event) -> bool:
@@ -151,6 +136,16 @@ def voiced_at(a: Event, b: Event) -> bool:
     if b.actor.country != a.actor.country or not _side_agrees(a.recipient.country, b.recipient.country):
         return False
     return _dates_agree(a, b) and (_statuses_agree(a, b) or a.date == b.date)
+
+
+def announced(a: Event, b: Event, threat_codes: dict[str, str]) -> bool:
+    """``a`` is the threat of the act ``b`` tells as decided, between the same states ("said it would
+    impose sanctions on the firms" and "has decided to impose sanctions on the companies"): one
+    announcement."""
+    if a.event_type != "THREATEN" or b.status != "planned" or threat_codes.get(b.event_type) != a.cameo:
+        return False
+    return a.actor.country is not None and a.actor.country == b.actor.country \
+        and _side_agrees(a.recipient.country, b.recipient.country) and _dates_agree(a, b)
 
 
 def _codes_agree(a: Event, b: Event) -> bool:
@@ -169,7 +164,7 @@ def _people_agree(a: Event, b: Event) -> bool:
     talks are not the envoy's, the defence officials' dialogue not the foreign minister's call."""
     def people(e: Event) -> dict[str, str]:
         return {r.country: r.actor_id for r in (e.actor, e.recipient)
-                if r.country and r.actor_id and r.actor_id.startswith("person:")}
+                if r.country and r.is_person}
 
     def sectors(e: Event) -> dict[str, str]:
         return {r.country: r.sector for r in (e.actor, e.recipient) if r.country and r.sector}
@@ -180,12 +175,14 @@ def _people_agree(a: Event, b: Event) -> bool:
     return a.event_type != "CONSULT" or all(sa[c] == sb[c] for c in sa.keys() & sb.keys())
 
 
-def restates(a: Event, b: Event) -> bool:
+def restates(a: Event, b: Event, gathering_sector: str | None = None) -> bool:
     """``b``, in another sentence, tells the act ``a`` is: the same type and code family, agreeing
-    states, persons, day, status and mechanism edition."""
+    states, persons, day, status and mechanism edition (``gathering_sector``: that of the code
+    classes, default the built-in ones)."""
     if a.event_type != b.event_type or not _codes_agree(a, b) or a.sentence_index == b.sentence_index:
         return False  # two acts of one sentence are one only as parts of one clause (part_of)
-    if not (_dyads_agree(a, b) and _people_agree(a, b)):
+    sector = gathering_sector or load_code_classes().gathering_sector
+    if not (_dyads_agree(a, b, sector) and _people_agree(a, b)):
         return False
     if not (_dates_agree(a, b) and _mechanisms_agree(a, b)):
         return False
@@ -197,13 +194,13 @@ def _statuses_agree(a: Event, b: Event) -> bool:
     return (a.status == "planned") == (b.status == "planned")
 
 
-def refers_to(a: Event, b: Event, doc: Document) -> bool:
+def refers_to(a: Event, b: Event, doc: Document, words: ConsolidationWords) -> bool:
     """``b`` names ``a``'s act again by a definite noun ("will take part in the exercise until
     Friday"): the same type and code family, agreeing states (or none found: "ships are taking part
     in the drill") and mechanism edition, whatever day or status its own clause gives."""
     return a.event_type == b.event_type and _codes_agree(a, b) and not _one_trigger(a, b) \
-        and (_dyads_agree(a, b) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
-        and not _other_days(a, b) and clauses.refers_back(doc, b.trigger)
+        and (_dyads_agree(a, b, words.classes.gathering_sector) or _known(b) == 0) and _people_agree(a, b) and _mechanisms_agree(a, b) \
+        and not _other_days(a, b) and clauses.refers_back(doc, b.trigger, words.lex)
 
 
 def _other_days(a: Event, b: Event) -> bool:
@@ -215,30 +212,30 @@ def _other_days(a: Event, b: Event) -> bool:
         and not agrees(a.date, b.date)
 
 
-def part_of(outer: Event, inner: Event, doc: Document) -> bool:
+def part_of(outer: Event, inner: Event, doc: Document, words: ConsolidationWords) -> bool:
     """``inner`` is said or done as part of ``outer``: its trigger is in ``outer``'s own clause
     (a purpose, complement or coordinated verb), its type one that ``outer``'s act contains, and
     the states it names are ``outer``'s."""
     if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner):
         return False
-    acts = act_classes()
+    acts = words.acts
     if outer.event_type not in acts.asked and inner.event_type not in acts.parts.get(outer.event_type, frozenset()):
         return False
-    if not _within(outer, inner):
+    if not _within(outer, inner, words):
         return False
     # coordinated verbs tell one act only as a protest and a summons ("protested and summoned the envoy")
     both_ways = {outer.event_type, inner.event_type} <= acts.disapproval
-    return clauses.contains(doc, outer.trigger, inner.trigger, coordinated=both_ways)
+    return clauses.contains(doc, outer.trigger, inner.trigger, words.lex, coordinated=both_ways)
 
 
-def _within(outer: Event, inner: Event) -> bool:
+def _within(outer: Event, inner: Event, words: ConsolidationWords) -> bool:
     """Every state ``inner`` names is one of ``outer``'s; for forces moved as the means of an act
     (an exercise "mobilizing six warships"), its actor."""
     if inner.recipient.start is None and inner.recipient.country and inner.recipient.country == inner.actor.country:
         return False  # aimed by default at its own state (no words name a recipient): not the act at a party
     named = {c for c in _countries(outer) if c}
     # what a request or order asks for is done by the one asked ("directed the officers to share ...")
-    acts = act_classes()
+    acts = words.acts
     doers = (outer.actor.country, *((outer.recipient.country,) if outer.symmetric or outer.event_type in acts.asked
                                     else ()))
     sides = _countries(inner)[:1] if inner.event_type in acts.means else _countries(inner)
@@ -246,7 +243,7 @@ def _within(outer: Event, inner: Event) -> bool:
 
 
 def _person(ref: ActorRef) -> bool:
-    return bool(ref.actor_id and ref.actor_id.startswith("person:"))
+    return ref.is_person
 
 
 def _resolution(ref: ActorRef) -> int:
@@ -284,10 +281,10 @@ def _keeper(a: Event, b: Event) -> tuple[Event, Event]:
     return (b, a) if _known(b) > _known(a) else (a, b)
 
 
-def _part_keeper(outer: Event, inner: Event) -> tuple[Event, Event]:
+def _part_keeper(outer: Event, inner: Event, words: ConsolidationWords) -> tuple[Event, Event]:
     """(kept, merged) of an act and its part: the act, but of a protest and a summons the
     diplomatic complaint (ACCUSE) over the demonstration word (PROTEST)."""
-    acts = act_classes()
+    acts = words.acts
     if {outer.event_type, inner.event_type} == acts.disapproval and inner.event_type == acts.preferred_disapproval:
         return inner, outer
     return outer, inner
@@ -309,15 +306,10 @@ def _no_actor(e: Event, article: bool) -> bool:
     return article and e.actor.country is None and (e.actor.sector is None or e.actor.sector in STATE_SECTORS)
 
 
-@lru_cache(maxsize=1)
-def directed_types() -> frozenset[str]:
-    """The PLOVER types of acts aimed at a party (``data/reading/directed.yaml``)."""
-    return frozenset(load_builtin("reading/directed.yaml")["types"])
-
-
-def _no_target(e: Event, article: bool) -> bool:
-    """In an article between states, an act aimed at a party with no target state found."""
-    return article and e.recipient.country is None and e.event_type in directed_types()
+def _no_target(e: Event, article: bool, directed: frozenset[str]) -> bool:
+    """In an article between states, an act aimed at a party (of the ``directed`` types) with no
+    target state found."""
+    return article and e.recipient.country is None and e.event_type in directed
 
 
 def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
@@ -328,7 +320,7 @@ def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
     state ("declared a state of emergency")."""
     actor, recipient = _countries(e)
     if actor is None or actor != recipient or e.recipient.start is None or e.actor.mention_id not in terms \
-            or (e.actor.actor_id or "").startswith("person:") or clauses.names_person(doc, e.actor.start, e.actor.end):
+            or e.actor.is_person or clauses.names_person(doc, e.actor.start, e.actor.end):
         return False
     return e.actor.sector == e.recipient.sector and names_state(e.recipient, doc.text) \
         and not names_state(e.actor, doc.text)
@@ -340,28 +332,27 @@ def _same_state(e: Event, terms: set[str], doc: Document) -> bool:
 HOME_ACTS = frozenset({"REJECT", "RETREAT"})
 
 
-def _one_state(e: Event) -> bool:
+def _one_state(e: Event, words: ConsolidationWords) -> bool:
     """Both sides are one state in an act that takes two (a meeting, a demand, a deployment): not a
     state's act on its own people (a protest, an arrest, an attack, a release), nor one between two
     of its parties (the government and the opposition, the army and the rebels)."""
-    from ..events.parties import aimed_at_own_state, classes
-
     actor, recipient = _countries(e)
-    if actor is None or actor != recipient or aimed_at_own_state(e.cameo):
+    if actor is None or actor != recipient or aimed_at_own_state(e.cameo, words.classes):
         return False
     if e.cameo.startswith(VISIT):
         return True  # no one visits their own state, whoever they are
-    if e.event_type in act_classes().asked and is_state_ref(e.recipient):
+    if e.event_type in words.acts.asked and is_state_ref(e.recipient):
         return False  # "the army chief urged Pakistan to adopt a policy": an appeal to one's own nation
     sectors = {e.actor.sector, e.recipient.sector} - {None}
     # a side that is the state itself ("protested ... South Korea's zone") is no other office of it
     bare = any(is_state_ref(ref) for ref in (e.actor, e.recipient))
-    return (len(sectors) <= 1 or bare) and not sectors & classes().domestic_sectors and e.event_type not in HOME_ACTS
+    return (len(sectors) <= 1 or bare) and not sectors & words.classes.domestic_sectors \
+        and e.event_type not in HOME_ACTS
 
 
 def _terms(doc: Document) -> set[str]:
     """The mentions resolved from a common term ("the ministry", "the director general"), not a name."""
-    return {m.mention_id for m in doc.mentions if m.rule and m.rule.split("+")[0].endswith("-term")}
+    return {m.mention_id for m in doc.mentions if is_common_term(m)}
 
 
 def names_state(ref: ActorRef, text: str = "") -> bool:
@@ -375,13 +366,10 @@ def names_state(ref: ActorRef, text: str = "") -> bool:
     return any(country_code(s) == ref.country for s in spans if s[:1].isupper())
 
 
-# Determiners that set a phrase apart from the party already named: "the forces of other countries".
-OTHERNESS = frozenset({"other", "another"})
-
-
-def _other_states(e: Event) -> bool:
-    """The recipient's words say it is other states than the actor's, whatever state it was given."""
-    return bool(OTHERNESS & set((e.recipient.text or "").lower().split()))
+def _other_states(e: Event, other_words: frozenset[str]) -> bool:
+    """The recipient's words say it is other states than the actor's, whatever state it was given:
+    one of the ``other_words`` sets it apart from the party already named ("the forces of other countries")."""
+    return bool(other_words & set((e.recipient.text or "").lower().split()))
 
 
 def _background(e: Event, published: date | None, days: int) -> bool:
@@ -414,11 +402,15 @@ NEAR_SENTENCES = 60
 # at a summons or protest (ACCUSE) is a rejection or protest.
 IN_SENTENCE = Pairing(reach=0, ordered=False)
 SAME_TYPE = Pairing(reach=NEAR_SENTENCES, ordered=True, kinds=lambda kind: (kind,))
+THREAT_OF_ACT = Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: THREATENED if kind == "THREATEN" else ())
 VOICED_AT_ACT = Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: VOICED if kind == "ACCUSE" else ())
 
 
-def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[Decision]:
-    """Merge and drop ``doc.events`` in place; the decisions made, in order."""
+def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
+                words: ConsolidationWords | None = None) -> list[Decision]:
+    """Merge and drop ``doc.events`` in place; the decisions made, in order. ``words``: what the
+    stage reads from data files (default: the built-in files)."""
+    words = words or load_consolidation_words()
     decisions: list[Decision] = []
     events = sorted(doc.events, key=lambda e: e.sentence_index or 0)  # article order
 
@@ -434,26 +426,37 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
         decisions.append(Decision(reason, other.event_id, other.sentence_index, kept.event_id))
         return kept
 
-    passes = ((lambda a, b: part_of(a, b, doc), Reason.PART_OF_ACT, IN_SENTENCE, _part_keeper),
-              (restates, Reason.RESTATED, SAME_TYPE, _keeper),
-              (lambda a, b: refers_to(a, b, doc), Reason.RESTATED, SAME_TYPE, _keeper),
-              (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)))
+    passes = ((lambda a, b: part_of(a, b, doc, words), Reason.PART_OF_ACT, IN_SENTENCE,
+               lambda a, b: _part_keeper(a, b, words)),
+              (lambda a, b: restates(a, b, words.classes.gathering_sector), Reason.RESTATED, SAME_TYPE, _keeper),
+              (lambda a, b: refers_to(a, b, doc, words), Reason.RESTATED, SAME_TYPE, _keeper),
+              (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)),
+              (lambda a, b: announced(a, b, words.lex.threat_codes), Reason.ANNOUNCED,
+               THREAT_OF_ACT, lambda a, b: (b, a)))
     for test, reason, pairing, keeper in passes:
         events = sweep(events, test, pairing, lambda a, b, pick=keeper, why=reason: merge(*pick(a, b), why))
+    doc.events = _without_non_acts(doc, events, words, background_days, decisions)
+    return decisions
+
+
+def _without_non_acts(doc: Document, events: list[Event], words: ConsolidationWords, background_days: int,
+                      decisions: list[Decision]) -> list[Event]:
+    """The events that are interactions the article reports; a decision for each one dropped."""
     kept_events = []
     published, terms = _date(doc.published), _terms(doc)
     article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
     for e in events:
-        if e.actor.country is not None and e.actor.country == e.recipient.country and _other_states(e):
+        if e.actor.country is not None and e.actor.country == e.recipient.country \
+                and _other_states(e, words.lex.other_words):
             e.recipient.country = None
             decisions.append(Decision(Reason.OTHER_STATES, e.event_id, e.sentence_index))
         if _no_actor(e, article):
             decisions.append(Decision(Reason.NO_ACTOR, e.event_id, e.sentence_index))
-        elif _no_target(e, article):
+        elif _no_target(e, article, words.directed):
             decisions.append(Decision(Reason.NO_TARGET, e.event_id, e.sentence_index))
         elif _same_state(e, terms, doc):
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
-        elif _one_state(e):
+        elif _one_state(e, words):
             decisions.append(Decision(Reason.ONE_STATE, e.event_id, e.sentence_index))
         elif _background(e, published, background_days):
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
@@ -461,23 +464,28 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS) -> list[D
             decisions.append(Decision(Reason.DESCRIPTION, e.event_id, e.sentence_index))
         else:
             kept_events.append(e)
-    doc.events = kept_events
-    return decisions
+    return kept_events
 
 
 class ConsolidateSettings(StageSettings):
     # An act the article's own words date more than this many days before its publication is
     # background it recalls, not its news.
     background_days: int = BACKGROUND_DAYS
+    words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml)
+    code_classes: str | None = None  # a file replacing the coder's classes of acts (patterns/code_classes.yaml)
+    act_classes: str | None = None  # a file replacing reading/act_classes.yaml
+    directed: str | None = None  # a file replacing reading/directed.yaml
 
 
 @stage("consolidate", requires=["doc.events", "event.merged", "event.date", "event.status"],
        assigns=["event.consolidated"], settings=ConsolidateSettings)
 def make_consolidate(settings: dict[str, Any]):
     days = settings.get("background_days", BACKGROUND_DAYS)
+    words = load_consolidation_words(settings.get("words"), settings.get("code_classes"), settings.get("act_classes"),
+                                     settings.get("directed"))
 
     def consolidate_stage(doc: Document) -> Document:
-        decisions = consolidate(doc, days)
+        decisions = consolidate(doc, days, words)
         doc.annotations["consolidation"] = decisions
         doc.annotations.setdefault("trace", []).extend(d.describe() for d in decisions)
         return doc

@@ -27,8 +27,8 @@ from spacy.tokens import Token
 from ..place.stage import REMOTE_MODES
 from ..records import Document, Event, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
-from ..time.vocab import load_date_words
-from .anchors import FrameCues, frame_cues
+from .anchors import FrameCues
+from .frame_data import FrameData, load_frame_data
 from .model import Attribute, Frame, Inherited, Link, countries, has_own_date, has_own_place, sentence_of
 from .occasion import main_event, read_frame, restates, sentence_text
 from .participants import VISIT, act_sector
@@ -36,6 +36,13 @@ from .participants import VISIT, act_sector
 
 class FrameSettings(StageSettings):
     lead_sentences: int = 3  # sentences that make up the article's lead
+    cues: str | None = None  # a file replacing the built-in frame cues (frame/anchors.yaml)
+    date_words: str | None = None  # a file replacing the built-in date words (time/date_words.yaml)
+    act_sectors: str | None = None  # a file replacing the offices that do classes of acts (reading/act_sectors.yaml)
+    place_cues: str | None = None  # a file replacing the cue words of places (place/cues.yaml)
+    status_cues: str | None = None  # a file replacing the status cues (time/status_cues.yaml)
+    words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml)
+    code_classes: str | None = None  # a file replacing the coder's classes of acts (patterns/code_classes.yaml)
 
 
 def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -> bool:
@@ -50,11 +57,30 @@ def said_at(event: Event, frame: Frame, text: str, lead: int, cues: FrameCues) -
     return bool(cues.anchor.search(text) or cues.participants.search(text)) or sentence_of(event) < lead
 
 
-def alongside(event: Event, frame: Frame, text: str) -> bool:
+def stated_there(doc: Document, event: Event, frame: Frame, data: FrameData) -> bool:
+    """A statement between the occasion's two states that the article reports in the past and dates
+    no other way ("General X stated that the joint activities will intensify") was made at it: a
+    verbal act under a verb of saying (``speech_verbs`` of the coder's words)."""
+    from ..events.syntax import governors
+    from .clauses import token_of
+
+    sides = {event.actor.country, event.recipient.country}
+    if event.event_type not in data.classes.verbal_types or None in sides or len(sides) < 2 \
+            or not sides <= frame.countries or has_own_date(event) or frame.status == "planned":
+        return False
+    tok = token_of(doc, event.trigger)
+    for gov in governors(tok, {"xcomp", "acomp", "conj", "ccomp"}) if tok is not None else ():
+        if gov.dep_ in ("ccomp", "parataxis") and gov.head.lemma_.lower() in data.words.speech_verbs:
+            return gov.head.tag_ == "VBD"
+    return False
+
+
+def alongside(event: Event, frame: Frame, text: str, span_anchors: tuple[str, ...]) -> bool:
     """An act between the occasion's two states that the article gives no other day: it happened
     where the article is set, as an event under a dateline does. An act "as part of the visit"
-    belongs to a span of days and places, not to the occasion."""
-    if any(anchor in " ".join(text.lower().split()) for anchor in load_date_words().span_anchors):
+    (one of the ``span_anchors`` of the date words) belongs to a span of days and places, not to
+    the occasion."""
+    if any(anchor in " ".join(text.lower().split()) for anchor in span_anchors):
         return False
     sides = (event.actor.country, event.recipient.country)
     if None in sides or sides[0] == sides[1] or not set(sides) <= frame.countries:
@@ -119,25 +145,29 @@ def inherit(event: Event, link: Link, frame: Frame) -> list[Inherited]:
     return taken
 
 
-def host_of_visit(e: Event) -> None:
+def host_of_visit(e: Event, act_sectors: dict[str, str]) -> None:
     """A visit whose host the words leave unresolved ("visited him in Accra") is to the state where
     it took place, when that is not the visitor's own."""
     where = e.location.country if e.location is not None else None
     if not e.cameo.startswith(VISIT) or e.recipient.country or not where or len(where) != 3 \
             or where == e.actor.country or not e.actor.country:
         return
-    e.recipient = dataclasses.replace(e.recipient, country=where, sector=e.recipient.sector or act_sector(e.cameo))
+    e.recipient = dataclasses.replace(e.recipient, country=where,
+                                      sector=e.recipient.sector or act_sector(e.cameo, act_sectors))
     for ev in e.evidence[:1]:
         ev.resolutions.append(Resolution("recipient", ResolutionKind.HOST, e.recipient.text or "", [where],
                                          e.sentence_index))
 
 
-def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) -> Document:
-    cues = cues or frame_cues()
+def frame_document(doc: Document, lead: int = 3, data: FrameData | None = None) -> Document:
+    """Read the article's frame and give its events what they take from it; ``data``: what the
+    stage reads from data files (default: the built-in files)."""
+    data = data or load_frame_data()
+    cues = data.cues
     for event in doc.events:
-        host_of_visit(event)
+        host_of_visit(event, data.act_sectors)
     main = main_event(doc.events, lead, cues)
-    frame = read_frame(doc, main, lead, cues)
+    frame = read_frame(doc, main, lead, cues, data.place_cues, data.status_cues)
     if frame is None:
         return doc
     doc.annotations["frame"] = frame
@@ -149,9 +179,10 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
             link = Link.MAIN
         elif restates(event, frame) and not other_time and not cues.anchor.search(text):
             link = Link.RESTATES  # (a meeting "on the sidelines of the talks" is another meeting)
-        elif said_at(event, frame, text, lead, cues) and (anchored or not other_time):
+        elif (said_at(event, frame, text, lead, cues) and (anchored or not other_time)) \
+                or (not other_time and stated_there(doc, event, frame, data)):
             link = Link.AT
-        elif alongside(event, frame, text) and not other_time:
+        elif alongside(event, frame, text, data.date_words.span_anchors) and not other_time:
             link = Link.ALONGSIDE
         else:
             continue
@@ -165,10 +196,13 @@ def frame_document(doc: Document, lead: int = 3, cues: FrameCues | None = None) 
        assigns=["doc.frame", "event.date", "event.location", "event.mechanism", "event.status", "event.references"],
        settings=FrameSettings)
 def make_frame(settings: dict[str, Any]):
-    """Settings: ``lead_sentences`` (default 3)."""
+    """Settings: ``lead_sentences`` (default 3); ``cues``, ``date_words``, ``act_sectors``,
+    ``place_cues``, ``status_cues``, ``words`` and ``code_classes``, files replacing the built-in ones."""
     lead = int(settings.get("lead_sentences", FrameSettings().lead_sentences))
+    data = load_frame_data(*(settings.get(key) for key in ("cues", "date_words", "act_sectors", "place_cues",
+                                                           "status_cues", "words", "code_classes")))
 
     def run(doc: Document) -> Document:
-        return frame_document(doc, lead)
+        return frame_document(doc, lead, data)
 
     return run

@@ -11,15 +11,18 @@ the actor of its pairs.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 
 from spacy.tokens import Token
 
 from ..actors.kinds import state_actor_id
-from ..data_files import load_builtin
+from .. import data_files
+from ..data_schemas import ReadingGatherings
 from ..events.codebook import lookup
-from ..events.parties import scene_state, words
+from ..events.parties import scene_state
 from ..records import ActorRef, Document, Event, Evidence, Mention, Resolution, ResolutionKind, Trigger
 
 CODE = "062"  # cooperate militarily
@@ -31,17 +34,35 @@ MAX_PARTIES = 5
 SKIPPED = {"relcl", "advcl", "ccomp", "parataxis"}  # clauses about something else
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in load_builtin("reading/gatherings.yaml").items()}
+@dataclass(frozen=True)
+class GatheringWords:
+    """The word lists of ``reading/gatherings.yaml`` (or a file replacing it), by key, and the
+    prepositions of an act's scene (``scene_preps`` of the coder's words)."""
+
+    lists: dict[str, frozenset[str]]
+    scene_preps: frozenset[str]
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.lists[key]
 
 
-def exercise_events(doc: Document) -> list[Event]:
+def load_gathering_words(scene_preps: frozenset[str], path: str | Path | None = None) -> GatheringWords:
+    """The built-in gathering words, or those of the file ``path`` replacing them."""
+    return GatheringWords(_lists(str(path) if path else None), scene_preps)
+
+
+@lru_cache(maxsize=4)
+def _lists(path: str | None) -> dict[str, frozenset[str]]:
+    data = data_files.load_builtin("reading/gatherings.yaml") if path is None \
+        else data_files.load(path, ReadingGatherings)
+    return {k: frozenset(w.lower() for w in v) for k, v in data.items()}
+
+
+def exercise_events(doc: Document, words: GatheringWords) -> list[Event]:
     """The joint exercises the article names with two or more parties, that no event coded yet."""
     sdoc = doc.spacy_doc
     if sdoc is None:
         return []
-    words = _words()
     first_named = _first_named(doc)
     found: list[Event] = []
     exercises: dict[int, list[Event]] = {}
@@ -54,7 +75,7 @@ def exercise_events(doc: Document) -> list[Event]:
             consults.setdefault(e.sentence_index, []).append(e)
     for n, sent in enumerate(sdoc.sents):
         coded = exercises.get(n, [])
-        found.extend(attended_meetings(doc, n, sent, first_named, consults.get(n, [])))
+        found.extend(attended_meetings(doc, n, sent, first_named, consults.get(n, []), words))
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
@@ -63,7 +84,7 @@ def exercise_events(doc: Document) -> list[Event]:
                     and n not in consults:
                 parties = _states_in(doc, _phrase(tok, words))
                 if len(parties) >= 2:  # "the Vietnam-Thailand defence dialogue took place in ..."
-                    found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named), MEETING))
+                    found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named, words), MEETING))
                     break
             if tok.lower_ not in words["exercise_nouns"]:
                 continue
@@ -74,18 +95,18 @@ def exercise_events(doc: Document) -> list[Event]:
             if len(parties) < 2 or any({e.actor.country, e.recipient.country} <= {p.country for p in parties}
                                        for e in coded):
                 continue
-            found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named)))
+            found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named, words)))
             break  # one exercise per sentence
     return found
 
 
-def attended_meetings(doc: Document, n: int, sent, first_named: dict[str, int], coded: list[Event]) -> list[Event]:
+def attended_meetings(doc: Document, n: int, sent, first_named: dict[str, int], coded: list[Event],
+                      words: GatheringWords) -> list[Event]:
     """"The talks, held in Riga and attended by A of Latvia, B of Estonia and C of Lithuania": a
     meeting named with its participants as the agents of a passive of attending. One CONSULT per pair
     of their states that the sentence did not code already."""
-    words = _words()
     for verb in sent:
-        if verb.lemma_.lower() not in words.get("attendance_verbs", ()) or verb.tag_ != "VBN":
+        if verb.lemma_.lower() not in words["attendance_verbs"] or verb.tag_ != "VBN":
             continue
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         meeting = _meeting_above(verb, words)
@@ -100,12 +121,12 @@ def attended_meetings(doc: Document, n: int, sent, first_named: dict[str, int], 
         if len(parties) < 2:
             continue
         done = [{e.actor.country, e.recipient.country} for e in coded]
-        pairs = _pairs(doc, n, sent, meeting, _host_first(parties, meeting, first_named), MEETING)
+        pairs = _pairs(doc, n, sent, meeting, _host_first(parties, meeting, first_named, words), MEETING)
         return [e for e in pairs if {e.actor.country, e.recipient.country} not in done]
     return []
 
 
-def _meeting_above(verb: Token, words: dict[str, frozenset[str]]) -> Token | None:
+def _meeting_above(verb: Token, words: GatheringWords) -> Token | None:
     """The meeting noun the participle describes: up its chain of heads ("talks held ..., attended
     by"), else the last meeting noun before it in the sentence (parsers attach a participle set off
     by a comma to the main verb)."""
@@ -123,30 +144,30 @@ def _meeting_above(verb: Token, words: dict[str, frozenset[str]]) -> Token | Non
     return before[-1] if before and verb.i - before[-1].i <= 8 else None
 
 
-def _host_of_many(tok: Token, words: dict[str, frozenset[str]]) -> ActorRef | None:
+def _host_of_many(tok: Token, words: GatheringWords) -> ActorRef | None:
     """A multinational exercise that starts (ends, is held) in a state: that state, its host."""
     if not any(c.lower_ in words["many_nations_words"] for c in tok.children) or tok.dep_ not in ("nsubj", "nsubjpass") \
             or tok.head.lemma_.lower() not in words["holding_verbs"]:
         return None
-    scene = scene_state(tok.head) or _place_modifier(tok.head)
+    scene = scene_state(tok.head, words.scene_preps) or _place_modifier(tok.head, words.scene_preps)
     if scene is None or not scene.country:
         return None
     return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=state_actor_id(scene.country))
 
 
-def _place_modifier(verb: Token) -> ActorRef | None:
+def _place_modifier(verb: Token, scene_preps: frozenset[str]) -> ActorRef | None:
     """"near the Mongolian capital": a place named by its state's adjective."""
     from ..events.parties import modifier_country
 
     for t in verb.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in words().scene_preps:
+        if t.dep_ == "pobj" and t.head.lower_ in scene_preps:
             for c in t.children:
                 if c.dep_ in ("amod", "compound") and (ref := modifier_country(c)) is not None:
                     return ref
     return None
 
 
-def _parties(doc: Document, tok: Token, words: dict[str, frozenset[str]]) -> list[ActorRef]:
+def _parties(doc: Document, tok: Token, words: GatheringWords) -> list[ActorRef]:
     """The states named inside the exercise's phrase; for a joint exercise named with none, the
     states of the subject of the verb it depends on."""
     parties = _states_in(doc, _phrase(tok, words))
@@ -160,7 +181,7 @@ def _parties(doc: Document, tok: Token, words: dict[str, frozenset[str]]) -> lis
     return _states_in(doc, list(subject.subtree)) if subject is not None else parties
 
 
-def _phrase(tok: Token, words: dict[str, frozenset[str]]) -> list[Token]:
+def _phrase(tok: Token, words: GatheringWords) -> list[Token]:
     """The exercise's modifiers and the phrases that name its parties ("involving ...")."""
     out = []
     for child in tok.children:
@@ -204,12 +225,13 @@ def _first_named(doc: Document) -> dict[str, int]:
     return first
 
 
-def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]) -> list[ActorRef]:
+def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int],
+                words: GatheringWords) -> list[ActorRef]:
     """The state where the exercise takes place first, else the one the article names first."""
     top = tok
     while top.head != top and top.pos_ not in ("VERB", "AUX"):
         top = top.head
-    scene = scene_state(top, words().scene_preps | {"to"})  # "fly to Sicily for the exercise"
+    scene = scene_state(top, words.scene_preps | words["destination_preps"])  # "fly to Sicily for the exercise"
     order = sorted(parties, key=lambda p: first_named.get(p.country or "", 1 << 30))
     host = next((p for p in parties if scene is not None and p.country == scene.country), order[0])
     return [host, *(p for p in order if p is not host)]

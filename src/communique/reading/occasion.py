@@ -9,10 +9,11 @@ from spacy.tokens import Token
 
 from ..linking.mechanisms import analyse_name, vocabulary
 from ..nlp.clauses import in_other_clause
+from ..place.gazetteer import LocationCues
 from ..place.stage import REMOTE_MODES, locative_cue
 from ..records import Document, Event, Location, Mechanism, MechanismRef
 from ..time.status import begun_status, clause_status
-from ..time.vocab import load_status_cues
+from ..time.vocab import StatusCues
 from .anchors import FrameCues
 from ..actors.kinds import named_people
 from .model import Frame, FrameDate, countries, has_own_date, has_own_place, sentence_of
@@ -55,9 +56,11 @@ def restates(event: Event, frame: Frame) -> bool:
 
 
 
-def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) -> Frame | None:
+def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues, place_cues: LocationCues,
+               status_cues: StatusCues) -> Frame | None:
     """The frame: the main event, the lead sentence naming the occasion's edition, then the
-    restatements of the main event, each filling what the ones before left open."""
+    restatements of the main event, each filling what the ones before left open. ``cues``,
+    ``place_cues``, ``status_cues``: the words of the frame, of places and of an act's status."""
     named = _lead_mechanism(doc, countries(main) if main else None, lead + 1)  # the lead and the sentence after it
     if main is not None and main.event_type not in cues.occasion_types and named is not None:
         main = None  # the lead names the occasion but codes no event for it: "the 7th forum convened"
@@ -72,7 +75,7 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
     if main is not None:
         _take(frame, main, lead)
     if named is not None:
-        _take_occasion_sentence(doc, frame, *named)
+        _take_occasion_sentence(doc, frame, *named, place_cues, status_cues)
     for event in sorted(doc.events, key=sentence_of):
         if event is not main and main is not None and restates(event, frame) \
                 and not cues.shift.search(sentence_text(doc, event)):
@@ -84,7 +87,7 @@ def read_frame(doc: Document, main: Event | None, lead: int, cues: FrameCues) ->
     if frame.date is None:
         frame.date = _occasion_date(doc, frame, lead, cues)
     if frame.place is None and not frame.remote:
-        frame.place = _lead_place(doc, frame.sentence)
+        frame.place = _lead_place(doc, frame.sentence, place_cues)
     return frame
 
 
@@ -159,16 +162,17 @@ def _restated_verb_date(doc: Document, main: Event, frame: Frame, lead: int) -> 
     return None
 
 
-def _lead_place(doc: Document, last: int) -> tuple[Location, int] | None:
+def _lead_place(doc: Document, last: int, cues: LocationCues) -> tuple[Location, int] | None:
     """The first place the lead (up to the main event's sentence) uses as a location: "A training
     squadron called at Valparaiso. The admiral received its officers ..."."""
     for index in range(min(last + 1, len(doc.sentences))):
-        if (location := _located_place(doc, index)) is not None:
+        if (location := _located_place(doc, index, cues)) is not None:
             return location, index
     return None
 
 
-def _located_place(doc: Document, index: int, start: int | None = None, end: int | None = None) -> Location | None:
+def _located_place(doc: Document, index: int, cues: LocationCues, start: int | None = None,
+                   end: int | None = None) -> Location | None:
     """The first place sentence ``index`` uses as a location ("in X", "visited X") for its main
     clause, or for the clause of the words at ``start``-``end`` (the occasion's name)."""
     sdoc, sentence = doc.spacy_doc, doc.sentences[index]
@@ -178,7 +182,7 @@ def _located_place(doc: Document, index: int, start: int | None = None, end: int
         return None
     for place in doc.annotations.get("places") or []:
         if place.location is not None and sentence.start <= place.start < sentence.end \
-                and locative_cue(place, sdoc) is not None and not in_other_clause(sdoc[place.root], span.root):
+                and locative_cue(place, sdoc, cues) is not None and not in_other_clause(sdoc[place.root], span.root):
             return place.location
     return None
 
@@ -203,7 +207,7 @@ def _take(frame: Frame, event: Event, lead: int) -> None:
         frame.mechanism = (event.mechanism, index)
 
 
-def _named_occasion(doc: Document, mech: Mechanism, index: int) -> tuple[FrameDate | None, str]:
+def _named_occasion(doc: Document, mech: Mechanism, index: int, cues: StatusCues) -> tuple[FrameDate | None, str]:
     """The date and status the lead sentence naming an edition gives it ("the 9th round ...
     opens on Friday": that Friday, ongoing)."""
     sdoc = doc.spacy_doc
@@ -217,7 +221,6 @@ def _named_occasion(doc: Document, mech: Mechanism, index: int) -> tuple[FrameDa
                 and mention.token is not None and _verb_of(mention.token) == _verb_of(span.root):
             date = FrameDate(value.iso, value.end, value.precision, mention.text, index)
             break  # a day of the occasion's own verb ("started on ...", not "will conclude on ...")
-    cues = load_status_cues()
     status, reason = clause_status(span.root, cues)
     if status == "occurred" and (begun := begun_status(span.root, date.iso if date else None, doc.published,
                                                        reason, cues)):
@@ -237,16 +240,19 @@ def _same_occasion(frame: Frame, date: FrameDate | None, status: str) -> bool:
     return status == frame.status or {status, frame.status} == {"occurred", "ongoing"}
 
 
-def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index: int) -> None:
+def _take_occasion_sentence(doc: Document, frame: Frame, mech: Mechanism, index: int, place_cues: LocationCues,
+                            status_cues: StatusCues) -> None:
     """Date, place, edition and status of the lead sentence naming the occasion's edition."""
-    date, status = _named_occasion(doc, mech, index)
+    date, status = _named_occasion(doc, mech, index, status_cues)
     if frame.event_type is not None and not _same_occasion(frame, date, status):
         frame.other_occasions.add(mech.mechanism_id)
         return
     if frame.mechanism is None:
         frame.mechanism = (MechanismRef(name=mech.name, edition=mech.edition, mechanism_id=mech.mechanism_id), index)
     frame.date = frame.date or date
-    if frame.place is None and not frame.remote and (location := _located_place(doc, index, mech.start, mech.end)):
+    location = _located_place(doc, index, place_cues, mech.start, mech.end) \
+        if frame.place is None and not frame.remote else None
+    if location is not None:
         frame.place = (location, index)
     if status != "occurred":
         frame.status, frame.status_sentence = status, index

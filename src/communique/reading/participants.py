@@ -12,8 +12,11 @@ the sector: a defence minister is of the military (MIL), a foreign ministry of t
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
-from ..data_files import load_builtin
+from .. import data_files
+from ..actors.kinds import from_dictionary, through_counterpart
+from ..data_schemas import WordLists
 from ..records import Basis, Document, Mention, Participant
 
 PARTY_KINDS = ("person", "organisation", "group")
@@ -21,6 +24,10 @@ PARTY_KINDS = ("person", "organisation", "group")
 # dateline or the outlet when the article never says whose they are.
 STATE_BODY_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
 NEAR = 3  # characters between an office and the name set beside it (", " or " ")
+
+
+# Signals of a participant's state that say nothing of the person: any reading of him outranks them.
+WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
 
 
 def read_participants(doc: Document, home: str | None = None, dateline: str | None = None,
@@ -69,9 +76,9 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
 
 
 def _basis(m: Mention, p: Participant) -> Basis:
-    if "dictionary" in (m.rule or ""):
+    if from_dictionary(m):
         return Basis.TABLE
-    if "counterpart" in (m.rule or ""):
+    if through_counterpart(m):
         return Basis.COUNTERPART
     return Basis.OWN_WORDS if m.mention_id == p.first_mention else Basis.EARLIER
 
@@ -134,16 +141,22 @@ def principal(participants: list[Participant], country: str) -> Participant | No
     return bodies[0] if bodies else None
 
 
-@lru_cache(maxsize=1)
-def _act_sectors() -> dict[str, str]:
-    return {prefix: sector for sector, prefixes in load_builtin("reading/act_sectors.yaml").items()
-            for prefix in prefixes}
+def load_act_sectors(path: str | Path | None = None) -> dict[str, str]:
+    """The sector of the office that does each class of acts, by CAMEO code prefix: the built-in
+    ``reading/act_sectors.yaml`` or the file ``path`` replacing it."""
+    return _act_sectors(str(path) if path else None)
+
+
+@lru_cache(maxsize=4)
+def _act_sectors(path: str | None) -> dict[str, str]:
+    data = data_files.load_builtin("reading/act_sectors.yaml") if path is None else data_files.load(path, WordLists)
+    return {prefix: sector for sector, prefixes in data.items() for prefix in prefixes}
 
 
 VISIT = "042"  # CAMEO: make a visit
 
 
-def act_sector(cameo: str) -> str | None:
-    """The office through which a state does the act ``cameo`` when the article names none."""
-    table = _act_sectors()
+def act_sector(cameo: str, table: dict[str, str]) -> str | None:
+    """The office through which a state does the act ``cameo`` when the article names none, from the
+    ``table`` of :func:`load_act_sectors`."""
     return next((table[cameo[:n]] for n in range(len(cameo), 0, -1) if cameo[:n] in table), None)

@@ -4,17 +4,44 @@ and B" name several parties at once."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .. import data_files
+from ..actors.kinds import is_group_pronoun, is_group_term, names_both_sides
+from ..data_schemas import ReadingPlurals
 from ..records import ActorRef, Document, Mention, Participant
 
-PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
-PLURAL_DETERMINERS = {"the", "both", "these", "those", "officials", "ministers", "leaders", "delegations",
-                      "senior", "defense", "defence", "military", "government"}
-NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 LOOK_BACK = 8  # sentences searched for the participants a plural refers to
 MAX_PARTIES = 5
 
 
-def adversary(doc: Document, ref: ActorRef, mentions: dict[str, Mention]) -> bool:
+@dataclass(frozen=True)
+class PluralWords:
+    """The words of ``reading/plurals.yaml`` (see there), or of a file replacing it."""
+
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    numbers: tuple[tuple[str, int], ...]  # in the file's order
+    adversary_preps: frozenset[str]
+
+
+def load_plural_words(path: str | Path | None = None) -> PluralWords:
+    """The built-in plural words, or those of the file ``path`` replacing them."""
+    return _load(str(path) if path else None)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None) -> PluralWords:
+    data = data_files.load_builtin("reading/plurals.yaml") if path is None else data_files.load(path, ReadingPlurals)
+    return PluralWords(frozenset(w.lower() for w in data["plural_pronouns"]),
+                       frozenset(w.lower() for w in data["plural_determiners"]),
+                       tuple((w.lower(), n) for w, n in data["numbers"].items()),
+                       frozenset(w.lower() for w in data["adversary_preps"]))
+
+
+def adversary(doc: Document, ref: ActorRef, mentions: dict[str, Mention], words: PluralWords) -> bool:
     """The party is what the parties act together against ("cooperate against D's missile
     threat"): a common adversary, not a party to their act."""
     m = mentions.get(ref.mention_id or "")
@@ -23,30 +50,30 @@ def adversary(doc: Document, ref: ActorRef, mentions: dict[str, Mention]) -> boo
         return False
     tok = _token_at(sdoc, m.head_start)
     while tok is not None and tok.head != tok and tok.dep_ in ("poss", "compound", "amod", "nmod", "pobj", "conj"):
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("against", "over"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in words.adversary_preps:
             return True
         tok = tok.head
     return False
 
 
-def is_plural(ref: ActorRef, m: Mention | None) -> bool:
+def is_plural(ref: ActorRef, m: Mention | None, words: PluralWords) -> bool:
     """The side is a plural that names no state: "They", "both sides", "the two ministers"."""
     text = (ref.text or "").lower()
-    if m is not None and m.kind == "pronoun" and m.rule and m.rule.startswith("pronoun-group"):
+    if m is not None and is_group_pronoun(m):
         return True
-    if text in PLURAL_PRONOUNS:
+    if text in words.pronouns:
         return True
-    if m is not None and m.kind == "group" and not m.country and (m.rule or "").startswith(("both-sides", "group-term")):
+    if m is not None and m.kind == "group" and not m.country and (names_both_sides(m) or is_group_term(m)):
         # "both sides", "the ministers", "Officials": people of no stated state (not "Chinese troops")
-        return m.rule.startswith("both-sides") or (text.endswith("s") and text.split()[0] in PLURAL_DETERMINERS)
+        return names_both_sides(m) or (text.endswith("s") and text.split()[0] in words.determiners)
     return False
 
 
-def plural_words(text: str) -> bool:
+def plural_words(text: str, words: PluralWords) -> bool:
     """Words of a plural of people or states: "they", "the two ministers", "both sides"."""
-    words = text.lower().split()
-    return bool(words) and (text.lower() in PLURAL_PRONOUNS or number_of(text) is not None
-                            or (words[0] in PLURAL_DETERMINERS and words[-1].endswith("s")))
+    split = text.lower().split()
+    return bool(split) and (text.lower() in words.pronouns or number_of(text, words) is not None
+                            or (split[0] in words.determiners and split[-1].endswith("s")))
 
 
 def misread_plural(doc: Document, m: Mention | None) -> bool:
@@ -63,8 +90,9 @@ def misread_plural(doc: Document, m: Mention | None) -> bool:
     return head is not None and head.tag_ not in ("NNS", "NNPS")
 
 
-def number_of(text: str) -> int | None:
-    return next((n for w, n in NUMBERS.items() if w in text.lower().split()), None)
+def number_of(text: str, words: PluralWords) -> int | None:
+    """The number of parties a plural's number word stands for ("the two sides": 2)."""
+    return next((n for w, n in words.numbers if w in text.lower().split()), None)
 
 
 def named_before(doc: Document, sentence: int, before: int | None, wanted: int | None,

@@ -14,28 +14,42 @@ import dataclasses
 from itertools import combinations
 from typing import Any
 
-from ..actors.kinds import is_state_ref
+from ..actors.kinds import is_state_ref, state_actor_id
 from ..actors.lookup import mentions_in
 from ..events.codebook import lookup
+from ..events.codeclasses import ARTICLE_SENTENCES, CodeClasses, load_code_classes
+from ..events.parties import document_dyad
+from ..events.patterns import Lexicon, load_lexicon
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
-from .gatherings import exercise_events
-from .home import dateline_country, headline_state, outlet_country
-from .participants import act_sector, principal, read_participants
+from .gatherings import GatheringWords, exercise_events, load_gathering_words
+from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
+from .participants import WEAK_BASES, act_sector, load_act_sectors, principal, read_participants
 from .plurals import (
-    adversary, coordinated, is_plural, misread_plural, named_before, named_inside, number_of, plural_words,
+    PluralWords, adversary, coordinated, is_plural, load_plural_words, misread_plural, named_before, named_inside,
+    number_of, plural_words,
 )
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
-WEAK_BASES = (Basis.HEADLINE, Basis.DATELINE, Basis.OUTLET)
 
 
 class References:
-    """Resolve each event's sides against the article's participants."""
+    """Resolve each event's sides against the article's participants, with the words of the
+    stage's data files (the same for every article)."""
+
+    def __init__(self, words: Lexicon, classes: CodeClasses, gatherings: GatheringWords, home: HomeWords,
+                 plurals: PluralWords, act_sectors: dict[str, str]) -> None:
+        self.words = words  # the coder's word classes (patterns/words.yaml)
+        self.classes = classes  # the coder's classes of acts (patterns/code_classes.yaml)
+        self.gatherings = gatherings
+        self.home = home
+        self.plurals = plurals
+        self.act_sectors = act_sectors
 
     def __call__(self, doc: Document) -> Document:
-        doc.participants = read_participants(doc, outlet_country(doc), dateline_country(doc), headline_state(doc))
+        doc.participants = read_participants(doc, outlet_country(doc, self.home), dateline_country(doc),
+                                             headline_state(doc, self.home))
         registry = {p.actor_id: p for p in doc.participants}
         mentions = {m.mention_id: m for m in doc.mentions}
         trace: list[str] = doc.annotations.setdefault("trace", [])
@@ -53,7 +67,7 @@ class References:
             expanded = self._plural(doc, event, mentions, registry) or self._many(doc, event, mentions, registry) \
                 or self._many_recipients(doc, event, mentions, registry, by_trigger)
             for new in expanded or [event]:
-                joint_resolve(new)
+                joint_resolve(new, self.plurals)
                 for name in ("actor", "recipient"):
                     self._person(doc, new, name, registry, mentions)
                     self._office_sector(new, name, principals)
@@ -64,10 +78,11 @@ class References:
                         traced.add(line)
                 events.append(new)
         doc.events = events
-        for new in exercise_events(doc):
+        for new in exercise_events(doc, self.gatherings):
             trace.append(f"sentence {new.sentence_index}: rule {new.rule} -> {new.cameo} {new.event_type} "
                          f"{new.actor.country} -> {new.recipient.country}")
             events.append(new)
+        _aim_at_the_other_state(doc, events, self.classes)
         doc.events = _distinct_events(sorted(events, key=lambda e: e.sentence_index or 0))
         return doc
 
@@ -81,7 +96,7 @@ class References:
         p = registry.get(ref.actor_id or "")
         kind = ResolutionKind.PRONOUN if m is not None and m.kind == "pronoun" else ResolutionKind.PARTICIPANT
         if p is None and m is not None and m.kind == "title" and (not ref.country or _same_side(event, name, ref.country)):
-            p = _titled(m, registry)
+            p = _titled(m, registry, self.words.articles)
             kind = ResolutionKind.TITLE
         if p is None or p.kind not in ("person", "organisation"):
             return
@@ -115,6 +130,8 @@ class References:
         it; the sentence's guess yields where it would make the act a state's on itself."""
         if not p.country or (m is not None and m.country) or ref.country == p.country:
             return
+        if ref.country is None and ref.sector == self.classes.gathering_sector:
+            return  # a multilateral gathering met as a body is of no state, though it sits in one
         if ref.country and not _same_side(event, name, ref.country) and p.country_basis == Basis.OUTLET:
             return
         if _same_side(event, name, p.country):
@@ -127,10 +144,10 @@ class References:
                 registry: dict[str, Participant]) -> list[Event] | None:
         ref = event.actor
         m = mentions.get(ref.mention_id or "")
-        if not is_plural(ref, m) or (ref.country and not misread_plural(doc, m)):
+        if not is_plural(ref, m, self.plurals) or (ref.country and not misread_plural(doc, m)):
             return None
         before = m.start if m is not None else (event.trigger.start if event.trigger else None)
-        wanted = number_of(ref.text or "")
+        wanted = number_of(ref.text or "", self.plurals)
         found = named_before(doc, event.sentence_index or 0, before, wanted, registry)
         if found is None:
             return None
@@ -150,7 +167,8 @@ class References:
         """"The two ministers agreed": the coder reads a plural as the article's two main states;
         the participants named before give each side its person and office."""
         sides = (event.actor, event.recipient)
-        if any(r.actor_id or r.name or not r.country for r in sides) or not plural_words(event.actor.text or "") \
+        if any(r.actor_id or r.name or not r.country for r in sides) \
+                or not plural_words(event.actor.text or "", self.plurals) \
                 or event.actor.country == event.recipient.country:
             return
         before = event.trigger.start if event.trigger is not None else None
@@ -175,8 +193,12 @@ class References:
         parties = coordinated(doc, m, registry) if m is not None else []
         if len(parties) < 2 or (len(parties) == 2 and event.recipient.country in {p.country for p in parties}):
             return None
+        if not event.recipient.country and event.recipient.name and (
+                (event.recipient.sector or "") in self.classes.body_codes
+                or event.recipient.sector == self.classes.gathering_sector):
+            return None  # "A and B leaders will attend the summit of X": each meets the body, not the other
         outside = event.recipient.country and event.recipient.country not in {p.country for p in parties}
-        if outside and not adversary(doc, event.recipient, mentions):
+        if outside and not adversary(doc, event.recipient, mentions, self.plurals):
             return None  # "A and B agreed to lift tariffs on C's goods": co-actors, each toward C
         if event.actor.sector:  # "defence officials from A, B and C": each of that office
             parties = [dataclasses.replace(p, sector=event.actor.sector) for p in parties]
@@ -221,10 +243,10 @@ class References:
     def _office_sector(self, event: Event, name: str, principals: _Principals) -> None:
         ref: ActorRef = getattr(event, name)
         other: ActorRef = event.recipient if name == "actor" else event.actor
-        if ref.country and not ref.sector and (ref.actor_id or "").startswith("person:"):
+        if ref.country and not ref.sector and ref.is_person:
             # a person acting for a state towards another in an office the article does not name:
             # the office that does such acts
-            sector = act_sector(event.cameo) if other.country != ref.country else None
+            sector = act_sector(event.cameo, self.act_sectors) if other.country != ref.country else None
             if sector is not None:
                 setattr(event, name, dataclasses.replace(ref, sector=sector))
                 _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.name, [sector]))
@@ -237,7 +259,7 @@ class References:
             setattr(event, name, dataclasses.replace(ref, sector=p.sector))
             _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
             return
-        sector = act_sector(event.cameo)
+        sector = act_sector(event.cameo, self.act_sectors)
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
@@ -291,9 +313,9 @@ def _names_another(doc: Document, m: Mention | None, country: str) -> bool:
     return any(o.kind == "country" and o.country and o.country != country for o in mentions_in(doc, m.start, m.end))
 
 
-def _titled(m: Mention, registry: dict[str, Participant]) -> Participant | None:
+def _titled(m: Mention, registry: dict[str, Participant], articles: frozenset[str]) -> Participant | None:
     """"the minister": the latest person named before with an office of that name."""
-    words = set((m.title or m.text).lower().split()) - {"the", "a", "an"}
+    words = set((m.title or m.text).lower().split()) - articles
     if not words:
         return None
     last = None
@@ -323,10 +345,10 @@ APPEAL_PREFIX = "02"  # CAMEO appeals
 JOINT_INTENT = "030"  # CAMEO: express intent to cooperate
 
 
-def joint_resolve(event: Event) -> None:
+def joint_resolve(event: Event, plurals: PluralWords) -> None:
     """An appeal made by a plural of the parties to one of them ("the sides noted they will push for
     the early signing"): the parties' joint resolve, an intent to cooperate, not a demand on one."""
-    if not event.cameo.startswith(APPEAL_PREFIX) or not plural_words(event.actor.text or "") \
+    if not event.cameo.startswith(APPEAL_PREFIX) or not plural_words(event.actor.text or "", plurals) \
             or not event.actor.country or not event.recipient.country or event.recipient.start is not None:
         return
     info = lookup(JOINT_INTENT)
@@ -363,13 +385,23 @@ def _resolutions(event: Event) -> list[Resolution]:
 
 
 class ReferenceSettings(StageSettings):
-    pass
+    words: str | None = None  # a file replacing the coder's word classes (patterns/words.yaml)
+    code_classes: str | None = None  # a file replacing the coder's classes of acts (patterns/code_classes.yaml)
+    gatherings: str | None = None  # a file replacing the gathering words (reading/gatherings.yaml)
+    home: str | None = None  # a file replacing the words of an article's home (reading/home.yaml)
+    plurals: str | None = None  # a file replacing the words of plurals (reading/plurals.yaml)
+    act_sectors: str | None = None  # a file replacing the offices that do classes of acts (reading/act_sectors.yaml)
 
 
 @stage("references", requires=["doc.mentions", "doc.events"], assigns=["doc.participants", "event.references"],
        settings=ReferenceSettings)
 def make_references(settings: dict[str, Any]) -> References:
-    return References()
+    """Settings: ``words``, ``code_classes``, ``gatherings``, ``home``, ``plurals`` and ``act_sectors``,
+    files replacing the built-in ones."""
+    words = load_lexicon(words=settings.get("words"))
+    return References(words, load_code_classes(settings.get("code_classes")), load_gathering_words(words.scene_preps, settings.get("gatherings")),
+                      load_home_words(settings.get("home")), load_plural_words(settings.get("plurals")),
+                      load_act_sectors(settings.get("act_sectors")))
 
 
 def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
@@ -382,3 +414,19 @@ def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
             index.setdefault(mention.sentence, []).append(mention)
         doc.annotations["mentions_by_sentence"] = (len(doc.mentions), index)
     return index.get(sentence, [])
+
+
+def _aim_at_the_other_state(doc: Document, events: list[Event], classes: CodeClasses) -> None:
+    """In an article between two states, an act that needs a counterpart (an intent to cooperate, a
+    sanction) and names none, by a party the article places in one of them, is with the other."""
+    if len(doc.sentences) < ARTICLE_SENTENCES:
+        return
+    pair = document_dyad(doc)[:2]
+    kinds = classes.with_counterpart_types
+    for e in events:
+        if e.event_type in kinds and e.recipient.country is None and e.recipient.sector is None \
+                and len(pair) == 2 and e.actor.country in pair:
+            other = next(c for c in pair if c != e.actor.country)
+            e.recipient = dataclasses.replace(e.recipient, country=other, actor_id=state_actor_id(other))
+            _note(e, Resolution("recipient", ResolutionKind.PARTICIPANT, e.recipient.text or "", [other]))
+

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 
 import duckdb
 
-from ..linking.provenance import article_event, linked_event
+from ..linking.provenance import article_event, export_order, linked_event
 from ..records import Document, Failure
 from ..linking.reports import outlet
 from .links import Links, create_tables
@@ -357,7 +357,7 @@ class Store:
         for report in reports:  # a report not yet linked (a store written before linking) is its own event
             if report["event_id"] not in linked_of:
                 events.append(article_event(report, None, docs.get(report["doc_id"])))
-        return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["doc_id"], e["event_id"]))
+        return sorted(events, key=export_order)
 
     def article_events(self, **filters: Any) -> list[dict[str, Any]]:
         """Article-level events (as :meth:`events`) with the id of the linked event each belongs to."""

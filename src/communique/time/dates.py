@@ -17,7 +17,7 @@ from . import mentions as m
 from .calendar_math import (
     UNKNOWN_YEAR, add_days, month_shift, nearest_month_year, nearest_year, parse_iso, shift_iso, week_of,
 )
-from .vocab import load_date_words
+from .vocab import DateWords, load_date_words
 
 # Only phrases with a calendar word are worth handing to dateparser.
 FALLBACK_WORDS = re.compile(
@@ -34,19 +34,22 @@ class DateValue:
     end: str | None = None
 
 
-def find_date_mentions(text: str) -> list[tuple[int, int, str]]:
-    """Date mentions in ``text`` as character spans ``(start, end, text)``, in text order."""
-    return m.find_mentions(text)
+def find_date_mentions(text: str, words: DateWords | None = None) -> list[tuple[int, int, str]]:
+    """Date mentions in ``text`` as character spans ``(start, end, text)``, in text order;
+    ``words``: the date words (default: the built-in file)."""
+    return m.find_mentions(text, words)
 
 
 def resolve_date(phrase: str, published: str | None, *, future: bool = False,
-                 anchor: str | None = None) -> DateValue | None:
+                 anchor: str | None = None, words: DateWords | None = None) -> DateValue | None:
     """Resolve one date mention against the publication date (ISO) or None.
 
     ``future`` picks the next weekday/nearest future year for planned events; ``anchor`` is the
     last date stated before the mention, used by "the same day", "the next day" and "on the 10th".
-    Returns None when ``phrase`` is not a date phrase at all.
+    ``words``: the date words (default: the built-in file). Returns None when ``phrase`` is not a
+    date phrase at all.
     """
+    words = words or load_date_words()
     text = " ".join(phrase.split())
     text = re.sub(r"^(?:on|in|at|during|by|of)\s+", "", text, flags=re.IGNORECASE)
     ref = parse_iso(published) if published else None
@@ -55,8 +58,8 @@ def resolve_date(phrase: str, published: str | None, *, future: bool = False,
         year_ref = anchor_date  # a year stated earlier in the text
     else:
         year_ref = ref
-    context = _Context(raw=phrase, ref=ref, year_ref=year_ref, future=future, anchor=anchor)
-    for pattern, reader in _readers():
+    context = _Context(raw=phrase, ref=ref, year_ref=year_ref, future=future, anchor=anchor, words=words)
+    for pattern, reader in _readers(*m.word_keys(words)):
         match = pattern.fullmatch(text)
         if match:
             return reader(match, context)
@@ -70,6 +73,7 @@ class _Context:
     year_ref: dt.date | None  # what a missing year is chosen against
     future: bool
     anchor: str | None
+    words: DateWords
 
     def unresolved(self) -> DateValue:
         return DateValue(None, None, self.raw)
@@ -260,7 +264,7 @@ def _read_ago(match: re.Match[str], ctx: _Context) -> DateValue:
     if ctx.ref is None:
         return ctx.unresolved()
     count_word, unit = match.group().lower().split()[:2]
-    count = int(count_word) if count_word.isdigit() else load_date_words().numbers[count_word]
+    count = int(count_word) if count_word.isdigit() else ctx.words.numbers[count_word]
     unit = unit.rstrip("s")
     if unit == "day":
         return ctx.day(add_days(ctx.ref, -count))
@@ -275,13 +279,13 @@ def _read_ago(match: re.Match[str], ctx: _Context) -> DateValue:
 def _read_anaphora(match: re.Match[str], ctx: _Context) -> DateValue:
     if not ctx.anchor or len(ctx.anchor) != 10:
         return ctx.unresolved()
-    offset = load_date_words().anaphora[" ".join(match.group().lower().split())]
+    offset = ctx.words.anaphora[" ".join(match.group().lower().split())]
     shifted = shift_iso(ctx.anchor, offset)
     return DateValue(shifted, "day", ctx.raw) if shifted else ctx.unresolved()
 
 
-@lru_cache(maxsize=1)
-def _readers() -> tuple[tuple[re.Pattern[str], _Reader], ...]:
+@lru_cache(maxsize=4)
+def _readers(numbers: tuple[str, ...], anaphora: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], _Reader], ...]:
     table: list[tuple[str, _Reader]] = [
         (m.ISO, _read_iso),
         (m.RANGE_MD_MD, _read_range), (m.RANGE_MD_D, _read_range),
@@ -289,7 +293,8 @@ def _readers() -> tuple[tuple[re.Pattern[str], _Reader], ...]:
         (m.MONTH_DAY, _read_single), (m.DAY_MONTH, _read_single),
         (m.MONTH_YEAR, _read_month_year), (m.MONTH_ALONE, _read_month), (m.YEAR_ALONE, _read_year),
         (m.ORDINAL, _read_ordinal), (m.WEEKDAY_PHRASE, _read_weekday),
-        (m.RELATIVE, _read_relative), (m.ago_pattern(), _read_ago), (m.anaphora_pattern(), _read_anaphora),
+        (m.RELATIVE, _read_relative), (m.ago_pattern(numbers), _read_ago),
+        (m.anaphora_pattern(anaphora), _read_anaphora),
     ]
     return tuple((re.compile(p, re.IGNORECASE), reader) for p, reader in table)
 

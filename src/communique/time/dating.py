@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..actors.kinds import named_people
-from ..nlp.clauses import in_other_clause
+from ..nlp.clauses import holding, in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
-from .status import clause_status, onset_clause, trigger_token
+from .status import Grounds, Reason, clause_status, onset_clause, trigger_token
 from .vocab import DateWords, StatusCues
 
 NO_PUBLICATION = "relative date, no publication date"
-TODAY_REASONS = frozenset({"present", "progressive"})
+TODAY_GROUNDS = frozenset({Grounds.PRESENT, Grounds.PROGRESSIVE})
 OWN_SENTENCE = "sentence"  # the reason of a date stated in the event's own sentence
 
 
@@ -65,14 +65,14 @@ def collect_mentions(doc: Document, cues: StatusCues, words: DateWords) -> list[
     sdoc, starts = doc.spacy_doc, _sentence_starts(doc)
     found: list[DateMention] = []
     anchors: dict[bool, str | None] = {False: None, True: None}
-    for start, end, text in find_date_mentions(doc.text):
+    for start, end, text in find_date_mentions(doc.text, words):
         token = _head_token(sdoc, start, end)
         planned = token is not None and clause_status(token, cues)[0] == "planned"
         before = re.findall(r"[A-Za-z]+", doc.text[max(0, start - 20):start])
         bounds = bool(before) and before[-1].lower() in words.not_event_date_prefixes
         mention = DateMention(start, end, text, _sentence_of(starts, start) if starts else 0, token, planned, bounds)
         anchor = anchors[planned] or anchors[not planned]
-        mention.value = resolve_date(text, doc.published, future=planned, anchor=anchor)
+        mention.value = resolve_date(text, doc.published, future=planned, anchor=anchor, words=words)
         value = mention.value
         if value is not None and value.iso and value.precision == "day" and not bounds:
             anchors[planned] = value.iso
@@ -145,12 +145,18 @@ def _duration_days(doc: Document, sentence: int, numbers: dict[str, int]) -> int
     sentences = doc.sentences
     patterns = [(sentence, rf"\b({number})[- ]day\b"), (sentence + 1, rf"\bthe\s+({number})[- ]day\b")]
     for index, pattern in patterns:
-        if 0 <= index < len(sentences):
+        if 0 <= index < len(sentences) and _names_days(sentences[index].text):
             match = re.search(pattern, sentences[index].text, flags=re.IGNORECASE)
             if match:
                 word = match.group(1).lower()
                 return int(word) if word.isdigit() else numbers.get(word)
     return None
+
+
+def _names_days(text: str) -> bool:
+    """Whether ``text`` may hold "N-day" or "N day" (a quick test before the pattern)."""
+    lower = text.lower()
+    return "-day" in lower or " day" in lower
 
 
 def _apply(event: Event, value: DateValue | None, raw: str | None, reason: str) -> None:
@@ -171,17 +177,18 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     by_sentence = _by_sentence(mentions) if by_sentence is None else by_sentence
     sentence = _event_sentence(event, starts)
     token = trigger_token(doc.spacy_doc, event.trigger)
-    status, tense_reason = clause_status(token, cues) if token is not None else ("occurred", "default")
+    status, tense_reason = clause_status(token, cues) if token is not None else ("occurred", Reason(Grounds.DEFAULT))
     planned = status == "planned"
     if sentence is None:
         _apply(event, None, None, "none")
         return
     onset = onset_clause(token, cues) if token is not None else None
     began = {t.i for t in onset.subtree} if onset is not None else set()
+    line = holding(token) if token is not None else None  # the clauses that hold the trigger
     own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span and m.token is not None
            and m.token.i in began] or \
         [m for m in by_sentence.get(sentence, ()) if not m.bounds_span
-         and not (token is not None and m.token is not None and in_other_clause(m.token, token))]
+         and not (token is not None and m.token is not None and in_other_clause(m.token, token, line))]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
@@ -195,11 +202,11 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     elif not planned and (found := _context_mention(by_sentence, min(sentence, settings.lead_sentences), False, 0,
                                                     lambda index: other_act_dated(event, acts or {}, index))):
         _apply_mention(event, doc, found, f"context:lead sentence {found.sentence}")
-    elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published)) \
+    elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published, words=words)) \
             and value.iso and value.iso != (doc.published or "")[:10]:
         # a dateline giving the day of publication says no more than the publication date does
         _apply(event, value, doc.dateline_date, "dateline")
-    elif not planned and doc.published and tense_reason in TODAY_REASONS:
+    elif not planned and doc.published and tense_reason.grounds in TODAY_GROUNDS:
         _apply(event, DateValue(doc.published[:10], "day", doc.published[:10]), None, "published:today")
     else:
         _apply(event, None, None, "none")

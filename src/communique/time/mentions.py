@@ -12,7 +12,7 @@ import calendar
 import re
 from functools import lru_cache
 
-from .vocab import load_date_words
+from .vocab import DateWords, load_date_words
 
 MONTHS: dict[str, int] = {}
 for _number in range(1, 13):
@@ -55,22 +55,31 @@ RELATIVE = (r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|t
             r"|(?:the\s+)?(?:last|past|next|coming|this)\s+(?:week|weekend|month|year))")
 
 
-def number_words() -> str:
-    words = sorted(load_date_words().numbers, key=len, reverse=True)
+def number_words(numbers: tuple[str, ...]) -> str:
+    words = sorted(numbers, key=len, reverse=True)
     return "(?:[0-9]{1,3}|" + "|".join(re.escape(w) for w in words) + ")"
 
 
-def ago_pattern() -> str:
-    return rf"{number_words()}\s+(?:days?|weeks?|months?|years?)\s+ago"
+def ago_pattern(numbers: tuple[str, ...]) -> str:
+    """"three weeks ago", with the number words of the date words."""
+    return rf"{number_words(numbers)}\s+(?:days?|weeks?|months?|years?)\s+ago"
 
 
-def anaphora_pattern() -> str:
-    phrases = sorted(load_date_words().anaphora, key=len, reverse=True)
+def anaphora_pattern(anaphora: tuple[str, ...]) -> str:
+    """"the same day", "the next day": the anaphoric phrases of the date words."""
+    phrases = sorted(anaphora, key=len, reverse=True)
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) + ")"
 
 
-@lru_cache(maxsize=1)
-def _finders() -> tuple[re.Pattern[str], ...]:
+def word_keys(words: DateWords | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The number words and anaphoric phrases of ``words`` (default: the built-in date words), the
+    parts of the date words the search patterns are made of."""
+    words = words or load_date_words()
+    return tuple(sorted(words.numbers)), tuple(sorted(words.anaphora))
+
+
+@lru_cache(maxsize=4)
+def _finders(numbers: tuple[str, ...], anaphora: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Compiled search patterns; each names the date itself as group ``d``."""
     case = [
         ISO, RANGE_MD_MD, RANGE_MD_D, RANGE_D_DM, RANGE_DM_DM, MONTH_DAY, DAY_MONTH, MONTH_YEAR,
@@ -84,14 +93,15 @@ def _finders() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b(?P<d>(?:(?:early|late)\s+|mid-){YEAR})"),
         re.compile(rf"\b(?i:on|by|until|till|from|before|after|since)\s+(?P<d>{ORDINAL}){AFTER_ORDINAL}"),
     ]
-    nocase = [RELATIVE, ago_pattern(), anaphora_pattern()]
+    nocase = [RELATIVE, ago_pattern(numbers), anaphora_pattern(anaphora)]
     patterns += [re.compile(rf"\b(?P<d>{p})\b", re.IGNORECASE) for p in nocase]
     return tuple(patterns)
 
 
-def find_mentions(text: str) -> list[tuple[int, int, str]]:
-    """Non-overlapping date mentions as ``(start, end, text)``, longest first on overlap, in text order."""
-    found = {(m.start("d"), m.end("d")) for pattern in _finders() for m in pattern.finditer(text)}
+def find_mentions(text: str, words: DateWords | None = None) -> list[tuple[int, int, str]]:
+    """Non-overlapping date mentions as ``(start, end, text)``, longest first on overlap, in text
+    order; ``words``: the date words (default: the built-in file)."""
+    found = {(m.start("d"), m.end("d")) for pattern in _finders(*word_keys(words)) for m in pattern.finditer(text)}
     chosen: list[tuple[int, int]] = []  # in text order, none overlapping another
     for start, end in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
         if not _overlaps(chosen, start, end):

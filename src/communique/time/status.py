@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import Enum
 from typing import Iterable
 
 from spacy.tokens import Doc, Token
@@ -13,8 +15,43 @@ from .vocab import StatusCues
 # Children that open a clause of their own: their cues and tense do not speak for the head.
 CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m", "been"})
-# Reasons that only reflect the default reading of a verb; a date after publication overrides them.
-WEAK_REASONS = frozenset({"default", "present", "perfect"})
+
+
+class Grounds(Enum):
+    """What a status was read from: a tense, a cue word, or the event's date beside publication."""
+
+    PAST = "past"
+    PRESENT = "present"
+    PERFECT = "perfect"  # "has summoned": done before the report, on a day not said
+    PROGRESSIVE = "progressive"
+    DEFAULT = "default"  # no tense to read
+    CUE = "cue"  # a phrase of the status cues
+    AUXILIARY = "aux"
+    VERB = "verb"
+    HEAD = "head"
+    INFINITIVE = "infinitive"
+    BEGUN_UNDATED = "begun, undated"
+    BEGUN_UNPUBLISHED = "begun, no publication date"
+    BEGUN = "began just before publication"
+    AFTER_PUBLICATION = "date after publication"
+    SPANS_PUBLICATION = "date range spans publication"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a clause has its status: the grounds, with the cue word when there is one."""
+
+    grounds: Grounds
+    word: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.grounds.value}:{self.word}" if self.word else self.grounds.value
+
+
+# Grounds that only reflect the default reading of a verb; a date after publication overrides them.
+WEAK_GROUNDS = frozenset({Grounds.DEFAULT, Grounds.PRESENT, Grounds.PERFECT})
+# The tenses of a verb read as of an act told as done.
+TENSES = frozenset({Grounds.PAST, Grounds.PRESENT, Grounds.PERFECT, Grounds.DEFAULT})
 
 
 def trigger_token(sdoc: Doc, trigger: Trigger | None) -> Token | None:
@@ -45,25 +82,33 @@ def _has_phrase(tokens: Iterable[Token], phrases: tuple[tuple[str, ...], ...]) -
 
 def _clause(verb: Token, keep: Token) -> list[Token]:
     """The tokens of ``verb``'s own clause (child clauses left out unless they hold ``keep``)."""
+    holding_keep = {keep.i, *(a.i for a in keep.ancestors)}  # the tokens whose subtree holds ``keep``
     tokens, stack = [], [verb]
     while stack:
         token = stack.pop()
         tokens.append(token)
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS and keep not in child.subtree:
+            if child.dep_ in CLAUSE_DEPS and child.i not in holding_keep:
                 continue
             stack.append(child)
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _cue_status(tokens: list[Token], cues: StatusCues) -> tuple[str, str] | None:
+def _cue_status(tokens: list[Token], cues: StatusCues) -> tuple[str, Reason] | None:
     phrase = _has_phrase(tokens, cues.ongoing_phrases)
     if phrase:
-        return "ongoing", "cue:" + " ".join(phrase)
+        return "ongoing", Reason(Grounds.CUE, " ".join(phrase))
     phrase = _has_phrase(tokens, cues.planned_phrases)
     if phrase:
-        return "planned", "cue:" + " ".join(phrase)
+        return "planned", Reason(Grounds.CUE, " ".join(phrase))
     return None
+
+
+def included_by(tok: Token) -> Token | None:
+    """The verb whose object includes the act: "took measures, including imposing sanctions"."""
+    from ..events.syntax import included_by as taker_of
+
+    return taker_of(tok)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -74,7 +119,7 @@ def _governing_verb(token: Token) -> Token | None:
     return token
 
 
-def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, str]:
+def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, Reason]:
     for _ in range(8):  # climb at most a few heads (xcomp / conj chains)
         found = _cue_status(_clause(verb, trigger), cues)
         if found:
@@ -82,18 +127,22 @@ def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, st
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         for aux in auxiliaries:
             if aux.lower_ in cues.planned_auxiliaries:
-                return "planned", "aux:" + aux.lower_
+                return "planned", Reason(Grounds.AUXILIARY, aux.lower_)
         if verb.lemma_.lower() in cues.ongoing_verbs and verb.tag_ in ("VBZ", "VBP"):
-            return "ongoing", "verb:" + verb.lemma_.lower()
+            return "ongoing", Reason(Grounds.VERB, verb.lemma_.lower())
         head = verb.head
         infinitive = any(a.lower_ == "to" for a in auxiliaries)
         if verb.dep_ == "xcomp" and head != verb:
             if head.lemma_.lower() in cues.planned_heads or head.lower_ in cues.planned_heads:
-                return "planned", "head:" + head.lower_
+                return "planned", Reason(Grounds.HEAD, head.lower_)
             verb = head
             continue
         if verb.dep_ == "acl" and infinitive:
-            return "planned", "infinitive"
+            return "planned", Reason(Grounds.INFINITIVE)
+        taker = included_by(verb)
+        if taker is not None:  # "decided to take measures, including imposing sanctions"
+            verb = taker
+            continue
         if verb.dep_ == "conj" and not auxiliaries and head != verb and is_verbal(head):
             verb = head
             continue
@@ -101,17 +150,17 @@ def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, st
     return _tense(verb)
 
 
-def _tense(verb: Token) -> tuple[str, str]:
+def _tense(verb: Token) -> tuple[str, Reason]:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and any(a.lower_ in PRESENT_BE for a in auxiliaries):
-        return "ongoing", "progressive"
+        return "ongoing", Reason(Grounds.PROGRESSIVE)
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
-        return "occurred", "past"
+        return "occurred", Reason(Grounds.PAST)
     if verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
-        return "occurred", "perfect"  # "has summoned": done before the report, on a day not said
+        return "occurred", Reason(Grounds.PERFECT)
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
-        return "occurred", "present"
-    return "occurred", "default"
+        return "occurred", Reason(Grounds.PRESENT)
+    return "occurred", Reason(Grounds.DEFAULT)
 
 
 def onset_clause(token: Token, cues: StatusCues) -> Token | None:
@@ -137,7 +186,7 @@ def _word_head(token: Token) -> Token:
     return next((t for t in doc[start:end + 1] if not start <= t.head.i <= end or t.head == t), token)
 
 
-def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
+def clause_status(token: Token, cues: StatusCues) -> tuple[str, Reason]:
     """Status and reason for the event or date expressed at ``token``.
 
     A noun ("the dialogue slated for November 4") is read from its own phrase first, then
@@ -153,7 +202,7 @@ def clause_status(token: Token, cues: StatusCues) -> tuple[str, str]:
             return _tense(onset)
         verb = _governing_verb(token)
         if verb is None:
-            return "occurred", "default"
+            return "occurred", Reason(Grounds.DEFAULT)
         return _verb_status(verb, token, cues)
     return _verb_status(token, token, cues)
 
@@ -173,17 +222,18 @@ def started(token: Token, cues: StatusCues) -> bool:
         and not any(c.dep_ == "xcomp" for c in verb.children)
 
 
-def begun_status(token: Token, date: str | None, published: str | None, reason: str,
-                 cues: StatusCues) -> tuple[str, str] | None:
+def begun_status(token: Token, date: str | None, published: str | None, reason: Reason,
+                 cues: StatusCues) -> tuple[str, Reason] | None:
     """An activity that begins on the publication day or a day or two before it, or has just
     begun with no day said, is under way; with no publication date, or no year, it is taken as news."""
     if not started(token, cues):
         return None
     if date is None:
-        return ("ongoing", "begun, undated") if reason in ("perfect", "present") else None
+        return ("ongoing", Reason(Grounds.BEGUN_UNDATED)) \
+            if reason.grounds in (Grounds.PERFECT, Grounds.PRESENT) else None
     if not published or date.startswith(UNKNOWN_YEAR):
-        return "ongoing", "begun, no publication date"
-    if len(date) != 10 or reason not in ("past", "present", "perfect", "default"):
+        return "ongoing", Reason(Grounds.BEGUN_UNPUBLISHED)
+    if len(date) != 10 or reason.grounds not in TENSES:
         return None
     from datetime import date as day
 
@@ -191,14 +241,14 @@ def begun_status(token: Token, date: str | None, published: str | None, reason: 
         days = (day.fromisoformat(published[:10]) - day.fromisoformat(date)).days
     except ValueError:
         return None
-    return ("ongoing", "began just before publication") if 0 <= days <= ONSET_DAYS else None
+    return ("ongoing", Reason(Grounds.BEGUN)) if 0 <= days <= ONSET_DAYS else None
 
 
 def _after(date: str, published: str) -> bool:
     return date > published[: len(date)]
 
 
-def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCues) -> tuple[str, str] | None:
+def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCues) -> tuple[str, Reason] | None:
     """The status of ``event`` and why, or None when it has no trigger in the parse."""
     token = trigger_token(sdoc, event.trigger)
     if token is None:
@@ -209,10 +259,10 @@ def event_status(event: Event, sdoc: Doc, published: str | None, cues: StatusCue
         return begun
     if not published or not event.date or event.date.startswith(UNKNOWN_YEAR):
         return status, reason
-    if status == "occurred" and reason in WEAK_REASONS and _after(event.date, published):
-        return "planned", "date after publication"
+    if status == "occurred" and reason.grounds in WEAK_GROUNDS and _after(event.date, published):
+        return "planned", Reason(Grounds.AFTER_PUBLICATION)
     ends = event.date_end or event.date
-    if (status == "occurred" and reason != "past" and not _after(event.date, published)
+    if (status == "occurred" and reason.grounds is not Grounds.PAST and not _after(event.date, published)
             and not _after(published[: len(ends)], ends) and event.date_end):
-        return "ongoing", "date range spans publication"
+        return "ongoing", Reason(Grounds.SPANS_PUBLICATION)
     return status, reason
