@@ -6,10 +6,11 @@ same input in one run, with the events of each compared to the one-process run.
 The input is the dev articles repeated with distinct texts (``--copies``), as one JSONL file for
 the process runs and as ``--partitions`` JSONL files for Dask (its unit of work). The one-process
 and ``--workers 2`` runs use a pipeline loaded before timing (forked workers share it); the Dask
-run is timed whole, from starting the cluster (each worker loads its own pipeline) to the last
-partition written. Ratios are docs/s over the one-process run: the targets are 1.7 for two
-workers and 1.6 for Dask. They mean something only on a machine with two idle cores: the load
-average before and after is recorded, and CPU seconds of this process are given beside wall time.
+run is timed whole, from starting the cluster (its workers are forked from this process and share
+that pipeline too) to the last partition written and the cluster closed. Ratios are docs/s over
+the one-process run: the targets are 1.7 for two workers and 1.6 for Dask. They mean something
+only on a machine with two idle cores: the load average before and after is recorded, and CPU
+seconds of this process are given beside wall time.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def main() -> None:
         one_wall, one_cpu, one = timed(lambda: code(1))
         many_wall, many_cpu, many = timed(lambda: code(args.workers))
         dask_wall, dask_cpu, results = timed(lambda: list(code_on_dask(coder.config, [str(p) for p in parts],
-                                                                      work / "out", workers=args.workers)))
+                                                                      work / "out", workers=args.workers, coder=coder)))
         with duckdb.connect() as con:
             columns = ", ".join(KEY) + ", actor_country, recipient_country"
             dask_events = sorted(con.execute(f"SELECT {columns} FROM read_parquet(?)",

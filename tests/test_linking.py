@@ -166,6 +166,14 @@ def test_re_ingesting_is_a_no_op(store):
     assert store.con.execute("SELECT count(*) FROM event_links").fetchone() == links
 
 
+def test_a_store_opened_without_linking_stores_the_reports_and_links_none(tmp_path):
+    with Store(tmp_path / "staging.duckdb", linking=False) as staging:
+        assert staging.write([SUMMONS_A, SUMMONS_B]).stored == ["harbour", "capital"]
+        assert staging.counts()["events"] == 2
+        for table in ("link_records", "link_keys", "link_pairs", "event_links"):
+            assert staging.con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+
+
 def test_deleting_a_document_removes_its_mentions_and_re_links_the_rest(store):
     text = "Sudan summoned the Egyptian ambassador to protest the oil tender in the disputed triangle."
     monday = report("monday", text + " It came on Monday.", date="2022-03-14")

@@ -6,13 +6,15 @@ The inputs are the bundled example articles and short paraphrased reports writte
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 
 import pytest
+from dask.distributed import Client
 
 from communique.api import Communique, events_of
-from communique.engine import code_partition, finished, input_partitions
-from communique.engine.dask_engine import code_on_dask
+from communique.engine import code_partition, finished, input_partitions, partitions
+from communique.engine.dask_engine import code_on_dask, local_cluster
 from communique.export import event_to_dict
 from communique.store import Store
 from communique.store.load import load_directory
@@ -86,6 +88,23 @@ def test_a_dask_cluster_codes_partitions_that_load_to_the_single_process_events(
         assert (len(loaded.stored), loaded.failed) == (8, [])
         assert store.events() == stored_in_one_process
         assert load_directory(store, out).stored == []  # loading again changes nothing
+
+
+def _pipeline_loaded(config: dict) -> bool:
+    coder = partitions._coders.get(partitions._key(config))
+    return coder is not None and coder._pipeline is not None
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked")
+def test_local_workers_start_with_the_pipeline_this_process_has_loaded(coder):
+    held_before = partitions._key(coder.config) in partitions._coders
+    cluster = local_cluster(coder.config, 1, coder)
+    try:
+        with Client(cluster) as client:
+            assert client.submit(_pipeline_loaded, coder.config, pure=False).result()
+    finally:
+        cluster.close()
+    assert (partitions._key(coder.config) in partitions._coders) == held_before  # not kept here for them
 
 
 def test_an_unfinished_partition_is_not_loaded(inputs, coder, tmp_path):

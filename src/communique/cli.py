@@ -431,7 +431,7 @@ def code(
 
     coder = _coder(model, config)
     if engine is Engine.dask:
-        _code_on_dask(coder.config, paths, output, scheduler, _workers(workers), progress_wanted(progress))
+        _code_on_dask(coder, paths, output, scheduler, _workers(workers), progress_wanted(progress))
         return
     if output not in (None, STDOUT):
         checks.output_path(output)
@@ -479,7 +479,7 @@ def _workers(workers: int | None) -> int:
     return available_cores()
 
 
-def _code_on_dask(config: dict[str, Any], paths: list[str], output: str | None, scheduler: str | None,
+def _code_on_dask(coder: Any, paths: list[str], output: str | None, scheduler: str | None,
                   workers: int, show: bool) -> None:
     """Code partitions on Dask into Parquet tables under ``output``; finished partitions are skipped."""
     from tqdm import tqdm
@@ -501,7 +501,8 @@ def _code_on_dask(config: dict[str, Any], paths: list[str], output: str | None, 
 
     bar = tqdm(total=len(input_partitions(paths)), unit="partition", desc="coding", file=sys.stderr,
                disable=not show)
-    for result in code_on_dask(config, paths, output, scheduler=scheduler, workers=workers, on_skip=skip):
+    for result in code_on_dask(coder.config, paths, output, scheduler=scheduler, workers=workers, coder=coder,
+                               on_skip=skip):
         done, documents, events = done + 1, documents + result.documents, events + result.events
         for origin, reason in result.failures:
             failures += 1

@@ -14,6 +14,7 @@ import json
 import os
 import resource
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -132,7 +133,7 @@ def code_partition(config: dict[str, Any], partition: Partition, outdir: str) ->
             result.failures.append((item.origin, item.reason))
         else:
             docs.append(item)
-    with Store(":memory:") as staging:
+    with Store(":memory:", linking=False) as staging:  # links are made in the store partitions are loaded into
         written = staging.write(docs)
         result.failures += [(f.origin, f.reason) for f in written.failed]
         result.documents = len(written.stored)
@@ -160,10 +161,30 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+@contextmanager
+def shared_coder(config: dict[str, Any], coder: Any = None) -> Iterator[None]:
+    """The pipeline for ``config`` loaded in this process (``coder``'s if it has that configuration)
+    while worker processes are forked from it, to share it; forgotten here afterwards."""
+    key = _key(config)
+    known = key in _coders
+    if not known and coder is not None and _key(coder.config) == key:
+        _coders[key] = coder
+    _coder(config).pipeline  # noqa: B018 - load the model now, once
+    try:
+        yield
+    finally:
+        if not known:
+            _coders.pop(key, None)
+
+
 def _coder(config: dict[str, Any]) -> Any:
-    key = json.dumps(config, sort_keys=True, default=str)
+    key = _key(config)
     if key not in _coders:
         from ..api import Communique
 
         _coders[key] = Communique(config)
     return _coders[key]
+
+
+def _key(config: dict[str, Any]) -> str:
+    return json.dumps(config, sort_keys=True, default=str)

@@ -73,8 +73,11 @@ class WriteResult:
 class Store:
     """A DuckDB file holding coded documents; the schema is created on open."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False, linking: bool = True) -> None:
+        """``linking=False``: written documents are not linked across (a staging store whose
+        link tables are never read)."""
         self.path = str(path)
+        self.linking = linking
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -232,7 +235,8 @@ class Store:
             self._insert(table, [row for prepared in ready for row in prepared.tables[table]])
         self._count_events([row for prepared in ready for row in prepared.tables["events"]])
         self._upsert_actors(merge_actor_rows(row for prepared in ready for row in prepared.tables["actors"]))
-        self.links.add([prepared.doc for prepared in ready])
+        if self.linking:
+            self.links.add([prepared.doc for prepared in ready])
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document, its events and their evidence, and re-link the events it was linked with.
