@@ -166,11 +166,12 @@ def test_re_ingesting_is_a_no_op(store):
     assert store.con.execute("SELECT count(*) FROM event_links").fetchone() == links
 
 
-def test_a_store_opened_without_linking_stores_the_reports_and_links_none(tmp_path):
+def test_a_store_opened_without_linking_keeps_the_link_records_and_links_none(tmp_path):
     with Store(tmp_path / "staging.duckdb", linking=False) as staging:
         assert staging.write([SUMMONS_A, SUMMONS_B]).stored == ["harbour", "capital"]
         assert staging.counts()["events"] == 2
-        for table in ("link_records", "link_keys", "link_pairs", "event_links"):
+        assert staging.con.execute("SELECT count(*) FROM link_records").fetchone() == (2,)  # linked where loaded
+        for table in ("link_keys", "link_pairs", "event_links"):
             assert staging.con.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
 
 

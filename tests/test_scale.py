@@ -26,6 +26,8 @@ REPORTS = [
     "Russian forces shelled the Ukrainian city of Kharkiv, killing three civilians.",
     "Chile sent humanitarian aid to Peru after the earthquake.",
     "The Chinese foreign minister visited Hanoi and met his Vietnamese counterpart.",
+    # another outlet's report of the first: one event, two sources, once the store links them
+    "Japanese and Philippine defence officials held talks in Manila on Monday on defence cooperation.",
 ]
 
 
@@ -52,10 +54,20 @@ def one_process(coder, inputs):
 
 
 @pytest.fixture(scope="module")
-def stored_in_one_process(coder, inputs, tmp_path_factory):
+def single_store(coder, inputs, tmp_path_factory):
     with Store(tmp_path_factory.mktemp("single") / "single.duckdb") as store:
         coder.ingest_paths(store, [inputs], workers=1)
-        yield store.events()
+        yield store
+
+
+@pytest.fixture(scope="module")
+def stored_in_one_process(single_store):
+    return single_store.events()
+
+
+@pytest.fixture(scope="module")
+def linked_in_one_process(single_store):
+    return single_store.linked_events()
 
 
 def test_two_workers_give_the_events_of_one_process_in_the_same_order(coder, inputs, one_process):
@@ -67,26 +79,29 @@ def test_two_workers_give_the_events_of_one_process_in_the_same_order(coder, inp
 def test_ingest_with_two_workers_stores_what_one_process_stores(coder, inputs, stored_in_one_process, tmp_path):
     with Store(tmp_path / "two.duckdb") as store:
         result = coder.ingest_paths(store, [inputs], workers=2)
-        assert result.failed == [] and len(result.stored) == 8
+        assert result.failed == [] and len(result.stored) == 9
         assert store.events() == stored_in_one_process
         again = coder.ingest_paths(store, [inputs], workers=2)
         assert (again.stored, sorted(again.skipped_duplicates)) == ([], sorted(result.stored))
 
 
 def test_a_dask_cluster_codes_partitions_that_load_to_the_single_process_events(
-        inputs, stored_in_one_process, coder, tmp_path):
+        inputs, stored_in_one_process, linked_in_one_process, coder, tmp_path):
     out = tmp_path / "coded"
     results = list(code_on_dask(coder.config, [inputs], out, workers=2))
     partitions = input_partitions([inputs])
     assert sorted(r.name for r in results) == sorted(p.name for p in partitions)
     assert len(partitions) == 3  # two JSONL files, one group of text files
     assert all(finished(out, p.name) for p in partitions)
-    assert sum(r.documents for r in results) == 8 and all(r.peak_rss_mb > 0 for r in results)
+    assert sum(r.documents for r in results) == 9 and all(r.peak_rss_mb > 0 for r in results)
     assert list(code_on_dask(coder.config, [inputs], out, workers=2)) == []  # finished partitions are skipped
     with Store(tmp_path / "loaded.duckdb") as store:
         loaded = load_directory(store, out)
-        assert (len(loaded.stored), loaded.failed) == (8, [])
+        assert (len(loaded.stored), loaded.failed) == (9, [])
         assert store.events() == stored_in_one_process
+        # loading links across documents as ingesting does: the two reports of the talks are one event
+        assert store.linked_events() == linked_in_one_process
+        assert any(e["num_articles"] == 2 for e in linked_in_one_process)
         assert load_directory(store, out).stored == []  # loading again changes nothing
 
 

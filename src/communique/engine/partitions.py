@@ -24,7 +24,7 @@ from ..records import Document, Failure
 PARTITION_SUFFIXES = {".jsonl", ".ndjson", ".parquet"}
 FILES_PER_GROUP = 256
 # events last: its file marks the partition finished
-TABLE_ORDER = ("documents", "sentences", "mentions", "actors", "evidence", "mechanisms", "events")
+TABLE_ORDER = ("documents", "sentences", "mentions", "actors", "evidence", "mechanisms", "link_records", "events")
 
 _coders: dict[str, Any] = {}  # the pipeline of this worker process, by configuration
 

@@ -40,8 +40,13 @@ class Links:
         the batch that share an index key with it: the pairs of adding the documents one by one,
         found with one look-up for the batch.
         """
-        entries = [(position, record, *index_keys(record)) for position, doc in enumerate(docs)
-                   for record in (record_of(event, doc) for event in doc.events)]
+        self.add_records([[record_of(event, doc) for event in doc.events] for doc in docs])
+
+    def add_records(self, batch: Sequence[Sequence[LinkRecord]]) -> None:
+        """:meth:`add` for the link records of a batch's documents, one list per document, in order
+        (records kept by a staging store, loaded with its partition)."""
+        entries = [(position, record, *index_keys(record)) for position, records in enumerate(batch)
+                   for record in records]
         if not entries:
             return
         stored: dict[str, list[tuple[str, str]]] = {}  # key -> (event id, doc id), looked up before the batch's go in
@@ -69,6 +74,15 @@ class Links:
             self.con.execute("INSERT INTO link_pairs SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
                              "unnest(?::DOUBLE[])", [[p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]])
         self.relink(list(records), known={**candidates, **records})
+
+    def keep_records(self, docs: Sequence[Document]) -> None:
+        """Store the link records of a batch's events, linking none: a staging store's, linked in the
+        store its tables are loaded into."""
+        records = [record_of(event, doc) for doc in docs for event in doc.events]
+        if records:
+            self.con.execute("INSERT INTO link_records SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                             "unnest(?::VARCHAR[])", [[r.event_id for r in records], [r.doc_id for r in records],
+                                                      [json.dumps(r.to_dict()) for r in records]])
 
     def _index(self, entries: list[tuple[int, LinkRecord, list[str], list[str]]]) -> None:
         """Store the records and the keys they register."""

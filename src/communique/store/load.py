@@ -7,10 +7,12 @@ another id is reported and not loaded, actors are upserted. Loading twice is a n
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..engine.partitions import finished_partitions, output_path
+from ..linking.crossdoc import LinkRecord
 from ..records import Failure
 from .layout import DYAD_SQL, add_counts
 from .store import ACTOR_COLUMNS, ACTOR_UPSERT, Store, WriteResult
@@ -30,7 +32,6 @@ def load_directory(store: Store, outdir: str | Path,
         except Exception as exc:  # noqa: BLE001 - one bad partition never loses the others
             total.failed.append(Failure(origin=str(output_path(outdir, "events", name)),
                                         reason=f"load failed: {type(exc).__name__}: {exc}"))
-    link_across_documents(store)
     if total.stored and len(total.stored) * 10 >= store.counts()["documents"]:
         store.optimize()  # a large load: lay the events out again for queries
     return total
@@ -39,7 +40,7 @@ def load_directory(store: Store, outdir: str | Path,
 def load_partition(store: Store, outdir: str | Path, name: str) -> WriteResult:
     """Bring one partition's tables into the store, inside the caller's transaction."""
     source = {table: _literal(output_path(outdir, table, name)) for table in
-              ("documents", "actors", "evidence", *DOC_TABLES)}
+              ("documents", "actors", "evidence", "link_records", *DOC_TABLES)}
     con = store.con
     rows = con.execute(f"SELECT doc_id, content_hash, origin FROM read_parquet({source['documents']}) "
                        "ORDER BY doc_id").fetchall()
@@ -71,15 +72,19 @@ def load_partition(store: Store, outdir: str | Path, name: str) -> WriteResult:
                 f"(SELECT event_id FROM read_parquet({source['events']}) WHERE {wanted})", [new_ids])
     columns = ", ".join(ACTOR_COLUMNS)
     con.execute(ACTOR_UPSERT.format(select=f"SELECT {columns} FROM read_parquet({source['actors']})"))
+    if output_path(outdir, "link_records", name).exists():  # (partitions written before links were kept have none)
+        _link(store, source["link_records"], new_ids)
     return result
 
 
-def link_across_documents(store: Store) -> None:
-    """Where cross-document linking runs once loaded partitions are in the store.
-
-    The store has no cross-document linking stage yet; when one exists it is called here, over
-    the whole store, after every load.
-    """
+def _link(store: Store, records_file: str, doc_ids: list[str]) -> None:
+    """Link the partition's new documents with the store's events, as writing them would have."""
+    rows = store.con.execute(f"SELECT doc_id, record FROM read_parquet({records_file}) "
+                             "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchall()
+    by_doc: dict[str, list[LinkRecord]] = {}
+    for doc_id, record in rows:
+        by_doc.setdefault(doc_id, []).append(LinkRecord.from_dict(json.loads(record)))
+    store.links.add_records([by_doc[d] for d in doc_ids if d in by_doc])
 
 
 def _literal(path: Path) -> str:

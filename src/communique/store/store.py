@@ -74,8 +74,8 @@ class Store:
     """A DuckDB file holding coded documents; the schema is created on open."""
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False, linking: bool = True) -> None:
-        """``linking=False``: written documents are not linked across (a staging store whose
-        link tables are never read)."""
+        """``linking=False``: written documents are not linked across; their link records are kept
+        (a staging store, whose tables are linked in the store they are loaded into)."""
         self.path = str(path)
         self.linking = linking
         try:
@@ -237,6 +237,8 @@ class Store:
         self._upsert_actors(merge_actor_rows(row for prepared in ready for row in prepared.tables["actors"]))
         if self.linking:
             self.links.add([prepared.doc for prepared in ready])
+        else:
+            self.links.keep_records([prepared.doc for prepared in ready])
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document, its events and their evidence, and re-link the events it was linked with.
