@@ -134,6 +134,14 @@ def load_builtin(relative: str) -> Any:
     return load(builtin(relative), SCHEMAS[relative], name=f"communique/data/{relative}")
 
 
+def load_replaceable(relative: str, path: str | Path | None) -> Any:
+    """The shipped data file ``relative``, or the file ``path`` that replaces it, checked against
+    the same schema."""
+    from .data_schemas import SCHEMAS
+
+    return load_builtin(relative) if path is None else load(path, SCHEMAS[relative])
+
+
 def _problem(data: Any, root: yaml.Node | None, error: Any) -> tuple[int | None, str, str]:
     loc = [part for part in error["loc"] if not isinstance(part, str) or not part.startswith(("list[", "dict["))]
     entry, node, value = [], root, data

@@ -11,8 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import data_files
-from ..data_schemas import ActClasses as ActClassesSchema
-from ..data_schemas import ReadingDirected
 from ..events.codeclasses import CodeClasses, load_code_classes
 from ..events.patterns import Lexicon, load_lexicon
 
@@ -35,8 +33,7 @@ def act_classes(path: str | Path | None = None) -> ActClasses:
 
 @lru_cache(maxsize=4)
 def _act_classes(path: str | None) -> ActClasses:
-    data = data_files.load_builtin("reading/act_classes.yaml") if path is None \
-        else data_files.load(path, ActClassesSchema)
+    data = data_files.load_replaceable("reading/act_classes.yaml", path)
     return ActClasses(disapproval=frozenset(data["disapproval"]), preferred_disapproval=data["preferred_disapproval"],
                       parts={k: frozenset(v) for k, v in data["parts"].items()},
                       asked=frozenset(data["asked"]), means=frozenset(data["means"]))
@@ -49,8 +46,7 @@ def directed_types(path: str | Path | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _directed(path: str | None) -> frozenset[str]:
-    data = data_files.load_builtin("reading/directed.yaml") if path is None \
-        else data_files.load(path, ReadingDirected)
+    data = data_files.load_replaceable("reading/directed.yaml", path)
     return frozenset(data["types"])
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data_files
-from ..data_schemas import SCHEMAS
 
 ANCHORS_FILE = "frame/anchors.yaml"
 
@@ -54,8 +53,7 @@ def frame_cues(path: str | None = None) -> FrameCues:
 
 @lru_cache(maxsize=4)
 def _frame_cues(path: str | None) -> FrameCues:
-    data = data_files.load_builtin(ANCHORS_FILE) if path is None \
-        else data_files.load(path, SCHEMAS[ANCHORS_FILE])
+    data = data_files.load_replaceable(ANCHORS_FILE, path)
     return FrameCues(
         occasion_types=frozenset(v.strip().upper() for v in data["occasion_types"]),
         occasion_nouns=tuple(" ".join(v.lower().split()) for v in data["occasion_nouns"]),

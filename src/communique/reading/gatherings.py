@@ -20,7 +20,6 @@ from spacy.tokens import Token
 
 from ..actors.kinds import state_actor_id
 from .. import data_files
-from ..data_schemas import ReadingGatherings
 from ..events.codebook import lookup
 from ..events.parties import scene_state
 from ..records import ActorRef, Document, Event, Evidence, Mention, Resolution, ResolutionKind, Trigger
@@ -53,8 +52,7 @@ def load_gathering_words(scene_preps: frozenset[str], path: str | Path | None = 
 
 @lru_cache(maxsize=4)
 def _lists(path: str | None) -> dict[str, frozenset[str]]:
-    data = data_files.load_builtin("reading/gatherings.yaml") if path is None \
-        else data_files.load(path, ReadingGatherings)
+    data = data_files.load_replaceable("reading/gatherings.yaml", path)
     return {k: frozenset(w.lower() for w in v) for k, v in data.items()}
 
 

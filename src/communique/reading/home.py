@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 import pycountry
 
 from .. import data_files
-from ..data_schemas import ReadingHome
 from ..records import Document
 
 
@@ -29,7 +28,7 @@ def load_home_words(path: str | Path | None = None) -> HomeWords:
 
 @lru_cache(maxsize=4)
 def _load(path: str | None) -> HomeWords:
-    data = data_files.load_builtin("reading/home.yaml") if path is None else data_files.load(path, ReadingHome)
+    data = data_files.load_replaceable("reading/home.yaml", path)
     return HomeWords(frozenset(data.get("generic_domains") or ()), frozenset(data.get("headline_adverbs") or ()))
 
 

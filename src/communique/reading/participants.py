@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .. import data_files
 from ..actors.kinds import from_dictionary, through_counterpart
-from ..data_schemas import WordLists
 from ..records import Basis, Document, Mention, Participant
 
 PARTY_KINDS = ("person", "organisation", "group")
@@ -149,7 +148,7 @@ def load_act_sectors(path: str | Path | None = None) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def _act_sectors(path: str | None) -> dict[str, str]:
-    data = data_files.load_builtin("reading/act_sectors.yaml") if path is None else data_files.load(path, WordLists)
+    data = data_files.load_replaceable("reading/act_sectors.yaml", path)
     return {prefix: sector for sector, prefixes in data.items() for prefix in prefixes}
 
 

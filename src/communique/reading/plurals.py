@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .. import data_files
 from ..actors.kinds import is_group_pronoun, is_group_term, names_both_sides
-from ..data_schemas import ReadingPlurals
 from ..records import ActorRef, Document, Mention, Participant
 
 LOOK_BACK = 8  # sentences searched for the participants a plural refers to
@@ -34,7 +33,7 @@ def load_plural_words(path: str | Path | None = None) -> PluralWords:
 
 @lru_cache(maxsize=4)
 def _load(path: str | None) -> PluralWords:
-    data = data_files.load_builtin("reading/plurals.yaml") if path is None else data_files.load(path, ReadingPlurals)
+    data = data_files.load_replaceable("reading/plurals.yaml", path)
     return PluralWords(frozenset(w.lower() for w in data["plural_pronouns"]),
                        frozenset(w.lower() for w in data["plural_determiners"]),
                        tuple((w.lower(), n) for w, n in data["numbers"].items()),
