@@ -430,24 +430,25 @@ def _without_bare_agreements(ctx: Coding, events: list[Event], sent: Span) -> li
 def _without_trips_to_gatherings(ctx: Coding, events: list[Event], sent: Span) -> list[Event]:
     """"Flew to Brasilia to attend the Conference of Defense Ministers of the Americas": a trip made
     to attend a multilateral gathering is that attendance, not a visit to the state where it sits."""
-    by_start = {t.idx: t for t in sent}
     attended = {e.trigger.start for e in events if e.trigger is not None and e.recipient is not None
                 and e.recipient.country is None and e.recipient.sector == ctx.classes.gathering_sector}
     if not attended:
         return events
+    by_start = {t.idx: t for t in sent}
 
     def trip_to_gathering(e: Event) -> bool:
         tok = by_start.get(e.trigger.start) if e.trigger is not None else None
         return tok is not None and e.cameo.startswith(ctx.classes.travel) and any(
             c.dep_ in ("xcomp", "advcl") and c.idx in attended for c in tok.children)
     trips = [e for e in events if trip_to_gathering(e)]
+    dropped = {id(t) for t in trips}
     for e in events:  # the traveller's state, which his trip to another's told, goes with him
         if e.trigger is not None and e.trigger.start in attended and e.actor.country is None:
             trip = next((t for t in trips if t.actor.actor_id and t.actor.actor_id == e.actor.actor_id
                          and t.actor.country), None)
             if trip is not None:
                 e.actor = replace(e.actor, country=trip.actor.country)
-    return [e for e in events if e not in trips]
+    return [e for e in events if id(e) not in dropped]
 
 
 def _with_particle(event: Event, tok: Token, particle: Token) -> None:

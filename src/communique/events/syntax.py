@@ -234,16 +234,27 @@ def _prep_object_words(prep: Token) -> list[Token]:
     return words
 
 
+def saying_verb(tok: Token, speech_verbs: frozenset[str],
+                deps: frozenset[str] = frozenset({"xcomp", "acomp", "conj", "ccomp", "advcl", "pcomp"})
+                ) -> tuple[Token, Token] | None:
+    """(verb of saying, the clause it governs) when the predicate is told as reported speech
+    ("X said that ..."), climbing the chain of ``deps`` from the predicate."""
+    for gov in governors(tok, set(deps)):
+        if gov.dep_ in ("ccomp", "parataxis") and gov.head.lemma_.lower() in speech_verbs:
+            return gov.head, gov
+    return None
+
+
 def speaker_of(tok: Token, speech_verbs: frozenset[str]) -> Token | None:
     """The speaker when the predicate is reported speech ("X said that ...", "..., stated X"), by
     the verbs of saying ``speech_verbs``."""
-    for gov in governors(tok, {"xcomp", "acomp", "conj", "ccomp", "advcl", "pcomp"}):
-        head = gov.head
-        if gov.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in speech_verbs:
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subj is None and head.i > gov.i:  # inverted: "..., stated Minister X"
-                subj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "attr")), None)
-            return subj
+    said = saying_verb(tok, speech_verbs)
+    if said is not None:
+        head, clause = said
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None and head.i > clause.i:  # inverted: "..., stated Minister X"
+            subj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "attr")), None)
+        return subj
     # "..., said Shao." parsed with the speech verb as a head of the clause root
     root = tok.sent.root
     if root != tok and root.lemma_.lower() in speech_verbs and root.i > tok.i:

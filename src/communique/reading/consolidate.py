@@ -124,7 +124,6 @@ def _one_trigger(a: Event, b: Event) -> bool:
 # Disapproval voiced at a diplomatic protest or summons (ACCUSE): the opposition or protest its
 # maker states there, against the same party on the same day, is part of that act.
 VOICED = frozenset({"REJECT", "PROTEST"})
-THREATENED = frozenset({"SANCTION", "COERCE", "PROTEST", "ASSAULT", "MOBILIZE"})  # acts a threat may announce
 
 
 def voiced_at(a: Event, b: Event) -> bool:
@@ -402,8 +401,13 @@ NEAR_SENTENCES = 60
 # at a summons or protest (ACCUSE) is a rejection or protest.
 IN_SENTENCE = Pairing(reach=0, ordered=False)
 SAME_TYPE = Pairing(reach=NEAR_SENTENCES, ordered=True, kinds=lambda kind: (kind,))
-THREAT_OF_ACT = Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: THREATENED if kind == "THREATEN" else ())
 VOICED_AT_ACT = Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: VOICED if kind == "ACCUSE" else ())
+
+
+def _threat_of_act(threat_codes: dict[str, str]) -> Pairing:
+    """A threat pairs with the acts it may announce: those the lexicon gives a threat code."""
+    threatened = frozenset(threat_codes)
+    return Pairing(reach=NEAR_SENTENCES, ordered=False, kinds=lambda kind: threatened if kind == "THREATEN" else ())
 
 
 def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
@@ -432,7 +436,7 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
               (lambda a, b: refers_to(a, b, doc, words), Reason.RESTATED, SAME_TYPE, _keeper),
               (voiced_at, Reason.VOICED_AT, VOICED_AT_ACT, lambda a, b: (a, b)),
               (lambda a, b: announced(a, b, words.lex.threat_codes), Reason.ANNOUNCED,
-               THREAT_OF_ACT, lambda a, b: (b, a)))
+               _threat_of_act(words.lex.threat_codes), lambda a, b: (b, a)))
     for test, reason, pairing, keeper in passes:
         events = sweep(events, test, pairing, lambda a, b, pick=keeper, why=reason: merge(*pick(a, b), why))
     doc.events = _without_non_acts(doc, events, words, background_days, decisions)

@@ -61,7 +61,7 @@ def stated_there(doc: Document, event: Event, frame: Frame, data: FrameData) -> 
     """A statement between the occasion's two states that the article reports in the past and dates
     no other way ("General X stated that the joint activities will intensify") was made at it: a
     verbal act under a verb of saying (``speech_verbs`` of the coder's words)."""
-    from ..events.syntax import governors
+    from ..events.syntax import saying_verb
     from .clauses import token_of
 
     sides = {event.actor.country, event.recipient.country}
@@ -69,10 +69,9 @@ def stated_there(doc: Document, event: Event, frame: Frame, data: FrameData) -> 
             or not sides <= frame.countries or has_own_date(event) or frame.status == "planned":
         return False
     tok = token_of(doc, event.trigger)
-    for gov in governors(tok, {"xcomp", "acomp", "conj", "ccomp"}) if tok is not None else ():
-        if gov.dep_ in ("ccomp", "parataxis") and gov.head.lemma_.lower() in data.words.speech_verbs:
-            return gov.head.tag_ == "VBD"
-    return False
+    said = saying_verb(tok, data.words.speech_verbs, frozenset({"xcomp", "acomp", "conj", "ccomp"})) \
+        if tok is not None else None
+    return said is not None and said[0].tag_ == "VBD"
 
 
 def alongside(event: Event, frame: Frame, text: str, span_anchors: tuple[str, ...]) -> bool:

@@ -104,13 +104,6 @@ def _cue_status(tokens: list[Token], cues: StatusCues) -> tuple[str, Reason] | N
     return None
 
 
-def included_by(tok: Token) -> Token | None:
-    """The verb whose object includes the act: "took measures, including imposing sanctions"."""
-    from ..events.syntax import included_by as taker_of
-
-    return taker_of(tok)
-
-
 def _governing_verb(token: Token) -> Token | None:
     while not is_verbal(token):
         if token.head == token:
@@ -139,6 +132,8 @@ def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, Re
             continue
         if verb.dep_ == "acl" and infinitive:
             return "planned", Reason(Grounds.INFINITIVE)
+        from ..events.syntax import included_by  # (the events package imports this module)
+
         taker = included_by(verb)
         if taker is not None:  # "decided to take measures, including imposing sanctions"
             verb = taker
