@@ -50,9 +50,11 @@ def test_confli_with_the_classifier_out_of_fold_stays_above_the_floor(coder, sha
 # and linked as `communique code` gives them. Measured with
 #   communique code ../shared/eval/dev/articles.jsonl -o dev.jsonl
 #   communique evaluate --gold ../shared/eval/dev/gold dev.jsonl --dups ../shared/eval/dev/dups.json
-DEV_FLOORS = {  # measured: F1 0.944; date 0.941, location 0.941, status 0.965, sector 0.918, edition 1.0
+# A linked event is judged by its own (best-supported) values in every article it cites, as the
+# reference scorer does: an article that gives no date for a linked event's day counts against it.
+DEV_FLOORS = {  # measured: F1 0.944; date 0.882, location 0.956, status 0.953, sector 0.918, edition 1.0
     "f1": 0.92,
-    "date": 0.92, "location_country": 0.92, "status": 0.95, "actor_sector": 0.90, "mechanism_edition": 0.95,
+    "date": 0.86, "location_country": 0.93, "status": 0.93, "actor_sector": 0.90, "mechanism_edition": 0.95,
 }
 DEV_DEDUP_FLOOR = 16  # duplicate pairs merged, of the 20 whose events are found (measured 17)
 
@@ -74,6 +76,11 @@ def test_whole_dev_articles_stay_above_the_floors_and_no_trap_is_merged(shared):
         coded = CliRunner().invoke(app, ["code", str(dev / "articles.jsonl"), "-o", str(out)])
         assert coded.exit_code == 0, coded.output
         result = score(load_gold(dev / "gold"), load_predictions(out), load_duplicates(dev / "dups.json"))
+        reference = _reference_score(shared / "eval" / "score.py", dev, out)
+    if reference is not None:  # the figures are the reference scorer's own
+        assert {key: reference[key] for key in ("tp", "fp", "fn", "attributes", "dedup_pairs_merged",
+                                                "dedup_false_merges")} == \
+            {key: result[key] for key in ("tp", "fp", "fn", "attributes", "dedup_pairs_merged", "dedup_false_merges")}
     assert result["f1"] >= DEV_FLOORS["f1"], result["f1"]
     for attribute, floor in DEV_FLOORS.items():
         if attribute != "f1":
@@ -81,3 +88,16 @@ def test_whole_dev_articles_stay_above_the_floors_and_no_trap_is_merged(shared):
     merged, _found = result["dedup_pairs_merged"].split("/")
     assert int(merged) >= DEV_DEDUP_FLOOR, result["dedup_pairs_merged"]
     assert result["dedup_false_merges"].startswith("0/"), result["dedup_false_merges"]
+
+
+def _reference_score(script, dev, predictions):
+    """The reference scorer's result (``score.py --json``) on the predictions, or None without it."""
+    import json
+    import subprocess
+    import sys
+
+    if not script.is_file():
+        return None
+    run = subprocess.run([sys.executable, str(script), str(dev / "gold"), str(predictions), "--dups",
+                          str(dev / "dups.json"), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)

@@ -231,8 +231,8 @@ def fake_evaluate(monkeypatch):
     """communique.evaluate's scoring functions replaced by recording fakes."""
     seen = {}
 
-    def score(gold, preds, dups=None, details=False, duplicate_details=False):
-        seen.update(gold=gold, preds=preds, dups=dups)
+    def score(gold, preds, dups=None, details=False, duplicate_details=False, by_report=False):
+        seen.update(gold=gold, preds=preds, dups=dups, by_report=by_report)
         return {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
 
     fakes = {
@@ -256,8 +256,9 @@ def test_evaluate_scores_predictions(fake_evaluate, tmp_path):
     assert report.exit_code == 0, report.output
     assert report.stdout.strip() == "F1=1.0"
     assert fake_evaluate["preds"] == [{"event_id": "a-e1"}] and fake_evaluate["dups"] == [["g1", "g2"]]
-    as_json = runner.invoke(app, ["evaluate", "--gold", str(gold), str(preds), "--json"])
-    assert json.loads(as_json.stdout)["f1"] == 1.0
+    assert fake_evaluate["by_report"] is False
+    as_json = runner.invoke(app, ["evaluate", "--gold", str(gold), str(preds), "--json", "--by-report"])
+    assert json.loads(as_json.stdout)["f1"] == 1.0 and fake_evaluate["by_report"] is True
 
 
 def test_evaluate_with_the_real_scorer(tmp_path):

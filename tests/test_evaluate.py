@@ -312,13 +312,25 @@ def test_duplicates_count_linked_pairs_and_false_merges_on_traps(tmp_path):
     assert load_duplicates(path) == dups
 
 
-def test_a_linked_event_is_judged_in_each_document_by_that_articles_report():
+def test_a_linked_event_is_judged_by_its_own_values_in_every_document_it_cites_as_the_reference_scorer_does():
+    monday, tuesday = dict(BASE, doc="a", id="a-e1"), dict(BASE, doc="b", id="b-e1", date="2021-04-24")
+    side = {"country": "CHN"}, {"country": "VNM"}
+    linked = dict(as_prediction(monday), event_id="one", evidence=[
+        {"doc_id": doc, "sentence": "s", "start": 0, "end": 1} for doc in ("a", "b")], mentions=[
+        {"doc_id": "a", "date": "2021-04-23", "actor": side[0], "recipient": side[1]},
+        {"doc_id": "b", "date": "2021-04-24", "actor": side[0], "recipient": side[1]}])
+    result = score([monday, tuesday], [linked], {"same": [["a-e1", "b-e1"]], "different": []})
+    assert (result["tp"], result["fp"], result["attributes"]["date"]) == (2, 0, 0.5)
+    assert result["dedup_pairs_merged"] == "1/1"
+
+
+def test_by_report_a_linked_event_is_judged_in_each_document_by_that_articles_report():
     monday, tuesday = dict(BASE, doc="a", id="a-e1"), dict(BASE, doc="b", id="b-e1", date="2021-04-24")
     side = {"country": "CHN"}, {"country": "VNM"}
     linked = dict(as_prediction(monday), event_id="one", mentions=[
         {"doc_id": "a", "date": "2021-04-23", "actor": side[0], "recipient": side[1]},
         {"doc_id": "b", "date": "2021-04-24", "actor": side[0], "recipient": side[1]}])
-    result = score([monday, tuesday], [linked], {"same": [["a-e1", "b-e1"]], "different": []})
+    result = score([monday, tuesday], [linked], {"same": [["a-e1", "b-e1"]], "different": []}, by_report=True)
     assert (result["tp"], result["fp"], result["attributes"]["date"]) == (2, 0, 1.0)
     assert result["dedup_pairs_merged"] == "1/1"
 
@@ -330,7 +342,7 @@ def test_a_linked_event_takes_each_articles_own_status():
     linked = dict(as_prediction(planned), event_id="one", status="planned", mentions=[
         {"doc_id": "a", "date": BASE["date"], "actor": side[0], "recipient": side[1], "status": "planned"},
         {"doc_id": "b", "date": BASE["date"], "actor": side[0], "recipient": side[1], "status": "occurred"}])
-    assert score([planned, done], [linked])["attributes"]["status"] == 1.0
+    assert score([planned, done], [linked], by_report=True)["attributes"]["status"] == 1.0
 
 
 def test_a_linked_event_takes_each_articles_own_mechanism_edition():
@@ -342,7 +354,7 @@ def test_a_linked_event_takes_each_articles_own_mechanism_edition():
          "mechanism": {"name": "Harbour Shield", "edition": 8}},
         {"doc_id": "b", "date": BASE["date"], "actor": side[0], "recipient": side[1],
          "mechanism": {"name": "Harbour Shield", "edition": 9}}])
-    assert score([eighth, also], [linked])["attributes"]["mechanism_edition"] == 0.5
+    assert score([eighth, also], [linked], by_report=True)["attributes"]["mechanism_edition"] == 0.5
 
 
 def test_duplicate_pairs_kept_apart_and_traps_merged_are_listed_with_the_sentences_that_matched():

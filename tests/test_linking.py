@@ -584,8 +584,8 @@ def test_the_flat_export_shows_each_disagreement_as_field_and_value():
     assert (row["status"], row["disagreements"], row["mention_doc_ids"]) == ("occurred", "status=planned", "a;b;c")
 
 
-def test_linked_events_list_by_date_then_as_the_article_tells_them():
-    from communique.linking.provenance import export_order
+def test_a_timeline_lists_linked_events_by_date_then_as_the_article_tells_them():
+    from communique.linking.provenance import timeline_order
 
     def row(event_id, date, start):
         return {"event_id": event_id, "date": date, "doc_id": "d1",
@@ -593,4 +593,18 @@ def test_linked_events_list_by_date_then_as_the_article_tells_them():
 
     rows = [row("ev-a", "2024-05-02", 300), row("ev-b", None, 0), row("ev-c", "2024-05-02", 20),
             row("ev-d", "2024-05-01", 900)]
-    assert [r["event_id"] for r in sorted(rows, key=export_order)] == ["ev-d", "ev-c", "ev-a", "ev-b"]
+    assert [r["event_id"] for r in sorted(rows, key=timeline_order)] == ["ev-d", "ev-c", "ev-a", "ev-b"]
+
+
+def test_exports_list_linked_events_as_the_articles_tell_them_each_after_the_events_it_shares():
+    """Reading order: by the first article (by id) that reports an event, then by where that article
+    tells it; a later article's own events follow the ones it shares with earlier articles."""
+    from communique.linking.provenance import export_order
+
+    def row(event_id, *told):
+        return {"event_id": event_id, "date": None, "doc_id": told[0][0],
+                "evidence": [{"doc_id": doc, "start": start, "end": start + 10} for doc, start in told]}
+
+    rows = [row("ev-b-own", ("b", 10)), row("ev-shared", ("b", 400), ("a", 50)), row("ev-a-first", ("a", 5)),
+            row("ev-c", ("c", 0))]
+    assert [r["event_id"] for r in sorted(rows, key=export_order)] == ["ev-a-first", "ev-shared", "ev-b-own", "ev-c"]

@@ -339,7 +339,7 @@ def events(
     try:
         with Communique.query(db) as queries:
             if not per_article:  # the linked events that matching reports belong to
-                rows = queries.store.link_reports(list(queries.iter_events(flt)))
+                rows = queries.store.link_reports(list(queries.iter_events(flt)), timeline=True)
                 if format is ListFormat.table:
                     shown = "" if len(rows) <= limit else f", first {limit} shown"
                     _print_table([_event_summary(r) for r in rows[:limit]], title=f"{len(rows)} events{shown}")
@@ -553,15 +553,18 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="List each miss, false positive and wrong attribute "
                                                           "with its sentence.")] = False,
+    by_report: Annotated[bool, typer.Option("--by-report", help="Judge a linked event in each document by that "
+                                                                "article's own report (date, sides, place, status, "
+                                                                "edition), not by its best-supported values.")] = False,
 ) -> None:
-    """Score predicted events against gold annotations."""
+    """Score predicted events against gold annotations, as the reference scorer does."""
     from .evaluate import format_report, load_duplicates, load_gold, load_predictions, score
 
     checks.gold(gold)
     try:
         groups = load_duplicates(dups) if dups else None
         result = score(load_gold(gold), load_predictions(predictions), dups=groups, details=misses,
-                       duplicate_details=True)
+                       duplicate_details=True, by_report=by_report)
     except ValueError as exc:  # malformed gold, predictions or duplicates: the message names file and line
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -103,15 +103,17 @@ def _false_merges(traps: Iterable[list], matched_pred_of_gold: dict[str, Any]) -
     return f"{sum(_merged(matched_pred_of_gold, a, b) for a, b in traps)}/{len(traps)}"
 
 
-def document_views(pred: Event) -> list[tuple[str, Event]]:
-    """(document, prediction as that document reports it) for each document a prediction cites.
+def document_views(pred: Event, by_report: bool = False) -> list[tuple[str, Event]]:
+    """(document, prediction as judged there) for each document a prediction cites.
 
-    A linked event (one with ``mentions``) is judged in each document by that article's own report:
-    its date, sides, place, status and mechanism edition; its id stays the linked id, so duplicates count as merged. Any other
-    prediction is the same object in every document it cites (as the reference scorer reads it).
+    As the reference scorer reads it, a prediction is the same object in every document it cites:
+    a linked event is judged everywhere by its own (best-supported) values. With ``by_report``, a
+    linked event (one with ``mentions``) is judged in each document by that article's own report:
+    its date, sides, place, status and mechanism edition; its id stays the linked id, so
+    duplicates still count as merged.
     """
     mentions = [m for m in pred.get("mentions") or [] if isinstance(m, dict) and m.get("doc_id")]
-    if not mentions:
+    if not by_report or not mentions:
         return [(doc, pred) for doc in prediction_docs(pred)]
     views = []
     for mention in mentions:
@@ -128,7 +130,7 @@ def document_views(pred: Event) -> list[tuple[str, Event]]:
 
 
 def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, list] | None = None,
-          details: bool = False, duplicate_details: bool = False) -> dict[str, Any]:
+          details: bool = False, duplicate_details: bool = False, by_report: bool = False) -> dict[str, Any]:
     """Score predictions (export-contract dicts) against gold events.
 
     Returns ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1`` (3 decimals), ``attributes``
@@ -140,7 +142,8 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
     gives them; ``duplicate_details`` adds ``dedup_pairs_merged_of_all`` (merged among all pairs, found
     or not). Predictions are one event however many documents they cite (their ``evidence``, or for a
     linked event its ``mentions``, see :func:`document_views`): a duplicate pair is merged when one
-    prediction id matches both.
+    prediction id matches both. A linked event is judged by its own values in every document it cites,
+    as the reference scorer does; ``by_report`` judges it by each article's report instead.
     Predictions for documents without gold events are not counted.
     """
     gold_by_doc: dict[str, list[Event]] = defaultdict(list)
@@ -148,7 +151,7 @@ def score(gold: list[Event], preds: list[Event], dups: list[list] | dict[str, li
         gold_by_doc[str(event["doc"])].append(event)
     preds_by_doc: dict[str, list[Event]] = defaultdict(list)
     for pred in preds:
-        for doc, view in document_views(pred):
+        for doc, view in document_views(pred, by_report):
             preds_by_doc[doc].append(view)
 
     tp = fp = fn = 0

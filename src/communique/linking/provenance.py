@@ -71,6 +71,17 @@ def best_date(dates: list[str]) -> str | None:
 
 
 def export_order(event: Row) -> tuple:
+    """Linked events in reading order: by the first document (by id) that reports them, and within
+    it in the order that article tells them; so an article's events come after those it shares with
+    the articles before it, in its own order."""
+    evidence = [ev for ev in event.get("evidence") or () if ev.get("doc_id") is not None]
+    first = min((str(ev["doc_id"]) for ev in evidence), default=str(event["doc_id"]))
+    told = [ev.get("start") for ev in evidence if str(ev["doc_id"]) == first]
+    position = min((s for s in told if s is not None), default=-1)
+    return first, position < 0, position, event["event_id"]
+
+
+def timeline_order(event: Row) -> tuple:
     """Linked events in date order (undated last); one article's events of a day in the order it
     tells them."""
     told = [ev.get("start") for ev in event.get("evidence") or () if ev.get("doc_id") == event["doc_id"]]

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 
 import duckdb
 
-from ..linking.provenance import article_event, export_order, linked_event
+from ..linking.provenance import article_event, export_order, linked_event, timeline_order
 from ..records import Document, Failure
 from ..linking.reports import outlet
 from .links import Links, create_tables
@@ -343,11 +343,12 @@ class Store:
 
     def linked_events(self, **filters: Any) -> list[dict[str, Any]]:
         """Linked events (one per real-world event, every report a mention) that have a report
-        matching the filters of :meth:`events`, in date order."""
+        matching the filters of :meth:`events`, in export (reading) order."""
         return self.link_reports(self.events(**filters))
 
-    def link_reports(self, reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The linked events that the given article-level events (export-contract dicts) belong to."""
+    def link_reports(self, reports: list[dict[str, Any]], timeline: bool = False) -> list[dict[str, Any]]:
+        """The linked events that the given article-level events (export-contract dicts) belong to,
+        in export (reading) order, or with ``timeline`` in date order."""
         linked_of = self.links.linked_ids([r["event_id"] for r in reports])
         groups = self.links.members(sorted(set(linked_of.values())))
         wanted = {r["event_id"] for r in reports}
@@ -360,7 +361,7 @@ class Store:
         for report in reports:  # a report not yet linked (a store written before linking) is its own event
             if report["event_id"] not in linked_of:
                 events.append(article_event(report, None, docs.get(report["doc_id"])))
-        return sorted(events, key=export_order)
+        return sorted(events, key=timeline_order if timeline else export_order)
 
     def article_events(self, **filters: Any) -> list[dict[str, Any]]:
         """Article-level events (as :meth:`events`) with the id of the linked event each belongs to."""
