@@ -253,3 +253,19 @@ def test_date_words_file_errors_name_file_and_line(tmp_path):
 
 def test_date_value_defaults():
     assert DateValue("2021-04-23", "day", "April 23").end is None
+
+
+def test_an_act_said_to_happen_on_a_list_of_days_is_one_event_on_each_day(nlp):
+    """ "summoned on 4 and 11 March" tells two summonses; "between 4 and 11 March" one span."""
+    listed = make_dates({})(make_doc(nlp, "Chile summoned the Peruvian envoy on 4 and 11 March to protest.",
+                                     ["summoned"], published="2024-03-20"))
+    assert [(e.date, e.date_end) for e in listed.events] == [("2024-03-04", None), ("2024-03-11", None)]
+    assert listed.events[0].trigger == listed.events[1].trigger
+    spanned = make_dates({})(make_doc(nlp, "The navies patrolled the strait between 4 and 11 March.",
+                                      ["patrolled"], published="2024-03-20"))
+    assert [(e.date, e.date_end) for e in spanned.events] == [("2024-03-04", "2024-03-11")]
+
+
+def test_a_list_of_days_resolves_to_its_first_day_and_the_others():
+    assert resolve_date("August 3 and 5, 2022", None) == DateValue("2022-08-03", "day", "August 3 and 5, 2022",
+                                                                   also=("2022-08-05",))

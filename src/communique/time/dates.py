@@ -32,6 +32,7 @@ class DateValue:
     precision: str | None
     raw: str
     end: str | None = None
+    also: tuple[str, ...] = ()  # the other days of a list ("on 21 and 29 August"): one act on each
 
 
 def find_date_mentions(text: str, words: DateWords | None = None) -> list[tuple[int, int, str]]:
@@ -150,7 +151,15 @@ def _read_range(match: re.Match[str], ctx: _Context) -> DateValue | None:
         end = _month_day(month_end, days[1], year, ctx)
     else:
         end = _month_day(month_end, days[1], None, ctx)
+    if _lists_days(match.group()):
+        return DateValue(start[0], "day", ctx.raw, also=(end[0],) if end else ())
     return DateValue(start[0], "day", ctx.raw, end[0] if end else None)
+
+
+def _lists_days(phrase: str) -> bool:
+    """"21 and 29 August" names two days; "between 21 and 29 August", "21-29 August" a span."""
+    words = phrase.lower().split()
+    return "and" in words and "between" not in words
 
 
 def _read_month_year(match: re.Match[str], ctx: _Context) -> DateValue:

@@ -7,6 +7,8 @@ the dateline; the publication date when the event is reported in the present ("t
 
 from __future__ import annotations
 
+import copy
+
 import bisect
 import re
 from collections.abc import Callable
@@ -170,9 +172,10 @@ def _apply(event: Event, value: DateValue | None, raw: str | None, reason: str) 
 def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: StatusCues,
                words: DateWords, settings: DatingSettings, starts: list[int] | None = None,
                by_sentence: dict[int, list[DateMention]] | None = None,
-               acts: dict[int, list[Event]] | None = None) -> None:
+               acts: dict[int, list[Event]] | None = None) -> tuple[str, ...]:
     """Set the date fields of one event (``starts``, ``by_sentence``: the document's sentence
-    offsets and ``mentions`` by sentence, when already known)."""
+    offsets and ``mentions`` by sentence, when already known). Returns the other days of a list
+    of days its own sentence gives it ("summoned on 21 and 29 August"), each a repeat of the act."""
     starts = _sentence_starts(doc) if starts is None else starts
     by_sentence = _by_sentence(mentions) if by_sentence is None else by_sentence
     sentence = _event_sentence(event, starts)
@@ -181,7 +184,7 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     planned = status == "planned"
     if sentence is None:
         _apply(event, None, None, "none")
-        return
+        return ()
     onset = onset_clause(token, cues) if token is not None else None
     began = {t.i for t in onset.subtree} if onset is not None else set()
     line = holding(token) if token is not None else None  # the clauses that hold the trigger
@@ -193,9 +196,11 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
         _apply_mention(event, doc, chosen, OWN_SENTENCE)
+        if chosen.value is not None and chosen.value.iso and chosen.value.also:
+            return chosen.value.also
     elif (anchor := _span_anchor(doc, sentence, words)):
         _apply(event, None, anchor, "tied to a multi-day span, no single day stated")
-        return
+        return ()
     elif (found := _context_mention(by_sentence, sentence, planned, max(0, sentence - settings.context_window),
                                     lambda index: other_act_dated(event, acts or {}, index))):
         _apply_mention(event, doc, found, f"context:sentence {found.sentence}")
@@ -210,8 +215,9 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
         _apply(event, DateValue(doc.published[:10], "day", doc.published[:10]), None, "published:today")
     else:
         _apply(event, None, None, "none")
-        return
+        return ()
     _extend_by_duration(event, doc, sentence, words)
+    return ()
 
 
 def _span_anchor(doc: Document, sentence: int, words: DateWords) -> str | None:
@@ -247,6 +253,17 @@ def date_document(doc: Document, cues: StatusCues, words: DateWords, settings: D
     acts: dict[int, list[Event]] = {}
     for event in doc.events:
         acts.setdefault(event.sentence_index, []).append(event)
+    dated: list[Event] = []
     for event in doc.events:
-        date_event(event, doc, mentions, cues, words, settings, starts, by_sentence, acts)
+        dated.append(event)
+        for day in date_event(event, doc, mentions, cues, words, settings, starts, by_sentence, acts):
+            dated.append(_repeat_on(event, day))
+    doc.events = dated
     return doc
+
+
+def _repeat_on(event: Event, day: str) -> Event:
+    """The same act done again on another day of a list of days its sentence gives."""
+    repeat = copy.deepcopy(event)
+    repeat.date, repeat.date_end, repeat.date_precision = day, None, "day"
+    return repeat
