@@ -88,6 +88,14 @@ def test_resolve_date(phrase, published, future, anchor, expected):
     assert value.raw == phrase
 
 
+def test_a_month_of_the_reports_year_or_the_one_before_or_after_takes_that_year():
+    assert [resolve_date(p, "2024-11-14").iso for p in ("June this year", "in late June this year",
+                                                        "March 3 last year", "the 5th of May next year")] == \
+        ["2024-06", "2024-06", "2023-03-03", "2025-05-05"]
+    assert resolve_date("June this year", None).iso == "XXXX-06"
+    assert find_date_mentions("It was held in June this year.") == [(15, 29, "June this year")]
+
+
 @pytest.mark.parametrize("phrase", [
     "the 10th Defense and Security Consultation", "sixth dialogue", "the 1990s", "Defense Minister", "",
 ])

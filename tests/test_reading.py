@@ -152,6 +152,19 @@ def test_states_launching_an_exercise_together_are_one_event_per_pair(coder):
     assert len(first) == 2, "the first named (host) state is the actor of its pairs"
 
 
+def test_an_exercise_held_in_the_passive_by_no_one_named_is_held_by_the_articles_exercising_states(coder):
+    """"The first drill was held on May 20": no one is said to hold it, and the article has named who
+    holds its drills; done on a day of its own before the one under way began, it is another exercise."""
+    doc = coder.code_text("Brazil, Argentina and Uruguay on Monday launched their second joint naval exercise off "
+                          "Montevideo. The first drill was held on May 20.", published="2024-06-05")
+    drills = [e for e in doc.events if e.event_type == "COOPERATE"]
+    assert {(e.date, frozenset((e.actor.country, e.recipient.country))) for e in drills} == {
+        (date, frozenset(pair)) for date in ("2024-06-03", "2024-05-20")
+        for pair in (("BRA", "ARG"), ("BRA", "URY"), ("ARG", "URY"))}
+    lone = coder.code_text("The first drill was held on May 20.", published="2024-06-05")
+    assert not [e for e in lone.events if e.event_type == "COOPERATE"], "no parties named: no event"
+
+
 def test_talks_attended_by_officials_of_three_states_are_one_meeting_per_pair(coder):
     """"The 7th ... Talks held in Riga, attended by A, B and C": each pair of their states met, the
     host first, though all three are at one edition of the talks."""

@@ -203,12 +203,18 @@ def refers_to(a: Event, b: Event, doc: Document, words: ConsolidationWords) -> b
 
 
 def _other_days(a: Event, b: Event) -> bool:
-    """Each clause states its own, other day ("summoned the envoy on Monday" ... "on 21 August, the
-    envoy was summoned"): two acts done, however alike their words. Not an act under way and its
+    """Each clause states its own, other day or month ("summoned the envoy on Monday" ... "on 21
+    August, the envoy was summoned"; "launched on Wednesday" ... "the first drill was held in June"):
+    two acts done, however alike their words. Not an act under way and its
     end ("began on Monday" ... "will take part until Friday")."""
-    return all(stated_date(e) and e.date_precision == "day" and e.date_end is None and e.status == "occurred"
-               for e in (a, b)) \
-        and not agrees(a.date, b.date)
+    if not all(stated_date(e) and e.date_precision in ("day", "month") and e.date_end is None for e in (a, b)) \
+            or agrees(a.date, b.date) or "planned" in (a.status, b.status):
+        return False
+    if a.status == b.status == "occurred":
+        return True
+    under_way, other = (a, b) if a.status == "ongoing" else (b, a)  # and one done before it began
+    return other.status == "occurred" and not (under_way.date or "X").startswith("X") \
+        and not (other.date or "X").startswith("X") and (other.date or "") < (under_way.date or "")
 
 
 def part_of(outer: Event, inner: Event, doc: Document, words: ConsolidationWords) -> bool:

@@ -86,6 +86,9 @@ def exercise_events(doc: Document, words: GatheringWords) -> list[Event]:
                     break
             if tok.lower_ not in words["exercise_nouns"]:
                 continue
+            if not coded and (held := _held_by_the_parties(doc, n, tok, words)):
+                found.extend(held)  # "The first drill was held in June": by those the article's drills are
+                break
             parties = _parties(doc, tok, words)
             if len(parties) < 2 and not coded and (host := _host_of_many(tok, words)) is not None:
                 found.extend(_pairs(doc, n, sent, tok, [host, ActorRef()]))
@@ -198,6 +201,25 @@ def _path(t: Token, top: Token) -> list[Token]:
     return path
 
 
+def _held_by_the_parties(doc: Document, n: int, tok: Token, words: GatheringWords) -> list[Event]:
+    """An exercise said to be held in the passive with no one holding it ("The first drill was held
+    in June") is held by the parties the article has already named holding its exercises: one
+    event per pair of the first earlier sentence that codes exercises."""
+    verb = tok.head
+    if tok.dep_ != "nsubjpass" or verb.lemma_.lower() not in words["holding_verbs"] \
+            or any(c.dep_ == "agent" for c in verb.children) or _parties(doc, tok, words):
+        return []
+    earlier = [e for e in doc.events if e.event_type == "COOPERATE" and e.cameo == CODE
+               and (e.sentence_index or 0) < n and e.actor.country and e.recipient.country]
+    if not earlier:
+        return []
+    first = min(e.sentence_index or 0 for e in earlier)
+    pairs = [(e.actor, e.recipient) for e in earlier if e.sentence_index == first]
+    res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text,
+                     sorted({r.country for pair in pairs for r in pair if r.country}), first)
+    return [_pair_event(doc, n, tok.sent, tok, actor, recipient, res, CODE) for actor, recipient in pairs]
+
+
 def _states_in(doc: Document, toks: list[Token], persons: bool = False) -> list[ActorRef]:
     """The states named by the mentions among ``toks`` (with ``persons``, also the people's states)."""
     from ..actors.lookup import mention_for_token
@@ -238,15 +260,18 @@ def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]
 def _pairs(doc: Document, n: int, sent, tok: Token, parties: list[ActorRef], code: str = CODE) -> list[Event]:
     info = lookup(code)
     res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country for p in parties if p.country], n)
-    events = []
-    for actor, recipient in combinations(parties, 2):
-        key = f"{doc.doc_id}|{n}|{tok.idx}|{code}|{actor.country}|{recipient.country}"
-        events.append(Event(
-            event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.doc_id,
-            event_type=info.plover, cameo=code, mode=info.mode, quad_class=info.quad_class,
-            goldstein=info.goldstein, actor=actor, recipient=recipient, symmetric=True,
-            evidence=[Evidence(doc_id=doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                               sentence_index=n, resolutions=[res])],
-            trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
-            rule=RULE if code == CODE else MEETING_RULE, confidence=CONFIDENCE, sentence_index=n))
-    return events
+    return [_pair_event(doc, n, sent, tok, actor, recipient, res, code) for actor, recipient in combinations(parties, 2)]
+
+
+def _pair_event(doc: Document, n: int, sent, tok: Token, actor: ActorRef, recipient: ActorRef, res: Resolution,
+                code: str) -> Event:
+    info = lookup(code)
+    key = f"{doc.doc_id}|{n}|{tok.idx}|{code}|{actor.country}|{recipient.country}"
+    return Event(
+        event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], doc_id=doc.doc_id,
+        event_type=info.plover, cameo=code, mode=info.mode, quad_class=info.quad_class,
+        goldstein=info.goldstein, actor=actor, recipient=recipient, symmetric=True,
+        evidence=[Evidence(doc_id=doc.doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                           sentence_index=n, resolutions=[res])],
+        trigger=Trigger(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), lemma=tok.lemma_),
+        rule=RULE if code == CODE else MEETING_RULE, confidence=CONFIDENCE, sentence_index=n)

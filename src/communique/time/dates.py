@@ -162,6 +162,21 @@ def _lists_days(phrase: str) -> bool:
     return "and" in words and "between" not in words
 
 
+def _read_month_of_relative_year(match: re.Match[str], ctx: _Context) -> DateValue | None:
+    """"June this year", "March 3 last year": the year counted from the report's."""
+    text = match.group().lower()
+    months, days, _ = _parts(re.sub(m.RELATIVE_YEAR, " ", text))
+    if ctx.ref is None:
+        return ctx.unresolved() if not text.endswith("this year") else \
+            DateValue(f"{UNKNOWN_YEAR}-{months[0]:02d}" + (f"-{days[0]:02d}" if days else ""),
+                      "day" if days else "month", ctx.raw)
+    year = ctx.ref.year + (-1 if "last year" in text else 1 if "next year" in text else 0)
+    if not days:
+        return DateValue(f"{year:04d}-{months[0]:02d}", "month", ctx.raw)
+    found = _month_day(months[0], days[0], year, ctx)
+    return DateValue(found[0], "day", ctx.raw) if found else None
+
+
 def _read_month_year(match: re.Match[str], ctx: _Context) -> DateValue:
     months, _, years = _parts(match.group())
     return DateValue(f"{years[0]:04d}-{months[0]:02d}", "month", ctx.raw)
@@ -299,6 +314,7 @@ def _readers(numbers: tuple[str, ...], anaphora: tuple[str, ...]) -> tuple[tuple
         (m.ISO, _read_iso),
         (m.RANGE_MD_MD, _read_range), (m.RANGE_MD_D, _read_range),
         (m.RANGE_D_DM, _read_range), (m.RANGE_DM_DM, _read_range),
+        (m.MONTH_RELATIVE_YEAR, _read_month_of_relative_year),
         (m.MONTH_DAY, _read_single), (m.DAY_MONTH, _read_single),
         (m.MONTH_YEAR, _read_month_year), (m.MONTH_ALONE, _read_month), (m.YEAR_ALONE, _read_year),
         (m.ORDINAL, _read_ordinal), (m.WEEKDAY_PHRASE, _read_weekday),

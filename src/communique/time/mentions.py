@@ -45,6 +45,11 @@ RANGE_DM_DM = rf"{RANGE_START}{DAY}\s+{MONTH}(?:,?\s+{YEAR})?{DASH}{DAY}\s+{MONT
 MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
 DAY_MONTH = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"
 MONTH_YEAR = rf"{MONTH},?\s+{YEAR}"
+# A month (or day) of the year of the report, the one before or after: "in June this year", "on
+# March 3 last year", "in early May next year".
+RELATIVE_YEAR = r"(?:this|last|next)\s+year"
+MONTH_RELATIVE_YEAR = (rf"(?:{MONTH}\s+{DAY}|(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}|(?:(?:early|late|mid)[- ]?)?{MONTH}),?"
+                       rf"\s+(?:of\s+)?{RELATIVE_YEAR}")
 MONTH_ALONE = rf"(?:(?:last|next|this)\s+|(?:early|late|mid)[- ]?)?{MONTH}"
 YEAR_ALONE = rf"(?:(?:early|late|mid)[- ]?)?{YEAR}"
 ORDINAL = rf"the\s+{ORDINAL_DAY}"
@@ -82,8 +87,8 @@ def word_keys(words: DateWords | None) -> tuple[tuple[str, ...], tuple[str, ...]
 def _finders(numbers: tuple[str, ...], anaphora: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Compiled search patterns; each names the date itself as group ``d``."""
     case = [
-        ISO, RANGE_MD_MD, RANGE_MD_D, RANGE_D_DM, RANGE_DM_DM, MONTH_DAY, DAY_MONTH, MONTH_YEAR,
-        WEEKDAY_PHRASE,
+        ISO, RANGE_MD_MD, RANGE_MD_D, RANGE_D_DM, RANGE_DM_DM, MONTH_RELATIVE_YEAR, MONTH_DAY, DAY_MONTH,
+        MONTH_YEAR, WEEKDAY_PHRASE,
     ]
     patterns = [re.compile(rf"\b(?P<d>{p})") for p in case]
     patterns += [
