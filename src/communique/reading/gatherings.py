@@ -258,7 +258,6 @@ def _host_first(parties: list[ActorRef], tok: Token, first_named: dict[str, int]
 
 
 def _pairs(doc: Document, n: int, sent, tok: Token, parties: list[ActorRef], code: str = CODE) -> list[Event]:
-    info = lookup(code)
     res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text, [p.country for p in parties if p.country], n)
     return [_pair_event(doc, n, sent, tok, actor, recipient, res, code) for actor, recipient in combinations(parties, 2)]
 
