@@ -17,6 +17,7 @@ import duckdb
 from ..linking.crossdoc import LinkRecord, cluster, index_keys, link_score, linked_id
 from ..linking.reports import record_of
 from ..records import Document
+from .lookup import execute_in, fetch_in
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -50,9 +51,8 @@ class Links:
         if not entries:
             return
         stored: dict[str, list[tuple[str, str]]] = {}  # key -> (event id, doc id), looked up before the batch's go in
-        for key, event_id, doc_id in self.con.execute(
-                'SELECT "key", event_id, doc_id FROM link_keys WHERE "key" IN (SELECT unnest(?::VARCHAR[]))',
-                [sorted({key for entry in entries for key in entry[3]})]).fetchall():
+        for key, event_id, doc_id in fetch_in(self.con, 'SELECT "key", event_id, doc_id FROM link_keys WHERE "key" IN {keys}',
+                                              sorted({key for entry in entries for key in entry[3]})):
             stored.setdefault(key, []).append((event_id, doc_id))
         self._index(entries)
         records = {record.event_id: record for _, record, _, _ in entries}
@@ -102,9 +102,9 @@ class Links:
         if not own:
             return
         neighbours = self._neighbours(own) - set(own)
-        self.con.execute("DELETE FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
-                         "OR b IN (SELECT unnest(?::VARCHAR[]))", [own, own])
-        self.con.execute("DELETE FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [own])
+        execute_in(self.con, "DELETE FROM link_pairs WHERE a IN {keys}", own)
+        execute_in(self.con, "DELETE FROM link_pairs WHERE b IN {keys}", own)
+        execute_in(self.con, "DELETE FROM event_links WHERE event_id IN {keys}", own)
         self.con.execute("DELETE FROM link_keys WHERE doc_id = ?", [doc_id])
         self.con.execute("DELETE FROM link_records WHERE doc_id = ?", [doc_id])
         if neighbours:
@@ -121,19 +121,16 @@ class Links:
         records = [known[i] for i in ids if i in known] + (self._records(missing) if missing else [])
         scores = {}
         if len(ids) > 1:
-            scores = {(a, b): score for a, b, score in self.con.execute(
-                "SELECT a, b, score FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
-                if b in component}
+            scores = {(a, b): score for a, b, score in fetch_in(
+                self.con, "SELECT a, b, score FROM link_pairs WHERE a IN {keys}", ids) if b in component}
         rows = [(member, linked_id(group)) for group in cluster(records, scores) for member in group]
-        self.con.execute("DELETE FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        execute_in(self.con, "DELETE FROM event_links WHERE event_id IN {keys}", ids)
         self.con.execute("INSERT INTO event_links SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
                          [[m for m, _ in rows], [link for _, link in rows]])
 
     def _neighbours(self, ids: list[str]) -> set[str]:
-        found = self.con.execute(
-            "SELECT b FROM link_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
-            "UNION SELECT a FROM link_pairs WHERE b IN (SELECT unnest(?::VARCHAR[]))", [ids, ids]).fetchall()
-        return {row[0] for row in found}
+        return {row[0] for row in fetch_in(self.con, "SELECT b FROM link_pairs WHERE a IN {keys}", ids)} | \
+            {row[0] for row in fetch_in(self.con, "SELECT a FROM link_pairs WHERE b IN {keys}", ids)}
 
     def _component(self, seeds: Iterable[str]) -> set[str]:
         seen = set(seeds)
@@ -146,8 +143,7 @@ class Links:
     def _records(self, ids: list[str]) -> list[LinkRecord]:
         if not ids:
             return []
-        rows = self.con.execute("SELECT record FROM link_records WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-                                [ids]).fetchall()
+        rows = fetch_in(self.con, "SELECT record FROM link_records WHERE event_id IN {keys}", ids)
         return [LinkRecord.from_dict(json.loads(row[0])) for row in rows]
 
     def linked_ids(self, event_ids: list[str]) -> dict[str, str]:

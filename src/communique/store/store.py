@@ -14,6 +14,7 @@ import duckdb
 from ..linking.provenance import article_event, export_order, linked_event, timeline_order
 from ..records import Document, Failure
 from ..linking.reports import outlet
+from .lookup import fetch_in
 from .links import Links, create_tables
 from .admission import Admission, Verdict
 from .invariants import InvalidDocument, PreparedDocument, prepare, read_schema
@@ -146,10 +147,9 @@ class Store:
     def known_many(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, str | None]]:
         """:meth:`known` for many ``(doc_id, content_hash)`` pairs, in two indexed look-ups."""
         ids, hashes = [k[0] for k in keys], [k[1] for k in keys]
-        hash_of_id = dict(self.con.execute("SELECT doc_id, content_hash FROM documents WHERE doc_id IN "
-                                           "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
-        id_of_hash = dict(self.con.execute("SELECT content_hash, doc_id FROM documents WHERE content_hash IN "
-                                           "(SELECT unnest(?::VARCHAR[]))", [hashes]).fetchall())
+        hash_of_id = dict(fetch_in(self.con, "SELECT doc_id, content_hash FROM documents WHERE doc_id IN {keys}", ids))
+        id_of_hash = dict(fetch_in(self.con, "SELECT content_hash, doc_id FROM documents WHERE content_hash IN {keys}",
+                                   hashes))
         return {(i, h): (hash_of_id.get(i), id_of_hash.get(h)) for i, h in keys}
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
@@ -157,8 +157,7 @@ class Store:
         wanted = list(dict.fromkeys(hashes))
         if not wanted:
             return set()
-        rows = self.con.execute("SELECT content_hash FROM documents WHERE content_hash IN "
-                                "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        rows = fetch_in(self.con, "SELECT content_hash FROM documents WHERE content_hash IN {keys}", wanted)
         return {row[0] for row in rows}
 
     def write_all(self, items: Iterable[Document | Failure], batch_size: int = 256, *,
@@ -194,8 +193,7 @@ class Store:
         """Event ids are unique across the store: none may belong to another document (one
         look-up for the batch); the documents that pass, in order."""
         ids = [event_id for prepared in candidates for event_id in prepared.event_ids]
-        owner = dict(self.con.execute("SELECT event_id, doc_id FROM events WHERE event_id IN "
-                                      "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()) if ids else {}
+        owner = dict(fetch_in(self.con, "SELECT event_id, doc_id FROM events WHERE event_id IN {keys}", ids))
         ready = []
         for prepared in candidates:
             doc_id = prepared.doc.doc_id
