@@ -480,3 +480,38 @@ def test_a_jsonl_record_over_the_limit_fails_alone(tmp_path):
         ("document", "a", f"{path}:1"),
         ("failure", f"{path}:2", f"line 2: record too large: {len(big) + 1:,} bytes > 300 bytes limit"),
         ("document", "b", f"{path}:3")]
+
+
+def test_a_header_of_key_value_lines_gives_the_articles_metadata():
+    """Saved articles often open with "title: ...", "source: ...", "url: ...", "published: ..." and
+    a blank line; the header is metadata, not text, and "unknown" is no date."""
+    raw = ("title: Envoys meet in Lima\nsource: Example Wire\nurl: https://example.org/a\npublished: 2023-05-18\n\n"
+           "LIMA - Chilean and Peruvian envoys met on Tuesday.\n")
+    doc = document_from_text(raw, doc_id="a", origin="a.txt")
+    assert (doc.title, doc.source, doc.url, doc.published, doc.dateline_place) == (
+        "Envoys meet in Lima", "Example Wire", "https://example.org/a", "2023-05-18", "Lima")
+    assert doc.text == "Chilean and Peruvian envoys met on Tuesday."
+    unknown = document_from_text(raw.replace("2023-05-18", "unknown"), doc_id="b", origin="b.txt")
+    assert (unknown.published, unknown.warnings) == (None, [])
+
+
+def test_a_first_paragraph_that_is_not_all_header_lines_stays_text():
+    raw = "Note: the envoys met in Lima on Tuesday.\nThey agreed to meet again.\n\nMore talks are planned.\n"
+    doc = document_from_text(raw, doc_id="a", origin="a.txt")
+    assert doc.text.startswith("Note: the envoys met in Lima") and doc.published is None
+
+
+def test_the_dev_articles_as_text_files_read_as_their_json_lines(shared):
+    """Each development article, saved as a text file with its header, gives the document its JSON
+    line gives: the same body, title, outlet, address, publication date and dateline."""
+    dev = shared / "eval" / "dev"
+    if not (dev / "articles.jsonl").is_file():
+        pytest.skip(f"needs the development set at {dev}; not found")
+    fields = ("text", "title", "source", "url", "published", "dateline_place", "dateline_date")
+    for line in (dev / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        from_json = document_from_text(row["text"], doc_id=row["id"], origin="jsonl", title=row.get("title"),
+                                       source=row.get("source"), url=row.get("url"), published=row.get("published"))
+        from_file = document_from_text((dev / "articles" / f"{row['id']}.txt").read_text(encoding="utf-8"),
+                                       doc_id=row["id"], origin="txt")
+        assert [getattr(from_file, f) for f in fields] == [getattr(from_json, f) for f in fields], row["id"]

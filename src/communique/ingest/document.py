@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ..records import Document
-from .metadata import read_published, split_metadata
+from .metadata import read_published, split_header, split_metadata
 from .normalise import fix_glued_sentences, normalise_inline, normalise_text
 
 
@@ -32,7 +32,8 @@ def document_from_text(text: str, *, doc_id: str, origin: str, title: str | None
     title = normalise_inline(title) or None if title else None
     source = normalise_inline(source) or None if source else None
 
-    meta, body = split_metadata(normalise_text(text), known_title=title)
+    header, text = split_header(text)
+    meta, body = split_metadata(normalise_text(text), known_title=title, header=header)
     body = fix_glued_sentences(body)
     if not body:
         raise EmptyArticle("no article text")
@@ -42,7 +43,7 @@ def document_from_text(text: str, *, doc_id: str, origin: str, title: str | None
         content_hash=content_hash(body),
         title=title or meta.title,
         source=source or meta.source,
-        url=url.strip() or None if url else None,
+        url=(url.strip() or None if url else None) or meta.url,
         published=published or meta.published,
         dateline_place=meta.dateline_place,
         dateline_date=meta.dateline_date,

@@ -58,24 +58,27 @@ _HEADLINE_MAX_WORDS = 30
 class TextMetadata:
     title: str | None = None
     source: str | None = None
+    url: str | None = None
     published: str | None = None
     dateline_place: str | None = None
     dateline_date: str | None = None
     problems: list[str] = field(default_factory=list)
 
 
-def split_metadata(text: str, *, known_title: str | None = None,
-                   lexicon: IngestLexicon | None = None) -> tuple[TextMetadata, str]:
+def split_metadata(text: str, *, known_title: str | None = None, lexicon: IngestLexicon | None = None,
+                   header: TextMetadata | None = None) -> tuple[TextMetadata, str]:
     """Parse and strip the metadata of normalised ``text``; returns ``(metadata, body)``.
 
     ``known_title`` (a title given from outside) is removed when the body repeats it as its
     first line, as extracted HTML usually does.
     """
     lexicon = lexicon or default_lexicon()
-    meta = TextMetadata()
+    meta = header or TextMetadata()
+    header_title = meta.title  # read as a title given from outside
     body = drop_caption_lines(text, lexicon.caption_words)
     body = _take_date_prefix(body, meta)
-    body = _take_headline(body, meta, known_title)
+    body = _take_headline(body, meta, known_title or header_title)
+    meta.title = header_title or meta.title
     body = _take_date_prefix(body, meta)
     for _ in range(2):  # a source tag and a dateline may come in either order
         body = _take_dateline(body, meta, lexicon)
@@ -155,6 +158,41 @@ def title_case_place(place: str) -> str:
         return place
     words = [word[:1] + word[1:].lower() for word in place.split()]
     return " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-")) for word in words)
+
+
+# A header of "key: value" lines before the first blank line, as saved articles carry it:
+# "title: ...", "source: ...", "url: ...", "published: 2022-08-29".
+HEADER_KEYS = {"title": "title", "headline": "title", "source": "source", "outlet": "source",
+               "publisher": "source", "url": "url", "link": "url", "published": "published", "date": "published",
+               "pubdate": "published", "published_at": "published", "author": None, "byline": None, "id": None,
+               "language": None, "lang": None}
+_HEADER_LINE = re.compile(r"(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.*)")
+
+
+def split_header(text: str) -> tuple[TextMetadata, str]:
+    """The metadata of a leading block of ``key: value`` lines (title, source, url, published, ...)
+    ended by a blank line, and the text after it; only when every line of the block is one and
+    one gives the title or the date (else empty metadata and the text unchanged). Read before the
+    text is normalised, which joins lines."""
+    meta = TextMetadata()
+    return meta, _take_header_block(text.replace("\r\n", "\n").lstrip("\ufeff \n"), meta, text)
+
+
+def _take_header_block(body: str, meta: TextMetadata, original: str) -> str:
+    block, gap, rest = body.partition("\n\n")
+    lines = [line.strip() for line in block.split("\n")]
+    fields = [_HEADER_LINE.fullmatch(line) for line in lines]
+    if not gap or not rest.strip() or not all(m and m["key"].lower() in HEADER_KEYS for m in fields):
+        return original
+    values = {HEADER_KEYS[m["key"].lower()]: m["value"].strip() for m in fields if m["value"].strip()}
+    if not {"title", "published"} & set(values):
+        return original
+    meta.title, meta.source, meta.url = values.get("title"), values.get("source"), values.get("url")
+    if values.get("published") and values["published"].lower() not in ("unknown", "none", "n/a", "-"):
+        meta.published, problem = read_published(values["published"])
+        if problem:
+            meta.problems.append(f"header: {problem}; coded with the date unknown")
+    return rest
 
 
 def _take_date_prefix(body: str, meta: TextMetadata) -> str:
