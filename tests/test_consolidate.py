@@ -458,3 +458,12 @@ def test_each_event_of_a_long_text_is_compared_only_with_those_near_it():
               lambda a, b: a)
         return len(calls)
     assert comparisons(4000) < 12 * comparisons(400)
+
+
+def test_an_agreement_to_act_later_keeps_its_own_day_when_the_act_planned_is_merged_into_it(coder):
+    """"Both sides agreed to hold a joint drill later this year": the drill is planned for later,
+    the agreement was made at the meeting; the agreement does not take the drill's time."""
+    doc = coder.code_text("Thai and Malaysian defence officials met in Bangkok on Monday. Both sides agreed to hold "
+                          "a joint drill later this year.", published="2024-05-02")
+    agreed = next(e for e in doc.events if e.event_type == "AGREE")
+    assert (agreed.date, agreed.status) == ("2024-04-29", "occurred")

@@ -223,6 +223,12 @@ STAGE_TABLE = [
      "meeting", "2024-05-03", None, ("2024-05-03", "2024-05-04", "sentence")),
     ("Vietnam's Defence Minister met his Lao counterpart on August 12, 2022. On the 14th, the two sides signed a "
      "protocol.", "signed", None, None, ("2022-08-14", None, "sentence")),
+    # the day of the act a complement names is that act's, not the day of agreeing to it
+    ("Both navies agreed to hold a joint drill later this year.", "agreed", "2024-05-02", None, (None, None, "none")),
+    ("Both navies agreed on Monday to hold a joint drill later this year.",
+     "agreed", "2024-05-02", None, ("2024-04-29", None, "sentence")),
+    ("Japan and China began operating a defence hotline on Tuesday.",
+     "began", "2024-05-02", None, ("2024-04-30", None, "sentence")),
     ("Indonesia said on Tuesday that it summoned the Chinese ambassador on Sunday.",
      "summoned", "2024-06-05", None, ("2024-06-02", None, "sentence")),
     # the clause that says when an activity began dates it, not the verb its noun hangs from

@@ -11,6 +11,9 @@ from communique.time.vocab import VocabularyError, load_status_cues
 
 # sentence, trigger word, expected status
 STATUS_TABLE = [
+    # a purpose infinitive is as done as the act it is the purpose of
+    ("The minister will travel to Osaka on Monday to visit the naval base.", "visit", "planned"),
+    ("The minister travelled to Osaka on Monday to visit the naval base.", "visit", "occurred"),
     ("The 10th Defense and Security Consultation was held in Dongxing city on April 23.", "held", "occurred"),
     ("The foreign ministers signed a memorandum of understanding on maritime cooperation.", "signed", "occurred"),
     ("The joint exercise was held as planned in the Gulf of Thailand.", "held", "occurred"),

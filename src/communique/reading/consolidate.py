@@ -425,7 +425,8 @@ def consolidate(doc: Document, background_days: int = BACKGROUND_DAYS,
     events = sorted(doc.events, key=lambda e: e.sentence_index or 0)  # article order
 
     def merge(kept: Event, other: Event, reason: Reason) -> Event:
-        if stated_date(other) and not stated_date(kept):
+        if stated_date(other) and not stated_date(kept) and _statuses_agree(kept, other):
+            # (the day of an act planned is not that of the act that plans it: "agreed to hold a drill in May")
             for attr in ("date", "date_end", "date_precision", "date_raw", "date_reason"):
                 setattr(kept, attr, getattr(other, attr))
         sides = _aligned_sides(kept, other)

@@ -188,10 +188,12 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     onset = onset_clause(token, cues) if token is not None else None
     began = {t.i for t in onset.subtree} if onset is not None else set()
     line = holding(token) if token is not None else None  # the clauses that hold the trigger
+    complement = _complement(token, cues.onset_verbs)
     own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span and m.token is not None
            and m.token.i in began] or \
         [m for m in by_sentence.get(sentence, ()) if not m.bounds_span
-         and not (token is not None and m.token is not None and in_other_clause(m.token, token, line))]
+         and not (token is not None and m.token is not None
+                  and (m.token.i in complement or in_other_clause(m.token, token, line)))]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
@@ -218,6 +220,17 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
         return ()
     _extend_by_duration(event, doc, sentence, words)
     return ()
+
+
+def _complement(token: Token | None, onset_verbs: frozenset[str]) -> frozenset[int]:
+    """The words of another act that a verb's complement clause names ("agreed to hold an exercise
+    later this year", "urged Tokyo to act by May"): its date is that act's, not the verb's. Not the
+    act a verb of beginning begins ("began operating a hotline on Tuesday")."""
+    if token is None or token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in onset_verbs:
+        return frozenset()
+    return frozenset(t.i for c in token.children
+                     if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
+                     for t in c.subtree)
 
 
 def _span_anchor(doc: Document, sentence: int, words: DateWords) -> str | None:

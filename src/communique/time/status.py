@@ -132,6 +132,9 @@ def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, Re
             continue
         if verb.dep_ == "acl" and infinitive:
             return "planned", Reason(Grounds.INFINITIVE)
+        if verb.dep_ == "advcl" and infinitive and verb.tag_ == "VB" and is_verbal(head):
+            verb = head  # "will travel to Mumbai to visit the shipyard": a purpose is as done as its act
+            continue
         from ..events.syntax import included_by  # (the events package imports this module)
 
         taker = included_by(verb)
