@@ -344,6 +344,9 @@ CASES = [
     # opposing what another does is disapproval; opposing what it proposes, rejection
     ("Beijing firmly opposes provocation by the Philippines in the South China Sea.", [("ACCUSE", "CHN", "PHL")]),
     ("Beijing firmly opposes the resolution tabled by the Philippines.", [("REJECT", "CHN", "PHL")]),
+    # military hardware given to another state's forces is military aid; one's own boat sent out is not
+    ("New Zealand provided two patrol boats to the Fijian navy.", [("AID", "NZL", "FJI")]),
+    ("The Taiwanese coast guard dispatched a patrol boat to escort the fishing boat back to port.", []),
 ]
 
 
