@@ -347,6 +347,9 @@ CASES = [
     # military hardware given to another state's forces is military aid; one's own boat sent out is not
     ("New Zealand provided two patrol boats to the Fijian navy.", [("AID", "NZL", "FJI")]),
     ("The Taiwanese coast guard dispatched a patrol boat to escort the fishing boat back to port.", []),
+    # a state telling of a wrong another state did it accuses the doer; its own side's wrong, no one
+    ("Vietnam said a Chinese survey ship had intruded into its exclusive economic zone.", [("ACCUSE", "VNM", "CHN")]),
+    ("Peru said its own patrol boat had intruded into the area by mistake.", []),
 ]
 
 

@@ -152,6 +152,7 @@ class CoderWords(Entry):
     member_preps: Words
     gathering_preps: Words
     demand_modals: Words
+    wrong_verbs: Words
     group_words: Words
     scene_preps: Words
     example_preps: Words
@@ -343,6 +344,7 @@ class Codes(Entry):
     demonstration: CodeOrPrefix
     official_protest: CodeOrPrefix
     victims_accusation: CodeOrPrefix
+    wronged_accusation: CodeOrPrefix
 
 
 class CodePrefixes(Entry):

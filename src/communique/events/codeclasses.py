@@ -45,6 +45,7 @@ class CodeClasses:
     demonstration: str
     official_protest: str
     victims_accusation: str
+    wronged_accusation: str
     official_sectors: frozenset[str]
     domestic_sectors: frozenset[str]
     body_codes: frozenset[str]

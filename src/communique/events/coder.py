@@ -69,7 +69,7 @@ from .parties import (
 )
 from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
 from .sides import Side
-from .stance import apply_stance, is_cooperation, reported_demand, stance_code
+from .stance import apply_stance, is_cooperation, reported_demand, reported_wrong, stance_code
 from .targets import abroad, aim_party, host_of
 from .triggers import gathering_act, names_a_gathering, noun_patterns, specialise, verb_patterns
 
@@ -164,11 +164,12 @@ class EventCoder:
             candidates = noun_patterns(ctx, tok, lemma)
         else:
             return []
+        wrong = reported_wrong(ctx, sent_idx, sent, tok) if tok.pos_ in VERB_POS else None
         for pat in candidates:
             events = self._code_match(ctx, sent_idx, sent, tok, (pat.cameo, pat, RuleName(pat.id)))
             if events is not None:
-                return events
-        return []
+                return events + ([wrong] if wrong else [])
+        return [wrong] if wrong else []
 
     def _code_match(self, ctx: Coding, sent_idx: int, sent: Span, tok: Token,
                     match: tuple[str, Pattern | None, RuleName]) -> list[Event] | None:

@@ -121,6 +121,7 @@ class Lexicon:
     member_preps: frozenset[str] = frozenset()
     gathering_preps: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
+    wrong_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     scene_preps: frozenset[str] = frozenset()
     example_preps: frozenset[str] = frozenset()

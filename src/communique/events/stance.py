@@ -139,6 +139,26 @@ def cooperative(ctx: Coding, noun: Token) -> bool:
         c.dep_ == "amod" and c.lower_ in ctx.lex.cooperative_modifiers for c in noun.children)
 
 
+def reported_wrong(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event | None:
+    """"X said Y had intruded into its waters": telling of a wrong another state did (``wrong_verbs``),
+    X accuses it (``wronged_accusation``). Not a wrong denied, nor one the speaker's own side did."""
+    if tok.lemma_.lower() not in ctx.lex.wrong_verbs or syntax.is_negated(tok) \
+            or syntax.passive_subject(tok) is not None:
+        return None
+    speaker_tok = syntax.speaker_of(tok, ctx.lex.speech_verbs)
+    subj = syntax.subject_of(tok, ctx.lex)
+    if speaker_tok is None or subj is None:
+        return None
+    speaker, doer = side_of(ctx, [speaker_tok]).first, side_of(ctx, [subj]).first
+    if not known(speaker) or not known(doer) or not speaker.country or not doer.country \
+            or speaker.country == doer.country:
+        return None
+    rule = RuleName("reported-wrong")
+    event = new_event(ctx, sent_idx, sent, tok, ctx.classes.wronged_accusation, speaker, doer, False, rule, 0.7)
+    ctx.note(Decision(sent_idx, tok.text, rule, event=event))
+    return event
+
+
 def reported_demand(ctx: Coding, sent_idx: int, sent: Span, tok: Token) -> Event | None:
     """"X said Y must (should) do Z": X demands of (appeals to) Y."""
     modal = next((c for c in tok.children if c.dep_ == "aux" and c.lemma_.lower() in ctx.lex.appeal), None)
