@@ -350,6 +350,9 @@ CASES = [
     # a state telling of a wrong another state did it accuses the doer; its own side's wrong, no one
     ("Vietnam said a Chinese survey ship had intruded into its exclusive economic zone.", [("ACCUSE", "VNM", "CHN")]),
     ("Peru said its own patrol boat had intruded into the area by mistake.", []),
+    # calling on an official is a courtesy call; calling on a state to act, an appeal
+    ("The Indian envoy called on Nepal's Prime Minister in Kathmandu on Monday.", [("CONSULT", "IND", "NPL")]),
+    ("China called on Japan to stop its provocations.", [("REQUEST", "CHN", "JPN")]),
 ]
 
 

@@ -15,6 +15,16 @@ from .parties import (
 from .patterns import Lexicon, Pattern
 
 
+def asks_for_an_act(tok: Token) -> bool:
+    """The verb governs a clause of an act asked for ("called on Tokyo to stop", "... 'not to
+    proceed'") or what is asked "for" ("called on the parties for restraint")."""
+    def infinitive(t: Token) -> bool:  # (whatever its tag: "to 'fast-track' the screening")
+        return any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+    below = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "prep" for p in c.children for g in p.children]
+    return any(c.dep_ in ("xcomp", "ccomp") or infinitive(c) or (c.dep_ == "prep" and c.lower_ == "for")
+               for c in below)
+
+
 def verb_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
     """The verb rules whose object and preposition constraints the trigger meets, in order."""
     found: list[Pattern] = []
@@ -38,6 +48,8 @@ def verb_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
         if pat.preps and not syntax.has_prep(tok, pat.preps):
             continue
         if pat.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in pat.xcomp for c in tok.children):
+            continue
+        if pat.bare and asks_for_an_act(tok):
             continue
         if pat.requires_domain:
             words = words if words is not None else clause_words(tok)
