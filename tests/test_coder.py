@@ -353,6 +353,12 @@ CASES = [
     # calling on an official is a courtesy call; calling on a state to act, an appeal
     ("The Indian envoy called on Nepal's Prime Minister in Kathmandu on Monday.", [("CONSULT", "IND", "NPL")]),
     ("China called on Japan to stop its provocations.", [("REQUEST", "CHN", "JPN")]),
+    # an envoy declared persona non grata is expelled; vowing to answer in kind is a threat
+    ("Estonia declared a Belarusian diplomat persona non grata.", [("SANCTION", "EST", "BLR")]),
+    ("Minsk vowed to retaliate against Tallinn.", [("THREATEN", "BLR", "EST")]),
+    ("Beijing vowed to respond in kind to the Canadian sanctions.", [("THREATEN", "CHN", "CAN")]),
+    ("China said it would take countermeasures against Canada.", [("THREATEN", "CHN", "CAN")]),
+    ("The ministry will take measures to protect its citizens.", []),
 ]
 
 

@@ -415,9 +415,12 @@ def _emit(ctx: Coding, sent_idx: int, sent: Span, tok: Token, pat: Pattern | Non
 def _without_bare_agreements(ctx: Coding, events: list[Event], sent: Span) -> list[Event]:
     """"Australia agreed (promised) to lend $1 billion to Indonesia" is one event, the intent to
     lend (CAMEO 033), not that and a bare intent to cooperate (030): the verb of intent's own
-    event goes when the act it governs is coded as a more specific intent to cooperate (03x)."""
-    intents = {e.trigger.start for e in events
-               if e.trigger is not None and ctx.rule_of[id(e)].has(Modifier.INTENT) and e.cameo.startswith(ctx.classes.intents)}
+    event goes when the act it governs is coded as a more specific intent to cooperate (03x), or
+    as a threat ("vowed to retaliate")."""
+    intents = {e.trigger.start for e in events if e.trigger is not None and (
+        (ctx.rule_of[id(e)].has(Modifier.INTENT) and e.cameo.startswith(ctx.classes.intents))
+        or (e.event_type == "THREATEN" and not ctx.rule_of[id(e)].has(Modifier.INTENT)))}
+    # ("vowed to retaliate": a threat by its own rule, not a promise)
     if not intents:
         return events
     def bare(event: Event) -> bool:
