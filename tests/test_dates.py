@@ -227,6 +227,8 @@ STAGE_TABLE = [
     ("Both navies agreed to hold a joint drill later this year.", "agreed", "2024-05-02", None, (None, None, "none")),
     ("Both navies agreed on Monday to hold a joint drill later this year.",
      "agreed", "2024-05-02", None, ("2024-04-29", None, "sentence")),
+    ("The premier thanked his guest and invited him to visit Seoul later this year.",
+     "thanked", "2024-05-02", None, (None, None, "none")),
     ("Japan and China began operating a defence hotline on Tuesday.",
      "began", "2024-05-02", None, ("2024-04-30", None, "sentence")),
     ("Indonesia said on Tuesday that it summoned the Chinese ambassador on Sunday.",

@@ -223,14 +223,21 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
 
 
 def _complement(token: Token | None, onset_verbs: frozenset[str]) -> frozenset[int]:
-    """The words of another act that a verb's complement clause names ("agreed to hold an exercise
-    later this year", "urged Tokyo to act by May"): its date is that act's, not the verb's. Not the
-    act a verb of beginning begins ("began operating a hotline on Tuesday")."""
-    if token is None or token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in onset_verbs:
+    """The words of other acts that complement clauses of the sentence name ("agreed to hold an
+    exercise later this year", "thanked him and invited him to visit in May"): their dates are
+    those acts', not the event's. Not a clause that holds the event, nor the act a verb of beginning
+    begins ("began operating a hotline on Tuesday")."""
+    if token is None:
         return frozenset()
-    return frozenset(t.i for c in token.children
-                     if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
-                     for t in c.subtree)
+    words: set[int] = set()
+    for verb in token.sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in onset_verbs:
+            continue
+        for c in verb.children:
+            if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))) \
+                    and not (c.left_edge.i <= token.i <= c.right_edge.i):
+                words.update(t.i for t in c.subtree)
+    return frozenset(words)
 
 
 def _span_anchor(doc: Document, sentence: int, words: DateWords) -> str | None:
