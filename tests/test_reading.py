@@ -365,3 +365,10 @@ def test_leaders_who_attend_a_bodys_summit_together_meet_the_body_not_each_other
         published="2025-05-06")
     attending = {(e.actor.country, e.recipient.country) for e in doc.events if e.event_type == "CONSULT"}
     assert attending == {("KGZ", None), ("TJK", None)}
+
+
+def test_a_third_partys_appeal_to_both_sides_is_an_appeal_to_each_of_the_articles_states(coder):
+    doc = coder.code_text("Armenia accused Azerbaijan on Friday of shelling its positions near the border. Azerbaijan "
+                          "denied the claim. The European Union called on both sides to show restraint.",
+                          published="2023-09-02")
+    assert sides(doc, "REQUEST") == {("EU", "ARM"), ("EU", "AZE")}

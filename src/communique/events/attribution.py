@@ -139,8 +139,11 @@ def _single_target(ctx: Coding, tok: Token, pat: Pattern | None, code: str, sour
             target = Side([ActorRef(country=other[0], text="bilateral")], Found.BILATERAL)
     if is_group(target.first, ctx.lex) and source.first is not None and ctx.dyad:
         other = [c for c in ctx.dyad if c != source.first.country]
+        # a third party's "both sides" are the article's two states, each a target ("the EU called
+        # on both sides to show restraint"); a party's own "both sides" are the other state
+        other = other[:1] if len(other) < len(ctx.dyad) else other
         if other:
-            target = Side([ActorRef(country=other[0], text=target.first.text)])
+            target = Side([ActorRef(country=c, text=target.first.text) for c in other])
     return target
 
 
