@@ -372,3 +372,11 @@ def test_a_third_partys_appeal_to_both_sides_is_an_appeal_to_each_of_the_article
                           "denied the claim. The European Union called on both sides to show restraint.",
                           published="2023-09-02")
     assert sides(doc, "REQUEST") == {("EU", "ARM"), ("EU", "AZE")}
+
+
+def test_an_appeal_two_leaders_make_together_is_no_demand_on_either_once_they_are_named(coder):
+    doc = coder.code_text("Indian Prime Minister Narendra Modi and his Australian counterpart Anthony Albanese spoke "
+                          "by phone on Monday. The two leaders also called for freedom of navigation.",
+                          published="2024-01-16")
+    assert not [e for e in doc.events if e.event_type == "REQUEST"]
+    assert unordered(doc, "AGREE") == {frozenset(("IND", "AUS"))}

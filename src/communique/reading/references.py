@@ -61,6 +61,7 @@ class References:
                 by_trigger.setdefault((event.sentence_index, event.trigger.start), []).append(event)
         principals = _Principals(doc.participants)
         for event in doc.events:
+            joint_resolve(event, self.plurals)  # read while the plural's words are still the actor's
             for name in ("actor", "recipient"):
                 self._person(doc, event, name, registry, mentions)
             self._group_pair(doc, event, registry)
