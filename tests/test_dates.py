@@ -227,6 +227,14 @@ STAGE_TABLE = [
     ("Both navies agreed to hold a joint drill later this year.", "agreed", "2024-05-02", None, (None, None, "none")),
     ("Both navies agreed on Monday to hold a joint drill later this year.",
      "agreed", "2024-05-02", None, ("2024-04-29", None, "sentence")),
+    # what follows the agent of "a delegation led by X" closes the sentence's own clause
+    ("The minister received a delegation led by General Sok, Secretary of State, in Hanoi on June 20.",
+     "received", "2022-06-21", None, ("2022-06-20", None, "sentence")),
+    # a date describing a thing's history dates no later sentence; a gathering held is the story's
+    ("Both sides pledged to implement the protocol signed in 2019. The general thanked his hosts.",
+     "thanked", "2022-06-21", None, (None, None, "none")),
+    ("The envoys attended a reception held on June 20. The general thanked his hosts.",
+     "thanked", "2022-06-21", None, ("2022-06-20", None, "context:sentence 0")),
     ("The premier thanked his guest and invited him to visit Seoul later this year.",
      "thanked", "2024-05-02", None, (None, None, "none")),
     ("Japan and China began operating a defence hotline on Tuesday.",

@@ -248,6 +248,7 @@ class DateWords(Entry):
     numbers: dict[str, int]
     not_event_date_prefixes: Words
     span_anchors: Words
+    holding_participles: Words = []
 
 
 class PlannedCues(Entry):

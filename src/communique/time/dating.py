@@ -127,18 +127,33 @@ def other_act_dated(event: Event, acts: dict[int, list[Event]], index: int) -> b
 
 
 def _context_mention(by_sentence: dict[int, list[DateMention]], sentence: int, planned: bool,
-                     first: int, skip: Callable[[int], bool] = lambda index: False) -> DateMention | None:
+                     first: int, skip: Callable[[int], bool] = lambda index: False,
+                     holding: frozenset[str] = frozenset()) -> DateMention | None:
     """The nearest usable date stated in sentences ``first`` .. ``sentence - 1`` (nearest first),
-    passing over those ``skip`` says belong to another act."""
+    passing over those ``skip`` says belong to another act and those that date a thing described
+    (``holding``: the verbs by which a described gathering is the story's own, see :func:`_dates_a_thing`)."""
     for index in range(sentence - 1, first - 1, -1):
         if skip(index):
             continue
         usable = [m for m in by_sentence.get(index, ()) if not m.bounds_span and m.planned == planned
-                  and m.value is not None and m.value.iso]
+                  and m.value is not None and m.value.iso and not _dates_a_thing(m.token, holding)]
         if usable:
             by_precision = [m for m in usable if m.value.precision == "day"] or usable
             return by_precision[-1]
     return None
+
+
+def _dates_a_thing(token: Token | None, holding: frozenset[str]) -> bool:
+    """The date is inside a clause that describes a noun ("the protocol signed in 2019", "an
+    agreement that took effect in May"): it tells that thing's history, not when the story's acts
+    happened, so later sentences do not take it; unless the clause holds a gathering (``holding``:
+    "a reception held on Thursday")."""
+    node = token
+    while node is not None and node.head.i != node.i:
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.lemma_.lower() not in holding
+        node = node.head
+    return False
 
 
 def _duration_days(doc: Document, sentence: int, numbers: dict[str, int]) -> int | None:
@@ -204,10 +219,12 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
         _apply(event, None, anchor, "tied to a multi-day span, no single day stated")
         return ()
     elif (found := _context_mention(by_sentence, sentence, planned, max(0, sentence - settings.context_window),
-                                    lambda index: other_act_dated(event, acts or {}, index))):
+                                    lambda index: other_act_dated(event, acts or {}, index),
+                                    words.holding_participles)):
         _apply_mention(event, doc, found, f"context:sentence {found.sentence}")
     elif not planned and (found := _context_mention(by_sentence, min(sentence, settings.lead_sentences), False, 0,
-                                                    lambda index: other_act_dated(event, acts or {}, index))):
+                                                    lambda index: other_act_dated(event, acts or {}, index),
+                                                    words.holding_participles)):
         _apply_mention(event, doc, found, f"context:lead sentence {found.sentence}")
     elif not planned and doc.dateline_date and (value := resolve_date(doc.dateline_date, doc.published, words=words)) \
             and value.iso and value.iso != (doc.published or "")[:10]:

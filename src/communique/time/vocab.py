@@ -42,6 +42,7 @@ class DateWords:
     numbers: dict[str, int]
     not_event_date_prefixes: frozenset[str]
     span_anchors: tuple[str, ...] = ()  # "as part of the visit": tied to a multi-day span, no single day
+    holding_participles: frozenset[str] = frozenset()  # "a reception held on Thursday": the story's own time
 
 
 def _read_yaml(path: Path | None, default_name: str) -> tuple[str, Any, yaml.Node | None]:
@@ -95,4 +96,5 @@ def load_date_words(path: Path | None = None) -> DateWords:
         numbers={k.strip().lower(): v for k, v in data["numbers"].items()},
         not_event_date_prefixes=frozenset(_words(data["not_event_date_prefixes"])),
         span_anchors=tuple(" ".join(p.split()) for p in _words(data["span_anchors"])),
+        holding_participles=frozenset(_words(data.get("holding_participles", []))),
     )
