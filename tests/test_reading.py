@@ -380,3 +380,13 @@ def test_an_appeal_two_leaders_make_together_is_no_demand_on_either_once_they_ar
                           published="2024-01-16")
     assert not [e for e in doc.events if e.event_type == "REQUEST"]
     assert unordered(doc, "AGREE") == {frozenset(("IND", "AUS"))}
+
+
+def test_the_next_round_of_the_articles_talks_is_another_meeting_of_the_same_parties(coder):
+    """"The next round will take place in Lima in 2025": no one is named, the article's talks' parties
+    hold it; "next" makes it another round, planned, not the one told."""
+    doc = coder.code_text("Chile and Peru held the third round of their Strategic Dialogue in Santiago on Tuesday. "
+                          "The next round will take place in Lima in 2025.", published="2024-10-02")
+    rounds = sorted((e.status, e.date) for e in doc.events if e.event_type == "CONSULT")
+    assert rounds == [("occurred", "2024-10-01"), ("planned", "2025")]
+    assert unordered(doc, "CONSULT") == {frozenset(("CHL", "PER"))}

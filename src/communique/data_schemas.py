@@ -166,6 +166,7 @@ class CoderWords(Entry):
     object_control_verbs: Words
     other_act_preps: Words
     definite_determiners: Words
+    sequence_modifiers: Words
     both_words: Words
     self_references: Words
     origin_preps: Words

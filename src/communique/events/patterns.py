@@ -136,6 +136,7 @@ class Lexicon:
     object_control_verbs: frozenset[str] = frozenset()
     other_act_preps: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    sequence_modifiers: frozenset[str] = frozenset()
     both_words: frozenset[str] = frozenset()
     self_references: frozenset[str] = frozenset()
     origin_preps: frozenset[str] = frozenset()

@@ -94,14 +94,16 @@ def refers_back(doc: Document, trigger: Trigger | None, lex: Lexicon) -> bool:
         for o in ([c] if c.dep_ in ("dobj", "attr") else [g for p in ([c] if c.dep_ == "prep" else
                                                                       [p for p in c.children if p.dep_ == "prep"])
                                                           for g in p.children if g.dep_ == "pobj"])]
-    return any(n.pos_ == "NOUN" and _definite_reference(n, lex.definite_determiners) for n in nouns)
+    return any(n.pos_ == "NOUN" and _definite_reference(n, lex.definite_determiners, lex.sequence_modifiers)
+               for n in nouns)
 
 
-def _definite_reference(noun: Token, determiners: frozenset[str]) -> bool:
+def _definite_reference(noun: Token, determiners: frozenset[str], sequence: frozenset[str] = frozenset()) -> bool:
     mods = list(noun.children)
     return any(m.dep_ == "det" and m.lower_ in determiners for m in mods) and not any(
         m.dep_ in ("nummod", "amod", "compound") and (m.ent_type_ in ("ORDINAL", "CARDINAL", "DATE")
-                                                     or m.pos_ in ("PROPN", "NUM")) for m in mods)
+                                                     or m.pos_ in ("PROPN", "NUM") or m.lower_ in sequence)
+        for m in mods)
 
 
 def names_person(doc: Document, start: int | None, end: int | None) -> bool:

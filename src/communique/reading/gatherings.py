@@ -84,9 +84,12 @@ def exercise_events(doc: Document, words: GatheringWords) -> list[Event]:
                 if len(parties) >= 2:  # "the Vietnam-Thailand defence dialogue took place in ..."
                     found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named, words), MEETING))
                     break
+                if not parties and (held := _held_by_the_parties(doc, n, tok, words, MEETINGS)):
+                    found.extend(held)  # "The next round will take place in Paris": the article's talks' parties
+                    break
             if tok.lower_ not in words["exercise_nouns"]:
                 continue
-            if not coded and (held := _held_by_the_parties(doc, n, tok, words)):
+            if not coded and (held := _held_by_the_parties(doc, n, tok, words, EXERCISES)):
                 found.extend(held)  # "The first drill was held in June": by those the article's drills are
                 break
             parties = _parties(doc, tok, words)
@@ -201,23 +204,39 @@ def _path(t: Token, top: Token) -> list[Token]:
     return path
 
 
-def _held_by_the_parties(doc: Document, n: int, tok: Token, words: GatheringWords) -> list[Event]:
-    """An exercise said to be held in the passive with no one holding it ("The first drill was held
-    in June") is held by the parties the article has already named holding its exercises: one
-    event per pair of the first earlier sentence that codes exercises."""
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of gathering: its events' type and code, the verbs (a ``GatheringWords`` list) that
+    hold it, and how the gathering noun stands to them."""
+
+    event_type: str
+    code: str
+    verbs: str
+    deps: frozenset[str]
+
+
+EXERCISES = _Kind("COOPERATE", CODE, "holding_verbs", frozenset({"nsubjpass"}))
+MEETINGS = _Kind("CONSULT", MEETING, "meeting_verbs", frozenset({"nsubj", "nsubjpass"}))
+
+
+def _held_by_the_parties(doc: Document, n: int, tok: Token, words: GatheringWords, kind: _Kind) -> list[Event]:
+    """A gathering said to be held with no one holding it ("The first drill was held in June", "The
+    next round will take place in Paris") is held by the parties the article has already named
+    holding its gatherings of that kind: one event per pair of the first earlier sentence that codes
+    them."""
     verb = tok.head
-    if tok.dep_ != "nsubjpass" or verb.lemma_.lower() not in words["holding_verbs"] \
+    if tok.dep_ not in kind.deps or verb.lemma_.lower() not in words[kind.verbs] \
             or any(c.dep_ == "agent" for c in verb.children) or _parties(doc, tok, words):
         return []
-    earlier = [e for e in doc.events if e.event_type == "COOPERATE" and e.cameo == CODE
-               and (e.sentence_index or 0) < n and e.actor.country and e.recipient.country]
+    earlier = [e for e in doc.events if e.event_type == kind.event_type and (e.sentence_index or 0) < n
+               and e.actor.country and e.recipient.country and (kind is not EXERCISES or e.cameo == CODE)]
     if not earlier:
         return []
     first = min(e.sentence_index or 0 for e in earlier)
     pairs = [(e.actor, e.recipient) for e in earlier if e.sentence_index == first]
     res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text,
                      sorted({r.country for pair in pairs for r in pair if r.country}), first)
-    return [_pair_event(doc, n, tok.sent, tok, actor, recipient, res, CODE) for actor, recipient in pairs]
+    return [_pair_event(doc, n, tok.sent, tok, actor, recipient, res, kind.code) for actor, recipient in pairs]
 
 
 def _states_in(doc: Document, toks: list[Token], persons: bool = False) -> list[ActorRef]:
