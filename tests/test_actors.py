@@ -38,6 +38,9 @@ PHRASES = [
     ("Rear Adm. John Smith, commander of the fleet, visited the port.", "Smith", None, "MIL", "John Smith"),
     ("NATO Secretary General Jens Stoltenberg warned Moscow.", "Stoltenberg", "NATO", "GOV", "Jens Stoltenberg"),
     ("The Kremlin rejected the proposal.", "Kremlin", "RUS", "GOV", "Kremlin"),
+    # the post's state between title and name: the title still names the person
+    ("Beijing summoned Japanese Ambassador to China Kenji Kanasugi and lodged representations over remarks on "
+     "Taiwan.", "Kanasugi", "JPN", "GOV", "Kenji Kanasugi"),
     ("The White House announced new sanctions.", "House", "USA", "GOV", "White House"),
     ("Seoul protested the missile launch.", "Seoul", "KOR", None, "South Korea"),
     ("Pyongyang fired two missiles on Sunday.", "Pyongyang", "PRK", None, "North Korea"),

@@ -290,6 +290,10 @@ class Extractor:
         before = doc[name_start - 1] if name_start > 0 else None
         cue = hit_at.get(before.i) if before is not None else None
         cue_term = cue.first("rank", "title", "honorific") if cue is not None else None
+        posted = None
+        if cue_term is None and before is not None and cue is not None and name_start >= 3 \
+                and doc[name_start - 2].lower_ == "to" and (posted := hit_at.get(doc[name_start - 3].i)) is not None:
+            cue_term = posted.first("title")  # "Ambassador to China Kenji Kanasugi": the post's state between
         words = doc[name_start:tok.i + 1].text.split()  # "Kim Jong-un": the hyphened part is one word
         if tok.ent_type_ != "PERSON" and cue_term is None and not self.known_person(" ".join(words)):
             return None  # (a listed person's name counts whatever the tagger says: "Erdogan" as GPE)
@@ -301,6 +305,11 @@ class Extractor:
                          rule="person-ner" if tok.ent_type_ == "PERSON" else
                          f"person-{cue_term.category}" if cue_term is not None else "person-listed")
         self._describe_person(cand, doc, name_start, hit_at, states)
+        if posted is not None and cand.country is None:  # "Japanese Ambassador to China X": the title's state
+            nationality = [s for s in states.starting(max(0, posted.start - 3), posted.start + 1)
+                           if s.country and s.end <= posted.start]
+            cand.country = nationality[-1].country if nationality else None
+            cand.sector = cand.sector or posted.first("title").sector
         return cand
 
     def _describe_person(self, cand: Candidate, doc, name_start: int, hit_at, states) -> None:
@@ -326,7 +335,10 @@ class Extractor:
             title_sector = None
         appos_start = cand.head + 1
         inner = [s for s in states.starting(cand.start, cand.end + 1) if s.end <= cand.end and s.country]
-        left = [s for s in inner if s.end <= name_start]
+        # (not the state of a post: "Ambassador to China Kenji Kanasugi" is no Chinese)
+        left = [s for s in inner if s.end <= name_start
+                and not (s.start >= 2 and doc[s.start - 1].lower_ == "to" and (h := hit_at.get(s.start - 2)) is not None
+                         and h.first("title"))]
         right = [s for s in inner if s.start >= appos_start]
         chosen = left or right
         if chosen:
