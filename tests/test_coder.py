@@ -359,6 +359,11 @@ CASES = [
     ("Beijing vowed to respond in kind to the Canadian sanctions.", [("THREATEN", "CHN", "CAN")]),
     ("China said it would take countermeasures against Canada.", [("THREATEN", "CHN", "CAN")]),
     ("The ministry will take measures to protect its citizens.", []),
+    # parties who discuss a matter together consult; one party discussing a matter alone does not
+    ("Fiji's prime minister discussed maritime security with Tonga's foreign minister.", [("CONSULT", "FJI", "TON")]),
+    ("The parliament discussed the budget on Monday.", []),
+    # leaders who witness the signing of agreements between them sign them
+    ("Singapore's prime minister witnessed the signing of six agreements with Malaysia.", [("SUPPORT", "SGP", "MYS")]),
 ]
 
 

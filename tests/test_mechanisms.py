@@ -229,3 +229,11 @@ def test_one_article_s_two_names_for_one_edition_are_one_mechanism(nlp):
     doc = parsed_document("Norway and Denmark began their third joint naval exercise on Monday. "
                           "The third joint naval drill will last a week, the ministry said.")
     assert {(m.mechanism_id, m.edition) for m in find_mechanisms(doc)} == {("joint-naval-exercise", 3)}
+
+
+def test_a_leaders_retreat_is_a_recurring_mechanism_with_editions():
+    from communique.api import Communique
+
+    doc = Communique().code_text("The Indonesian president arrived in Singapore on Thursday for the 12th "
+                                 "Indonesia-Singapore Leaders' Retreat.", published="2024-01-12")
+    assert [(e.mechanism.name, e.mechanism.edition) for e in doc.events if e.mechanism] == [("Leaders Retreat", 12)]
