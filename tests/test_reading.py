@@ -390,3 +390,12 @@ def test_the_next_round_of_the_articles_talks_is_another_meeting_of_the_same_par
     rounds = sorted((e.status, e.date) for e in doc.events if e.event_type == "CONSULT")
     assert rounds == [("occurred", "2024-10-01"), ("planned", "2025")]
     assert unordered(doc, "CONSULT") == {frozenset(("CHL", "PER"))}
+
+
+def test_a_visit_by_a_minister_told_ahead_of_is_planned_and_not_dated_by_the_act_told_before_it(coder):
+    """"X accused Y on Tuesday, a week ahead of a visit to Lima by Chile's foreign minister": the
+    visit, named by its agent ("by"), comes later; Tuesday is the accusation's day."""
+    doc = coder.code_text("Peru's president accused Chile on Tuesday of backing smugglers, a week ahead of a visit to "
+                          "Lima by Chile's foreign minister.", published="2024-05-23")
+    visit = next(e for e in doc.events if e.event_type == "CONSULT")
+    assert (visit.actor.country, visit.recipient.country, visit.status, visit.date) == ("CHL", "PER", "planned", None)

@@ -256,6 +256,7 @@ class PlannedCues(Entry):
     phrases: Words
     auxiliaries: Words
     heads: Words
+    ahead: Words = []
 
 
 class OngoingCues(Entry):

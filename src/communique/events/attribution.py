@@ -73,6 +73,8 @@ def _doer(ctx: Coding, tok: Token, pat: Pattern | None) -> tuple[Side, Found]:
     parties "between A and B"."""
     if pat is not None and tok.pos_ in NOUN_POS:
         source = side_of(ctx, [c for c in tok.children if c.dep_ == "poss"])
+        if not source.refs:  # "a visit to Tripoli by the Turkish defence minister": the noun's agent
+            source = side_of(ctx, syntax.prep_objects(tok, "by"))
         how = Found.POSSESSOR
     elif syntax.is_passive(tok) and pat is not None:
         agent = syntax.prep_objects(tok, "by")

@@ -60,12 +60,12 @@ def verb_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
 
 
 def noun_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
-    """The noun rules the trigger meets: an owner or "between" names its parties; a noun a verb
-    rule codes ("held talks") is left to it."""
+    """The noun rules the trigger meets: an owner, a "by" agent ("a visit to Tripoli by the minister")
+    or "between" names its parties; a noun a verb rule codes ("held talks") is left to it."""
     head = tok.head
     if tok.dep_ in syntax.OBJECT_DEPS | {"nsubjpass"} and verb_patterns(ctx, head, head.lemma_.lower()):
         return []  # "held talks": the verb rule codes it
-    has_owner = any(c.dep_ == "poss" for c in tok.children)
+    has_owner = any(c.dep_ == "poss" for c in tok.children) or bool(syntax.prep_objects(tok, "by"))
     found: list[Pattern] = []
     for pat in ctx.patterns.by_noun.get(lemma, ()):
         if pat.preps and not syntax.has_prep(tok, pat.preps):

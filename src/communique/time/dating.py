@@ -21,7 +21,7 @@ from ..nlp.clauses import holding, in_other_clause
 from ..records import Document, Event
 from .calendar_math import shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
-from .status import Grounds, Reason, clause_status, onset_clause, trigger_token
+from .status import Grounds, Reason, clause_status, is_verbal, onset_clause, trigger_token
 from .vocab import DateWords, StatusCues
 
 NO_PUBLICATION = "relative date, no publication date"
@@ -204,6 +204,10 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     began = {t.i for t in onset.subtree} if onset is not None else set()
     line = holding(token) if token is not None else None  # the clauses that hold the trigger
     complement = _complement(token, cues.onset_verbs)
+    if planned and token is not None and not is_verbal(token):  # "accused X on Tuesday, ahead of a visit":
+        own_phrase = {t.i for t in token.subtree}                 # the day of the act told, not of the visit
+        complement = complement | {m.token.i for m in by_sentence.get(sentence, ())
+                                   if m.token is not None and not m.planned and m.token.i not in own_phrase}
     own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span and m.token is not None
            and m.token.i in began] or \
         [m for m in by_sentence.get(sentence, ()) if not m.bounds_span

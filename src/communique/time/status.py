@@ -104,6 +104,13 @@ def _cue_status(tokens: list[Token], cues: StatusCues) -> tuple[str, Reason] | N
     return None
 
 
+def _ahead_of(noun: Token, cues: StatusCues) -> tuple[str, ...] | None:
+    """The phrase right before the noun's phrase that puts its act later ("ahead of a visit")."""
+    start = noun.left_edge.i
+    before = [t.lower_ for t in noun.doc[max(0, start - 4):start]]
+    return next((p for p in cues.planned_ahead if tuple(before[-len(p):]) == p), None)
+
+
 def _governing_verb(token: Token) -> Token | None:
     while not is_verbal(token):
         if token.head == token:
@@ -195,6 +202,9 @@ def clause_status(token: Token, cues: StatusCues) -> tuple[str, Reason]:
         found = _cue_status(list(token.subtree), cues)
         if found:
             return found
+        ahead = _ahead_of(token, cues)
+        if ahead is not None:
+            return "planned", Reason(Grounds.CUE, " ".join(ahead))
         onset = onset_clause(token, cues)
         if onset is not None:
             return _tense(onset)

@@ -34,6 +34,7 @@ class StatusCues:
     ongoing_verbs: frozenset[str]
     onset_verbs: frozenset[str] = frozenset()  # "began", "launched": under way if just before publication
     onset_nouns: frozenset[str] = frozenset()  # "the beginning of the exercise": the same
+    planned_ahead: tuple[tuple[str, ...], ...] = ()  # "ahead of a visit": the noun's act comes later
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ def load_status_cues(path: Path | None = None) -> StatusCues:
         ongoing_verbs=frozenset(_words(ongoing["verbs"])),
         onset_verbs=frozenset(_words(ongoing.get("onsets") or [])),
         onset_nouns=frozenset(_words(ongoing.get("onset_nouns") or [])),
+        planned_ahead=tuple(tuple(p.split()) for p in _words(planned.get("ahead") or [])),
     )
 
 
