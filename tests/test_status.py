@@ -11,6 +11,9 @@ from communique.time.vocab import VocabularyError, load_status_cues
 
 # sentence, trigger word, expected status
 STATUS_TABLE = [
+    # what the act is done to may tell its own time; the act is done now
+    ("The two ministers discussed plans to expand joint exercises next year.", "discussed", "occurred"),
+    ("The leaders welcomed progress and discussed the upcoming summit.", "discussed", "occurred"),
     # a purpose infinitive is as done as the act it is the purpose of
     ("The minister will travel to Osaka on Monday to visit the naval base.", "visit", "planned"),
     ("The minister travelled to Osaka on Monday to visit the naval base.", "visit", "occurred"),

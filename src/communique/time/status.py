@@ -94,6 +94,15 @@ def _clause(verb: Token, keep: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def _without_objects(tokens: list[Token], verb: Token, keep: Token) -> list[Token]:
+    """The clause without what the verb acts on: "discussed plans to expand exercises", "signed an
+    accord scheduled to take effect" are done now, whatever their object says of its own time."""
+    held = {keep.i, *(a.i for a in keep.ancestors)}
+    objects = {t.i for v in tokens if is_verbal(v) for c in v.children
+               if c.dep_ in ("dobj", "attr") and c.i not in held for t in c.subtree}
+    return [t for t in tokens if t.i not in objects]
+
+
 def _cue_status(tokens: list[Token], cues: StatusCues) -> tuple[str, Reason] | None:
     phrase = _has_phrase(tokens, cues.ongoing_phrases)
     if phrase:
@@ -121,7 +130,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, Reason]:
     for _ in range(8):  # climb at most a few heads (xcomp / conj chains)
-        found = _cue_status(_clause(verb, trigger), cues)
+        found = _cue_status(_without_objects(_clause(verb, trigger), verb, trigger), cues)
         if found:
             return found
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
