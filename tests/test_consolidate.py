@@ -467,3 +467,14 @@ def test_an_agreement_to_act_later_keeps_its_own_day_when_the_act_planned_is_mer
                           "a joint drill later this year.", published="2024-05-02")
     agreed = next(e for e in doc.events if e.event_type == "AGREE")
     assert (agreed.date, agreed.status) == ("2024-04-29", "occurred")
+
+
+def test_a_promise_one_side_makes_is_not_the_agreement_both_sides_made(coder):
+    """"Both sides agreed to expand patrols ... Canberra would provide two patrol boats to the Indonesian
+    navy": the joint agreement and one side's promise are two acts; the navy named with "the" is the
+    promise's recipient, not a reference back to an occasion told before."""
+    doc = coder.code_text("Indonesian and Australian officials met in Jakarta on Wednesday. Both sides agreed to "
+                          "expand joint patrols. The Australian minister said Canberra would provide two patrol boats "
+                          "to the Indonesian navy.", published="2023-05-18")
+    agree = sorted((e.cameo, e.symmetric) for e in doc.events if e.event_type == "AGREE")
+    assert agree == [("030", True), ("0332", False)]

@@ -94,8 +94,9 @@ def refers_back(doc: Document, trigger: Trigger | None, lex: Lexicon) -> bool:
         for o in ([c] if c.dep_ in ("dobj", "attr") else [g for p in ([c] if c.dep_ == "prep" else
                                                                       [p for p in c.children if p.dep_ == "prep"])
                                                           for g in p.children if g.dep_ == "pobj"])]
-    return any(n.pos_ == "NOUN" and _definite_reference(n, lex.definite_determiners, lex.sequence_modifiers)
-               for n in nouns)
+    # (a verb's noun must name an occasion: "provided boats to the navy" names a party, no act)
+    return any(n.pos_ == "NOUN" and (n is tok or n.lemma_.lower() in lex.gatherings)
+               and _definite_reference(n, lex.definite_determiners, lex.sequence_modifiers) for n in nouns)
 
 
 def _definite_reference(noun: Token, determiners: frozenset[str], sequence: frozenset[str] = frozenset()) -> bool:

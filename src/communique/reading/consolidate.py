@@ -180,7 +180,10 @@ def restates(a: Event, b: Event, gathering_sector: str | None = None) -> bool:
     classes, default the built-in ones)."""
     if a.event_type != b.event_type or not _codes_agree(a, b) or a.sentence_index == b.sentence_index:
         return False  # two acts of one sentence are one only as parts of one clause (part_of)
-    sector = gathering_sector or load_code_classes().gathering_sector
+    classes = load_code_classes()
+    if a.symmetric != b.symmetric and a.cameo.startswith(classes.intents):
+        return False  # what both sides agree is not what one side promises the other
+    sector = gathering_sector or classes.gathering_sector
     if not (_dyads_agree(a, b, sector) and _people_agree(a, b)):
         return False
     if not (_dates_agree(a, b) and _mechanisms_agree(a, b)):
