@@ -227,6 +227,11 @@ STAGE_TABLE = [
     ("Both navies agreed to hold a joint drill later this year.", "agreed", "2024-05-02", None, (None, None, "none")),
     ("Both navies agreed on Monday to hold a joint drill later this year.",
      "agreed", "2024-05-02", None, ("2024-04-29", None, "sentence")),
+    # an act a measure of time puts before the one told is dated from it
+    ("Kenya and Somalia agreed on Thursday to restore ties, five months after Mogadishu cut them.",
+     "cut", "2021-05-07", None, ("2020-12", None, "sentence")),
+    ("Armenian and Azerbaijani forces clashed on Friday. The clashes come a week after the ministers met in Washington.",
+     "met", "2023-09-02", None, ("2023-08-25", None, "sentence")),
     # what follows the agent of "a delegation led by X" closes the sentence's own clause
     ("The minister received a delegation led by General Sok, Secretary of State, in Hanoi on June 20.",
      "received", "2022-06-21", None, ("2022-06-20", None, "sentence")),

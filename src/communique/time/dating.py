@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors.kinds import named_people
 from ..nlp.clauses import holding, in_other_clause
 from ..records import Document, Event
-from .calendar_math import shift_iso
+from .calendar_math import month_shift, parse_iso, shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
 from .status import Grounds, Reason, clause_status, is_verbal, onset_clause, trigger_token
 from .vocab import DateWords, StatusCues
@@ -214,6 +214,15 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
          and not (token is not None and m.token is not None
                   and (m.token.i in complement or in_other_clause(m.token, token, line)))]
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
+    if (apart := _time_apart(token, words)) is not None:  # "five months after Mogadishu cut ties"
+        clause, days, months = apart
+        told = [m for m in by_sentence.get(sentence, ()) if m.token is not None and m.value is not None
+                and m.value.iso and m.token not in clause.subtree]
+        base = _nearest_to_trigger(told, clause.head, offset) if told else _context_mention(
+            by_sentence, sentence, False, max(0, sentence - settings.context_window), holding=words.holding_participles)
+        if base is not None and (value := _shifted(base.value, days, months)):
+            _apply(event, value, value.raw, OWN_SENTENCE)
+            return ()
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
         _apply_mention(event, doc, chosen, OWN_SENTENCE)
@@ -241,6 +250,47 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
         return ()
     _extend_by_duration(event, doc, sentence, words)
     return ()
+
+
+UNITS = {"day": (1, 0), "week": (7, 0), "month": (0, 1), "year": (0, 12)}
+
+
+def _time_apart(token: Token | None, words: DateWords) -> tuple[Token, int, int] | None:
+    """The clause holding the act (or the act it goes with: "..., accusing it of"; "talks mediated
+    by") that a measure of time puts before or after the sentence's act: "five months after
+    Mogadishu cut ties" is five months before; "two days before the vote" after. Returns the clause
+    and the days and months from the sentence's act to it."""
+    node = token
+    while node is not None:
+        if node.head.i == node.i:
+            return None
+        mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        measure = next((c for c in [*node.children, *(mark.children if mark is not None else ())]
+                        if c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS), None)
+        if mark is not None and measure is not None and node.dep_ == "advcl":
+            count = next((words.numbers.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in measure.children if c.dep_ in ("nummod", "det")), None)
+            count = 1 if count is None and any(c.lower_ in ("a", "an") for c in measure.children) else count
+            if not count:
+                return None
+            days, months = UNITS[measure.lemma_.lower()]
+            sign = -1 if mark.lower_ == "after" else 1
+            return node, sign * count * days, sign * count * months
+        node = node.head
+    return None
+
+
+def _shifted(value: DateValue, days: int, months: int) -> DateValue | None:
+    """``value`` moved by whole days or months: a day stays a day for days, a month for months."""
+    iso = value.iso or ""
+    if months:
+        if iso.startswith("X") or len(iso) < 7:
+            return None
+        year, month = month_shift(int(iso[:4]), int(iso[5:7]), months)
+        return DateValue(f"{year:04d}-{month:02d}", "month", value.raw)
+    date = parse_iso(iso) if len(iso) == 10 and not iso.startswith("X") else None
+    shifted = shift_iso(date.isoformat(), days) if date is not None else None
+    return DateValue(shifted, "day", value.raw) if shifted else None
 
 
 def _complement(token: Token | None, onset_verbs: frozenset[str]) -> frozenset[int]:
