@@ -358,6 +358,8 @@ CASES = [
     ("Minsk vowed to retaliate against Tallinn.", [("THREATEN", "BLR", "EST")]),
     ("Beijing vowed to respond in kind to the Canadian sanctions.", [("THREATEN", "CHN", "CAN")]),
     ("China said it would take countermeasures against Canada.", [("THREATEN", "CHN", "CAN")]),
+    ("China will take resolute and forceful measures against Canada, the spokesperson said.",
+     [("THREATEN", "CHN", "CAN")]),
     ("The ministry will take measures to protect its citizens.", []),
     # parties who discuss a matter together consult; one party discussing a matter alone does not
     ("Fiji's prime minister discussed maritime security with Tonga's foreign minister.", [("CONSULT", "FJI", "TON")]),

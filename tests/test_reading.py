@@ -399,3 +399,14 @@ def test_a_visit_by_a_minister_told_ahead_of_is_planned_and_not_dated_by_the_act
                           "Lima by Chile's foreign minister.", published="2024-05-23")
     visit = next(e for e in doc.events if e.event_type == "CONSULT")
     assert (visit.actor.country, visit.recipient.country, visit.status, visit.date) == ("CHL", "PER", "planned", None)
+
+
+def test_an_exercise_many_nations_begin_off_a_states_coast_is_that_states_with_no_one_recipient(coder):
+    """"Twenty nations began the Pacific Shield exercise off Darwin": a multinational exercise is coded
+    once, from its host (the state off whose coast it is held), with no recipient; a sentence no rule
+    codes gives the sentence model no licence to pair the host with "ships"."""
+    doc = coder.code_text("Twenty nations began the Pacific Shield naval exercise off Darwin on Monday, the navy said. The "
+                          "exercise, hosted by the Royal Australian Navy, involves 40 surface ships and three "
+                          "submarines, and will run until August 2.", published="2024-06-28")
+    assert [(e.event_type, e.actor.country, e.recipient.country, e.status) for e in doc.events] == [
+        ("COOPERATE", "AUS", None, "ongoing")]

@@ -286,6 +286,8 @@ class ReadingGatherings(Entry):
     joint_words: Words
     party_links: Words
     many_nations_words: Words
+    nation_nouns: Words
+    sea_preps: Words
     holding_verbs: Words
     meeting_nouns: Words
     meeting_verbs: Words

@@ -133,6 +133,8 @@ class EventCoder:
         src, tgt = source.first, target.first
         if not known(tgt):
             return []  # an interaction needs its second party, which no rule found for the model to code
+        if (ctx.doc.title or len(ctx.doc.sentences) >= ARTICLE_SENTENCES) and not (src.country and tgt.country):
+            return []  # in an article, a model's guess at the act stands only between parties of known states
         event = new_event(ctx, sent_idx, sent, root, code, src, tgt, symmetric, RuleName("classifier"),
                           round(0.5 * probability, 3))
         ctx.trace.append(f"sentence {sent_idx} '{root.text}': no rule fired; classifier -> {code} {plover} "

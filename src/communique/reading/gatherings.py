@@ -149,11 +149,22 @@ def _meeting_above(verb: Token, words: GatheringWords) -> Token | None:
 
 
 def _host_of_many(tok: Token, words: GatheringWords) -> ActorRef | None:
-    """A multinational exercise that starts (ends, is held) in a state: that state, its host."""
-    if not any(c.lower_ in words["many_nations_words"] for c in tok.children) or tok.dep_ not in ("nsubj", "nsubjpass") \
-            or tok.head.lemma_.lower() not in words["holding_verbs"]:
+    """A multinational exercise that starts (ends, is held) in a state, or one that many nations
+    start ("Twenty-nine nations began the exercise off Hawaii"): that state, its host."""
+    verb, top = tok.head, tok
+    for _ in range(4):  # "began the Rim of the Pacific exercise": the verb the exercise's phrase hangs from
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        top, verb = verb, verb.head
+    if verb.lemma_.lower() not in words["holding_verbs"]:
         return None
-    scene = scene_state(tok.head, words.scene_preps) or _place_modifier(tok.head, words.scene_preps)
+    many = any(c.lower_ in words["many_nations_words"] for c in tok.children) and tok.dep_ in ("nsubj", "nsubjpass")
+    counted = top.dep_ == "dobj" and any(
+        s.dep_ == "nsubj" and s.lemma_.lower() in words["nation_nouns"] and any(c.dep_ == "nummod" for c in s.children)
+        for s in verb.children)
+    if not (many or counted):
+        return None
+    scene = scene_state(verb, words.scene_preps | words["sea_preps"]) or _place_modifier(verb, words.scene_preps)
     if scene is None or not scene.country:
         return None
     return ActorRef(country=scene.country, sector="MIL", text=scene.text, actor_id=state_actor_id(scene.country))
