@@ -410,3 +410,12 @@ def test_an_exercise_many_nations_begin_off_a_states_coast_is_that_states_with_n
                           "submarines, and will run until August 2.", published="2024-06-25")
     assert [(e.event_type, e.actor.country, e.recipient.country, e.status) for e in doc.events] == [
         ("COOPERATE", "AUS", None, "ongoing")]
+
+
+def test_a_state_named_for_a_military_act_acts_through_its_military(coder):
+    """"India and China held military talks": no official is named, the act's own words (military,
+    defence, naval) name the office; trade talks stay the government's."""
+    military = coder.code_text("India and China held military talks in Chushul on Monday.", published="2024-02-21")
+    trade = coder.code_text("India and China held trade talks in Delhi on Monday.", published="2024-02-21")
+    assert {(e.actor.sector, e.recipient.sector) for e in military.events} == {("MIL", "MIL")}
+    assert {(e.actor.sector, e.recipient.sector) for e in trade.events} == {("GOV", "GOV")}

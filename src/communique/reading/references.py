@@ -22,6 +22,7 @@ from ..events.parties import document_dyad
 from ..events.patterns import Lexicon, load_lexicon
 from ..records import ActorRef, Basis, Document, Event, Mention, Participant, Resolution, ResolutionKind
 from ..registry import StageSettings, stage
+from .clauses import token_of
 from .gatherings import GatheringWords, exercise_events, load_gathering_words
 from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
 from .participants import WEAK_BASES, act_sector, load_act_sectors, principal, read_participants
@@ -71,7 +72,7 @@ class References:
                 joint_resolve(new, self.plurals)
                 for name in ("actor", "recipient"):
                     self._person(doc, new, name, registry, mentions)
-                    self._office_sector(new, name, principals)
+                    self._office_sector(new, name, principals, doc)
                 for res in _resolutions(new):
                     line = f"sentence {new.sentence_index}: {res.describe()}"
                     if line not in traced:  # (the events of one plural share their reading)
@@ -241,7 +242,7 @@ class References:
         return out
 
     # -- a state's sector from its office in the story ----------------------------------------
-    def _office_sector(self, event: Event, name: str, principals: _Principals) -> None:
+    def _office_sector(self, event: Event, name: str, principals: _Principals, doc: Document | None = None) -> None:
         ref: ActorRef = getattr(event, name)
         other: ActorRef = event.recipient if name == "actor" else event.actor
         if ref.country and not ref.sector and ref.is_person:
@@ -260,10 +261,22 @@ class References:
             setattr(event, name, dataclasses.replace(ref, sector=p.sector))
             _note(event, Resolution(name, ResolutionKind.OFFICE_SECTOR, ref.text or ref.country, [p.name]))
             return
-        sector = act_sector(event.cameo, self.act_sectors)
+        sector = self._military_act(doc, event) or act_sector(event.cameo, self.act_sectors)
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
+
+    def _military_act(self, doc: Document | None, event: Event) -> str | None:
+        """"held military talks", "the defence dialogue took place": a state whose office the article
+        does not name does a military act through its military."""
+        tok = token_of(doc, event.trigger) if doc is not None else None
+        if tok is None:
+            return None
+        words = {t.lower_ for t in (tok.subtree if tok.pos_ in ("NOUN", "PROPN") else
+                                    (t for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                                     for t in c.subtree))}
+        words.add(tok.lower_)
+        return "MIL" if words & self.words.domains.get("military", frozenset()) else None
 
 
 class _Principals(dict):
