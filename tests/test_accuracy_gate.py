@@ -52,11 +52,11 @@ def test_confli_with_the_classifier_out_of_fold_stays_above_the_floor(coder, sha
 #   communique evaluate --gold ../shared/eval/dev/gold dev.jsonl --dups ../shared/eval/dev/dups.json
 # A linked event is judged by its own (best-supported) values in every article it cites, as the
 # reference scorer does: an article that gives no date for a linked event's day counts against it.
-DEV_FLOORS = {  # measured: F1 0.944; date 0.882, location 0.956, status 0.953, sector 0.918, edition 1.0
+DEV_FLOORS = {  # measured: F1 0.944; date 0.882, location 0.956, status 0.953, sector 0.941, edition 1.0
     "f1": 0.92,
-    "date": 0.86, "location_country": 0.93, "status": 0.93, "actor_sector": 0.90, "mechanism_edition": 0.95,
+    "date": 0.86, "location_country": 0.93, "status": 0.93, "actor_sector": 0.92, "mechanism_edition": 0.95,
 }
-DEV_DEDUP_FLOOR = 16  # duplicate pairs merged, of the 20 whose events are found (measured 17)
+DEV_DEDUP_FLOOR = 18  # duplicate pairs merged, of the 22 whose events are found (measured 19)
 
 
 def test_whole_dev_articles_stay_above_the_floors_and_no_trap_is_merged(shared):
