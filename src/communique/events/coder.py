@@ -68,7 +68,7 @@ from .parties import (
     state_of_place,
 )
 from .patterns import Lexicon, Pattern, PatternSet, load_lexicon, load_patterns
-from .sides import Side
+from .sides import Side, between_parties
 from .stance import apply_stance, is_cooperation, reported_demand, reported_wrong, stance_code
 from .targets import abroad, aim_party, host_of
 from .triggers import gathering_act, names_a_gathering, noun_patterns, specialise, verb_patterns
@@ -221,6 +221,8 @@ class EventCoder:
                                    or how.together is Together.JOINT_ACTORS)
         actors = [src, *source.refs[1:]] if how.together is Together.CO_ACTORS else [src]
         pairs = _pairs(actors, [tgt, *others], code.startswith(classes.travel), how)
+        if symmetric:
+            pairs = _hosted_pairs(ctx, tok, src, [tgt, *others]) + pairs
         return _emit(ctx, sent_idx, sent, tok, pat, (code, rule, symmetric, confidence, how), pairs, tgt)
 
 
@@ -372,6 +374,18 @@ def _confidence(tok: Token, pat: Pattern | None, tgt: ActorRef | None, how: How,
         # "resigned as the opposition threatened to storm his residence"
         confidence *= 0.9
     return confidence
+
+
+def _hosted_pairs(ctx: Coding, tok: Token, src: ActorRef, targets: list[ActorRef | None]) -> list[
+        tuple[ActorRef, ActorRef | None]]:
+    """"Malaysia hosted talks between Thailand and Cambodia": the parties "between" whom a third
+    party holds talks meet each other, the central pair; the host meets each (its own pairs)."""
+    between = between_parties(ctx, tok).refs
+    named = {r.country for r in targets if r is not None and r.country}
+    if len(between) < 2 or any(same_actor(src, r) or r.country == src.country for r in between) \
+            or not all(r.country in named for r in between):
+        return []
+    return [(a, b) for i, a in enumerate(between) for b in between[i + 1:]]
 
 
 def _pairs(actors: list[ActorRef], recipients: list[ActorRef | None], travel: bool,
