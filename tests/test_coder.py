@@ -365,7 +365,7 @@ CASES = [
     ("Fiji's prime minister discussed maritime security with Tonga's foreign minister.", [("CONSULT", "FJI", "TON")]),
     ("The parliament discussed the budget on Monday.", []),
     # talks a third party hosts between two states: the two meet (the central pair) and the host meets each
-    ("Malaysia's prime minister hosted talks between Thailand and Cambodia in Putrajaya on Monday.",
+    ("Malaysian Prime Minister Anwar Ibrahim hosted talks between Thailand and Cambodia in Putrajaya on Monday.",
      [("CONSULT", "THA", "KHM"), ("CONSULT", "MYS", "THA"), ("CONSULT", "MYS", "KHM")]),
     # leaders who witness the signing of agreements between them sign them
     ("Singapore's prime minister witnessed the signing of six agreements with Malaysia.", [("SUPPORT", "SGP", "MYS")]),
