@@ -367,6 +367,9 @@ CASES = [
     # talks a third party hosts between two states: the two meet (the central pair) and the host meets each
     ("Malaysian Prime Minister Anwar Ibrahim hosted talks between Thailand and Cambodia in Putrajaya on Monday.",
      [("CONSULT", "THA", "KHM"), ("CONSULT", "MYS", "THA"), ("CONSULT", "MYS", "KHM")]),
+    # two who attend a meeting together meet each other and its host; a summit's attendees do not pair
+    ("Thai Prime Minister Phumtham Wechayachai and Cambodian Prime Minister Hun Manet attended the meeting in "
+     "Putrajaya.", [("CONSULT", "THA", "KHM"), ("CONSULT", "THA", "MYS"), ("CONSULT", "KHM", "MYS")]),
     # leaders who witness the signing of agreements between them sign them
     ("Singapore's prime minister witnessed the signing of six agreements with Malaysia.", [("SUPPORT", "SGP", "MYS")]),
 ]

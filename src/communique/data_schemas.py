@@ -153,6 +153,7 @@ class CoderWords(Entry):
     gathering_preps: Words
     demand_modals: Words
     wrong_verbs: Words
+    paired_gatherings: Words
     group_words: Words
     scene_preps: Words
     example_preps: Words

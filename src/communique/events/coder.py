@@ -195,6 +195,7 @@ class EventCoder:
             # "the defense ministry sternly protested the incursion": a state's complaint, not a street protest
             code, rule = classes.official_protest, rule.plus(Modifier.OFFICIAL)
         tgt = _recipient(ctx, tok, code, rule, src, target.first)
+        met: list[tuple[ActorRef, ActorRef | None]] = []
         if how.together is Together.JOINT_ACTORS and pat is not None and pat.object_kind is not None \
                 and (code.startswith(classes.travel) or code == pat.cameo):
             # "the ministers of A, B and C headed to Crete", "A and B leaders will attend a summit of the
@@ -202,6 +203,10 @@ class EventCoder:
             together = [src, *target.refs]
             tgt = host_of(ctx, tok, pat, code, together)
             source, target, how = Side(together), Side([tgt] if tgt else []), How(Found.SUBJECT, together=Together.CO_ACTORS)
+            if not code.startswith(classes.travel) and len(together) == 2 and together[0].country != together[1].country \
+                    and (tgt is None or tgt.sector != classes.gathering_sector) \
+                    and any(o.lemma_.lower() in ctx.lex.paired_gatherings for o in syntax.objects_of(tok)):
+                met = [(together[0], together[1])]  # the two who attend a meeting no body holds meet each other
         skip, tgt, how = _aimed(ctx, tok, pat, code, rule, src, tgt, how)
         if skip is not None:
             ctx.note(Decision(sent_idx, tok.text, rule, skip))
@@ -223,6 +228,7 @@ class EventCoder:
         pairs = _pairs(actors, [tgt, *others], code.startswith(classes.travel), how)
         if symmetric:
             pairs = _hosted_pairs(ctx, tok, src, [tgt, *others]) + pairs
+        pairs = met + pairs
         return _emit(ctx, sent_idx, sent, tok, pat, (code, rule, symmetric, confidence, how), pairs, tgt)
 
 

@@ -123,6 +123,7 @@ class Lexicon:
     gathering_preps: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
     wrong_verbs: frozenset[str] = frozenset()
+    paired_gatherings: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     scene_preps: frozenset[str] = frozenset()
     example_preps: frozenset[str] = frozenset()
