@@ -85,3 +85,16 @@ def test_long_articles_coded_by_a_pool_of_workers_have_the_events_of_one_process
     one = [event_to_dict(e) for e in events_of(coder.code_paths([tmp_path], workers=1))]
     pool = [event_to_dict(e) for e in events_of(coder.code_paths([tmp_path], workers=2, batch_size=1))]
     assert len(one) >= len(PARAGRAPHS) and pool == one
+
+
+def test_a_paragraph_ends_its_sentence_and_a_closing_quote_stays_with_the_sentence_it_closes():
+    """A paragraph break ends a sentence though its last word is an abbreviation ("Marcos Jr."); the
+    quote after a full stop closes that sentence, and a capital after it starts the next."""
+    from communique.api import Communique
+
+    coder = Communique()
+    texts = [s.text.strip() for s in coder.code_text(
+        "The pact was witnessed by President Ferdinand Marcos Jr.\n\nManila said the pact was \"historic.\" "
+        "Tokyo agreed.", published="2024-07-09").sentences]
+    assert texts == ["The pact was witnessed by President Ferdinand Marcos Jr.", 'Manila said the pact was "historic."',
+                     "Tokyo agreed."]

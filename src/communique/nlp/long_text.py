@@ -112,11 +112,27 @@ def pipe_texts(nlp: Language, texts: Iterable[str], batch_size: int, processes: 
         yield parsed.pop(i)
 
 
+CLOSING = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+
+
 @Language.component(CAP_COMPONENT)
 def cap_sentences(doc: Doc) -> Doc:
-    """Mark a sentence start every :data:`MAX_SENTENCE_TOKENS` tokens in a run with no sentence end."""
-    run, cut = 0, 0
+    """Mark a sentence start after each paragraph break (a paragraph ends its sentence, though its
+    last word ends in an abbreviation: "... witnessed by President Marcos Jr.") and every
+    :data:`MAX_SENTENCE_TOKENS` tokens in a run with no sentence end."""
+    run, cut, paragraph = 0, 0, False
     for token in doc:
+        if paragraph and not token.is_space:
+            token.is_sent_start = True
+            run, paragraph = 0, False
+        elif token.i > 0 and token.text in CLOSING and doc[token.i - 1].text in (".", "!", "?") \
+                and not doc[token.i - 1].whitespace_:
+            token.is_sent_start = False  # 'would be "futile."': the quote closes the sentence it ends,
+            after = next((t for t in doc[token.i + 1:token.i + 3] if not t.is_space), None)
+            if after is not None and (token.whitespace_ or doc[token.i + 1].is_space) and after.text[:1].isupper():
+                after.is_sent_start = True  # and a capital after it starts the next
+        if token.is_space and "\n\n" in token.text:
+            paragraph = True
         if run >= MAX_SENTENCE_TOKENS and not token.is_space:
             token.is_sent_start = True
             run, cut = 0, cut + 1
