@@ -419,3 +419,14 @@ def test_a_state_named_for_a_military_act_acts_through_its_military(coder):
     trade = coder.code_text("India and China held trade talks in Delhi on Monday.", published="2024-02-21")
     assert {(e.actor.sector, e.recipient.sector) for e in military.events} == {("MIL", "MIL")}
     assert {(e.actor.sector, e.recipient.sector) for e in trade.events} == {("GOV", "GOV")}
+
+
+def test_an_official_listed_after_one_of_a_state_is_of_that_state_and_a_delegation_signs_once(coder):
+    """"signed by Japanese Foreign Minister X, Defence Minister Y and Philippine Defence Secretary Z":
+    Y is Japanese, and the two Japanese ministers' signature is one act between the two states."""
+    doc = coder.code_text("The access agreement was signed by Japanese Foreign Minister Yoko Kamikawa, Defence "
+                          "Minister Minoru Kihara and Philippine Defence Secretary Gilberto Teodoro in Manila on "
+                          "Monday.", published="2024-07-09")
+    assert participant(doc, "Minoru Kihara").country == "JPN"
+    assert unordered(doc, "SUPPORT") == {frozenset(("JPN", "PHL"))}
+    assert len([e for e in doc.events if e.event_type == "SUPPORT"]) == 1

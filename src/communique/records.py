@@ -87,6 +87,7 @@ class Basis(str, Enum):
     COUNTERPART = "his counterpart phrase"  # "his Japanese counterpart Y"
     EARLIER = "an earlier mention"
     BODY = "the body it speaks for"  # "Y, director general of the ministry"
+    LISTED = "the official listed before it"  # "Japanese Foreign Minister X, Defence Minister Y and ..."
     HEADLINE = "the state the headline has acting"  # "Lima summons envoy": "the foreign ministry" is Lima's
     DATELINE = "the dateline city"
     OUTLET = "the outlet's home country"

@@ -61,6 +61,8 @@ def read_participants(doc: Document, home: str | None = None, dateline: str | No
             _from_body(p, doc, by_id)
         if p.country is None and p.kind == "person" and p.title:
             _from_earlier_office(p, titles, by_id)
+        if p.country is None and p.kind == "person":
+            _from_listed_colleague(p, doc, by_id)
     named = {m.country for m in doc.mentions if m.kind == "country" and m.country}
     for p in ordered:
         if p.country is None and p.kind in ("person", "organisation") and _of_a_state(p):
@@ -122,6 +124,19 @@ def _from_earlier_office(p: Participant, titles: list[Mention], by_id: dict[str,
         if t.country and t.start < first.start and (t.title or "").lower().split() == office:
             p.country, p.country_basis = t.country, Basis.EARLIER
             return
+
+
+def _from_listed_colleague(p: Participant, doc: Document, by_id: dict[str, Mention]) -> None:
+    """"Japanese Foreign Minister X, Defence Minister Y and Philippine Defence Secretary Z": an
+    official listed with no state right after one with a state is of that state (news lists a
+    delegation's members together, and names the next state where it begins)."""
+    first = by_id[p.first_mention]
+    before = [m for m in doc.mentions if m.kind == "person" and m.sentence == first.sentence and m.end <= first.start
+              and m.country]
+    if before:
+        last = max(before, key=lambda m: m.end)
+        if doc.text[last.end:first.start].strip() == ",":
+            p.country, p.country_basis = last.country, Basis.LISTED
 
 
 def _of_a_state(p: Participant) -> bool:

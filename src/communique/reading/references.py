@@ -341,11 +341,16 @@ def _titled(m: Mention, registry: dict[str, Participant], articles: frozenset[st
 
 
 def _distinct_events(events: list[Event]) -> list[Event]:
-    """One event per trigger, code and pair of parties (an expansion may meet an event coded as such)."""
+    """One event per trigger, code and pair of parties (an expansion may meet an event coded as such);
+    for a joint act, one per pair of states ("signed by Foreign Minister X, Defence Minister Y and
+    their counterpart Z": the two ministers of one state sign once)."""
     seen: set[tuple] = set()
     out = []
     for e in events:
-        pair = ((e.actor.country, e.actor.name), (e.recipient.country, e.recipient.name))
+        if e.symmetric and e.actor.country and e.recipient.country:
+            pair = ((e.actor.country, None), (e.recipient.country, None))
+        else:
+            pair = ((e.actor.country, e.actor.name), (e.recipient.country, e.recipient.name))
         key = (e.sentence_index, e.trigger.start if e.trigger else None, e.cameo,
                frozenset(pair) if e.symmetric else pair)
         if key in seen and e.actor.country and e.recipient.country:
