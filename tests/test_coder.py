@@ -370,6 +370,10 @@ CASES = [
     # two who attend a meeting together meet each other and its host; a summit's attendees do not pair
     ("Thai Prime Minister Phumtham Wechayachai and Cambodian Prime Minister Hun Manet attended the meeting in "
      "Putrajaya.", [("CONSULT", "THA", "KHM"), ("CONSULT", "THA", "MYS"), ("CONSULT", "KHM", "MYS")]),
+    # what an act is called is no party to it; one state drilling alone cooperates with no one
+    ("Seoul condemned the launch by Pyongyang as a violation of UN Security Council resolutions.",
+     [("ACCUSE", "KOR", "PRK")]),
+    ("North Korea conducted artillery drills near the maritime border on Friday.", []),
     # leaders who witness the signing of agreements between them sign them
     ("Singapore's prime minister witnessed the signing of six agreements with Malaysia.", [("SUPPORT", "SGP", "MYS")]),
 ]

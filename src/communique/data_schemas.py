@@ -154,6 +154,7 @@ class CoderWords(Entry):
     demand_modals: Words
     wrong_verbs: Words
     paired_gatherings: Words
+    likening_preps: Words
     group_words: Words
     scene_preps: Words
     example_preps: Words

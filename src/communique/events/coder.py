@@ -216,6 +216,10 @@ class EventCoder:
         # coordinated recipients of the role the rule found: one event each
         others = target.refs[1:] if tgt is target.first else []
         src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad, ctx.lex, ctx.classes)
+        if tgt is not None and not tgt.name and same_state(src, tgt, code, classes):
+            # "fired a missile into the sea off its coast": the scene is the actor's own state, no target
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.SAME_ACTOR))
+            return []
         confidence = _confidence(tok, pat, tgt, how, ctx.lex)
         if confidence < ctx.knowledge.min_confidence:
             ctx.note(Decision(sent_idx, tok.text, rule, Skip.LOW_CONFIDENCE, confidence=confidence))

@@ -124,6 +124,7 @@ class Lexicon:
     demand_modals: frozenset[str] = frozenset()
     wrong_verbs: frozenset[str] = frozenset()
     paired_gatherings: frozenset[str] = frozenset()
+    likening_preps: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     scene_preps: frozenset[str] = frozenset()
     example_preps: frozenset[str] = frozenset()

@@ -183,6 +183,9 @@ def nearest_party(ctx: Coding, tok: Token, source: ActorRef | None) -> Side:
     def keep(c: Token) -> bool:
         if c.dep_ == "prep" and c.head == tok and c.lower_ in ctx.lex.circumstance_preps:
             return False  # "imposed a curfew ... after clashes between Hindu and Muslim gangs"
+        if c.dep_ == "prep" and c.lower_ in ctx.lex.likening_preps \
+                and any(o.dep_ == "dobj" and o.i < c.i for o in c.head.children):
+            return False  # "condemned the launch as a violation of UN resolutions" (what it is called)
         return c.dep_ not in skip or (c.dep_ == "conj" and c.pos_ not in VERB_POS)
 
     frontier = [c for c in tok.children if keep(c) and c.i > tok.i]
