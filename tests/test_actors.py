@@ -299,3 +299,8 @@ def test_user_dictionary_overrides_builtins(tmp_path):
 def test_stage_needs_a_parse():
     with pytest.raises(ValueError, match="parse"):
         ActorStage()(Document(doc_id="x", text="China.", content_hash="x"))
+
+
+def test_craft_named_with_their_service_are_of_that_service(run):
+    doc = run("Two Indian Navy ships and a Chinese fishing boat entered the harbour.")
+    assert (mention_at(doc, "ships").sector, mention_at(doc, "boat").sector) == ("MIL", "CVL")

@@ -382,6 +382,9 @@ class Extractor:
                 cand.sector = kw
             elif term.category == "group" and term.sector in STATE_SERVANTS and kw in STATE_SERVANTS - {"GOV"}:
                 cand.sector = kw  # "coast guard officers", "defence officials": the service they serve in
+            elif term.category == "group" and term.sector == "CVL" \
+                    and (service := self.keyword_sector(tok.doc[start:tok.i])) in ("MIL", "COP"):
+                cand.sector = service  # "Indian Navy ships", "coast guard boats": craft of a service
             cand.name = _strip_determiners(tok.doc[_name_left(tok, hit, start, states):hit.end]).text
         if term.category == "group" or cand.sector == "UAF":
             # a named body's people are of its sector: "Hamas leaders" (REB), "Taliban attackers" (not

@@ -65,6 +65,9 @@ def noun_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
     head = tok.head
     if tok.dep_ in syntax.OBJECT_DEPS | {"nsubjpass"} and verb_patterns(ctx, head, head.lemma_.lower()):
         return []  # "held talks": the verb rule codes it
+    if tok.dep_ == "attr" and head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.pos_ in ("PRON", "DET") for c in head.children):
+        return []  # "This is the third visit by ...", "It was their first meeting": the act told, described
     has_owner = any(c.dep_ == "poss" for c in tok.children) or bool(syntax.prep_objects(tok, "by"))
     found: list[Pattern] = []
     for pat in ctx.patterns.by_noun.get(lemma, ()):
