@@ -237,3 +237,20 @@ def test_a_leaders_retreat_is_a_recurring_mechanism_with_editions():
     doc = Communique().code_text("The Indonesian president arrived in Singapore on Thursday for the 12th "
                                  "Indonesia-Singapore Leaders' Retreat.", published="2024-01-12")
     assert [(e.mechanism.name, e.mechanism.edition) for e in doc.events if e.mechanism] == [("Leaders Retreat", 12)]
+
+
+def test_an_occasion_named_by_a_participle_is_its_mechanism_and_a_later_edition_of_its_kind_is_its_edition():
+    """"a joint exercise dubbed 'Desert Falcon 3'": the name given; "code-named Steppe Guard 2024 ... the
+    12th edition of the peacekeeping exercise": the named exercise is that edition."""
+    from communique.api import Communique
+
+    coder = Communique()
+    dubbed = coder.code_text("Egyptian and Sudanese air forces on Wednesday launched a joint military exercise dubbed "
+                             "\"Desert Falcon 3\" at an air base in northern Sudan.", published="2021-04-01")
+    assert [(e.mechanism.name, e.mechanism.edition) for e in dubbed.events if e.mechanism] == [
+        ("Desert Falcon Exercise", 3)]
+    later = coder.code_text("The multinational peacekeeping exercise, code-named Steppe Guard 2024, started near the "
+                            "Mongolian capital today. Troops from 20 countries are taking part in the 12th edition of "
+                            "the peacekeeping exercise.", published="2024-06-10")
+    assert {(e.mechanism.name, e.mechanism.edition) for e in later.events if e.mechanism} == {
+        ("Steppe Guard Exercise", 12)}

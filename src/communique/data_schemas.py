@@ -120,6 +120,7 @@ class MechanismVocabulary(Entry):
     ordinal_only_heads: Words
     not_names: Words
     edition_nouns: Words
+    naming_verbs: Words = []
     frequencies: dict[str, str]
     ordinals: dict[str, int]
     tens: dict[str, int]

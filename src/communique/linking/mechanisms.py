@@ -45,6 +45,7 @@ class Vocabulary:
     spellings: dict[str, str]
     small_words: frozenset[str]
     head_kinds: dict[str, str] = field(default_factory=dict)  # head noun -> the kind of occasion it names
+    naming_verbs: frozenset[str] = frozenset()  # "an exercise dubbed Nile Eagles 2": the name it is given
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ def vocabulary() -> Vocabulary:
         spellings=mapping("spellings", str),
         small_words=words("small_words"),
         head_kinds={head.casefold(): kind for kind, heads in (data.get("head_kinds") or {}).items() for head in heads},
+        naming_verbs=words("naming_verbs") if "naming_verbs" in data else frozenset(),
     )
 
 
@@ -399,6 +401,20 @@ def _name_in_apposition(head: Token, sentence: Span) -> Span | None:
     return name
 
 
+def _name_given(head: Token, naming_verbs: frozenset[str]) -> Span | None:
+    """The proper name a participle gives the occasion: "a joint exercise dubbed 'Nile Eagles 2'",
+    "the exercise, named Bongosagar", "a drill code-named Kazind"."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in naming_verbs:
+            continue
+        for c in acl.children:
+            if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and c.pos_ in ("PROPN", "NOUN", "NUM"):
+                words = [t for t in c.subtree if not t.is_punct or t.text == "-"]
+                if words and any(t.text[:1].isupper() for t in words):
+                    return head.doc[words[0].i:words[-1].i + 1]
+    return None
+
+
 def _participants_around(head: Token, doc: Doc) -> list[str]:
     found = []
     for prep in head.children:
@@ -438,8 +454,8 @@ def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
         span = doc[start:end]
         analysis = analyse_name(span.text)
         if not is_mechanism(analysis, span.text) and target is None \
-                and (named := _name_in_apposition(token, sentence)) is not None:
-            span = doc[named.start:end]
+                and (named := _name_in_apposition(token, sentence) or _name_given(token, voc.naming_verbs)) is not None:
+            span = doc[min(named.start, start):max(named.end, end)]
             analysis = analyse_name(f"{named.text} {token.text.capitalize()}")
         if not is_mechanism(analysis, span.text):
             continue
@@ -558,6 +574,16 @@ def _one_edition_per_kind(found: list[_Found]) -> None:
                 later.mechanism.mechanism_id, later.mechanism.name = first.mechanism.mechanism_id, first.mechanism.name
                 readings[n] = (first_kind, first_words)
                 break
+    # "an exercise code-named Khaan Quest 2023" ... "the 19th peacekeeping exercise": the article's one
+    # named occasion of a kind, named with no edition, is the edition a later description of that kind gives
+    for n, later in enumerate(found):
+        kind = readings[n][0]
+        if kind is None or later.mechanism.edition is None or later.analysis.capitalised:
+            continue
+        named = [f for f, (k, _) in zip(found[:n], readings[:n]) if k == kind and f.analysis.capitalised]
+        if len(named) == 1 and named[0].mechanism.edition is None:
+            named[0].mechanism.edition = later.mechanism.edition
+            later.mechanism.mechanism_id, later.mechanism.name = named[0].mechanism.mechanism_id, named[0].mechanism.name
 
 
 def _find(doc: Document) -> list[_Found]:
