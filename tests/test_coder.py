@@ -374,6 +374,8 @@ CASES = [
     ("Seoul condemned the launch by Pyongyang as a violation of UN Security Council resolutions.",
      [("ACCUSE", "KOR", "PRK")]),
     ("North Korea conducted artillery drills near the maritime border on Friday.", []),
+    # what one side has done again and again is background, no event; done on a day, it is one
+    ("Turkish officials have repeatedly accused Athens of militarising islands in the Aegean.", []),
     # a sentence that only describes the act told ("This is the third visit by ...") tells no new act
     ("This is the third visit by Indian Navy ships to Vietnam this year.", []),
     # leaders who witness the signing of agreements between them sign them
