@@ -410,6 +410,9 @@ def test_an_exercise_many_nations_begin_off_a_states_coast_is_that_states_with_n
                           "submarines, and will run until August 2.", published="2024-06-25")
     assert [(e.event_type, e.actor.country, e.recipient.country, e.status) for e in doc.events] == [
         ("COOPERATE", "AUS", None, "ongoing")]
+    pair = coder.code_text("Egypt's chief of staff received his Jordanian counterpart in Cairo on Tuesday. The two "
+                           "countries held a joint air exercise off Alexandria.", published="2021-11-10")
+    assert all(e.recipient.country is not None for e in pair.events), "two countries are a pair, not many"
 
 
 def test_a_state_named_for_a_military_act_acts_through_its_military(coder):
