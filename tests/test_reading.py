@@ -433,3 +433,14 @@ def test_an_official_listed_after_one_of_a_state_is_of_that_state_and_a_delegati
     assert participant(doc, "Minoru Kihara").country == "JPN"
     assert unordered(doc, "SUPPORT") == {frozenset(("JPN", "PHL"))}
     assert len([e for e in doc.events if e.event_type == "SUPPORT"]) == 1
+
+
+def test_the_ship_and_the_crew_are_the_craft_named_before_them(coder):
+    """"The Indian Navy frigate INS Teg arrived in Port Louis ... The ship was welcomed by the
+    Mauritian coast guard ... the crew will take part in an exercise": the same Indian naval craft."""
+    doc = coder.code_text("The Indian Navy frigate INS Teg arrived in Port Louis on Sunday for a three-day visit. "
+                          "The ship was welcomed by the Mauritius coast guard. During its stay, the crew will take "
+                          "part in a joint exercise with the Mauritius coast guard.", published="2023-09-04")
+    sides = {(e.event_type, e.actor.country, e.actor.sector) for e in doc.events if "IND" in (e.actor.country, e.recipient.country)}
+    assert ("COOPERATE", "IND", "MIL") in sides
+    assert all(e.recipient.sector != "CVL" for e in doc.events if e.recipient.country == "IND")

@@ -156,6 +156,7 @@ class CoderWords(Entry):
     wrong_verbs: Words
     paired_gatherings: Words
     likening_preps: Words
+    craft_heads: Words
     group_words: Words
     scene_preps: Words
     example_preps: Words

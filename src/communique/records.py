@@ -105,6 +105,7 @@ class ResolutionKind(str, Enum):
     OFFICE_SECTOR = "office sector"  # a state's side -> the sector of its office in the story
     ACT_SECTOR = "act sector"  # a state's side -> the office that does such acts (GOV, MIL)
     HOST = "host of a visit"  # a visit whose host the words leave unresolved -> the state it took place in
+    CRAFT = "craft"  # "the ship", "the crew" -> the craft named earlier
 
 
 @dataclass(slots=True)

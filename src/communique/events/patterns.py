@@ -125,6 +125,7 @@ class Lexicon:
     wrong_verbs: frozenset[str] = frozenset()
     paired_gatherings: frozenset[str] = frozenset()
     likening_preps: frozenset[str] = frozenset()
+    craft_heads: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     scene_preps: frozenset[str] = frozenset()
     example_preps: frozenset[str] = frozenset()

@@ -72,6 +72,7 @@ class References:
                 joint_resolve(new, self.plurals)
                 for name in ("actor", "recipient"):
                     self._person(doc, new, name, registry, mentions)
+                    self._craft_named_before(doc, new, name, mentions)
                     self._office_sector(new, name, principals, doc)
                 for res in _resolutions(new):
                     line = f"sentence {new.sentence_index}: {res.describe()}"
@@ -265,6 +266,27 @@ class References:
         if sector is not None:
             setattr(event, name, dataclasses.replace(ref, sector=sector))
             _note(event, Resolution(name, ResolutionKind.ACT_SECTOR, ref.text or ref.country, [sector]))
+
+    def _craft_named_before(self, doc: Document, event: Event, name: str, mentions: dict[str, Mention]) -> None:
+        """"The destroyer JS Akebono arrived ... The ship was welcomed ... the crew will take part":
+        a craft or crew named with "the" and no state is the craft named before it, of its state and
+        service."""
+        ref: ActorRef = getattr(event, name)
+        m = mentions.get(ref.mention_id or "")
+        words = (m.text if m is not None else "").lower().split()
+        if m is None or m.kind != "group" or len(words) != 2 or words[0] != "the" \
+                or words[1] not in self.words.craft_heads or (ref.country and ref.sector not in ("CVL", None)):
+            return
+        def names_craft(o: Mention) -> bool:  # "the destroyer JS Akebono", "The Indian Navy frigate INS Teg"
+            words = (o.text or "").lower().split() + doc.text[o.end:o.end + 40].lower().split()[:2]
+            return any(w.strip(",.") in self.words.craft_heads for w in words)
+
+        before = [o for o in doc.mentions if o.kind in ("group", "organisation") and o.end <= m.start and o.country
+                  and o.sector in ("MIL", "COP") and o.sentence < m.sentence and names_craft(o)]
+        if before:
+            craft = max(before, key=lambda o: o.end)
+            setattr(event, name, dataclasses.replace(ref, country=craft.country, sector=craft.sector))
+            _note(event, Resolution(name, ResolutionKind.CRAFT, ref.text or "", [craft.text or ""]))
 
     def _military_act(self, doc: Document | None, event: Event) -> str | None:
         """"held military talks", "the defence dialogue took place": a state whose office the article
