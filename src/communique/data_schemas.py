@@ -291,6 +291,7 @@ class ReadingGatherings(Entry):
     party_links: Words
     many_nations_words: Words
     nation_nouns: Words
+    pair_numbers: Words
     sea_preps: Words
     holding_verbs: Words
     meeting_nouns: Words
@@ -365,6 +366,7 @@ class CodePrefixes(Entry):
     reciprocal: list[CodeOrPrefix]
     joint_symmetric: list[CodeOrPrefix]
     intents: list[CodeOrPrefix]
+    threats: list[CodeOrPrefix]
     spoken: list[CodeOrPrefix]
     released: list[CodeOrPrefix]
     violent: list[CodeOrPrefix]

@@ -60,6 +60,7 @@ class CodeClasses:
     reciprocal: tuple[str, ...]
     joint_symmetric: tuple[str, ...]
     intents: tuple[str, ...]
+    threats: tuple[str, ...]
     spoken: tuple[str, ...]
     released: tuple[str, ...]
     violent: tuple[str, ...]

@@ -198,15 +198,7 @@ class EventCoder:
         met: list[tuple[ActorRef, ActorRef | None]] = []
         if how.together is Together.JOINT_ACTORS and pat is not None and pat.object_kind is not None \
                 and (code.startswith(classes.travel) or code == pat.cameo):
-            # "the ministers of A, B and C headed to Crete", "A and B leaders will attend a summit of the
-            # SCO": those who go or attend together visit the host, or meet the gathering's body
-            together = [src, *target.refs]
-            tgt = host_of(ctx, tok, pat, code, together)
-            source, target, how = Side(together), Side([tgt] if tgt else []), How(Found.SUBJECT, together=Together.CO_ACTORS)
-            if not code.startswith(classes.travel) and len(together) == 2 and together[0].country != together[1].country \
-                    and (tgt is None or tgt.sector != classes.gathering_sector) \
-                    and any(o.lemma_.lower() in ctx.lex.paired_gatherings for o in syntax.objects_of(tok)):
-                met = [(together[0], together[1])]  # the two who attend a meeting no body holds meet each other
+            source, target, how, tgt, met = _gone_together(ctx, tok, pat, code, [src, *target.refs])
         skip, tgt, how = _aimed(ctx, tok, pat, code, rule, src, tgt, how)
         if skip is not None:
             ctx.note(Decision(sent_idx, tok.text, rule, skip))
@@ -217,8 +209,7 @@ class EventCoder:
         others = target.refs[1:] if tgt is target.first else []
         src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad, ctx.lex, ctx.classes)
         if tgt is not None and not tgt.name and same_state(src, tgt, code, classes):
-            # "fired a missile into the sea off its coast": the scene is the actor's own state, no target
-            ctx.note(Decision(sent_idx, tok.text, rule, Skip.SAME_ACTOR))
+            ctx.note(Decision(sent_idx, tok.text, rule, Skip.SAME_ACTOR))  # placed in the actor's own state: no other party
             return []
         confidence = _confidence(tok, pat, tgt, how, ctx.lex)
         if confidence < ctx.knowledge.min_confidence:
@@ -230,9 +221,7 @@ class EventCoder:
                                    or how.together is Together.JOINT_ACTORS)
         actors = [src, *source.refs[1:]] if how.together is Together.CO_ACTORS else [src]
         pairs = _pairs(actors, [tgt, *others], code.startswith(classes.travel), how)
-        if symmetric:
-            pairs = _hosted_pairs(ctx, tok, src, [tgt, *others]) + pairs
-        pairs = met + pairs
+        pairs = met + (_hosted_pairs(ctx, tok, src, [tgt, *others]) if symmetric else []) + pairs
         return _emit(ctx, sent_idx, sent, tok, pat, (code, rule, symmetric, confidence, how), pairs, tgt)
 
 
@@ -386,6 +375,27 @@ def _confidence(tok: Token, pat: Pattern | None, tgt: ActorRef | None, how: How,
     return confidence
 
 
+def _gone_together(ctx: Coding, tok: Token, pat: Pattern, code: str, together: list[ActorRef]) -> tuple[
+        Side, Side, How, ActorRef | None, list[tuple[ActorRef, ActorRef | None]]]:
+    """"The ministers of A, B and C headed to Crete", "A and B leaders will attend a summit of the
+    SCO": those who go or attend together visit the host, or meet the gathering's body (co-actors);
+    with the pairs of attendees who also meet each other."""
+    host = host_of(ctx, tok, pat, code, together)
+    return (Side(together), Side([host] if host else []), How(Found.SUBJECT, together=Together.CO_ACTORS), host,
+            _attendees_meet(ctx, tok, code, together, host))
+
+
+def _attendees_meet(ctx: Coding, tok: Token, code: str, together: list[ActorRef],
+                    host: ActorRef | None) -> list[tuple[ActorRef, ActorRef | None]]:
+    """Two of two states who attend a meeting (``paired_gatherings``) that no body holds meet each
+    other ("A's and B's leaders attended the meeting in C"); a summit's attendees do not pair."""
+    if code.startswith(ctx.classes.travel) or len(together) != 2 or together[0].country == together[1].country \
+            or (host is not None and host.sector == ctx.classes.gathering_sector) \
+            or not any(o.lemma_.lower() in ctx.lex.paired_gatherings for o in syntax.objects_of(tok)):
+        return []
+    return [(together[0], together[1])]
+
+
 def _hosted_pairs(ctx: Coding, tok: Token, src: ActorRef, targets: list[ActorRef | None]) -> list[
         tuple[ActorRef, ActorRef | None]]:
     """"Malaysia hosted talks between Thailand and Cambodia": the parties "between" whom a third
@@ -443,10 +453,11 @@ def _without_bare_agreements(ctx: Coding, events: list[Event], sent: Span) -> li
     lend (CAMEO 033), not that and a bare intent to cooperate (030): the verb of intent's own
     event goes when the act it governs is coded as a more specific intent to cooperate (03x), or
     as a threat ("vowed to retaliate")."""
-    intents = {e.trigger.start for e in events if e.trigger is not None and (
-        (ctx.rule_of[id(e)].has(Modifier.INTENT) and e.cameo.startswith(ctx.classes.intents))
-        or (e.event_type == "THREATEN" and not ctx.rule_of[id(e)].has(Modifier.INTENT)))}
-    # ("vowed to retaliate": a threat by its own rule, not a promise)
+    def specific(e: Event) -> bool:  # an intent made specific, or a threat by its own rule ("vowed to retaliate")
+        intent = ctx.rule_of[id(e)].has(Modifier.INTENT)
+        return e.cameo.startswith(ctx.classes.intents) if intent else e.cameo.startswith(ctx.classes.threats)
+
+    intents = {e.trigger.start for e in events if e.trigger is not None and specific(e)}
     if not intents:
         return events
     def bare(event: Event) -> bool:

@@ -20,7 +20,7 @@ def asks_for_an_act(tok: Token) -> bool:
     proceed'") or what is asked "for" ("called on the parties for restraint")."""
     def infinitive(t: Token) -> bool:  # (whatever its tag: "to 'fast-track' the screening")
         return any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
-    below = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "prep" for p in c.children for g in p.children]
+    below = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for p in c.children for g in p.children)]
     return any(c.dep_ in ("xcomp", "ccomp") or infinitive(c) or (c.dep_ == "prep" and c.lower_ == "for")
                for c in below)
 

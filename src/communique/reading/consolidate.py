@@ -23,6 +23,7 @@ from ..events.parties import aimed_at_own_state, meets_gathering
 from ..linking.merge import _absorb
 from ..linking.provenance import agrees
 from ..records import ActorRef, Document, Event
+from ..time.calendar_math import UNKNOWN_YEAR
 from ..registry import StageSettings, stage
 from . import clauses
 from .acts import ConsolidationWords, load_consolidation_words
@@ -216,8 +217,8 @@ def _other_days(a: Event, b: Event) -> bool:
     if a.status == b.status == "occurred":
         return True
     under_way, other = (a, b) if a.status == "ongoing" else (b, a)  # and one done before it began
-    return other.status == "occurred" and not (under_way.date or "X").startswith("X") \
-        and not (other.date or "X").startswith("X") and (other.date or "") < (under_way.date or "")
+    known_years = not any(e.date.startswith(UNKNOWN_YEAR) for e in (a, b))
+    return other.status == "occurred" and known_years and other.date < under_way.date
 
 
 def part_of(outer: Event, inner: Event, doc: Document, words: ConsolidationWords) -> bool:

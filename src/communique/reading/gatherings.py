@@ -161,7 +161,7 @@ def _host_of_many(tok: Token, words: GatheringWords) -> ActorRef | None:
     many = any(c.lower_ in words["many_nations_words"] for c in tok.children) and tok.dep_ in ("nsubj", "nsubjpass")
     counted = top.dep_ == "dobj" and any(  # many, not "the two countries" (a pair: their own exercise)
         s.dep_ == "nsubj" and s.lemma_.lower() in words["nation_nouns"]
-        and any(c.dep_ == "nummod" and c.lower_ not in ("two", "2") for c in s.children) for s in verb.children)
+        and any(c.dep_ == "nummod" and c.lower_ not in words["pair_numbers"] for c in s.children) for s in verb.children)
     if not (many or counted):
         return None
     scene = scene_state(verb, words.scene_preps | words["sea_preps"]) or _place_modifier(verb, words.scene_preps)

@@ -243,7 +243,7 @@ class References:
         return out
 
     # -- a state's sector from its office in the story ----------------------------------------
-    def _office_sector(self, event: Event, name: str, principals: _Principals, doc: Document | None = None) -> None:
+    def _office_sector(self, event: Event, name: str, principals: _Principals, doc: Document) -> None:
         ref: ActorRef = getattr(event, name)
         other: ActorRef = event.recipient if name == "actor" else event.actor
         if ref.country and not ref.sector and ref.is_person:
@@ -278,8 +278,9 @@ class References:
                 or words[1] not in self.words.craft_heads or (ref.country and ref.sector not in ("CVL", None)):
             return
         def names_craft(o: Mention) -> bool:  # "the destroyer JS Akebono", "The Indian Navy frigate INS Teg"
-            words = (o.text or "").lower().split() + doc.text[o.end:o.end + 40].lower().split()[:2]
-            return any(w.strip(",.") in self.words.craft_heads for w in words)
+            near = (o.text or "").lower().split() + doc.text[o.end:o.end + 40].lower().split()[:2]
+            return any(w.strip(",.") in self.words.craft_heads for w in near)
+
 
         before = [o for o in doc.mentions if o.kind in ("group", "organisation") and o.end <= m.start and o.country
                   and o.sector in ("MIL", "COP") and o.sentence < m.sentence and names_craft(o)]
@@ -288,10 +289,10 @@ class References:
             setattr(event, name, dataclasses.replace(ref, country=craft.country, sector=craft.sector))
             _note(event, Resolution(name, ResolutionKind.CRAFT, ref.text or "", [craft.text or ""]))
 
-    def _military_act(self, doc: Document | None, event: Event) -> str | None:
+    def _military_act(self, doc: Document, event: Event) -> str | None:
         """"held military talks", "the defence dialogue took place": a state whose office the article
         does not name does a military act through its military."""
-        tok = token_of(doc, event.trigger) if doc is not None else None
+        tok = token_of(doc, event.trigger)
         if tok is None:
             return None
         words = {t.lower_ for t in (tok.subtree if tok.pos_ in ("NOUN", "PROPN") else

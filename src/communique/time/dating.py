@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors.kinds import named_people
 from ..nlp.clauses import holding, in_other_clause
 from ..records import Document, Event
-from .calendar_math import month_shift, parse_iso, shift_iso
+from .calendar_math import UNKNOWN_YEAR, month_shift, shift_iso
 from .dates import DateValue, find_date_mentions, resolve_date
 from .status import Grounds, Reason, clause_status, is_verbal, onset_clause, trigger_token
 from .vocab import DateWords, StatusCues
@@ -200,29 +200,11 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
     if sentence is None:
         _apply(event, None, None, "none")
         return ()
-    onset = onset_clause(token, cues) if token is not None else None
-    began = {t.i for t in onset.subtree} if onset is not None else set()
-    line = holding(token) if token is not None else None  # the clauses that hold the trigger
-    complement = _complement(token, cues.onset_verbs)
-    if planned and token is not None and not is_verbal(token):  # "accused X on Tuesday, ahead of a visit":
-        own_phrase = {t.i for t in token.subtree}                 # the day of the act told, not of the visit
-        complement = complement | {m.token.i for m in by_sentence.get(sentence, ())
-                                   if m.token is not None and not m.planned and m.token.i not in own_phrase}
-    own = [m for m in by_sentence.get(sentence, ()) if not m.bounds_span and m.token is not None
-           and m.token.i in began] or \
-        [m for m in by_sentence.get(sentence, ()) if not m.bounds_span
-         and not (token is not None and m.token is not None
-                  and (m.token.i in complement or in_other_clause(m.token, token, line)))]
+    own = _own_mentions(by_sentence.get(sentence, []), token, planned, cues)
     offset = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
-    if (apart := _time_apart(token, words)) is not None:  # "five months after Mogadishu cut ties"
-        clause, days, months = apart
-        told = [m for m in by_sentence.get(sentence, ()) if m.token is not None and m.value is not None
-                and m.value.iso and m.token not in clause.subtree]
-        base = _nearest_to_trigger(told, clause.head, offset) if told else _context_mention(
-            by_sentence, sentence, False, max(0, sentence - settings.context_window), holding=words.holding_participles)
-        if base is not None and (value := _shifted(base.value, days, months)):
-            _apply(event, value, value.raw, OWN_SENTENCE)
-            return ()
+    if (apart := _dated_apart(token, by_sentence, sentence, offset, words, settings)) is not None:
+        _apply(event, apart, apart.raw, OWN_SENTENCE)  # "five months after Mogadishu cut ties"
+        return ()
     if own:
         chosen = _nearest_to_trigger(own, token, offset)
         _apply_mention(event, doc, chosen, OWN_SENTENCE)
@@ -250,6 +232,42 @@ def date_event(event: Event, doc: Document, mentions: list[DateMention], cues: S
         return ()
     _extend_by_duration(event, doc, sentence, words)
     return ()
+
+
+def _own_mentions(mentions: list[DateMention], token: Token | None, planned: bool,
+                  cues: StatusCues) -> list[DateMention]:
+    """The mentions of the event's own sentence that can date it: those of the clause that says
+    when its activity began, else those not in another clause or another act's complement (and,
+    for a planned act named by a noun, not those of the act told beside it: "accused X on Tuesday,
+    ahead of a visit")."""
+    onset = onset_clause(token, cues) if token is not None else None
+    began = {t.i for t in onset.subtree} if onset is not None else set()
+    started = [m for m in mentions if not m.bounds_span and m.token is not None and m.token.i in began]
+    if started or token is None:
+        return started or [m for m in mentions if not m.bounds_span]
+    line = holding(token)  # the clauses that hold the trigger
+    complement = _complement(token, cues.onset_verbs)
+    if planned and not is_verbal(token):
+        own_phrase = {t.i for t in token.subtree}
+        complement = complement | {m.token.i for m in mentions
+                                   if m.token is not None and not m.planned and m.token.i not in own_phrase}
+    return [m for m in mentions if not m.bounds_span and not (
+        m.token is not None and (m.token.i in complement or in_other_clause(m.token, token, line)))]
+
+
+def _dated_apart(token: Token | None, by_sentence: dict[int, list[DateMention]], sentence: int, offset: int,
+                 words: DateWords, settings: DatingSettings) -> DateValue | None:
+    """The day of an act a measure of time puts apart from the act its sentence tells (see
+    :func:`_time_apart`), counted from that act's day: the sentence's, else the nearest before it."""
+    apart = _time_apart(token, words)
+    if apart is None:
+        return None
+    clause, days, months = apart
+    told = [m for m in by_sentence.get(sentence, ()) if m.token is not None and m.value is not None
+            and m.value.iso and m.token not in clause.subtree]
+    base = _nearest_to_trigger(told, clause.head, offset) if told else _context_mention(
+        by_sentence, sentence, False, max(0, sentence - settings.context_window), holding=words.holding_participles)
+    return _shifted(base.value, days, months) if base is not None else None
 
 
 UNITS = {"day": (1, 0), "week": (7, 0), "month": (0, 1), "year": (0, 12)}
@@ -283,13 +301,12 @@ def _time_apart(token: Token | None, words: DateWords) -> tuple[Token, int, int]
 def _shifted(value: DateValue, days: int, months: int) -> DateValue | None:
     """``value`` moved by whole days or months: a day stays a day for days, a month for months."""
     iso = value.iso or ""
+    if iso.startswith(UNKNOWN_YEAR) or len(iso) < 7 or (not months and len(iso) != 10):
+        return None
     if months:
-        if iso.startswith("X") or len(iso) < 7:
-            return None
         year, month = month_shift(int(iso[:4]), int(iso[5:7]), months)
         return DateValue(f"{year:04d}-{month:02d}", "month", value.raw)
-    date = parse_iso(iso) if len(iso) == 10 and not iso.startswith("X") else None
-    shifted = shift_iso(date.isoformat(), days) if date is not None else None
+    shifted = shift_iso(iso, days)
     return DateValue(shifted, "day", value.raw) if shifted else None
 
 
@@ -300,15 +317,15 @@ def _complement(token: Token | None, onset_verbs: frozenset[str]) -> frozenset[i
     begins ("began operating a hotline on Tuesday")."""
     if token is None:
         return frozenset()
-    words: set[int] = set()
+    inside: set[int] = set()
     for verb in token.sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in onset_verbs:
             continue
         for c in verb.children:
             if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))) \
                     and not (c.left_edge.i <= token.i <= c.right_edge.i):
-                words.update(t.i for t in c.subtree)
-    return frozenset(words)
+                inside.update(t.i for t in c.subtree)
+    return frozenset(inside)
 
 
 def _span_anchor(doc: Document, sentence: int, words: DateWords) -> str | None:

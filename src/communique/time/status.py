@@ -94,7 +94,7 @@ def _clause(verb: Token, keep: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _without_objects(tokens: list[Token], verb: Token, keep: Token) -> list[Token]:
+def _without_objects(tokens: list[Token], keep: Token) -> list[Token]:
     """The clause without what the verb acts on: "discussed plans to expand exercises", "signed an
     accord scheduled to take effect" are done now, whatever their object says of its own time."""
     held = {keep.i, *(a.i for a in keep.ancestors)}
@@ -130,7 +130,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _verb_status(verb: Token, trigger: Token, cues: StatusCues) -> tuple[str, Reason]:
     for _ in range(8):  # climb at most a few heads (xcomp / conj chains)
-        found = _cue_status(_without_objects(_clause(verb, trigger), verb, trigger), cues)
+        found = _cue_status(_without_objects(_clause(verb, trigger), trigger), cues)
         if found:
             return found
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
