@@ -175,24 +175,19 @@ def split_header(text: str) -> tuple[TextMetadata, str]:
     one gives the title or the date (else empty metadata and the text unchanged). Read before the
     text is normalised, which joins lines."""
     meta = TextMetadata()
-    return meta, _take_header_block(text.replace("\r\n", "\n").lstrip("\ufeff \n"), meta, text)
-
-
-def _take_header_block(body: str, meta: TextMetadata, original: str) -> str:
-    block, gap, rest = body.partition("\n\n")
-    lines = [line.strip() for line in block.split("\n")]
-    fields = [_HEADER_LINE.fullmatch(line) for line in lines]
+    block, gap, rest = text.replace("\r\n", "\n").lstrip("\ufeff \n").partition("\n\n")
+    fields = [_HEADER_LINE.fullmatch(line.strip()) for line in block.split("\n")]
     if not gap or not rest.strip() or not all(m and m["key"].lower() in HEADER_KEYS for m in fields):
-        return original
+        return meta, text
     values = {HEADER_KEYS[m["key"].lower()]: m["value"].strip() for m in fields if m["value"].strip()}
     if not {"title", "published"} & set(values):
-        return original
+        return meta, text
     meta.title, meta.source, meta.url = values.get("title"), values.get("source"), values.get("url")
     if values.get("published") and values["published"].lower() not in ("unknown", "none", "n/a", "-"):
         meta.published, problem = read_published(values["published"])
         if problem:
             meta.problems.append(f"header: {problem}; coded with the date unknown")
-    return rest
+    return meta, rest
 
 
 def _take_date_prefix(body: str, meta: TextMetadata) -> str:
