@@ -96,6 +96,16 @@ def test_a_month_of_the_reports_year_or_the_one_before_or_after_takes_that_year(
     assert find_date_mentions("It was held in June this year.") == [(15, 29, "June this year")]
 
 
+def test_a_month_or_day_told_in_the_past_tense_is_not_after_publication():
+    """"visited Quito in January", written in October: the January just gone, not the next one,
+    however near the next one is; an act planned looks forward, one of no known tense to the nearest."""
+    assert resolve_date("in January", "2024-10-16", past=True).iso == "2024-01"
+    assert resolve_date("December 20", "2024-01-03", past=True).iso == "2023-12-20"
+    assert resolve_date("January 2", "2024-12-28", past=True).iso == "2024-01-02"
+    assert resolve_date("in January", "2024-10-16").iso == "2025-01"
+    assert resolve_date("in January", "2024-10-16", future=True).iso == "2025-01"
+
+
 @pytest.mark.parametrize("phrase", [
     "the 10th Defense and Security Consultation", "sixth dialogue", "the 1990s", "Defense Minister", "",
 ])

@@ -444,3 +444,34 @@ def test_the_ship_and_the_crew_are_the_craft_named_before_them(coder):
     sides = {(e.event_type, e.actor.country, e.actor.sector) for e in doc.events if "IND" in (e.actor.country, e.recipient.country)}
     assert ("COOPERATE", "IND", "MIL") in sides
     assert all(e.recipient.sector != "CVL" for e in doc.events if e.recipient.country == "IND")
+
+
+def test_an_earlier_drill_of_the_exercising_states_is_their_own_event_however_long_ago(coder):
+    """"The first drill was held in March": an earlier occasion of the article's own news between the
+    same states is the story the article tells, not background, though the lead names the parties
+    inside the noun ("their second trilateral naval exercise")."""
+    doc = coder.code_text("Chile, Peru and Ecuador on Monday launched their second trilateral naval exercise "
+                          "off Valparaiso, officials said. The first drill was held in March this year. "
+                          "Peru's president visited Quito in January, officials recalled.",
+                          published="2024-10-16")
+    drills = [e for e in doc.events if e.event_type == "COOPERATE"]
+    assert {e.date for e in drills} == {"2024-10-14", "2024-03"}
+    assert len([e for e in drills if e.date == "2024-03"]) == 3, "one event per pair of the exercising states"
+    assert not [e for e in doc.events if e.event_type == "CONSULT"], "an old visit of another kind is background"
+
+
+def test_a_drill_told_again_in_the_passive_is_the_drill_already_coded(coder):
+    """"The 12th drill is being held to mark ...": no word of sequence and no time of its own, the
+    passive tells again the exercise the lead coded; it adds no event and no day."""
+    doc = coder.code_text("Mongolian-Russian joint military training Steppe Shield has started at a range near Choibalsan. "
+                          "The 12th drill is being held to mark the anniversary of a battle.", published="2019-08-20")
+    drills = [e for e in doc.events if e.event_type == "COOPERATE"]
+    assert [(e.actor.country, e.recipient.country, e.date) for e in drills] == [("MNG", "RUS", None)]
+
+
+def test_an_act_told_in_the_past_tense_with_a_month_is_dated_in_the_months_before_publication(coder):
+    """"visited Quito in November", written in October: the November before, an earlier visit the
+    article recalls beside its own news, not one a month ahead."""
+    doc = coder.code_text("Peru's foreign minister arrived in Quito on Monday for talks with his Ecuadorian "
+                          "counterpart. Peru's foreign minister also visited Ecuador in November, officials said.", published="2024-10-16")
+    assert sorted(e.date for e in doc.events if e.event_type == "CONSULT") == ["2023-11", "2024-10-14"]

@@ -396,6 +396,21 @@ def _background(e: Event, published: date | None, days: int) -> bool:
     return (published - start).days > days
 
 
+def _kin(e: Event) -> tuple[str, str, frozenset[str | None]]:
+    return e.event_type, e.cameo[:2], frozenset((e.actor.country, e.recipient.country))
+
+
+def _news_kin(doc: Document, news: list[Event]) -> set[tuple[str, str, frozenset[str | None]]]:
+    """The kinds of the article's own news, as the act of its main type between each pair of states.
+    An earlier act of that kind between the same pair ("The first drill was held in June", "a
+    memorandum was signed in September" before the contract) is the story the article tells, not
+    background: its own event, however long ago."""
+    frame = doc.annotations.get("frame")
+    main_type = getattr(frame, "event_type", None)
+    return {_kin(e) for e in news if main_type and e.event_type == main_type
+            and e.actor.country and e.recipient.country}
+
+
 def _date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text else None
@@ -459,6 +474,7 @@ def _without_non_acts(doc: Document, events: list[Event], words: ConsolidationWo
     """The events that are interactions the article reports; a decision for each one dropped."""
     kept_events = []
     published, terms = _date(doc.published), _terms(doc)
+    kin = _news_kin(doc, [e for e in events if not _background(e, published, background_days)])
     article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
     for e in events:
         if e.actor.country is not None and e.actor.country == e.recipient.country \
@@ -473,7 +489,7 @@ def _without_non_acts(doc: Document, events: list[Event], words: ConsolidationWo
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
         elif _one_state(e, words):
             decisions.append(Decision(Reason.ONE_STATE, e.event_id, e.sentence_index))
-        elif _background(e, published, background_days):
+        elif _background(e, published, background_days) and _kin(e) not in kin:
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
         elif clauses.describes_a_noun(doc, e.trigger):
             decisions.append(Decision(Reason.DESCRIPTION, e.event_id, e.sentence_index))

@@ -36,18 +36,21 @@ SKIPPED = {"relcl", "advcl", "ccomp", "parataxis"}  # clauses about something el
 @dataclass(frozen=True)
 class GatheringWords:
     """The word lists of ``reading/gatherings.yaml`` (or a file replacing it), by key, and the
-    prepositions of an act's scene (``scene_preps`` of the coder's words)."""
+    prepositions of an act's scene and the words of another occurrence (``scene_preps`` and
+    ``sequence_modifiers`` of the coder's words)."""
 
     lists: dict[str, frozenset[str]]
     scene_preps: frozenset[str]
+    sequence_modifiers: frozenset[str] = frozenset()
 
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.lists[key]
 
 
-def load_gathering_words(scene_preps: frozenset[str], path: str | Path | None = None) -> GatheringWords:
+def load_gathering_words(scene_preps: frozenset[str], path: str | Path | None = None,
+                         sequence_modifiers: frozenset[str] = frozenset()) -> GatheringWords:
     """The built-in gathering words, or those of the file ``path`` replacing them."""
-    return GatheringWords(_lists(str(path) if path else None), scene_preps)
+    return GatheringWords(_lists(str(path) if path else None), scene_preps, sequence_modifiers)
 
 
 @lru_cache(maxsize=4)
@@ -84,12 +87,12 @@ def exercise_events(doc: Document, words: GatheringWords) -> list[Event]:
                 if len(parties) >= 2:  # "the Vietnam-Thailand defence dialogue took place in ..."
                     found.extend(_pairs(doc, n, sent, tok, _host_first(parties, tok, first_named, words), MEETING))
                     break
-                if not parties and (held := _held_by_the_parties(doc, n, tok, words, MEETINGS)):
+                if not parties and (held := _held_by_the_parties(doc, n, tok, words, MEETINGS, found)):
                     found.extend(held)  # "The next round will take place in Paris": the article's talks' parties
                     break
             if tok.lower_ not in words["exercise_nouns"]:
                 continue
-            if not coded and (held := _held_by_the_parties(doc, n, tok, words, EXERCISES)):
+            if not coded and (held := _held_by_the_parties(doc, n, tok, words, EXERCISES, found)):
                 found.extend(held)  # "The first drill was held in June": by those the article's drills are
                 break
             parties = _parties(doc, tok, words)
@@ -230,16 +233,18 @@ EXERCISES = _Kind("COOPERATE", CODE, "holding_verbs", frozenset({"nsubjpass"}))
 MEETINGS = _Kind("CONSULT", MEETING, "meeting_verbs", frozenset({"nsubj", "nsubjpass"}))
 
 
-def _held_by_the_parties(doc: Document, n: int, tok: Token, words: GatheringWords, kind: _Kind) -> list[Event]:
+def _held_by_the_parties(doc: Document, n: int, tok: Token, words: GatheringWords, kind: _Kind,
+                         found: list[Event]) -> list[Event]:
     """A gathering said to be held with no one holding it ("The first drill was held in June", "The
     next round will take place in Paris") is held by the parties the article has already named
     holding its gatherings of that kind: one event per pair of the first earlier sentence that codes
-    them."""
+    them, whether coded before this reading or in it (``found``)."""
     verb = tok.head
     if tok.dep_ not in kind.deps or verb.lemma_.lower() not in words[kind.verbs] \
-            or any(c.dep_ == "agent" for c in verb.children) or _parties(doc, tok, words):
+            or any(c.dep_ == "agent" for c in verb.children) or _parties(doc, tok, words) \
+            or not _another_occurrence(tok, verb, words):
         return []
-    earlier = [e for e in doc.events if e.event_type == kind.event_type and (e.sentence_index or 0) < n
+    earlier = [e for e in [*doc.events, *found] if e.event_type == kind.event_type and (e.sentence_index or 0) < n
                and e.actor.country and e.recipient.country and (kind is not EXERCISES or e.cameo == CODE)]
     if not earlier:
         return []
@@ -248,6 +253,15 @@ def _held_by_the_parties(doc: Document, n: int, tok: Token, words: GatheringWord
     res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text,
                      sorted({r.country for pair in pairs for r in pair if r.country}), first)
     return [_pair_event(doc, n, tok.sent, tok, actor, recipient, res, kind.code) for actor, recipient in pairs]
+
+
+def _another_occurrence(tok: Token, verb: Token, words: GatheringWords) -> bool:
+    """The gathering is told as one of its own: a word of sequence ("the next round") or a time of
+    its own ("the first drill was held in June"). Else ("the 12th drill is being held to mark ...")
+    the sentence tells again the gathering already coded."""
+    if any(c.lower_ in words.sequence_modifiers for c in tok.children):
+        return True
+    return any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree if t.i not in range(tok.left_edge.i, tok.i + 1))
 
 
 def _states_in(doc: Document, toks: list[Token], persons: bool = False) -> list[ActorRef]:

@@ -441,7 +441,8 @@ def make_references(settings: dict[str, Any]) -> References:
     """Settings: ``words``, ``code_classes``, ``gatherings``, ``home``, ``plurals`` and ``act_sectors``,
     files replacing the built-in ones."""
     words = load_lexicon(words=settings.get("words"))
-    return References(words, load_code_classes(settings.get("code_classes")), load_gathering_words(words.scene_preps, settings.get("gatherings")),
+    gatherings = load_gathering_words(words.scene_preps, settings.get("gatherings"), words.sequence_modifiers)
+    return References(words, load_code_classes(settings.get("code_classes")), gatherings,
                       load_home_words(settings.get("home")), load_plural_words(settings.get("plurals")),
                       load_act_sectors(settings.get("act_sectors")))
 

@@ -30,8 +30,9 @@ def week_of(date: dt.date) -> tuple[dt.date, dt.date]:
     return monday, add_days(monday, 6)
 
 
-def nearest_year(month: int, day: int, ref: dt.date, *, future: bool = False) -> int | None:
-    """The year that puts month/day nearest ``ref`` (on or after it when ``future``; ties go to the past)."""
+def nearest_year(month: int, day: int, ref: dt.date, *, future: bool = False, past: bool = False) -> int | None:
+    """The year that puts month/day nearest ``ref`` (on or after it when ``future``, not after the day
+    following it when ``past``; ties go to the past)."""
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -40,16 +41,21 @@ def nearest_year(month: int, day: int, ref: dt.date, *, future: bool = False) ->
             continue
     if future:
         candidates = [c for c in candidates if c >= ref] or candidates
+    elif past:
+        candidates = [c for c in candidates if c <= ref + dt.timedelta(days=1)] or candidates
     if not candidates:
         return None
     return min(candidates, key=lambda c: (abs((c - ref).days), c > ref)).year
 
 
-def nearest_month_year(month: int, ref: dt.date, *, future: bool = False) -> int:
-    """The year that puts ``month`` nearest the month of ``ref``."""
+def nearest_month_year(month: int, ref: dt.date, *, future: bool = False, past: bool = False) -> int:
+    """The year that puts ``month`` nearest the month of ``ref`` (not before it when ``future``, not
+    after it when ``past``)."""
     candidates = [(year, (year - ref.year) * 12 + month - ref.month) for year in (ref.year - 1, ref.year, ref.year + 1)]
     if future:
         candidates = [c for c in candidates if c[1] >= 0]
+    elif past:
+        candidates = [c for c in candidates if c[1] <= 0]
     return min(candidates, key=lambda c: (abs(c[1]), c[1] > 0))[0]
 
 

@@ -41,11 +41,12 @@ def find_date_mentions(text: str, words: DateWords | None = None) -> list[tuple[
     return m.find_mentions(text, words)
 
 
-def resolve_date(phrase: str, published: str | None, *, future: bool = False,
+def resolve_date(phrase: str, published: str | None, *, future: bool = False, past: bool = False,
                  anchor: str | None = None, words: DateWords | None = None) -> DateValue | None:
     """Resolve one date mention against the publication date (ISO) or None.
 
-    ``future`` picks the next weekday/nearest future year for planned events; ``anchor`` is the
+    ``future`` picks the next weekday/nearest future year for planned events, ``past`` the nearest
+    year not after publication for acts told in the past tense; ``anchor`` is the
     last date stated before the mention, used by "the same day", "the next day" and "on the 10th".
     ``words``: the date words (default: the built-in file). Returns None when ``phrase`` is not a
     date phrase at all.
@@ -59,7 +60,8 @@ def resolve_date(phrase: str, published: str | None, *, future: bool = False,
         year_ref = anchor_date  # a year stated earlier in the text
     else:
         year_ref = ref
-    context = _Context(raw=phrase, ref=ref, year_ref=year_ref, future=future, anchor=anchor, words=words)
+    context = _Context(raw=phrase, ref=ref, year_ref=year_ref, future=future, anchor=anchor, words=words,
+                       past=past and year_ref is ref)
     for pattern, reader in _readers(*m.word_keys(words)):
         match = pattern.fullmatch(text)
         if match:
@@ -75,6 +77,7 @@ class _Context:
     future: bool
     anchor: str | None
     words: DateWords
+    past: bool = False  # told in the past tense: not after publication
 
     def unresolved(self) -> DateValue:
         return DateValue(None, None, self.raw)
@@ -107,7 +110,7 @@ def _parts(text: str) -> tuple[list[int], list[int], list[int]]:
 def _month_day(month: int, day: int, year: int | None, ctx: _Context) -> tuple[str, dt.date | None] | None:
     """The ISO date for month/day (year chosen nearest the reference), and the date if the year is known."""
     if year is None and ctx.year_ref is not None:
-        year = nearest_year(month, day, ctx.year_ref, future=ctx.future)
+        year = nearest_year(month, day, ctx.year_ref, future=ctx.future, past=ctx.past)
     if year is None:
         try:
             dt.date(2000, month, day)
@@ -196,7 +199,7 @@ def _read_month(match: re.Match[str], ctx: _Context) -> DateValue:
     elif text.startswith("this"):
         year = ctx.year_ref.year
     else:
-        year = nearest_month_year(month, ctx.year_ref, future=ctx.future)
+        year = nearest_month_year(month, ctx.year_ref, future=ctx.future, past=ctx.past)
     return DateValue(f"{year:04d}-{month:02d}", "month", ctx.raw)
 
 

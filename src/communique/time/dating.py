@@ -26,6 +26,7 @@ from .vocab import DateWords, StatusCues
 
 NO_PUBLICATION = "relative date, no publication date"
 TODAY_GROUNDS = frozenset({Grounds.PRESENT, Grounds.PROGRESSIVE})
+TOLD_DONE = frozenset({Grounds.PAST, Grounds.PERFECT})  # tenses of acts done: on a day not after publication
 OWN_SENTENCE = "sentence"  # the reason of a date stated in the event's own sentence
 
 
@@ -69,12 +70,14 @@ def collect_mentions(doc: Document, cues: StatusCues, words: DateWords) -> list[
     anchors: dict[bool, str | None] = {False: None, True: None}
     for start, end, text in find_date_mentions(doc.text, words):
         token = _head_token(sdoc, start, end)
-        planned = token is not None and clause_status(token, cues)[0] == "planned"
+        status, reason = clause_status(token, cues) if token is not None else (None, None)
+        planned = status == "planned"
+        past = reason is not None and reason.grounds in TOLD_DONE
         before = re.findall(r"[A-Za-z]+", doc.text[max(0, start - 20):start])
         bounds = bool(before) and before[-1].lower() in words.not_event_date_prefixes
         mention = DateMention(start, end, text, _sentence_of(starts, start) if starts else 0, token, planned, bounds)
         anchor = anchors[planned] or anchors[not planned]
-        mention.value = resolve_date(text, doc.published, future=planned, anchor=anchor, words=words)
+        mention.value = resolve_date(text, doc.published, future=planned, past=past, anchor=anchor, words=words)
         value = mention.value
         if value is not None and value.iso and value.precision == "day" and not bounds:
             anchors[planned] = value.iso
