@@ -274,6 +274,27 @@ def test_one_edition_of_an_exercise_dated_a_week_apart_is_one_event_and_shows_bo
                                                                     else "2020-10-19"]
 
 
+def test_an_edition_planned_with_no_date_is_the_edition_held_after_the_report(store):
+    """"agreed to go ahead with the eighth Harbour Shield exercise" in March; "the eighth Harbour
+    Shield exercise began" in September: one edition, held as planned. Planned before a report that
+    tells it held months earlier, or another edition, it stays apart."""
+    planned = report("talks", "Officials agreed to go ahead with the eighth Harbour Shield exercise.",
+                     event_type="AGREE", actor="LKA", recipient="IND", date=None, symmetric=True,
+                     mechanism=("Harbour Shield", 8), published="2020-03-02", outlet="Capital Daily")
+    planned.events[0].status = "planned"
+    held = report("held", "The navies began the 8th Harbour Shield drill off the eastern coast.",
+                  event_type="AGREE", actor="IND", recipient="LKA", date="2020-09-14", symmetric=True,
+                  mechanism=("Harbour Shield", 8), published="2020-09-15", outlet="Navy News")
+    earlier = report("earlier", "The navies began the 8th Harbour Shield drill off the eastern coast.",
+                     event_type="AGREE", actor="IND", recipient="LKA", date="2019-12-02", symmetric=True,
+                     mechanism=("Harbour Shield", 8), published="2019-12-03", outlet="Navy News")
+    store.write([planned, held])
+    assert groups(store) == [["held", "talks"]]
+    store.delete("held")
+    store.write([earlier])
+    assert groups(store) == [["earlier"], ["talks"]]
+
+
 def test_one_edition_reported_in_another_year_stays_apart(store):
     first = report("a", "The eighth Harbour Shield exercise began.", event_type="AGREE", actor="LKA",
                    recipient="IND", date="2020-10-19", symmetric=True, mechanism=("Harbour Shield", 8))

@@ -51,6 +51,10 @@ NAMES = [
      ("vice-ministerial-strategic-dialogue", "Vice-Ministerial Strategic Dialogue", 3, "annual", ["JPN", "PHL"])),
     # a name counted by the number after it
     ("the Condor 12 naval drills", ("condor-naval-drills", "Condor Naval Drills", 12, None, [])),
+    # a code name beside the lower-case head of an exercise, before or after it, in the words of the kind
+    ("the Sea Breeze exercise", ("sea-breeze-exercise", "Sea Breeze Exercise", None, None, [])),
+    ("drill Sea Breeze", ("sea-breeze-exercise", "Sea Breeze Exercise", None, None, [])),
+    ("the second phase of the Sea Breeze drills", ("sea-breeze-exercise", "Sea Breeze Exercise", 2, None, [])),
 ]
 
 
@@ -254,3 +258,35 @@ def test_an_occasion_named_by_a_participle_is_its_mechanism_and_a_later_edition_
                             "the peacekeeping exercise.", published="2024-06-10")
     assert {(e.mechanism.name, e.mechanism.edition) for e in later.events if e.mechanism} == {
         ("Steppe Guard Exercise", 12)}
+
+
+def test_a_description_of_a_code_named_exercise_is_not_a_name():
+    """"the Navy exercise": capitalised, but only words that describe an exercise; "the Black Sea
+    drills": a sea says where they are, not which."""
+    assert not analyse_name("the Navy exercise").capitalised
+    assert not analyse_name("the Black Sea drills").capitalised
+
+
+def test_an_exercise_counted_in_one_place_and_code_named_in_another_is_one_series(nlp):
+    """"their second trilateral naval exercise ... The first drill Sea Breeze was held in March": the
+    article's one named series of the kind; each description counts one of its editions."""
+    doc = parsed_document("Chile, Peru and Ecuador on Monday launched their second trilateral naval exercise. "
+                          "The first drill Sea Breeze was held in March this year.")
+    assert [(m.name, m.edition) for m in find_mechanisms(doc)] == [
+        ("Sea Breeze Exercise", 2), ("Sea Breeze Exercise", 1)]
+
+
+def test_a_first_exercise_is_an_edition_only_of_a_series_the_article_names(nlp):
+    """"their first trilateral exercise" counts the first of the series the article names, which the
+    name, given with no count of its own, then is; with no series named it is no edition of anything."""
+    named = parsed_document("The ministers praised the Sea Breeze exercise. The three navies "
+                            "held their first trilateral exercise in June.")
+    assert [(m.name, m.edition) for m in find_mechanisms(named)] == [
+        ("Sea Breeze Exercise", 1), ("Sea Breeze Exercise", 1)]
+    unnamed = parsed_document("The three navies held their first trilateral exercise in June.")
+    assert find_mechanisms(unnamed) == []
+
+
+def test_a_person_acting_after_an_exercise_noun_is_no_code_name(nlp):
+    doc = parsed_document("The exercise Putin ordered began on Monday.")
+    assert find_mechanisms(doc) == []

@@ -475,3 +475,32 @@ def test_an_act_told_in_the_past_tense_with_a_month_is_dated_in_the_months_befor
     doc = coder.code_text("Peru's foreign minister arrived in Quito on Monday for talks with his Ecuadorian "
                           "counterpart. Peru's foreign minister also visited Ecuador in November, officials said.", published="2024-10-16")
     assert sorted(e.date for e in doc.events if e.event_type == "CONSULT") == ["2023-11", "2024-10-14"]
+
+
+def test_an_agreed_edition_of_a_named_exercise_is_planned_for_each_pair_of_the_officials_named_before(coder):
+    """"Officials also agreed to go ahead with the second phase of the Sea Breeze exercise": the
+    officials are those named before with their states ("senior defence officials from A, B and C"),
+    and the named edition they agree to is an event of its own, planned, one per pair. Exercises of
+    no one occasion ("more exercises") are only the agreement's content."""
+    doc = coder.code_text("On May 10, senior defence officials from Chile, Peru and Ecuador agreed to deepen security "
+                          "cooperation. Officials also agreed to go ahead with the second phase of the Sea Breeze "
+                          "exercise.", published="2024-05-11")
+    planned = [e for e in doc.events if e.event_type == "COOPERATE"]
+    assert {frozenset((e.actor.country, e.recipient.country)) for e in planned} == {
+        frozenset(pair) for pair in (("CHL", "PER"), ("CHL", "ECU"), ("PER", "ECU"))}
+    assert {(e.status, e.date, e.mechanism.name, e.mechanism.edition) for e in planned} == {
+        ("planned", None, "Sea Breeze Exercise", 2)}
+    more = coder.code_text("On May 10, senior defence officials from Chile, Peru and Ecuador agreed to hold more "
+                           "trilateral exercises.", published="2024-05-11")
+    assert not [e for e in more.events if e.event_type == "COOPERATE"]
+
+
+def test_bare_officials_are_the_officials_named_before_with_their_states(coder):
+    """"Senior defence officials from A, B and C met ... Officials also agreed to ...": the plural noun
+    refers back to the group of that noun whose states the article named."""
+    doc = coder.code_text("Senior defence officials from Chile, Peru and Ecuador met in Lima on Monday. The talks "
+                          "lasted two days. Officials also agreed to share intelligence on drug trafficking.",
+                          published="2024-05-15")
+    agreed = [e for e in doc.events if e.event_type == "AGREE"]
+    assert {frozenset((e.actor.country, e.recipient.country)) for e in agreed} == {
+        frozenset(pair) for pair in (("CHL", "PER"), ("CHL", "ECU"), ("PER", "ECU"))}

@@ -32,6 +32,8 @@ STATUS_TABLE = [
      "Dialogue", "planned"),
     ("The two navies are to hold a joint patrol in the Gulf of Tonkin.", "hold", "planned"),
     ("India plans to send a frigate to the Philippines.", "send", "planned"),
+    ("The two sides agreed to hold the next round of talks in Lima.", "hold", "planned"),
+    ("The two sides agreed to hold the next round of talks in Lima.", "agreed", "occurred"),
     ("The talks are expected to resume in Doha on Monday.", "resume", "planned"),
     ("The summit, to be held in Vientiane in October, will focus on trade.", "summit", "planned"),
     ("Officials discussed the upcoming visit by the Indian prime minister.", "visit", "planned"),

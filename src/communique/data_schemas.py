@@ -128,6 +128,7 @@ class MechanismVocabulary(Entry):
     small_words: Words
     descriptors: Words = []
     head_kinds: dict[str, Words] = {}
+    code_named_kinds: Words = []
 
 
 class CoderWords(Entry):

@@ -69,6 +69,7 @@ class LinkRecord:
     text: str = ""
     mechanism_named: bool = True  # False when the mechanism is only described ("the joint naval exercise")
     cameo: str = ""
+    planned: bool = False  # the report tells the event as still to come
 
     @property
     def pair(self) -> str:
@@ -285,7 +286,15 @@ def _edition_dates(a: LinkRecord, b: LinkRecord) -> bool:
         return False
     if sa.first is None or sb.first is None:
         return edition
+    if edition and (_planned_ahead(a, sa, sb) or _planned_ahead(b, sb, sa)):
+        return True
     return sa.first - EDITION_DAYS <= sb.last and sb.first - EDITION_DAYS <= sa.last
+
+
+def _planned_ahead(planned: LinkRecord, span: Span, other: Span) -> bool:
+    """An edition one report plans with no date ("agreed to go ahead with the second phase of ...")
+    and another tells on a day after that report: the edition held as planned."""
+    return planned.planned and span.kind == "undated" and other.last is not None and other.last >= span.first
 
 
 def same_mechanism(a: LinkRecord, b: LinkRecord) -> bool:
@@ -473,7 +482,7 @@ def record_from_dict(row: dict[str, Any], *, published: str | None = None, sourc
         mechanism=name.casefold() if name else None, edition=mechanism.get("edition"), cameo=row.get("cameo") or "",
         mechanism_named=is_named(name) if name else True,
         people=tuple(sorted(filter(None, map(person_name, (actor, recipient))))),
-        text=text)
+        text=text, planned=row.get("status") == "planned")
 
 
 def place_for_linking(country: str | None, reason: str | None) -> str | None:

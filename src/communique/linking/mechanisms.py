@@ -46,6 +46,8 @@ class Vocabulary:
     small_words: frozenset[str]
     head_kinds: dict[str, str] = field(default_factory=dict)  # head noun -> the kind of occasion it names
     naming_verbs: frozenset[str] = frozenset()  # "an exercise dubbed Nile Eagles 2": the name it is given
+    code_named_heads: dict[str, str] = field(default_factory=dict)  # head -> its kind's first head, for code names
+    descriptors: frozenset[str] = frozenset()  # words that describe an occasion rather than name it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,9 @@ def vocabulary() -> Vocabulary:
         small_words=words("small_words"),
         head_kinds={head.casefold(): kind for kind, heads in (data.get("head_kinds") or {}).items() for head in heads},
         naming_verbs=words("naming_verbs") if "naming_verbs" in data else frozenset(),
+        code_named_heads={head.casefold(): heads[0] for kind, heads in (data.get("head_kinds") or {}).items()
+                          if kind in (data.get("code_named_kinds") or ()) for head in heads},
+        descriptors=words("descriptors") if "descriptors" in data else frozenset(),
     )
 
 
@@ -256,10 +261,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
-def analyse_name(text: str) -> NameAnalysis:
-    """Read a mechanism phrase: "the sixth Vietnam-China Defence Strategic Dialogue"."""
+def _counted(parts: list[_Part]) -> tuple[int | None, str | None, bool, list[_Part]]:
+    """(edition, frequency, whether the edition is the name's own number, the other words) of a phrase."""
     voc = vocabulary()
-    parts = _parts(text)
     edition = frequency = None
     numbered = False
     kept: list[_Part] = []
@@ -283,6 +287,13 @@ def analyse_name(text: str) -> NameAnalysis:
         elif not (word in _DETERMINERS and not kept) and not _YEAR.match(word):
             kept.append(parts[i])
         i += 1
+    return edition, frequency, numbered, kept
+
+
+def analyse_name(text: str) -> NameAnalysis:
+    """Read a mechanism phrase: "the sixth Vietnam-China Defence Strategic Dialogue"."""
+    voc = vocabulary()
+    edition, frequency, numbered, kept = _counted(_parts(text))
     while kept and kept[0].text.casefold() in (_DETERMINERS | voc.small_words):
         kept.pop(0)
     known = _alias_index().get(_alias_key(_join(kept)))
@@ -292,6 +303,9 @@ def analyse_name(text: str) -> NameAnalysis:
     known = known or _alias_index().get(_alias_key(_join(stripped)))
     if known is None and len(stripped) > 1 and stripped[-1].text.casefold() in voc.heads:
         known = _alias_index().get(_alias_key(_join(stripped[:-1])))  # "RIMPAC exercise"
+    code_named = known is None and (named := _code_name(stripped)) is not None
+    if code_named:
+        stripped = named
     if known is not None:
         name = known.name
         frequency = frequency or known.frequency
@@ -310,9 +324,33 @@ def analyse_name(text: str) -> NameAnalysis:
         participants=_unique(participants),
         known=known is not None,
         generic=generic,
-        capitalised=len(capitals) >= 2 and bool(stripped) and stripped[-1].text[:1].isupper(),
+        capitalised=code_named or len(capitals) >= 2 and bool(stripped) and stripped[-1].text[:1].isupper(),
         numbered=numbered,
     )
+
+
+def _code_name(parts: list[_Part]) -> list[_Part] | None:
+    """"Freedom Edge exercise", "drill Sea Breeze": capitalised words beside a lower-case head of a
+    kind of occasion that takes code names, as "Freedom Edge Exercise"; None for anything else
+    (a description, "Navy exercise"; waters, "Pacific exercise"; or a name already written as such)."""
+    voc = vocabulary()
+    if len(parts) < 2:
+        return None
+    for head, words in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        kind_head = voc.code_named_heads.get(head.text.casefold())
+        if kind_head is None or not head.text[:1].islower():
+            continue
+        if all(p.text[:1].isupper() or p.text.isdigit() for p in words) \
+                and any(p.text.casefold() not in voc.descriptors and not p.text.isdigit() for p in words) \
+                and not _names_waters(_join(words)):
+            return [*words, _Part(kind_head, hyphen=False)]
+    return None
+
+
+def _names_waters(text: str) -> bool:
+    """"the Pacific exercise", "the Black Sea drills": a sea or region says where, not which."""
+    place = geocode(text)
+    return place is not None and place.feature in ("water", "region")
 
 
 def normalise_mechanism_name(text: str) -> tuple[str, str]:
@@ -401,6 +439,24 @@ def _name_in_apposition(head: Token, sentence: Span) -> Span | None:
     return name
 
 
+def _name_after(head: Token, sentence: Span) -> Span | None:
+    """The code name written right after the head of an occasion that takes one: "the first drill
+    Freedom Edge was held ...". Not a person or state that acts in a clause of its own ("the exercise
+    Putin ordered")."""
+    if head.lower_ not in vocabulary().code_named_heads or not head.is_lower:
+        return None  # ("Exercise Kazind" is a name of its own)
+    doc, end = head.doc, head.i + 1
+    while end < sentence.end and not doc[end].is_punct and (doc[end].text[:1].isupper() or doc[end].like_num):
+        end += 1
+    if end == head.i + 1:
+        return None
+    name = doc[head.i + 1:end]
+    if country_of(name.text) or any(t.ent_type_ in ("GPE", "NORP") for t in name) \
+            or (name.root.dep_ in ("nsubj", "nsubjpass") and name.root.head != head.head):
+        return None
+    return name
+
+
 def _name_given(head: Token, naming_verbs: frozenset[str]) -> Span | None:
     """The proper name a participle gives the occasion: "a joint exercise dubbed 'Nile Eagles 2'",
     "the exercise, named Bongosagar", "a drill code-named Kazind"."""
@@ -432,6 +488,7 @@ class _Found:
     mechanism: Mechanism
     head: int  # token index of the noun the sentence uses: "edition" in "the 24th edition of ..."
     analysis: NameAnalysis
+    first_of_series: bool = False  # "their first trilateral exercise": an edition only of a series named
 
 
 def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
@@ -454,16 +511,20 @@ def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
         span = doc[start:end]
         analysis = analyse_name(span.text)
         if not is_mechanism(analysis, span.text) and target is None \
-                and (named := _name_in_apposition(token, sentence) or _name_given(token, voc.naming_verbs)) is not None:
+                and (named := _name_in_apposition(token, sentence) or _name_given(token, voc.naming_verbs)
+                     or _name_after(token, sentence)) is not None:
             span = doc[min(named.start, start):max(named.end, end)]
-            analysis = analyse_name(f"{named.text} {token.text.capitalize()}")
-        if not is_mechanism(analysis, span.text):
+            head_word = token.lower_ if token.lower_ in voc.code_named_heads else token.text.capitalize()
+            counted, analysis = analysis.edition, analyse_name(f"{named.text} {head_word}")
+            analysis.edition = analysis.edition or counted  # "the first drill Freedom Edge"
+        first_of_series = _first_of_series(analysis, span.text, head)
+        if not is_mechanism(analysis, span.text) and not first_of_series:
             continue
         if head.lower_ in voc.ordinal_only_heads and analysis.edition is None:
             continue
         participants = _unique(analysis.participants + _participants_around(token, doc))
         analysis.participants = participants
-        found.append(_Found(_record(analysis, doc_id, span), token.i, analysis))
+        found.append(_Found(_record(analysis, doc_id, span), token.i, analysis, first_of_series))
     found.extend(_known_without_head(sentence, doc, doc_id, found))
     return found
 
@@ -500,6 +561,15 @@ def _known_without_head(sentence: Span, doc: Doc, doc_id: str, found: list[_Foun
             extra.append(_Found(_record(analysis, doc_id, span), span.root.i, analysis))
             taken.update(range(span.start_char, span.end_char))
     return extra
+
+
+def _first_of_series(analysis: NameAnalysis, text: str, head: Token) -> bool:
+    """"their first trilateral exercise": a description counting the first occasion of a kind that
+    takes code names. It is the first edition of the series the article names ("the Freedom Edge
+    exercise"), and of nothing when the article names none."""
+    voc = vocabulary()
+    return analysis.edition == 1 and not analysis.capitalised and head.lower_ in voc.code_named_heads \
+        and not any(word.casefold() in voc.not_names for word in text.split())
 
 
 def is_mechanism(analysis: NameAnalysis, text: str) -> bool:
@@ -575,15 +645,19 @@ def _one_edition_per_kind(found: list[_Found]) -> None:
                 readings[n] = (first_kind, first_words)
                 break
     # "an exercise code-named Khaan Quest 2023" ... "the 19th peacekeeping exercise": the article's one
-    # named occasion of a kind, named with no edition, is the edition a later description of that kind gives
-    for n, later in enumerate(found):
+    # named occasion of a kind, named with no edition, is the edition a description of that kind gives;
+    # "their second trilateral exercise" ... "the first drill Freedom Edge": a description counting
+    # another edition is an edition of the article's one named series of that kind
+    for n, item in enumerate(found):
         kind = readings[n][0]
-        if kind is None or later.mechanism.edition is None or later.analysis.capitalised:
+        if kind is None or item.mechanism.edition is None or item.analysis.capitalised:
             continue
-        named = [f for f, (k, _) in zip(found[:n], readings[:n]) if k == kind and f.analysis.capitalised]
+        named = [f for f, (k, _) in zip(found, readings) if k == kind and f.analysis.capitalised]
+        if len({f.mechanism.mechanism_id for f in named}) != 1:
+            continue
         if len(named) == 1 and named[0].mechanism.edition is None:
-            named[0].mechanism.edition = later.mechanism.edition
-            later.mechanism.mechanism_id, later.mechanism.name = named[0].mechanism.mechanism_id, named[0].mechanism.name
+            named[0].mechanism.edition = item.mechanism.edition
+        item.mechanism.mechanism_id, item.mechanism.name = named[0].mechanism.mechanism_id, named[0].mechanism.name
 
 
 def _find(doc: Document) -> list[_Found]:
@@ -596,7 +670,8 @@ def _find(doc: Document) -> list[_Found]:
             f.mechanism.edition = f.analysis.edition = None  # "Pitch Black 24" in 2024 names its year
     found.sort(key=lambda f: f.mechanism.start)
     _resolve_generic(found)
-    return found
+    return [f for f in found if not f.first_of_series or f.analysis.capitalised
+            or f.mechanism.name != f.analysis.name]  # the first of a series the article names
 
 
 def find_mechanisms(doc: Document) -> list[Mechanism]:

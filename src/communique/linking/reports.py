@@ -31,5 +31,5 @@ def record_of(event: Event, doc: Document) -> LinkRecord:
                                            event.location_reason),
         mechanism=(mechanism.mechanism_id or mechanism.name.casefold()) if mechanism else None,
         edition=mechanism.edition if mechanism else None, mechanism_named=is_named(mechanism.name) if mechanism else True,
-        people=tuple(people), cameo=event.cameo or "",
+        people=tuple(people), cameo=event.cameo or "", planned=event.status == "planned",
         text=" ".join(ev.sentence for ev in event.evidence))

@@ -225,7 +225,7 @@ def part_of(outer: Event, inner: Event, doc: Document, words: ConsolidationWords
     """``inner`` is said or done as part of ``outer``: its trigger is in ``outer``'s own clause
     (a purpose, complement or coordinated verb), its type one that ``outer``'s act contains, and
     the states it names are ``outer``'s."""
-    if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner):
+    if outer.sentence_index != inner.sentence_index or _one_trigger(outer, inner) or _edition_planned(inner):
         return False
     acts = words.acts
     if outer.event_type not in acts.asked and inner.event_type not in acts.parts.get(outer.event_type, frozenset()):
@@ -235,6 +235,12 @@ def part_of(outer: Event, inner: Event, doc: Document, words: ConsolidationWords
     # coordinated verbs tell one act only as a protest and a summons ("protested and summoned the envoy")
     both_ways = {outer.event_type, inner.event_type} <= acts.disapproval
     return clauses.contains(doc, outer.trigger, inner.trigger, words.lex, coordinated=both_ways)
+
+
+def _edition_planned(e: Event) -> bool:
+    """An edition of a recurring occasion planned ("agreed to move forward with the second phase of
+    the Freedom Edge exercise"): an event of its own, which the occasion's own reports tell again."""
+    return e.status == "planned" and e.mechanism is not None and e.mechanism.edition is not None
 
 
 def _within(outer: Event, inner: Event, words: ConsolidationWords) -> bool:

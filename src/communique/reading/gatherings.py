@@ -92,7 +92,8 @@ def exercise_events(doc: Document, words: GatheringWords) -> list[Event]:
                     break
             if tok.lower_ not in words["exercise_nouns"]:
                 continue
-            if not coded and (held := _held_by_the_parties(doc, n, tok, words, EXERCISES, found)):
+            if not coded and (held := _held_by_the_parties(doc, n, tok, words, EXERCISES, found)
+                              or _agreed_edition(doc, n, tok)):
                 found.extend(held)  # "The first drill was held in June": by those the article's drills are
                 break
             parties = _parties(doc, tok, words)
@@ -253,6 +254,42 @@ def _held_by_the_parties(doc: Document, n: int, tok: Token, words: GatheringWord
     res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text,
                      sorted({r.country for pair in pairs for r in pair if r.country}), first)
     return [_pair_event(doc, n, tok.sent, tok, actor, recipient, res, kind.code) for actor, recipient in pairs]
+
+
+def _agreed_edition(doc: Document, n: int, tok: Token) -> list[Event]:
+    """"agreed to move forward with the second phase of the Freedom Edge exercise": parties agreeing
+    to carry out an exercise named or counted as one occasion plan that occasion, one event per pair
+    of the agreement's states. An agreement to hold exercises of no one occasion ("more exercises")
+    plans none."""
+    if not _one_occasion(tok):
+        return []
+    pairs = [(e.actor, e.recipient) for e in doc.events if e.event_type == "AGREE" and e.sentence_index == n
+             and e.actor.country and e.recipient.country and e.trigger is not None
+             and _complement_of(tok, e.trigger.start)]
+    if not pairs:
+        return []
+    res = Resolution("actor and recipient", ResolutionKind.MANY_PARTIES, tok.text,
+                     sorted({r.country for pair in pairs for r in pair if r.country}), n)
+    return [_pair_event(doc, n, tok.sent, tok, actor, recipient, res, CODE) for actor, recipient in pairs]
+
+
+def _one_occasion(tok: Token) -> bool:
+    """The exercise noun names one occasion: a code name ("the Freedom Edge exercise") or a count,
+    its own or that of the noun it completes ("the second phase of the ... exercise")."""
+    counted = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) \
+        or any(c.ent_type_ == "ORDINAL" for c in (*tok.children, *counted.head.children))
+
+
+def _complement_of(tok: Token, verb_start: int) -> bool:
+    """Whether ``tok`` lies in the infinitive complement of the verb at character ``verb_start``
+    ("agreed to move forward with ... the exercise")."""
+    x = tok
+    while x.head.i != x.i:
+        if x.dep_ == "xcomp" and x.head.idx == verb_start:
+            return True
+        x = x.head
+    return False
 
 
 def _another_occurrence(tok: Token, verb: Token, words: GatheringWords) -> bool:

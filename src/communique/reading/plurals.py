@@ -108,6 +108,21 @@ def named_before(doc: Document, sentence: int, before: int | None, wanted: int |
     return None
 
 
+def group_named_before(doc: Document, m: Mention | None, registry: dict[str, Participant]) -> tuple[list[ActorRef], int] | None:
+    """"Officials also agreed ...": a plural noun of people refers to the last group of that noun whose
+    states the article named ("senior defense officials from A, B and C"), within :data:`LOOK_BACK`
+    sentences."""
+    if m is None or m.kind != "group" or not (m.text or "").strip():
+        return None
+    noun = m.text.lower().split()[-1]
+    earlier = [o for o in doc.mentions if o.kind == "group" and o.sentence is not None and m.sentence is not None
+               and m.sentence - LOOK_BACK <= o.sentence < m.sentence and (o.text or "").lower().split()[-1:] == [noun]]
+    for o in sorted(earlier, key=lambda o: o.start, reverse=True):
+        if len(parties := coordinated(doc, o, registry)) >= 2:
+            return parties, o.sentence
+    return None
+
+
 def distinct_parties(mentions: list[Mention], registry: dict[str, Participant]) -> list[ActorRef]:
     """One party per state, in order, each with the state and sector the article gives it."""
     refs: list[ActorRef] = []

@@ -27,7 +27,7 @@ from .gatherings import GatheringWords, exercise_events, load_gathering_words
 from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
 from .participants import WEAK_BASES, act_sector, load_act_sectors, principal, read_participants
 from .plurals import (
-    PluralWords, adversary, coordinated, is_plural, load_plural_words, misread_plural, named_before, named_inside,
+    PluralWords, adversary, coordinated, is_plural, load_plural_words, misread_plural, named_before, group_named_before, named_inside,
     number_of, plural_words,
 )
 
@@ -151,7 +151,8 @@ class References:
             return None
         before = m.start if m is not None else (event.trigger.start if event.trigger else None)
         wanted = number_of(ref.text or "", self.plurals)
-        found = named_before(doc, event.sentence_index or 0, before, wanted, registry)
+        found = group_named_before(doc, m, registry) if wanted is None else None
+        found = found or named_before(doc, event.sentence_index or 0, before, wanted, registry)
         if found is None:
             return None
         parties, sentence = found
