@@ -504,3 +504,36 @@ def test_bare_officials_are_the_officials_named_before_with_their_states(coder):
     agreed = [e for e in doc.events if e.event_type == "AGREE"]
     assert {frozenset((e.actor.country, e.recipient.country)) for e in agreed} == {
         frozenset(pair) for pair in (("CHL", "PER"), ("CHL", "ECU"), ("PER", "ECU"))}
+
+
+def test_the_reporters_a_speaker_tells_are_not_they_who_will_act(coder):
+    """"told reporters that they would investigate": the audience is told what the speaker's side will
+    do; "they" is the body named before, and the inquiry a charge against the other state. Reporters
+    who say what happened to them are "they" ("Journalists said they were beaten")."""
+    doc = coder.code_text("Bangladesh summoned Myanmar's ambassador on Monday over mortar shells that landed near "
+                          "the border. Bangladesh's foreign ministry said the shelling violated its sovereignty. "
+                          "Foreign Secretary Abdul Karim told reporters on Sunday that they would investigate "
+                          "whether the incident was deliberate.", published="2022-08-30")
+    inquiry = [e for e in doc.events if e.sentence_index == 2]
+    assert [(e.event_type, e.status, e.actor.country, e.actor.sector, e.recipient.country) for e in inquiry] == [
+        ("ACCUSE", "planned", "BGD", "GOV", "MMR")]
+    beaten = coder.code_text("Journalists said they were beaten by police in Dhaka.")
+    assert [m.sector for m in beaten.mentions if m.kind == "pronoun"] == ["MED"]
+
+
+def test_a_charge_whose_actor_only_the_article_places_is_aimed_at_the_other_state():
+    """"they would investigate whether ...", "they" a body the article places in the first state: as
+    the coder aims a charge that names no one at the other state of an article between two, so once
+    the reading has found the actor's state. An actor the coder knew stays as the coder aimed it."""
+    from communique.events.codeclasses import load_code_classes
+    from communique.reading.references import _aim_at_the_other_state
+    from communique.records import ActorRef, Mention, Sentence
+
+    doc = Document(doc_id="d", text="", content_hash="0",
+                   sentences=[Sentence(i, 0, 1, "s") for i in range(3)],
+                   mentions=[Mention(f"m{i}", "d", 0, i, i + 1, c, "country", country=c)
+                             for i, c in enumerate(("BGD", "MMR"))])
+    found = [Event(event_id=i, doc_id="d", event_type="ACCUSE", cameo="090", actor=ActorRef(country="BGD"),
+                   recipient=ActorRef()) for i in ("found", "known")]
+    _aim_at_the_other_state(doc, found, load_code_classes(), placed_here={"found"})
+    assert [e.recipient.country for e in found] == ["MMR", None]

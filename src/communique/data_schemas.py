@@ -81,6 +81,7 @@ class ActorCues(Entry):
     directional_prepositions: Words
     stance_prefixes: Words
     lead_verbs: Words
+    audience_sectors: Words = []
     pronouns: WordLists
 
 

@@ -327,7 +327,8 @@ class _Resolution:
     def _antecedent(self, pronoun: Candidate, pool: dict[int, list[Candidate]]) -> Candidate | None:
         """The mention ``pronoun`` stands for, from ``pool`` (candidates by sentence, in text order)."""
         def before(sentence: int) -> list[Candidate]:
-            return [c for c in pool.get(sentence, ()) if c.head < pronoun.head and not c.start <= pronoun.head < c.end]
+            return [c for c in pool.get(sentence, ()) if c.head < pronoun.head and not c.start <= pronoun.head < c.end
+                    and not self._audience(c, pronoun)]
 
         same = before(pronoun.sentence)
         if same:
@@ -337,6 +338,14 @@ class _Resolution:
             if prior:
                 return min(prior, key=lambda c: (self._subject_rank(c), c.head))
         return None
+
+    def _audience(self, cand: Candidate, pronoun: Candidate) -> bool:
+        """"told reporters that they would investigate": the audience a verb tells what its clause
+        says (``audience_sectors``) is not the subject of that clause."""
+        tok, said = self.sdoc[cand.head], self.sdoc[pronoun.head]
+        if cand.sector not in self.tables.audience_sectors or tok.dep_ not in ("dobj", "dative", "iobj"):
+            return False
+        return any(c.dep_ == "ccomp" and c.left_edge.i <= said.i <= c.right_edge.i for c in tok.head.children)
 
     def _subject_rank(self, cand: Candidate) -> int:
         tok = self.sdoc[cand.head]

@@ -78,6 +78,7 @@ class Tables:
     directional_preps: frozenset[str]
     stance_prefixes: frozenset[str]
     lead_verbs: frozenset[str]
+    audience_sectors: frozenset[str] = frozenset()
 
 
 def _read_yaml(name: str) -> Any:
@@ -254,5 +255,6 @@ def load_tables() -> Tables:
                                               "directional_prepositions")),
         stance_prefixes=frozenset(_str_list(cues.get("stance_prefixes"), "cues.yaml", "stance_prefixes")),
         lead_verbs=frozenset(_str_list(cues.get("lead_verbs"), "cues.yaml", "lead_verbs")),
+        audience_sectors=frozenset(_str_list(cues.get("audience_sectors") or [], "cues.yaml", "audience_sectors")),
         **_load_agents(),
     )

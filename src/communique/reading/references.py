@@ -57,6 +57,7 @@ class References:
         traced = set(trace)
         events: list[Event] = []
         by_trigger: dict[tuple, list[Event]] = {}  # the events of each trigger (a side coded for each party)
+        unplaced = {e.event_id for e in doc.events if not e.actor.country}  # actors of no state the coder knew
         for event in doc.events:
             if event.trigger is not None:
                 by_trigger.setdefault((event.sentence_index, event.trigger.start), []).append(event)
@@ -85,7 +86,8 @@ class References:
             trace.append(f"sentence {new.sentence_index}: rule {new.rule} -> {new.cameo} {new.event_type} "
                          f"{new.actor.country} -> {new.recipient.country}")
             events.append(new)
-        _aim_at_the_other_state(doc, events, self.classes)
+        placed_here = {e.event_id for e in events if e.event_id in unplaced and e.actor.country}
+        _aim_at_the_other_state(doc, events, self.classes, placed_here)
         doc.events = _distinct_events(sorted(events, key=lambda e: e.sentence_index or 0))
         return doc
 
@@ -460,14 +462,18 @@ def _sentence_mentions(doc: Document, sentence: int | None) -> list[Mention]:
     return index.get(sentence, [])
 
 
-def _aim_at_the_other_state(doc: Document, events: list[Event], classes: CodeClasses) -> None:
+def _aim_at_the_other_state(doc: Document, events: list[Event], classes: CodeClasses,
+                            placed_here: set[str]) -> None:
     """In an article between two states, an act that needs a counterpart (an intent to cooperate, a
-    sanction) and names none, by a party the article places in one of them, is with the other."""
+    sanction) and names none, by a party the article places in one of them, is with the other. So is
+    an act aimed at someone (a charge, a threat) whose actor's state only this reading found
+    (``placed_here``: "they would investigate", "they" of the first state), as the coder aims one
+    whose actor's state it knows."""
     if len(doc.sentences) < ARTICLE_SENTENCES:
         return
     pair = document_dyad(doc)[:2]
-    kinds = classes.with_counterpart_types
     for e in events:
+        kinds = classes.with_counterpart_types | (classes.directed_types if e.event_id in placed_here else set())
         if e.event_type in kinds and e.recipient.country is None and e.recipient.sector is None \
                 and len(pair) == 2 and e.actor.country in pair:
             other = next(c for c in pair if c != e.actor.country)
