@@ -22,6 +22,11 @@ CASES = [
     ("Indian and Japanese navies conducted a joint exercise in the Arabian Sea on Monday.",
      [("COOPERATE", "IND", "JPN")]),
     ("The United States imposed sanctions on Iran on Friday.", [("SANCTION", "USA", "IRN")]),
+    # projectiles that land in a place: the state they came from attacks the state where they land
+    ("Two mortar shells fired from Myanmar landed in Bangladesh on Sunday.", [("ASSAULT", "MMR", "BGD")]),
+    ("Mortar shells from Myanmar landed on the Bangladesh side of the border.", [("ASSAULT", "MMR", "BGD")]),
+    ("A rocket fired by Hamas landed near Tel Aviv.", [("ASSAULT", "PSE", "ISR")]),
+    ("The plane carrying the minister landed in Dhaka on Sunday.", []),
     ("Vietnam lodged a protest with China over the incident.", [("ACCUSE", "VNM", "CHN")]),
     ("Japan and the Philippines signed a defense agreement in Manila.", [("SUPPORT", "JPN", "PHL")]),
     # a refused meeting is no meeting: it is a rejection of one (CAMEO 125)

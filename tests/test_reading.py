@@ -537,3 +537,14 @@ def test_a_charge_whose_actor_only_the_article_places_is_aimed_at_the_other_stat
                    recipient=ActorRef()) for i in ("found", "known")]
     _aim_at_the_other_state(doc, found, load_code_classes(), placed_here={"found"})
     assert [e.recipient.country for e in found] == ["MMR", None]
+
+
+def test_the_shells_named_again_are_those_fired_from_a_state_and_fall_beyond_it(coder):
+    """"two mortar shells fired from Myanmar ... The shells fell near a mosque": the definite noun is
+    the one named before with its origin, whose state fired them; what is fired from a state lands
+    beyond it, in the article's other state."""
+    doc = coder.code_text("Bangladesh summoned Myanmar's ambassador on Monday to protest two mortar shells fired "
+                          "from Myanmar. The shells fell near a mosque in the Ghumdhum border area on Sunday, police "
+                          "said. No one was hurt, officials said.", published="2022-08-29")
+    assert [(e.event_type, e.date, e.actor.country, e.recipient.country) for e in doc.events
+            if e.sentence_index == 1] == [("ASSAULT", "2022-08-28", "MMR", "BGD")]

@@ -57,6 +57,7 @@ from .modality import (
 )
 from .outcomes import Block, Decision, Found, How, Modifier, RuleName, Skip, Supplied, Together
 from .parties import (
+    agent_of,
     aimed_at_own_state,
     crowd_of_place,
     document_dyad,
@@ -207,7 +208,7 @@ class EventCoder:
             return []
         # coordinated recipients of the role the rule found: one event each
         others = target.refs[1:] if tgt is target.first else []
-        src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad, ctx.lex, ctx.classes)
+        src, tgt = _placed(ctx, tok, code, src, tgt)
         if tgt is not None and not tgt.name and same_state(src, tgt, code, classes):
             ctx.note(Decision(sent_idx, tok.text, rule, Skip.SAME_ACTOR))  # placed in the actor's own state: no other party
             return []
@@ -313,6 +314,25 @@ def _unfit(tok: Token, pat: Pattern | None, source: Side, target: Side, how: How
     if pat is not None and tok.pos_ in NOUN_POS and not known(target.first):
         return Skip.NO_COUNTERPART
     return None
+
+
+def _placed(ctx: Coding, tok: Token, code: str, src: ActorRef,
+            tgt: ActorRef | None) -> tuple[ActorRef, ActorRef | None]:
+    """The sides placed in their states (:func:`locate_parties`), what is fired from one beyond it."""
+    src, tgt = locate_parties(ctx.doc, tok, code, src, tgt, ctx.dyad, ctx.lex, ctx.classes)
+    return src, _beyond_origin(ctx, tok, code, src, tgt)
+
+
+def _beyond_origin(ctx: Coding, tok: Token, code: str, src: ActorRef, tgt: ActorRef | None) -> ActorRef | None:
+    """"The shells fell at a village" (shells fired from the actor's state): what is fired from a state
+    lands beyond it; placed in that state, it is in the other one of an article between two states."""
+    if tgt is None or lookup(code).plover not in ctx.classes.hostile_types or tgt.country != src.country:
+        return tgt
+    subject = syntax.subject_of(tok, ctx.lex)
+    origin = agent_of(subject) if subject is not None else None
+    if origin is None or origin.head.lower_ != "from" or (other := dyad_counterpart(ctx, src)) is None:
+        return tgt
+    return ActorRef(country=other.country, sector=tgt.sector, name=tgt.name, text=tgt.text)
 
 
 def _recipient(ctx: Coding, tok: Token, code: str, rule: RuleName, src: ActorRef,

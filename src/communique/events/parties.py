@@ -171,15 +171,40 @@ def antecedent_in_sentence(doc: Document, pronoun: Mention) -> Mention | None:
     return max(named, key=lambda m: (m.end - m.start)) if named else None
 
 
+TOLD_BEFORE_SENTENCES = 4  # how far back a definite noun looks for the one it names again
+
+
 def agent_of(tok: Token) -> Token | None:
-    """The doer behind an instrument or act: "missiles fired by the army", "a bombing by IS"."""
+    """The doer behind an instrument or act: "missiles fired by the army", "a bombing by IS"; for an
+    instrument from a place, the place ("shells fired from Myanmar", "shells from Myanmar"), whose
+    state fired it."""
+    origin = None
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((p for p in child.children if p.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "from":  # "mortar shells from Myanmar"
+            origin = origin or next((p for p in child.children if p.dep_ == "pobj"), None)
         if child.dep_ == "acl":
             for grand in child.children:
                 if grand.dep_ == "agent":
                     return next((p for p in grand.children if p.dep_ == "pobj"), None)
+                if grand.dep_ == "prep" and grand.lower_ == "from" and child.tag_ == "VBN":
+                    origin = origin or next((p for p in grand.children if p.dep_ == "pobj"), None)
+    return origin or _told_before(tok)
+
+
+def _told_before(tok: Token) -> Token | None:
+    """"The shells fell at ...", after "two mortar shells hurled from Myanmar": a definite noun is the
+    one named before with its doer or origin (within the last few sentences)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    sentences = list(tok.doc.sents)
+    here = next(n for n, s in enumerate(sentences) if s.start <= tok.i < s.end)
+    for sent in reversed(sentences[max(0, here - TOLD_BEFORE_SENTENCES):here + 1]):
+        for earlier in reversed([t for t in sent if t.i < tok.i and t.lemma_ == tok.lemma_ and t.pos_ == tok.pos_]):
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children) \
+                    and (agent := agent_of(earlier)) is not None:
+                return agent
     return None
 
 

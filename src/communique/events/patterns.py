@@ -23,7 +23,7 @@ from ..data_files import DataFileError
 PATTERN_KEYS = {
     "id", "verbs", "nouns", "objects", "preps", "cameo", "symmetric", "target", "domains",
     "confidence", "requires_actor_object", "object_kind", "xcomp", "requires_domain", "not_objects",
-    "priority", "replaces", "acted_by", "bare",
+    "priority", "replaces", "acted_by", "bare", "subjects",
 }
 FILE_KEYS = {"patterns", "priority"}
 DEFAULT_TARGET = ("dobj", "with", "to", "against", "on", "at", "for")
@@ -59,6 +59,7 @@ class Pattern:
     replaces: str | None = None  # the id of the rule this one takes the place of
     acted_by: str | None = None  # "one" side, or parties "together"; None: either
     bare: bool = False  # the verb governs no clause of an act asked for ("called on the admiral", not "... to act")
+    subjects: frozenset[str] = frozenset()  # the verb's subject must be one of these ("shells landed")
 
 
 @dataclass
@@ -224,7 +225,7 @@ def parse_pattern(entry: Any, where: str, known_codes: Iterable[str] | None = No
         confidence=float(confidence), requires_actor_object=bool(entry.get("requires_actor_object", False)),
         object_kind=object_kind, xcomp=_words(entry.get("xcomp"), where, "xcomp"), source=where,
         requires_domain=bool(entry.get("requires_domain", False)), priority=priority, replaces=replaces,
-        acted_by=acted_by, bare=bool(entry.get("bare", False)),
+        acted_by=acted_by, bare=bool(entry.get("bare", False)), subjects=_words(entry.get("subjects"), where, "subjects"),
     )
 
 

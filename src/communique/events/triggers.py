@@ -51,6 +51,8 @@ def verb_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
             continue
         if pat.bare and asks_for_an_act(tok):
             continue
+        if pat.subjects and not _subject_words(ctx, tok) & pat.subjects:
+            continue
         if pat.requires_domain:
             words = words if words is not None else clause_words(tok)
             if not any(words & ctx.lex.domains.get(d, frozenset()) for d, _ in pat.domains):
@@ -77,6 +79,12 @@ def noun_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
             continue
         found.append(pat)
     return found
+
+
+def _subject_words(ctx: Coding, tok: Token) -> set[str]:
+    """Lemmas and forms of the verb's own subjects and their conjuncts ("shells landed")."""
+    subjects = [s for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for s in (c, *syntax.conjuncts(c))]
+    return {w for t in subjects for w in (t.lemma_.lower(), t.lower_)}
 
 
 def object_words(tok: Token) -> set[str]:
