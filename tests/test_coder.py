@@ -22,6 +22,9 @@ CASES = [
     ("Indian and Japanese navies conducted a joint exercise in the Arabian Sea on Monday.",
      [("COOPERATE", "IND", "JPN")]),
     ("The United States imposed sanctions on Iran on Friday.", [("SANCTION", "USA", "IRN")]),
+    # a passive summons of an envoy posted abroad is by the host state, whoever reports it
+    ("Peru's ambassador to Chile was summoned to the foreign ministry on Monday, Peruvian officials said.",
+     [("ACCUSE", "CHL", "PER")]),
     # projectiles that land in a place: the state they came from attacks the state where they land
     ("Two mortar shells fired from Myanmar landed in Bangladesh on Sunday.", [("ASSAULT", "MMR", "BGD")]),
     ("Mortar shells from Myanmar landed on the Bangladesh side of the border.", [("ASSAULT", "MMR", "BGD")]),

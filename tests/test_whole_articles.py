@@ -81,3 +81,40 @@ def test_a_reception_article_dates_its_acts_by_the_reception_not_by_the_protocol
     received = next(e for e in doc.events if e.event_type == "CONSULT")
     assert (received.actor.country, received.recipient.country, received.date) == ("VNM", "KHM", "2022-06-20")
     assert all(e.date != "2019" for e in doc.events)
+
+
+FIVE_OUTLETS = {
+    "andes": ("Andes Daily", "2024-03-12",
+              "SANTIAGO, March 11 — Chile's foreign ministry summoned Peru's ambassador on Monday to protest the "
+              "detention of two Chilean fishermen by the Peruvian navy.\n\nThe ministry said the fishermen were "
+              "seized in Chilean waters."),
+    "wire": ("Pacific Wire", "2024-03-11",
+             "Chile on Monday summoned the Peruvian ambassador in Santiago over the arrest of two fishermen, the "
+             "foreign ministry said in a statement.\n\nRelations between the neighbours have been tense over "
+             "fishing rights."),
+    "herald": ("Lima Herald", "2024-03-13",
+               "Peru's ambassador to Chile was summoned to the Chilean foreign ministry on March 11, Peruvian "
+               "officials confirmed on Wednesday.\n\nThe Peruvian navy detained two Chilean fishing boats last "
+               "week."),
+    "post": ("Southern Post", "2024-03-12",
+             "The Chilean government yesterday summoned the Peruvian ambassador to lodge a formal protest over "
+             "the detention of two fishermen."),
+    "review": ("Global Affairs Review", "2024-03-15",
+               "Tensions between Chile and Peru rose this week after Santiago summoned Lima's ambassador to protest "
+               "the arrest of two Chilean fishermen by Peru's navy."),
+}
+
+
+def test_one_summons_told_five_ways_by_five_outlets_is_one_event_with_five_sources(coder, tmp_path):
+    """A dateline and a weekday, a weekday alone, a date in the passive told by the envoy's own side,
+    "yesterday", and "this week" with no day: one summons of Chile's, five sources."""
+    from communique.records import Document
+    from communique.store import Store
+
+    docs = [Document(doc_id=doc_id, text=text, content_hash=doc_id, source=outlet, published=published)
+            for doc_id, (outlet, published, text) in FIVE_OUTLETS.items()]
+    with Store(tmp_path / "five.duckdb") as store:
+        store.write(list(coder.code_documents(docs)))
+        summons = [e for e in store.linked_events() if e["event_type"] == "ACCUSE"]
+    assert [(e["actor"]["country"], e["recipient"]["country"], e["date"], e["num_sources"]) for e in summons] == [
+        ("CHL", "PER", "2024-03-11", 5)]

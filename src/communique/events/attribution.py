@@ -116,6 +116,8 @@ def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bo
     True when it replaced it."""
     speaker, reported = syntax.speaker_of(tok, ctx.lex.speech_verbs), False
     verbal = lookup(code).plover in ctx.classes.spoken_types and code.startswith(ctx.classes.spoken)
+    if speaker is not None and source.first is None and _posted_patient(ctx, tok):
+        return source, reported  # "Peru's envoy to Chile was summoned, Peruvian officials said": by Chile
     if speaker is not None and (source.first is not None or verbal):
         sp = side_of(ctx, [speaker])
         if sp.first is not None and speaker_replaces(source.first, sp.first, ctx.lex, verbal):
@@ -126,6 +128,13 @@ def _speaker(ctx: Coding, tok: Token, code: str, source: Side) -> tuple[Side, bo
                 source = Side([sp.first, *source.refs[1:]])
             reported = True
     return source, reported
+
+
+def _posted_patient(ctx: Coding, tok: Token) -> bool:
+    """A passive act with no agent done to an envoy posted abroad ("Peru's ambassador to Chile was
+    summoned"): the host state did it, whoever reports it."""
+    patient = syntax.passive_subject(tok) if syntax.is_passive(tok) else None
+    return patient is not None and host_state(patient, ctx.lex) is not None
 
 
 def _single_target(ctx: Coding, tok: Token, pat: Pattern | None, code: str, source: Side) -> Side:
