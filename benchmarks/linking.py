@@ -11,8 +11,11 @@ Two measurements, both through the store (linking runs as documents are written)
 - coded: the articles ingested as ``communique ingest`` does; linked events exported and scored.
   Event detection limits which pairs can be found at all.
 
-``communique evaluate`` judges a linked event in each document by that article's own report; the
-reference ``score.py`` (recorded beside it) reads it with the linked values in every document.
+``communique evaluate`` scores as the reference ``score.py`` does: a linked event is read with its
+linked (best-supported) values in every document it cites. Gold events linked right can then still
+match another event of their article (one article's undated report of an event others date), so the
+gold part also records ``pairs_linked``: the duplicate pairs and traps the linker itself put under one
+event.
 
 It also records the evidence-similarity signal: the cosine of every cross-article pair of gold
 events of the same type and pair of states, for the duplicate pairs, the traps and the rest.
@@ -146,8 +149,22 @@ def run_gold(tmp: Path, articles: dict, gold: list[dict], dups: dict) -> dict:
         if result.failed:
             raise SystemExit(f"gold documents failed to store: {result.failed}")
         figures = scored(store, gold, dups)
+        figures["pairs_linked"] = pairs_linked(store, dups)
     figures["write_seconds"] = round(seconds, 2)
     return figures
+
+
+def pairs_linked(store: Store, dups: dict) -> dict:
+    """The gold events' own links: pairs of one group under one linked event, and traps under one.
+    (Scored as the reference scorer scores, a linked event is judged by its one best-supported date in
+    every article it cites, so gold events linked right can still be matched to another event of their
+    article; this counts what the linker did.)"""
+    linked_as = {m["event_id"]: e["event_id"] for e in store.linked_events() for m in e["mentions"]}
+    same = [(a, b) for group in dups.get("same", []) for a, b in itertools.combinations(group, 2)]
+    merged = sum(linked_as.get(a) is not None and linked_as.get(a) == linked_as.get(b) for a, b in same)
+    traps = sum(linked_as.get(a) is not None and linked_as.get(a) == linked_as.get(b)
+                for a, b in dups.get("different", []))
+    return {"same_pairs_merged": f"{merged}/{len(same)}", "false_merges": f"{traps}/{len(dups.get('different', []))}"}
 
 
 def run_coded(tmp: Path, gold: list[dict], dups: dict) -> dict:
