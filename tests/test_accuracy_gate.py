@@ -56,7 +56,7 @@ DEV_FLOORS = {  # measured: F1 0.944; date 0.882, location 0.956, status 0.953, 
     "f1": 0.92,
     "date": 0.86, "location_country": 0.93, "status": 0.93, "actor_sector": 0.92, "mechanism_edition": 0.95,
 }
-DEV_DEDUP_FLOOR = 26  # duplicate pairs merged, of the 28 whose events are found (measured 27)
+DEV_DEDUP_FLOOR = 28  # duplicate pairs merged, of the 30 whose events are found (measured 29; of all 35 pairs)
 
 
 def test_whole_dev_articles_stay_above_the_floors_and_no_trap_is_merged(shared):

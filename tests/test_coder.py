@@ -25,6 +25,9 @@ CASES = [
     # a passive summons of an envoy posted abroad is by the host state, whoever reports it
     ("Peru's ambassador to Chile was summoned to the foreign ministry on Monday, Peruvian officials said.",
      [("ACCUSE", "CHL", "PER")]),
+    # one hands things to an envoy: an envoy parsed as what is handed is who receives it, not property returned
+    ("Greece's foreign ministry handed Turkish Ambassador Ahmet Yilmaz a demarche in protest.", [("ACCUSE", "GRC", "TUR")]),
+    ("Greece's foreign ministry handed the Turkish ambassador a note on Monday.", []),
     # projectiles that land in a place: the state they came from attacks the state where they land
     ("Two mortar shells fired from Myanmar landed in Bangladesh on Sunday.", [("ASSAULT", "MMR", "BGD")]),
     ("Mortar shells from Myanmar landed on the Bangladesh side of the border.", [("ASSAULT", "MMR", "BGD")]),

@@ -233,6 +233,19 @@ def test_explicit_metadata_wins_over_parsed_and_is_still_stripped():
     assert doc.text == "Vietnam said."
 
 
+def test_a_first_line_saying_more_than_the_given_title_is_the_standfirst_and_stays():
+    """With a title given, a headline-like first line longer than it is the outlet's summary of the
+    story ("... after two shells fired from X landed in Y"), kept as the first paragraph; the dateline
+    after it is still read. A shorter one is another headline, dropped."""
+    doc = ingest("Lima lodges a strong protest after two shells fired from Peru landed across the border in Arica\n\n"
+                 "SANTIAGO (Reuters) - Chile summoned Peru's ambassador on Monday.",
+                 title="Chile summons Peru envoy over shells")
+    assert doc.title == "Chile summons Peru envoy over shells"
+    assert doc.dateline_place == "Santiago"
+    assert doc.text == ("Lima lodges a strong protest after two shells fired from Peru landed across the border in "
+                        "Arica\n\nChile summoned Peru's ambassador on Monday.")
+
+
 def test_explicit_title_repeated_as_first_line_is_removed():
     doc = ingest("Vietnam, Laos agree on border\nHANOI (VNA) – The two sides agreed.",
                  title="Vietnam, Laos agree on border")

@@ -77,14 +77,14 @@ def split_metadata(text: str, *, known_title: str | None = None, lexicon: Ingest
     header_title = meta.title  # read as a title given from outside
     body = drop_caption_lines(text, lexicon.caption_words)
     body = _take_date_prefix(body, meta)
-    body = _take_headline(body, meta, known_title or header_title)
+    body, standfirst = _take_headline(body, meta, known_title or header_title)
     meta.title = header_title or meta.title
     body = _take_date_prefix(body, meta)
     for _ in range(2):  # a source tag and a dateline may come in either order
         body = _take_dateline(body, meta, lexicon)
         body = _take_source_tag(body, meta, lexicon)
     body = _take_city_colon(body, meta)
-    return meta, body.strip()
+    return meta, (f"{standfirst}\n\n{body.strip()}" if standfirst else body).strip()
 
 
 # "Islamabad: Pakistan on Wednesday summoned ...": a city and a colon opening the first paragraph
@@ -200,12 +200,16 @@ def _take_date_prefix(body: str, meta: TextMetadata) -> str:
     return body[match.end():].lstrip()
 
 
-def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> str:
+def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> tuple[str, str | None]:
+    """(the body without its headline, the standfirst): a headline-like first line is the title; with
+    a title given, one that says more than it ("Bangladesh lodges a protest after two shells fired
+    from Myanmar landed in Bandarban") is the standfirst, the article's own summary, kept as its first
+    paragraph, while a shorter one is another headline."""
     first, separator, rest = body.partition("\n")
     if not rest.strip():
-        return body
+        return body, None
     if known_title and _same_text(first, known_title):
-        return rest.lstrip()
+        return rest.lstrip(), None
     is_headline = (
         rest.startswith("\n")  # followed by a blank line
         and len(first) <= _HEADLINE_MAX_CHARS
@@ -216,9 +220,11 @@ def _take_headline(body: str, meta: TextMetadata, known_title: str | None) -> st
         and not _SOURCE_TAG.match(first)
     )
     if not is_headline:
-        return body
+        return body, None
+    if known_title and len(first.split()) > len(known_title.split()):
+        return rest.lstrip(), first.strip()
     meta.title = first
-    return rest.lstrip()
+    return rest.lstrip(), None
 
 
 def _take_dateline(body: str, meta: TextMetadata, lexicon: IngestLexicon) -> str:
