@@ -25,6 +25,8 @@ CASES = [
     # a passive summons of an envoy posted abroad is by the host state, whoever reports it
     ("Peru's ambassador to Chile was summoned to the foreign ministry on Monday, Peruvian officials said.",
      [("ACCUSE", "CHL", "PER")]),
+    # what a rejection is said to rest on ("saying the boats were ...") names no one it is aimed at
+    ("Peru rejected the protest, saying the boats were fishing illegally.", [("REJECT", "PER", None)]),
     # one hands things to an envoy: an envoy parsed as what is handed is who receives it, not property returned
     ("Greece's foreign ministry handed Turkish Ambassador Ahmet Yilmaz a demarche in protest.", [("ACCUSE", "GRC", "TUR")]),
     ("Greece's foreign ministry handed the Turkish ambassador a note on Monday.", []),

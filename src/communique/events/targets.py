@@ -285,6 +285,8 @@ def aim_party(ctx: Coding, tok: Token, code: str, source: ActorRef) -> ActorRef 
         if child.dep_ not in ("advcl", "xcomp") or child.pos_ not in VERB_POS:
             continue
         lemma = child.lemma_.lower()
+        if lemma in ctx.lex.speech_verbs:
+            continue  # "rejected the protest, saying the boats were fishing illegally": its reason, not its aim
         pats = verb_patterns(ctx, child, lemma)
         if pats and further_act(child, tok, ctx.acts, ctx.lex.noun_endings):
             continue
