@@ -35,6 +35,8 @@ PHRASES = [
     ("Senior Lieutenant General Hoang Xuan Chien, deputy minister of National Defense of Vietnam, spoke.",
      "Chien", "VNM", "MIL", "Hoang Xuan Chien"),
     ("Japanese Prime Minister Fumio Kishida called for calm.", "Kishida", "JPN", "GOV", "Fumio Kishida"),
+    # a demonym the tagger reads as the start of a person's name is still the person's state
+    ("Kenyan Defence Cabinet Secretary Aden Duale met the delegation.", "Duale", "KEN", "MIL", "Aden Duale"),
     ("Rear Adm. John Smith, commander of the fleet, visited the port.", "Smith", None, "MIL", "John Smith"),
     ("NATO Secretary General Jens Stoltenberg warned Moscow.", "Stoltenberg", "NATO", "GOV", "Jens Stoltenberg"),
     ("The Kremlin rejected the proposal.", "Kremlin", "RUS", "GOV", "Kremlin"),

@@ -123,8 +123,9 @@ class Extractor:
                 continue
             head = _hit_head(sdoc, hit)
             tok = sdoc[head]
-            if term.category in ("country", "demonym", "capital") and _inside_person_name(sdoc, hit):
-                continue
+            if term.category in ("country", "demonym", "capital") and _inside_person_name(sdoc, hit) \
+                    and not (term.category == "demonym" and _opens_entity(sdoc, hit)):
+                continue  # (a demonym opening a "person" is the tagger's: "Kenyan Defence Cabinet Secretary X")
             if term.category == "prefix" and not (hit.end < len(sdoc) and sdoc[hit.end].text in "-–"):
                 continue
             if term.category in ("country", "capital", "metonym", "body") and self._locative(tok):
@@ -520,6 +521,11 @@ def _inside_person_name(sdoc, hit: Hit) -> bool:
         return False
     ent = entity_of(tok)
     return ent is not None and (ent.start, ent.end) != (hit.start, hit.end)
+
+
+def _opens_entity(sdoc, hit: Hit) -> bool:
+    ent = entity_of(sdoc[hit.start])
+    return ent is not None and ent.start == hit.start
 
 
 def _is_person_token(tok, hit: Hit) -> bool:
