@@ -290,3 +290,12 @@ def test_a_first_exercise_is_an_edition_only_of_a_series_the_article_names(nlp):
 def test_a_person_acting_after_an_exercise_noun_is_no_code_name(nlp):
     doc = parsed_document("The exercise Putin ordered began on Monday.")
     assert find_mechanisms(doc) == []
+
+
+def test_a_code_name_after_a_counted_exercise_is_its_series(nlp):
+    """"the 13th edition of their joint military exercise Ekuverin", "their second joint exercise Sea
+    Breeze": the count is of the series the code name names."""
+    counted = parsed_document("The armies began the 13th edition of their joint military exercise Ekuverin.")
+    assert [(m.name, m.edition) for m in find_mechanisms(counted)] == [("Ekuverin Exercise", 13)]
+    second = parsed_document("The navies began their second joint exercise Sea Breeze on Monday.")
+    assert [(m.name, m.edition) for m in find_mechanisms(second)] == [("Sea Breeze Exercise", 2)]

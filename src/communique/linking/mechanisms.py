@@ -439,10 +439,24 @@ def _name_in_apposition(head: Token, sentence: Span) -> Span | None:
     return name
 
 
+def _given_name(analysis: NameAnalysis, span: Span, token: Token, target: Token | None,
+                sentence: Span) -> Span | None:
+    """The proper name beside a phrase that does not name its occasion itself: in apposition, given by
+    a participle, or a code name after the head ("the 13th edition of their joint exercise Ekuverin")."""
+    if analysis.known or analysis.capitalised:
+        return None
+    if target is not None:
+        return _name_after(target, sentence)
+    if is_mechanism(analysis, span.text):
+        return _name_after(token, sentence)
+    return _name_in_apposition(token, sentence) or _name_given(token, vocabulary().naming_verbs) \
+        or _name_after(token, sentence)
+
+
 def _name_after(head: Token, sentence: Span) -> Span | None:
     """The code name written right after the head of an occasion that takes one: "the first drill
-    Freedom Edge was held ...". Not a person or state that acts in a clause of its own ("the exercise
-    Putin ordered")."""
+    Freedom Edge was held ...". Not a place the gazetteer knows, nor a person or state that acts in a
+    clause of its own ("the exercise Putin ordered")."""
     if head.lower_ not in vocabulary().code_named_heads or not head.is_lower:
         return None  # ("Exercise Kazind" is a name of its own)
     doc, end = head.doc, head.i + 1
@@ -451,7 +465,7 @@ def _name_after(head: Token, sentence: Span) -> Span | None:
     if end == head.i + 1:
         return None
     name = doc[head.i + 1:end]
-    if country_of(name.text) or any(t.ent_type_ in ("GPE", "NORP") for t in name) \
+    if country_of(name.text) or geocode(name.text) is not None \
             or (name.root.dep_ in ("nsubj", "nsubjpass") and name.root.head != head.head):
         return None
     return name
@@ -510,11 +524,9 @@ def _candidates(sentence: Span, doc: Doc, doc_id: str) -> list[_Found]:
         start, end = _phrase_start(token), _name_end(head, sentence)
         span = doc[start:end]
         analysis = analyse_name(span.text)
-        if not is_mechanism(analysis, span.text) and target is None \
-                and (named := _name_in_apposition(token, sentence) or _name_given(token, voc.naming_verbs)
-                     or _name_after(token, sentence)) is not None:
+        if (named := _given_name(analysis, span, token, target, sentence)) is not None:
             span = doc[min(named.start, start):max(named.end, end)]
-            head_word = token.lower_ if token.lower_ in voc.code_named_heads else token.text.capitalize()
+            head_word = head.lower_ if head.lower_ in voc.code_named_heads else head.text.capitalize()
             counted, analysis = analysis.edition, analyse_name(f"{named.text} {head_word}")
             analysis.edition = analysis.edition or counted  # "the first drill Freedom Edge"
         first_of_series = _first_of_series(analysis, span.text, head)
