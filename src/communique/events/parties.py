@@ -196,16 +196,21 @@ def agent_of(tok: Token) -> Token | None:
 def _told_before(tok: Token) -> Token | None:
     """"The shells fell at ...", after "two mortar shells hurled from Myanmar": a definite noun is the
     one named before with its doer or origin (within the last few sentences)."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if not _definite(tok):
         return None
-    sentences = list(tok.doc.sents)
-    here = next(n for n, s in enumerate(sentences) if s.start <= tok.i < s.end)
-    for sent in reversed(sentences[max(0, here - TOLD_BEFORE_SENTENCES):here + 1]):
+    sent = tok.sent
+    for _ in range(TOLD_BEFORE_SENTENCES + 1):
         for earlier in reversed([t for t in sent if t.i < tok.i and t.lemma_ == tok.lemma_ and t.pos_ == tok.pos_]):
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children) \
-                    and (agent := agent_of(earlier)) is not None:
+            if not _definite(earlier) and (agent := agent_of(earlier)) is not None:
                 return agent
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
     return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def crowd_of_place(tok: Token, lex: Lexicon) -> ActorRef | None:

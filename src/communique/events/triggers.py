@@ -83,7 +83,7 @@ def noun_patterns(ctx: Coding, tok: Token, lemma: str) -> list[Pattern]:
 
 def _subject_words(ctx: Coding, tok: Token) -> set[str]:
     """Lemmas and forms of the verb's own subjects and their conjuncts ("shells landed")."""
-    subjects = [s for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for s in (c, *syntax.conjuncts(c))]
+    subjects = [s for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for s in syntax.with_conjuncts(c)]
     return {w for t in subjects for w in (t.lemma_.lower(), t.lower_)}
 
 

@@ -24,6 +24,7 @@ from ..place.gazetteer import country_names, fold
 from ..place.geocode import geocode
 from ..records import Document, Event, Mechanism, MechanismRef
 from ..registry import StageSettings, stage
+from .crossdoc import is_named
 
 
 class MechanismDataError(DataFileError):
@@ -47,7 +48,6 @@ class Vocabulary:
     head_kinds: dict[str, str] = field(default_factory=dict)  # head noun -> the kind of occasion it names
     naming_verbs: frozenset[str] = frozenset()  # "an exercise dubbed Nile Eagles 2": the name it is given
     code_named_heads: dict[str, str] = field(default_factory=dict)  # head -> its kind's first head, for code names
-    descriptors: frozenset[str] = frozenset()  # words that describe an occasion rather than name it
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,6 @@ def vocabulary() -> Vocabulary:
         naming_verbs=words("naming_verbs") if "naming_verbs" in data else frozenset(),
         code_named_heads={head.casefold(): heads[0] for kind, heads in (data.get("head_kinds") or {}).items()
                           if kind in (data.get("code_named_kinds") or ()) for head in heads},
-        descriptors=words("descriptors") if "descriptors" in data else frozenset(),
     )
 
 
@@ -340,8 +339,7 @@ def _code_name(parts: list[_Part]) -> list[_Part] | None:
         kind_head = voc.code_named_heads.get(head.text.casefold())
         if kind_head is None or not head.text[:1].islower():
             continue
-        if all(p.text[:1].isupper() or p.text.isdigit() for p in words) \
-                and any(p.text.casefold() not in voc.descriptors and not p.text.isdigit() for p in words) \
+        if all(p.text[:1].isupper() or p.text.isdigit() for p in words) and is_named(_join(words)) \
                 and not _names_waters(_join(words)):
             return [*words, _Part(kind_head, hyphen=False)]
     return None

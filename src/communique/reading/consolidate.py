@@ -480,7 +480,8 @@ def _without_non_acts(doc: Document, events: list[Event], words: ConsolidationWo
     """The events that are interactions the article reports; a decision for each one dropped."""
     kept_events = []
     published, terms = _date(doc.published), _terms(doc)
-    kin = _news_kin(doc, [e for e in events if not _background(e, published, background_days)])
+    recalled = {id(e) for e in events if _background(e, published, background_days)}
+    kin = _news_kin(doc, [e for e in events if id(e) not in recalled])
     article = len(doc.sentences) >= ARTICLE_SENTENCES and len({m.country for m in doc.mentions if m.country}) >= 2
     for e in events:
         if e.actor.country is not None and e.actor.country == e.recipient.country \
@@ -495,7 +496,7 @@ def _without_non_acts(doc: Document, events: list[Event], words: ConsolidationWo
             decisions.append(Decision(Reason.SAME_STATE, e.event_id, e.sentence_index))
         elif _one_state(e, words):
             decisions.append(Decision(Reason.ONE_STATE, e.event_id, e.sentence_index))
-        elif _background(e, published, background_days) and _kin(e) not in kin:
+        elif id(e) in recalled and _kin(e) not in kin:
             decisions.append(Decision(Reason.BACKGROUND, e.event_id, e.sentence_index))
         elif clauses.describes_a_noun(doc, e.trigger):
             decisions.append(Decision(Reason.DESCRIPTION, e.event_id, e.sentence_index))

@@ -276,9 +276,9 @@ def _agreed_edition(doc: Document, n: int, tok: Token) -> list[Event]:
 def _one_occasion(tok: Token) -> bool:
     """The exercise noun names one occasion: a code name ("the Freedom Edge exercise") or a count,
     its own or that of the noun it completes ("the second phase of the ... exercise")."""
-    counted = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    completed = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children) \
-        or any(c.ent_type_ == "ORDINAL" for c in (*tok.children, *counted.head.children))
+        or any(c.ent_type_ == "ORDINAL" for c in (*tok.children, *completed.children))
 
 
 def _complement_of(tok: Token, verb_start: int) -> bool:

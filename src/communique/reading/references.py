@@ -27,8 +27,8 @@ from .gatherings import GatheringWords, exercise_events, load_gathering_words
 from .home import HomeWords, dateline_country, headline_state, load_home_words, outlet_country
 from .participants import WEAK_BASES, act_sector, load_act_sectors, principal, read_participants
 from .plurals import (
-    PluralWords, adversary, coordinated, is_plural, load_plural_words, misread_plural, named_before, group_named_before, named_inside,
-    number_of, plural_words,
+    PluralWords, adversary, coordinated, group_named_before, is_plural, load_plural_words, misread_plural, named_before,
+    named_inside, number_of, plural_words,
 )
 
 # PLOVER types of acts done together: the parties named as one side act with each other.
